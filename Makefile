@@ -1,0 +1,44 @@
+# ringleader - the two commands of the README:
+#   make demo   set up everything, then load the bundled sample and summarise it
+#   make test   set up everything, then run every test (C++ with ctest, Python with pytest)
+PYTHON ?= python3
+JOBS ?= 2
+BUILD ?= build/cpp
+SAN_BUILD ?= build/asan
+export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
+
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize bench clean
+
+deps:
+	scripts/install-deps.sh
+
+python: deps
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
+
+demo: python
+	$(PYTHON) -m ringleader info examples/sample/edges.csv --nodes examples/sample/nodes.csv
+
+cpp: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+
+test-cpp: cpp
+	cd $(BUILD) && ctest --output-on-failure
+
+test-sanitize: deps
+	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRINGLEADER_SANITIZE=address,undefined
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+test-python: python
+	$(PYTHON) -m pytest -q tests/python
+
+test: test-cpp test-python
+
+bench: deps
+	scripts/install-deps.sh --bench
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
+	$(PYTHON) bench/run.py
+
+clean:
+	rm -rf build

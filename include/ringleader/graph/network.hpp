@@ -1,0 +1,206 @@
+// ringleader/graph/network.hpp - the typed, multi-mode network.
+//
+// A Network holds
+//  * nodes: external string id (unique), type (person, phone, account, venue,
+//    or any other name), label ("" = none) and attribute columns;
+//  * edges: source, target, type (call, transfer, uses, owns, located_at,
+//    meets, or any other name), weight (default 1), optional timestamp (ns
+//    since the epoch, UTC), optional amount, and attribute columns.
+// Parallel edges and self-loops are kept.  Negative weights are kept (kernels
+// that need non-negative distances refuse them); NaN or infinite weights are
+// refused.  The network is immutable once built: views (subgraph, collapse,
+// largest_component) return new networks.  The compute view (CsrGraph) is
+// built on first use and shared by every analysis.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ringleader/core/error.hpp"
+#include "ringleader/core/text.hpp"
+#include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/types.hpp"
+
+namespace ringleader {
+
+struct NodeTable {
+  std::vector<std::string> ids;
+  std::vector<type_t> type;
+  TypeTable types;
+  std::vector<std::string> labels;  ///< "" = no label
+  std::vector<Column> attrs;
+  std::size_t size() const { return ids.size(); }
+};
+
+struct EdgeTable {
+  std::vector<vertex_t> source, target;
+  std::vector<type_t> type;
+  TypeTable types;
+  std::vector<double> weight;
+  std::vector<std::int64_t> timestamp;  ///< empty when no edge has one; kNoTime = absent
+  std::vector<double> amount;           ///< empty when no edge has one; NaN = absent
+  std::vector<Column> attrs;
+  std::size_t size() const { return source.size(); }
+  bool has_timestamps() const { return !timestamp.empty(); }
+  bool has_amounts() const { return !amount.empty(); }
+  std::int64_t time(std::size_t e) const { return timestamp.empty() ? kNoTime : timestamp[e]; }
+  double amount_of(std::size_t e) const { return amount.empty() ? std::nan("") : amount[e]; }
+};
+
+/// Hash index from external id to dense vertex index (open addressing over the
+/// id strings; the ids are stored once, in NodeTable::ids).
+class IdIndex {
+ public:
+  /// Indexes every id of `ids`; throws InvalidArgument on a duplicate.
+  void build(const std::vector<std::string>& ids) {
+    std::size_t cap = 16;
+    while (cap < ids.size() * 2) cap <<= 1;
+    slots_.assign(cap, kEmpty);
+    count_ = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (!insert(ids, vertex_t(i))) throw InvalidArgument("duplicate node id '" + ids[i] + "'");
+  }
+  /// Adds ids[v]; returns false (and changes nothing) when the id is present.
+  bool insert(const std::vector<std::string>& ids, vertex_t v) {
+    if ((count_ + 1) * 2 > slots_.size()) grow(ids);
+    std::size_t s = slot(ids, ids[v]);
+    if (slots_[s] != kEmpty) return false;
+    slots_[s] = v;
+    ++count_;
+    return true;
+  }
+  /// `ids` must be the vector the index was built from.
+  std::optional<vertex_t> find(const std::vector<std::string>& ids, std::string_view id) const {
+    if (slots_.empty()) return std::nullopt;
+    vertex_t v = slots_[slot(ids, id)];
+    if (v == kEmpty) return std::nullopt;
+    return v;
+  }
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(vertex_t); }
+
+ private:
+  static constexpr vertex_t kEmpty = 0xFFFFFFFFu;
+  void grow(const std::vector<std::string>& ids) {
+    std::vector<vertex_t> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, kEmpty);
+    for (vertex_t v : old)
+      if (v != kEmpty) slots_[slot(ids, ids[v])] = v;
+  }
+  std::size_t slot(const std::vector<std::string>& ids, std::string_view id) const {
+    std::size_t mask = slots_.size() - 1, s = std::hash<std::string_view>{}(id) & mask;
+    while (slots_[s] != kEmpty && ids[slots_[s]] != id) s = (s + 1) & mask;
+    return s;
+  }
+  std::vector<vertex_t> slots_;
+  std::size_t count_ = 0;
+};
+
+/// Options of Network::subgraph.  Empty vectors / unset values mean "no filter".
+struct SubgraphOptions {
+  std::vector<std::string> node_types;   ///< keep nodes of these types
+  std::vector<std::string> edge_types;   ///< keep edges of these types
+  std::optional<std::int64_t> start;     ///< keep edges with timestamp >= start (ns, UTC)
+  std::optional<std::int64_t> end;       ///< keep edges with timestamp < end
+  std::optional<std::vector<std::string>> nodes;  ///< keep only these node ids
+};
+
+enum class Aggregate { Sum, Count, Max };
+
+struct CollapseOptions {
+  Aggregate weight = Aggregate::Sum;
+  bool by_type = true;  ///< keep edges of different types apart
+};
+
+class Network {
+ public:
+  explicit Network(bool directed = false) : directed_(directed) { index_.build(nodes_.ids); }
+
+  /// Takes ownership of the tables after checking them; throws InvalidArgument
+  /// (duplicate id, endpoint out of range, NaN or infinite weight, column
+  /// sizes that disagree).
+  Network(bool directed, NodeTable nodes, EdgeTable edges)
+      : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)) {
+    validate();
+  }
+  Network(const Network& o) : directed_(o.directed_), nodes_(o.nodes_), edges_(o.edges_) {
+    index_.build(nodes_.ids);
+  }
+  Network(Network&& o) noexcept
+      : directed_(o.directed_), nodes_(std::move(o.nodes_)), edges_(std::move(o.edges_)),
+        index_(std::move(o.index_)), csr_(std::move(o.csr_)) {}
+  Network& operator=(Network o) {
+    directed_ = o.directed_;
+    nodes_ = std::move(o.nodes_);
+    edges_ = std::move(o.edges_);
+    index_.build(nodes_.ids);
+    csr_.reset();
+    return *this;
+  }
+
+  bool directed() const { return directed_; }
+  std::size_t number_of_nodes() const { return nodes_.size(); }
+  std::size_t number_of_edges() const { return edges_.size(); }
+  const NodeTable& nodes() const { return nodes_; }
+  const EdgeTable& edges() const { return edges_; }
+  std::optional<vertex_t> find(std::string_view id) const { return index_.find(nodes_.ids, id); }
+  /// Vertex of `id`; throws InvalidArgument naming the id when absent.
+  vertex_t at(std::string_view id) const {
+    auto v = index_.find(nodes_.ids, id);
+    if (!v) throw InvalidArgument("unknown node id '" + std::string(id) + "'");
+    return *v;
+  }
+  const std::string& id(vertex_t v) const { return nodes_.ids[v]; }
+  const std::string& node_type(vertex_t v) const { return nodes_.types.name(nodes_.type[v]); }
+  const std::string& edge_type(std::size_t e) const { return edges_.types.name(edges_.type[e]); }
+
+  /// The compute view, built once (thread-safe) and shared.
+  std::shared_ptr<const CsrGraph> csr() const {
+    std::lock_guard<std::mutex> lock(*csr_mutex_);
+    if (!csr_)
+      csr_ = std::make_shared<const CsrGraph>(CsrGraph::build(
+          vertex_t(nodes_.size()), directed_, edges_.source, edges_.target, &edges_.weight,
+          edges_.type.data()));
+    return csr_;
+  }
+
+  /// Bytes held by the node and edge tables (strings counted by capacity).
+  std::size_t table_bytes() const;
+
+  // ---- views (each returns a new network) --------------------------------
+  Network subgraph(const SubgraphOptions& opt) const;
+  /// The network induced on `keep` (vertex indices, any order; kept in index order).
+  Network induced(const std::vector<vertex_t>& keep) const;
+  /// Merges parallel edges per (source, target[, type]) (unordered pair when
+  /// undirected).  Result columns: weight (aggregate), attributes `count`,
+  /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
+  /// of present amounts; NaN when none).  Edge order: first appearance.
+  Network collapse(const CollapseOptions& opt = {}) const;
+  /// The largest weakly connected component (ties: the one holding the
+  /// lowest vertex index), computed with boost::connected_components.
+  Network largest_component() const;
+  /// Component number of every vertex (weak components for directed networks),
+  /// numbered by first vertex, and the number of components.
+  std::vector<vertex_t> components(vertex_t* count = nullptr) const;
+
+  /// A short text summary: counts by node type and edge type.
+  std::string summary() const;
+
+ private:
+  void validate();
+  bool directed_;
+  NodeTable nodes_;
+  EdgeTable edges_;
+  IdIndex index_;
+  mutable std::shared_ptr<const CsrGraph> csr_;
+  std::shared_ptr<std::mutex> csr_mutex_ = std::make_shared<std::mutex>();
+};
+
+}  // namespace ringleader

@@ -1,0 +1,22 @@
+// ringleader/io/source.hpp - reading and writing whole files, gzip included.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ringleader::io {
+
+/// Reads a whole file; a gzip file (".gz" or the gzip magic bytes) is
+/// decompressed transparently.  Throws ParseError naming the file when it
+/// cannot be opened or decompressed.
+std::string read_file(const std::string& path);
+
+/// Writes `data` to `path` (gzip-compressed when the name ends in ".gz").
+/// Throws ringleader::Error naming the file on failure.
+void write_file(const std::string& path, std::string_view data);
+
+/// Checks UTF-8 (no NUL bytes) and strips a leading BOM; throws ParseError
+/// with the line and column of the first bad byte.
+std::string_view check_text(std::string_view data, const std::string& name);
+
+}  // namespace ringleader::io

@@ -1,0 +1,5 @@
+#pragma once
+#define RINGLEADER_VERSION "0.1.0"
+namespace ringleader {
+inline constexpr const char* version = RINGLEADER_VERSION;
+}

@@ -1,0 +1,38 @@
+"""ringleader: find the leaders and key members of organised crime networks.
+
+Load typed, multi-mode networks (people, phones, accounts, venues; calls,
+transfers, ownership, co-location, meetings) from tables and files, and analyse
+them with fast C++ kernels.
+
+Example
+-------
+>>> import ringleader as rl
+>>> net = rl.read_csv("edges.csv", nodes="nodes.csv")      # doctest: +SKIP
+>>> net.node_types()                                       # doctest: +SKIP
+{'person': 12, 'phone': 20, 'account': 9}
+"""
+from ._core import InvalidArgumentError, ParseError, RingleaderError, __version__
+from .network import Network, from_networkx
+from .io import (
+    read_csv,
+    read_edgelist,
+    read_graphml,
+    read_matrix,
+    read_pajek,
+    read_ucinet_dl,
+)
+
+__all__ = [
+    "Network",
+    "RingleaderError",
+    "ParseError",
+    "InvalidArgumentError",
+    "read_csv",
+    "read_edgelist",
+    "read_graphml",
+    "read_pajek",
+    "read_matrix",
+    "read_ucinet_dl",
+    "from_networkx",
+    "__version__",
+]

@@ -1,0 +1,110 @@
+"""Readers for the formats investigators and researchers use.
+
+Every reader returns a :class:`ringleader.Network` or raises
+:class:`ringleader.ParseError` (a ``ValueError``) naming the file, the line and
+the problem; no partial network is ever returned.  Files ending in ``.gz`` (or
+starting with the gzip magic bytes) are decompressed transparently.  The GIL is
+released while parsing.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from . import _core
+from .network import Network
+
+
+def _path(p) -> str:
+    if p is None:
+        return ""
+    return os.fspath(p)
+
+
+def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknown",
+             create_missing: bool = False, edge_type: str = "edge", delimiter: str = ",") -> Network:
+    """Read the CSV pair ``edges.csv`` (and optionally ``nodes.csv``).
+
+    ``edges.csv`` has the header ``source,target[,type,weight,timestamp,amount,...]``
+    and ``nodes.csv`` the header ``id[,type,label,...]``.  RFC 4180 quoting
+    (fields holding commas, quotes and newlines), UTF-8 with or without BOM, LF or
+    CRLF.  Extra columns become attributes, typed as number when every non-empty
+    value is a number, as time when every non-empty value is an ISO 8601 date,
+    and as string otherwise ("" is missing).
+
+    Parameters
+    ----------
+    edges, nodes : path-like
+        The files; ``nodes=None`` (default) gives every id ``node_type``.
+    directed : bool, default False
+    node_type : str, default "unknown"
+        Type of nodes without one (all nodes when there is no nodes file).
+    create_missing : bool, default False
+        With a nodes file, an edge naming an id missing from it is an error
+        (naming the line and the id) unless this is True; such nodes then get
+        ``node_type``.
+    edge_type : str, default "edge"
+        Type of edges when there is no ``type`` column or the field is empty.
+
+    Conventions: an empty weight is 1; weights must be finite (NaN/inf are
+    errors); negative weights are kept.  Timestamps are ISO 8601 (no zone =
+    UTC) or Unix seconds.  Self-loops and parallel edges are kept.
+
+    Examples
+    --------
+    >>> net = rl.read_csv("edges.csv", nodes="nodes.csv", directed=True)  # doctest: +SKIP
+    """
+    return Network._wrap(_core.read_csv(_path(edges), _path(nodes), directed, node_type, edge_type,
+                                        create_missing, delimiter))
+
+
+def read_edgelist(path, directed: bool = False, node_type: str = "unknown", comments: str = "#",
+                  edge_type: str = "edge") -> Network:
+    """Read a whitespace-separated edge list (SNAP style): ``source target [weight]``.
+
+    Lines starting with ``comments`` and blank lines are skipped; LF or CRLF.
+    Every id gets ``node_type``.  Each line is one edge: SNAP files that list an
+    undirected edge in both directions give two parallel edges when read
+    undirected (use ``directed=True``, or ``collapse()``).
+    """
+    return Network._wrap(_core.read_edgelist(_path(path), directed, node_type, edge_type, comments))
+
+
+def read_graphml(path, node_type: str = "unknown", edge_type: str = "edge") -> Network:
+    """Read GraphML (as written by ringleader, networkx, igraph, Gephi, yEd).
+
+    Node keys ``type``/``label`` and edge keys ``type``/``weight``/``timestamp``/
+    ``amount`` map onto the model; other keys become attributes (numeric
+    GraphML types as numbers, strings as strings).  Lossless with
+    :meth:`Network.write_graphml`.
+    """
+    return Network._wrap(_core.read_graphml(_path(path), node_type, edge_type))
+
+
+def read_pajek(path, node_type: str = "unknown", edge_type: str = "edge") -> Network:
+    """Read a Pajek ``.net`` file (``*Vertices``, ``*Arcs``, ``*Edges``,
+    ``*Arcslist``, ``*Edgeslist``, mixed sections).  Vertex labels become node ids."""
+    return Network._wrap(_core.read_pajek(_path(path), node_type, edge_type))
+
+
+def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_type: str = "unknown",
+                row_type: str = "person", column_type: str = "event", edge_type: str = "edge",
+                delimiter: str = ",") -> Network:
+    """Read an adjacency (one-mode) or incidence (two-mode) matrix from CSV.
+
+    The first row holds column ids, the first column row ids; each non-zero
+    cell is an edge weighted by the cell.  ``mode="auto"`` reads a matrix whose
+    row ids equal its column ids as one-mode, otherwise two-mode (rows typed
+    ``row_type``, columns ``column_type``).  ``directed=None`` makes a
+    symmetric one-mode matrix undirected and an asymmetric one directed.
+    """
+    return Network._wrap(_core.read_matrix(_path(path), mode, directed, node_type, row_type, column_type,
+                                           edge_type, delimiter))
+
+
+def read_ucinet_dl(path, directed: bool = False, node_type: str = "unknown", row_type: str = "person",
+                   column_type: str = "event", edge_type: str = "edge") -> Network:
+    """Read a UCINET DL file (fullmatrix, edgelist1, nodelist1, two-mode
+    fullmatrix/edgelist2, several matrices as edge types)."""
+    return Network._wrap(_core.read_ucinet_dl(_path(path), directed, node_type, row_type, column_type,
+                                              edge_type))

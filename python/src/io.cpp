@@ -1,0 +1,105 @@
+// Bindings of the readers and writers; the GIL is released while parsing.
+#include "bindings.hpp"
+
+namespace rlpy {
+namespace {
+using namespace ringleader;
+using NetPtr = std::shared_ptr<Network>;
+
+template <class F>
+NetPtr released(F&& f) {
+  py::gil_scoped_release release;
+  return std::make_shared<Network>(f());
+}
+}  // namespace
+
+void bind_io(py::module_& m) {
+  m.def("read_csv",
+        [](const std::string& edges, const std::string& nodes, bool directed, const std::string& node_type,
+           const std::string& edge_type, bool create_missing, const std::string& delimiter) {
+          io::CsvOptions o;
+          o.directed = directed;
+          o.node_type = node_type;
+          o.edge_type = edge_type;
+          o.create_missing = create_missing;
+          if (delimiter.size() != 1) throw InvalidArgument("delimiter must be one character");
+          o.delimiter = delimiter[0];
+          return released([&] { return io::read_csv(edges, nodes, o); });
+        },
+        py::arg("edges"), py::arg("nodes"), py::arg("directed"), py::arg("node_type"), py::arg("edge_type"),
+        py::arg("create_missing"), py::arg("delimiter"));
+  m.def("read_edgelist",
+        [](const std::string& path, bool directed, const std::string& node_type, const std::string& edge_type,
+           const std::string& comments) {
+          io::EdgelistOptions o;
+          o.directed = directed;
+          o.node_type = node_type;
+          o.edge_type = edge_type;
+          o.comments = comments;
+          return released([&] { return io::read_edgelist(path, o); });
+        },
+        py::arg("path"), py::arg("directed"), py::arg("node_type"), py::arg("edge_type"), py::arg("comments"));
+  m.def("read_graphml",
+        [](const std::string& path, const std::string& node_type, const std::string& edge_type) {
+          io::GraphmlOptions o;
+          o.node_type = node_type;
+          o.edge_type = edge_type;
+          return released([&] { return io::read_graphml(path, o); });
+        },
+        py::arg("path"), py::arg("node_type"), py::arg("edge_type"));
+  m.def("read_pajek",
+        [](const std::string& path, const std::string& node_type, const std::string& edge_type) {
+          io::PajekOptions o;
+          o.node_type = node_type;
+          o.edge_type = edge_type;
+          return released([&] { return io::read_pajek(path, o); });
+        },
+        py::arg("path"), py::arg("node_type"), py::arg("edge_type"));
+  m.def("read_matrix",
+        [](const std::string& path, const std::string& mode, std::optional<bool> directed,
+           const std::string& node_type, const std::string& row_type, const std::string& column_type,
+           const std::string& edge_type, const std::string& delimiter) {
+          io::MatrixOptions o;
+          if (mode == "auto") o.mode = io::MatrixMode::Auto;
+          else if (mode == "one") o.mode = io::MatrixMode::OneMode;
+          else if (mode == "two") o.mode = io::MatrixMode::TwoMode;
+          else throw InvalidArgument("mode must be 'auto', 'one' or 'two', not '" + mode + "'");
+          if (delimiter.size() != 1) throw InvalidArgument("delimiter must be one character");
+          o.directed = directed;
+          o.node_type = node_type;
+          o.row_type = row_type;
+          o.column_type = column_type;
+          o.edge_type = edge_type;
+          o.delimiter = delimiter[0];
+          return released([&] { return io::read_matrix(path, o); });
+        },
+        py::arg("path"), py::arg("mode"), py::arg("directed"), py::arg("node_type"), py::arg("row_type"),
+        py::arg("column_type"), py::arg("edge_type"), py::arg("delimiter"));
+  m.def("read_ucinet_dl",
+        [](const std::string& path, bool directed, const std::string& node_type, const std::string& row_type,
+           const std::string& column_type, const std::string& edge_type) {
+          io::UcinetOptions o;
+          o.directed = directed;
+          o.node_type = node_type;
+          o.row_type = row_type;
+          o.column_type = column_type;
+          o.edge_type = edge_type;
+          return released([&] { return io::read_ucinet_dl(path, o); });
+        },
+        py::arg("path"), py::arg("directed"), py::arg("node_type"), py::arg("row_type"), py::arg("column_type"),
+        py::arg("edge_type"));
+  m.def("write_csv", [](const Network& n, const std::string& edges, const std::string& nodes) {
+    py::gil_scoped_release release;
+    io::write_csv(n, edges, nodes);
+  });
+  m.def("write_graphml", [](const Network& n, const std::string& path) {
+    py::gil_scoped_release release;
+    io::write_graphml(n, path);
+  });
+  m.def("write_gexf", [](const Network& n, const std::string& path) {
+    py::gil_scoped_release release;
+    io::write_gexf(n, path);
+  });
+}
+
+}  // namespace rlpy

@@ -1,0 +1,205 @@
+// Bindings of the Network model: column access as numpy views, construction
+// from arrays, views.
+#include <cmath>
+
+#include "bindings.hpp"
+
+namespace rlpy {
+namespace {
+
+using namespace ringleader;
+using NetPtr = std::shared_ptr<Network>;
+
+const char* kind_name(Column::Kind k) {
+  return k == Column::Kind::Number ? "number" : k == Column::Kind::Time ? "time" : "string";
+}
+
+py::list columns(const std::vector<Column>& cols, py::handle owner) {
+  py::list out;
+  for (const auto& c : cols) {
+    py::object values;
+    if (c.kind == Column::Kind::Number) values = view(c.numbers, owner);
+    else if (c.kind == Column::Kind::Time) values = view(c.times, owner);
+    else values = py::cast(c.strings);
+    out.append(py::make_tuple(c.name, kind_name(c.kind), values));
+  }
+  return out;
+}
+
+TypeTable table_of(const std::vector<std::string>& names) {
+  TypeTable t;
+  for (const auto& n : names)
+    if (t.intern(n) != t.size() - 1) throw InvalidArgument("duplicate type name '" + n + "'");
+  return t;
+}
+
+template <class T>
+std::vector<T> vec(const py::array_t<T, py::array::c_style | py::array::forcecast>& a) {
+  return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+std::vector<Column> columns_from(const py::list& cols, std::size_t size, const char* what) {
+  std::vector<Column> out;
+  for (auto item : cols) {
+    auto t = item.cast<py::tuple>();
+    Column c;
+    c.name = t[0].cast<std::string>();
+    auto kind = t[1].cast<std::string>();
+    if (kind == "number") {
+      c.kind = Column::Kind::Number;
+      c.numbers = vec(t[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>());
+    } else if (kind == "time") {
+      c.kind = Column::Kind::Time;
+      c.times = vec(t[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
+    } else if (kind == "string") {
+      c.kind = Column::Kind::String;
+      c.strings = t[2].cast<std::vector<std::string>>();
+    } else {
+      throw InvalidArgument("unknown column kind '" + kind + "'");
+    }
+    if (c.size() != size)
+      throw InvalidArgument(std::string(what) + " attribute '" + c.name + "' has " + std::to_string(c.size()) +
+                            " values, expected " + std::to_string(size));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+NetPtr from_arrays(bool directed, std::vector<std::string> ids,
+                   py::array_t<std::uint16_t, py::array::c_style | py::array::forcecast> node_type,
+                   std::vector<std::string> node_type_names, std::optional<std::vector<std::string>> labels,
+                   py::list node_attrs, py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast> source,
+                   py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast> target,
+                   py::array_t<std::uint16_t, py::array::c_style | py::array::forcecast> edge_type,
+                   std::vector<std::string> edge_type_names,
+                   py::array_t<double, py::array::c_style | py::array::forcecast> weight,
+                   std::optional<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>> timestamp,
+                   std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> amount,
+                   py::list edge_attrs) {
+  NodeTable n;
+  n.ids = std::move(ids);
+  n.type = vec(node_type);
+  n.types = table_of(node_type_names);
+  if (labels) n.labels = std::move(*labels);
+  n.attrs = columns_from(node_attrs, n.ids.size(), "node");
+  EdgeTable e;
+  e.source = vec(source);
+  e.target = vec(target);
+  e.type = vec(edge_type);
+  e.types = table_of(edge_type_names);
+  e.weight = vec(weight);
+  if (timestamp) e.timestamp = vec(*timestamp);
+  if (amount) e.amount = vec(*amount);
+  e.attrs = columns_from(edge_attrs, e.source.size(), "edge");
+  py::gil_scoped_release release;
+  return std::make_shared<Network>(directed, std::move(n), std::move(e));
+}
+
+std::optional<std::int64_t> opt_time(const py::object& o) {
+  if (o.is_none()) return std::nullopt;
+  return o.cast<std::int64_t>();
+}
+
+}  // namespace
+
+void bind_network(py::module_& m) {
+  py::class_<Network, NetPtr> c(m, "Network");
+  c.def(py::init<bool>(), py::arg("directed") = false)
+      .def_property_readonly("directed", &Network::directed)
+      .def("number_of_nodes", &Network::number_of_nodes)
+      .def("number_of_edges", &Network::number_of_edges)
+      .def("node_ids", [](const Network& n) { return n.nodes().ids; })
+      .def("node_type_codes", [](py::object self) { return view(self.cast<const Network&>().nodes().type, self); })
+      .def("node_type_names", [](const Network& n) { return n.nodes().types.names(); })
+      .def("labels", [](const Network& n) -> py::object {
+        if (n.nodes().labels.empty()) return py::none();
+        return py::cast(n.nodes().labels);
+      })
+      .def("node_attrs", [](py::object self) { return columns(self.cast<const Network&>().nodes().attrs, self); })
+      .def("edge_source", [](py::object self) { return view(self.cast<const Network&>().edges().source, self); })
+      .def("edge_target", [](py::object self) { return view(self.cast<const Network&>().edges().target, self); })
+      .def("edge_type_codes", [](py::object self) { return view(self.cast<const Network&>().edges().type, self); })
+      .def("edge_type_names", [](const Network& n) { return n.edges().types.names(); })
+      .def("edge_weight", [](py::object self) { return view(self.cast<const Network&>().edges().weight, self); })
+      .def("edge_timestamp", [](py::object self) -> py::object {
+        const auto& e = self.cast<const Network&>().edges();
+        if (!e.has_timestamps()) return py::none();
+        return view(e.timestamp, self);
+      })
+      .def("edge_amount", [](py::object self) -> py::object {
+        const auto& e = self.cast<const Network&>().edges();
+        if (!e.has_amounts()) return py::none();
+        return view(e.amount, self);
+      })
+      .def("edge_attrs", [](py::object self) { return columns(self.cast<const Network&>().edges().attrs, self); })
+      .def("find", [](const Network& n, const std::string& id) -> py::object {
+        auto v = n.find(id);
+        if (!v) return py::none();
+        return py::int_(*v);
+      })
+      .def("summary", &Network::summary)
+      .def("table_bytes", &Network::table_bytes)
+      .def("build_csr", [](const Network& n) {
+        py::gil_scoped_release release;
+        return n.csr()->memory_bytes();
+      }, "Builds the compute view (once) and returns its size in bytes.")
+      .def("csr_arrays", [](const Network& n) {
+        auto g = n.csr();
+        py::dict d;
+        d["out_offsets"] = py::array_t<std::uint64_t>(g->out_offsets.size(), g->out_offsets.data());
+        d["out_targets"] = py::array_t<std::uint32_t>(g->out_targets.size(), g->out_targets.data());
+        d["out_weights"] = py::array_t<double>(g->out_weights.size(), g->out_weights.data());
+        d["out_edges"] = py::array_t<std::uint32_t>(g->out_edges.size(), g->out_edges.data());
+        d["in_offsets"] = py::array_t<std::uint64_t>(g->in_off().size(), g->in_off().data());
+        d["in_sources"] = py::array_t<std::uint32_t>(g->in_src().size(), g->in_src().data());
+        return d;
+      }, "Copies of the compute-view arrays (for tests and inspection).")
+      .def("subgraph",
+           [](const Network& n, std::vector<std::string> node_types, std::vector<std::string> edge_types,
+              py::object start, py::object end, std::optional<std::vector<std::string>> nodes) {
+             SubgraphOptions o;
+             o.node_types = std::move(node_types);
+             o.edge_types = std::move(edge_types);
+             o.start = opt_time(start);
+             o.end = opt_time(end);
+             o.nodes = std::move(nodes);
+             py::gil_scoped_release release;
+             return std::make_shared<Network>(n.subgraph(o));
+           },
+           py::arg("node_types"), py::arg("edge_types"), py::arg("start"), py::arg("end"), py::arg("nodes"))
+      .def("collapse",
+           [](const Network& n, const std::string& weight, bool by_type) {
+             CollapseOptions o;
+             if (weight == "sum") o.weight = Aggregate::Sum;
+             else if (weight == "count") o.weight = Aggregate::Count;
+             else if (weight == "max") o.weight = Aggregate::Max;
+             else throw InvalidArgument("weight must be 'sum', 'count' or 'max', not '" + weight + "'");
+             o.by_type = by_type;
+             py::gil_scoped_release release;
+             return std::make_shared<Network>(n.collapse(o));
+           },
+           py::arg("weight"), py::arg("by_type"))
+      .def("largest_component", [](const Network& n) {
+        py::gil_scoped_release release;
+        return std::make_shared<Network>(n.largest_component());
+      })
+      .def("components", [](const Network& n) {
+        std::vector<vertex_t> comp;
+        {
+          py::gil_scoped_release release;
+          comp = n.components();
+        }
+        return own(std::move(comp));
+      });
+  m.def("from_arrays", &from_arrays, py::arg("directed"), py::arg("ids"), py::arg("node_type"),
+        py::arg("node_type_names"), py::arg("labels"), py::arg("node_attrs"), py::arg("source"), py::arg("target"),
+        py::arg("edge_type"), py::arg("edge_type_names"), py::arg("weight"), py::arg("timestamp"), py::arg("amount"),
+        py::arg("edge_attrs"));
+  m.def("parse_timestamp", [](const std::string& s) -> py::object {
+    std::int64_t ns;
+    if (!text::parse_timestamp(s, ns)) return py::none();
+    return py::int_(ns);
+  });
+}
+
+}  // namespace rlpy

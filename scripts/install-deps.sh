@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything ringleader needs on a fresh Debian 12 machine:
+# system packages with apt-get, Python packages with pip.  Idempotent.
+set -euo pipefail
+PYTHON=${PYTHON:-python3}
+APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache"
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "install-deps: apt-get install$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+fi
+# Build tools (scikit-build-core, pybind11, cmake, ninja) and runtime/test deps.
+"$PYTHON" -m pip install -q --disable-pip-version-check \
+  "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.15" ninja \
+  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0"
+if [ "${1:-}" = "--bench" ]; then
+  "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11"
+fi

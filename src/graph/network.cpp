@@ -1,0 +1,258 @@
+// Network: validation, views and summary.
+#include "ringleader/graph/network.hpp"
+
+#include <boost/graph/connected_components.hpp>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+#include "ringleader/graph/bgl.hpp"
+
+namespace ringleader {
+
+void Network::validate() {
+  const std::size_t n = nodes_.ids.size(), m = edges_.source.size();
+  auto need = [](bool ok, const std::string& what) {
+    if (!ok) throw InvalidArgument("inconsistent network tables: " + what);
+  };
+  need(nodes_.type.size() == n, "node type column size");
+  need(nodes_.labels.empty() || nodes_.labels.size() == n, "label column size");
+  need(edges_.target.size() == m && edges_.type.size() == m && edges_.weight.size() == m, "edge column sizes");
+  need(edges_.timestamp.empty() || edges_.timestamp.size() == m, "timestamp column size");
+  need(edges_.amount.empty() || edges_.amount.size() == m, "amount column size");
+  if (n >= 0xFFFFFFFFu) throw InvalidArgument("too many nodes for 32-bit vertex ids");
+  for (const auto& c : nodes_.attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
+  for (const auto& c : edges_.attrs) need(c.size() == m, "edge attribute '" + c.name + "' size");
+  for (auto t : nodes_.type) need(t < nodes_.types.size(), "node type index");
+  for (auto t : edges_.type) need(t < edges_.types.size(), "edge type index");
+  for (std::size_t e = 0; e < m; ++e) {
+    if (edges_.source[e] >= n || edges_.target[e] >= n)
+      throw InvalidArgument("edge " + std::to_string(e) + " names a vertex index out of range");
+    if (!std::isfinite(edges_.weight[e]))
+      throw InvalidArgument("edge " + std::to_string(e) + " has a NaN or infinite weight");
+  }
+  for (const auto& id : nodes_.ids)
+    if (id.empty()) throw InvalidArgument("empty node id");
+  index_.build(nodes_.ids);
+}
+
+std::size_t Network::table_bytes() const {
+  auto strings = [](const std::vector<std::string>& v) {
+    std::size_t b = v.capacity() * sizeof(std::string);
+    for (const auto& s : v)
+      if (s.capacity() > 15) b += s.capacity() + 1;
+    return b;
+  };
+  auto cols = [&](const std::vector<Column>& cs) {
+    std::size_t b = 0;
+    for (const auto& c : cs) b += c.numbers.capacity() * 8 + c.times.capacity() * 8 + strings(c.strings);
+    return b;
+  };
+  return strings(nodes_.ids) + nodes_.type.capacity() * sizeof(type_t) + strings(nodes_.labels) + cols(nodes_.attrs) +
+         index_.memory_bytes() + edges_.source.capacity() * 4 + edges_.target.capacity() * 4 +
+         edges_.type.capacity() * sizeof(type_t) + edges_.weight.capacity() * 8 + edges_.timestamp.capacity() * 8 +
+         edges_.amount.capacity() * 8 + cols(edges_.attrs);
+}
+
+namespace {
+
+/// Copies the rows `keep` of the node table, and the edges `edges` (whose
+/// endpoints must be kept) renumbered, into a new network.
+Network take(bool directed, const NodeTable& nt, const EdgeTable& et, const std::vector<vertex_t>& keep,
+             const std::vector<std::size_t>& edges) {
+  NodeTable n;
+  n.types = nt.types;
+  std::vector<vertex_t> map(nt.size(), 0xFFFFFFFFu);
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    map[keep[i]] = vertex_t(i);
+    n.ids.push_back(nt.ids[keep[i]]);
+    n.type.push_back(nt.type[keep[i]]);
+    if (!nt.labels.empty()) n.labels.push_back(nt.labels[keep[i]]);
+  }
+  for (const auto& c : nt.attrs) n.attrs.push_back(c.take(keep));
+  EdgeTable e;
+  e.types = et.types;
+  for (std::size_t k : edges) {
+    e.source.push_back(map[et.source[k]]);
+    e.target.push_back(map[et.target[k]]);
+    e.type.push_back(et.type[k]);
+    e.weight.push_back(et.weight[k]);
+    if (et.has_timestamps()) e.timestamp.push_back(et.timestamp[k]);
+    if (et.has_amounts()) e.amount.push_back(et.amount[k]);
+  }
+  for (const auto& c : et.attrs) e.attrs.push_back(c.take(edges));
+  return Network(directed, std::move(n), std::move(e));
+}
+
+std::vector<bool> type_mask(const TypeTable& types, const std::vector<std::string>& names, const char* what) {
+  std::vector<bool> mask(types.size(), names.empty());
+  for (const auto& s : names) {
+    int t = types.find(s);
+    if (t < 0) {
+      std::string known;
+      for (const auto& k : types.names()) known += (known.empty() ? "" : ", ") + k;
+      throw InvalidArgument(std::string("unknown ") + what + " type '" + s + "' (this network has: " + known + ")");
+    }
+    mask[std::size_t(t)] = true;
+  }
+  return mask;
+}
+
+}  // namespace
+
+Network Network::subgraph(const SubgraphOptions& opt) const {
+  const std::size_t n = nodes_.size(), m = edges_.size();
+  std::vector<bool> node_ok(n, true);
+  if (!opt.node_types.empty()) {
+    auto mask = type_mask(nodes_.types, opt.node_types, "node");
+    for (std::size_t v = 0; v < n; ++v) node_ok[v] = mask[nodes_.type[v]];
+  }
+  if (opt.nodes) {
+    std::vector<bool> in(n, false);
+    for (const auto& id : *opt.nodes) in[at(id)] = true;
+    for (std::size_t v = 0; v < n; ++v) node_ok[v] = node_ok[v] && in[v];
+  }
+  auto edge_mask = type_mask(edges_.types, opt.edge_types, "edge");
+  const bool window = opt.start || opt.end;
+  std::vector<vertex_t> keep;
+  for (std::size_t v = 0; v < n; ++v)
+    if (node_ok[v]) keep.push_back(vertex_t(v));
+  std::vector<std::size_t> edges;
+  for (std::size_t e = 0; e < m; ++e) {
+    if (!node_ok[edges_.source[e]] || !node_ok[edges_.target[e]] || !edge_mask[edges_.type[e]]) continue;
+    if (window) {
+      std::int64_t t = edges_.time(e);
+      if (t == kNoTime || (opt.start && t < *opt.start) || (opt.end && t >= *opt.end)) continue;
+    }
+    edges.push_back(e);
+  }
+  return take(directed_, nodes_, edges_, keep, edges);
+}
+
+Network Network::induced(const std::vector<vertex_t>& keep_in) const {
+  std::vector<bool> in(nodes_.size(), false);
+  for (vertex_t v : keep_in) {
+    if (v >= nodes_.size()) throw InvalidArgument("vertex index out of range");
+    in[v] = true;
+  }
+  std::vector<vertex_t> keep;
+  for (std::size_t v = 0; v < in.size(); ++v)
+    if (in[v]) keep.push_back(vertex_t(v));
+  std::vector<std::size_t> edges;
+  for (std::size_t e = 0; e < edges_.size(); ++e)
+    if (in[edges_.source[e]] && in[edges_.target[e]]) edges.push_back(e);
+  return take(directed_, nodes_, edges_, keep, edges);
+}
+
+Network Network::collapse(const CollapseOptions& opt) const {
+  struct Key {
+    vertex_t s, t;
+    type_t type;
+    bool operator==(const Key& o) const { return s == o.s && t == o.t && type == o.type; }
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return (std::size_t(k.s) * 0x9E3779B97F4A7C15ull) ^ (std::size_t(k.t) * 0xC2B2AE3D27D4EB4Full) ^ k.type;
+    }
+  };
+  std::unordered_map<Key, std::size_t, KeyHash> groups;
+  EdgeTable out;
+  out.types = edges_.types;
+  Column count{"count", Column::Kind::Number, {}, {}, {}};
+  Column first{"first_timestamp", Column::Kind::Time, {}, {}, {}};
+  Column last{"last_timestamp", Column::Kind::Time, {}, {}, {}};
+  const type_t merged_type = 0;
+  if (!opt.by_type) {
+    out.types = TypeTable();
+    std::string all;
+    for (const auto& nm : edges_.types.names()) all += (all.empty() ? "" : "+") + nm;
+    if (edges_.size()) out.types.intern(edges_.types.size() == 1 ? edges_.types.name(0) : all);
+  }
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    vertex_t s = edges_.source[e], t = edges_.target[e];
+    if (!directed_ && t < s) std::swap(s, t);
+    Key k{s, t, opt.by_type ? edges_.type[e] : merged_type};
+    auto [it, added] = groups.emplace(k, out.source.size());
+    double w = edges_.weight[e];
+    std::int64_t ts = edges_.time(e);
+    double a = edges_.amount_of(e);
+    if (added) {
+      out.source.push_back(edges_.source[e]);
+      out.target.push_back(edges_.target[e]);
+      out.type.push_back(k.type);
+      out.weight.push_back(opt.weight == Aggregate::Count ? 1.0 : w);
+      out.amount.push_back(a);
+      count.numbers.push_back(1);
+      first.times.push_back(ts);
+      last.times.push_back(ts);
+      continue;
+    }
+    std::size_t g = it->second;
+    count.numbers[g] += 1;
+    if (opt.weight == Aggregate::Sum) out.weight[g] += w;
+    else if (opt.weight == Aggregate::Count) out.weight[g] += 1;
+    else out.weight[g] = std::max(out.weight[g], w);
+    if (!std::isnan(a)) out.amount[g] = std::isnan(out.amount[g]) ? a : out.amount[g] + a;
+    if (ts != kNoTime) {
+      if (first.times[g] == kNoTime || ts < first.times[g]) first.times[g] = ts;
+      if (last.times[g] == kNoTime || ts > last.times[g]) last.times[g] = ts;
+    }
+  }
+  if (!edges_.has_amounts()) out.amount.clear();
+  out.attrs.push_back(std::move(count));
+  if (edges_.has_timestamps()) {
+    out.attrs.push_back(std::move(first));
+    out.attrs.push_back(std::move(last));
+  }
+  return Network(directed_, nodes_, std::move(out));
+}
+
+std::vector<vertex_t> Network::components(vertex_t* count) const {
+  const vertex_t n = vertex_t(nodes_.size());
+  std::vector<vertex_t> comp(n, 0);
+  int k = 0;
+  if (directed_) {
+    CsrGraph sym = CsrGraph::build(n, true, edges_.source, edges_.target, nullptr, nullptr, /*symmetric=*/true);
+    k = boost::connected_components(UndirectedCsr{sym}, comp.data());
+  } else {
+    k = boost::connected_components(UndirectedCsr{*csr()}, comp.data());
+  }
+  if (count) *count = vertex_t(k);
+  return comp;
+}
+
+Network Network::largest_component() const {
+  if (nodes_.size() == 0) return *this;
+  vertex_t k = 0;
+  auto comp = components(&k);
+  std::vector<std::size_t> size(k, 0);
+  for (vertex_t c : comp) ++size[c];
+  // BGL numbers components in order of discovery from vertex 0 upwards, so
+  // the first maximum holds the lowest vertex index among the largest.
+  vertex_t best = vertex_t(std::max_element(size.begin(), size.end()) - size.begin());
+  std::vector<vertex_t> keep;
+  for (vertex_t v = 0; v < comp.size(); ++v)
+    if (comp[v] == best) keep.push_back(v);
+  return induced(keep);
+}
+
+std::string Network::summary() const {
+  std::ostringstream os;
+  os << (directed_ ? "directed" : "undirected") << " network: " << number_of_nodes() << " nodes, "
+     << number_of_edges() << " edges\n";
+  std::vector<std::size_t> nc(nodes_.types.size(), 0), ec(edges_.types.size(), 0);
+  for (auto t : nodes_.type) ++nc[t];
+  for (auto t : edges_.type) ++ec[t];
+  os << "nodes by type:\n";
+  for (std::size_t t = 0; t < nc.size(); ++t)
+    if (nc[t]) os << "  " << nodes_.types.name(type_t(t)) << ": " << nc[t] << "\n";
+  os << "edges by type:\n";
+  for (std::size_t t = 0; t < ec.size(); ++t)
+    if (ec[t]) os << "  " << edges_.types.name(type_t(t)) << ": " << ec[t] << "\n";
+  return os.str();
+}
+
+}  // namespace ringleader

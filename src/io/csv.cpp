@@ -1,0 +1,237 @@
+// The CSV pair reader and writer.
+#include "ringleader/io/csv.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "csv_reader.hpp"
+#include "ringleader/graph/builder.hpp"
+#include "ringleader/io/source.hpp"
+
+namespace ringleader::io {
+namespace {
+
+using detail::CsvReader;
+
+struct Header {
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::size_t> index;
+  int find(const char* name) const {
+    auto it = index.find(name);
+    return it == index.end() ? -1 : int(it->second);
+  }
+};
+
+Header read_header(CsvReader& r, std::vector<std::string_view>& f, const char* expected) {
+  if (!r.next(f))
+    throw ParseError(r.name(), 1, 0, std::string("empty file: expected a header line '") + expected + "'");
+  Header h;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    std::string name(text::trim(f[i]));
+    if (name.empty()) r.fail(i, "empty column name in the header (expected '" + std::string(expected) + "')");
+    if (!h.index.emplace(name, i).second) r.fail(i, "column '" + name + "' appears twice in the header");
+    h.names.push_back(std::move(name));
+  }
+  return h;
+}
+
+void check_fields(CsvReader& r, const std::vector<std::string_view>& f, const Header& h) {
+  if (f.size() != h.names.size())
+    r.fail(f.size() > h.names.size() ? h.names.size() : 0,
+           "this line has " + std::to_string(f.size()) + " fields, the header has " +
+               std::to_string(h.names.size()) + " (quote fields that contain the delimiter)");
+}
+
+void check_id(CsvReader& r, std::size_t field, std::string_view id, const char* what) {
+  if (id.empty()) r.fail(field, std::string("empty ") + what + " id");
+}
+
+/// Reads nodes.csv into the builder.
+void read_nodes(NetworkBuilder& b, std::string_view data, const std::string& name, char delim) {
+  CsvReader r(check_text(data, name), name, delim);
+  std::vector<std::string_view> f;
+  Header h = read_header(r, f, "id,type,label,...");
+  int id = h.find("id"), type = h.find("type"), label = h.find("label");
+  if (id < 0) r.fail(0, "missing required column 'id' in the header (found: " + h.names[0] + (h.names.size() > 1 ? ",...)" : ")"));
+  std::vector<std::pair<std::size_t, std::size_t>> attrs;  // field, column
+  for (std::size_t i = 0; i < h.names.size(); ++i)
+    if (int(i) != id && int(i) != type && int(i) != label) attrs.emplace_back(i, b.node_column(h.names[i]));
+  std::vector<std::size_t> first_line;
+  while (r.next(f)) {
+    check_fields(r, f, h);
+    std::string_view nid = f[std::size_t(id)];
+    check_id(r, std::size_t(id), nid, "node");
+    std::string_view ntype = type >= 0 ? f[std::size_t(type)] : std::string_view();
+    auto [v, added] = b.add_node(nid, ntype);
+    if (!added) {
+      std::string other = b.node_type(v);
+      std::string mine = ntype.empty() ? "(default)" : std::string(ntype);
+      r.fail(std::size_t(id), "node id '" + std::string(nid) + "' appears again (first on line " +
+                                  std::to_string(first_line[v]) + (other != mine ? " with type '" + other + "', here with type '" + mine + "'" : "") +
+                                  "): each node must be listed once");
+    }
+    first_line.push_back(r.line());
+    if (label >= 0 && !f[std::size_t(label)].empty()) b.set_label(v, f[std::size_t(label)]);
+    for (auto [field, col] : attrs)
+      if (!f[field].empty()) b.set_node_text(col, v, f[field]);
+  }
+}
+
+void read_edges(NetworkBuilder& b, std::string_view data, const std::string& name, char delim,
+                bool nodes_given, bool create_missing) {
+  CsvReader r(check_text(data, name), name, delim);
+  std::vector<std::string_view> f;
+  Header h = read_header(r, f, "source,target,type,weight,timestamp,amount,...");
+  int src = h.find("source"), dst = h.find("target"), type = h.find("type"), weight = h.find("weight"),
+      ts = h.find("timestamp"), amount = h.find("amount");
+  if (src < 0 || dst < 0)
+    r.fail(0, std::string("missing required column '") + (src < 0 ? "source" : "target") +
+                  "': the header must start like 'source,target,...'");
+  std::vector<std::pair<std::size_t, std::size_t>> attrs;
+  for (std::size_t i = 0; i < h.names.size(); ++i)
+    if (int(i) != src && int(i) != dst && int(i) != type && int(i) != weight && int(i) != ts && int(i) != amount)
+      attrs.emplace_back(i, b.edge_column(h.names[i]));
+  b.reserve_edges(std::size_t(std::count(data.begin(), data.end(), '\n')));
+  auto endpoint = [&](int field) -> vertex_t {
+    std::string_view id = f[std::size_t(field)];
+    check_id(r, std::size_t(field), id, field == src ? "source" : "target");
+    if (nodes_given && !create_missing) {
+      auto v = b.find(id);
+      if (!v)
+        r.fail(std::size_t(field), "node id '" + std::string(id) +
+                                       "' is not in the nodes file (add it there, or pass create_missing=True)");
+      return *v;
+    }
+    return b.node(id);
+  };
+  while (r.next(f)) {
+    check_fields(r, f, h);
+    vertex_t s = endpoint(src), t = endpoint(dst);
+    double w = 1.0;
+    if (weight >= 0 && !text::trim(f[std::size_t(weight)]).empty()) {
+      if (!text::parse_double(f[std::size_t(weight)], w))
+        r.fail(std::size_t(weight), "weight '" + std::string(f[std::size_t(weight)]) + "' is not a number");
+      if (!std::isfinite(w))
+        r.fail(std::size_t(weight), "weight is " + std::string(f[std::size_t(weight)]) + ": weights must be finite numbers");
+    }
+    std::size_t e = b.add_edge(s, t, type >= 0 ? f[std::size_t(type)] : std::string_view(), w);
+    if (ts >= 0 && !text::trim(f[std::size_t(ts)]).empty()) {
+      std::int64_t ns;
+      if (!text::parse_timestamp(f[std::size_t(ts)], ns))
+        r.fail(std::size_t(ts), "timestamp '" + std::string(f[std::size_t(ts)]) +
+                                    "' is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds");
+      b.set_timestamp(e, ns);
+    } else if (ts >= 0) {
+      b.set_timestamp(e, kNoTime);
+    }
+    if (amount >= 0 && !text::trim(f[std::size_t(amount)]).empty()) {
+      double a;
+      if (!text::parse_double(f[std::size_t(amount)], a))
+        r.fail(std::size_t(amount), "amount '" + std::string(f[std::size_t(amount)]) + "' is not a number");
+      if (std::isinf(a)) r.fail(std::size_t(amount), "amount is infinite");
+      b.set_amount(e, a);
+    } else if (amount >= 0) {
+      b.set_amount(e, std::nan(""));
+    }
+    for (auto [field, col] : attrs)
+      if (!f[field].empty()) b.set_edge_text(col, e, f[field]);
+  }
+}
+
+// ---- writing -------------------------------------------------------------
+void put_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string cell(const Column& c, std::size_t i) {
+  switch (c.kind) {
+    case Column::Kind::Number: return std::isnan(c.numbers[i]) ? std::string() : text::format_double(c.numbers[i]);
+    case Column::Kind::Time: return text::format_timestamp(c.times[i]);
+    default: return c.strings[i];
+  }
+}
+
+void check_attr_names(const std::vector<Column>& cols, std::initializer_list<const char*> reserved, const char* what) {
+  for (const auto& c : cols)
+    for (const char* r : reserved)
+      if (c.name == r)
+        throw InvalidArgument(std::string("cannot write ") + what + " attribute '" + c.name +
+                              "' to CSV: the name is a reserved column; rename it");
+}
+
+}  // namespace
+
+Network read_csv_text(std::string_view edges, const std::string& edges_name, std::optional<std::string_view> nodes,
+                      const std::string& nodes_name, const CsvOptions& opt) {
+  NetworkBuilder b(opt.directed, opt.node_type, opt.edge_type);
+  if (nodes) read_nodes(b, *nodes, nodes_name, opt.delimiter);
+  read_edges(b, edges, edges_name, opt.delimiter, nodes.has_value(), opt.create_missing);
+  return b.finish();
+}
+
+Network read_csv(const std::string& edges_path, const std::string& nodes_path, const CsvOptions& opt) {
+  std::string edges = read_file(edges_path);
+  if (nodes_path.empty()) return read_csv_text(edges, edges_path, std::nullopt, "", opt);
+  std::string nodes = read_file(nodes_path);
+  return read_csv_text(edges, edges_path, std::string_view(nodes), nodes_path, opt);
+}
+
+std::string nodes_csv_text(const Network& net) {
+  const NodeTable& t = net.nodes();
+  check_attr_names(t.attrs, {"id", "type", "label"}, "node");
+  std::string out = "id,type,label";
+  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
+  out += '\n';
+  for (std::size_t v = 0; v < t.size(); ++v) {
+    put_field(out, t.ids[v]);
+    out += ',';
+    put_field(out, t.types.name(t.type[v]));
+    out += ',';
+    if (!t.labels.empty()) put_field(out, t.labels[v]);
+    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, v)); }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string edges_csv_text(const Network& net) {
+  const EdgeTable& t = net.edges();
+  check_attr_names(t.attrs, {"source", "target", "type", "weight", "timestamp", "amount"}, "edge");
+  std::string out = "source,target,type,weight";
+  if (t.has_timestamps()) out += ",timestamp";
+  if (t.has_amounts()) out += ",amount";
+  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
+  out += '\n';
+  const auto& ids = net.nodes().ids;
+  for (std::size_t e = 0; e < t.size(); ++e) {
+    put_field(out, ids[t.source[e]]);
+    out += ',';
+    put_field(out, ids[t.target[e]]);
+    out += ',';
+    put_field(out, t.types.name(t.type[e]));
+    out += ',';
+    out += text::format_double(t.weight[e]);
+    if (t.has_timestamps()) { out += ','; out += text::format_timestamp(t.timestamp[e]); }
+    if (t.has_amounts()) { out += ','; if (!std::isnan(t.amount[e])) out += text::format_double(t.amount[e]); }
+    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, e)); }
+    out += '\n';
+  }
+  return out;
+}
+
+void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path) {
+  write_file(edges_path, edges_csv_text(net));
+  if (!nodes_path.empty()) write_file(nodes_path, nodes_csv_text(net));
+}
+
+}  // namespace ringleader::io

@@ -1,0 +1,124 @@
+// Internal: an RFC 4180 record reader over a whole buffer, with line numbers.
+//
+// Quoted fields may hold delimiters, quotes ("") and newlines; LF and CRLF
+// line ends; a quote inside an unquoted field is kept literally.  Fully blank
+// lines are skipped.  Fields are views into the buffer, or into per-record
+// storage for quoted fields that needed unescaping; they stay valid until the
+// next call to next().
+#pragma once
+
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ringleader/core/error.hpp"
+
+namespace ringleader::io::detail {
+
+class CsvReader {
+ public:
+  CsvReader(std::string_view data, std::string name, char delimiter = ',')
+      : data_(data), name_(std::move(name)), delim_(delimiter) {}
+
+  const std::string& name() const { return name_; }
+  /// Line on which the last record started (1-based).
+  std::size_t line() const { return record_line_; }
+  /// 1-based character column where field `i` of the last record started.
+  std::size_t column(std::size_t i) const {
+    return i < starts_.size() ? column_at(starts_[i]) : 0;
+  }
+  [[noreturn]] void fail(std::size_t field, const std::string& message) const {
+    throw ParseError(name_, record_line_, column(field), message);
+  }
+
+  /// Reads the next record; false at the end of the data.
+  bool next(std::vector<std::string_view>& fields) {
+    fields.clear();
+    starts_.clear();
+    unescaped_.clear();
+    for (;;) {
+      if (pos_ >= data_.size()) return false;
+      // skip blank lines
+      if (data_[pos_] == '\n') { ++pos_; ++line_; continue; }
+      if (data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') { pos_ += 2; ++line_; continue; }
+      break;
+    }
+    record_line_ = line_;
+    for (;;) {
+      starts_.push_back(pos_);
+      if (pos_ < data_.size() && data_[pos_] == '"') {
+        read_quoted(fields);
+      } else {
+        std::size_t b = pos_;
+        while (pos_ < data_.size() && data_[pos_] != delim_ && data_[pos_] != '\n') ++pos_;
+        std::size_t e = pos_;
+        if (e > b && data_[e - 1] == '\r' && (pos_ >= data_.size() || data_[pos_] == '\n')) --e;
+        fields.push_back(data_.substr(b, e - b));
+      }
+      if (pos_ >= data_.size()) return true;
+      if (data_[pos_] == delim_) { ++pos_; if (pos_ >= data_.size()) { starts_.push_back(pos_); fields.push_back({}); return true; } continue; }
+      // newline
+      ++pos_;
+      ++line_;
+      return true;
+    }
+  }
+
+ private:
+  void read_quoted(std::vector<std::string_view>& fields) {
+    const std::size_t open_line = line_, open_pos = pos_;
+    ++pos_;
+    std::size_t b = pos_;
+    bool escaped = false;
+    for (;;) {
+      if (pos_ >= data_.size()) {
+        record_line_ = open_line;
+        throw ParseError(name_, open_line, column_at(open_pos),
+                         "unterminated quoted field (a '\"' opened here is never closed)");
+      }
+      char c = data_[pos_];
+      if (c == '"') {
+        if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '"') { escaped = true; pos_ += 2; continue; }
+        break;
+      }
+      if (c == '\n') ++line_;
+      ++pos_;
+    }
+    std::string_view raw = data_.substr(b, pos_ - b);
+    ++pos_;  // closing quote
+    if (pos_ < data_.size() && data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
+    if (pos_ < data_.size() && data_[pos_] != delim_ && data_[pos_] != '\n')
+      throw ParseError(name_, line_, column_at(pos_),
+                       "unexpected character after a closing quote (quote the whole field and double inner quotes)");
+    if (!escaped) {
+      fields.push_back(raw);
+      return;
+    }
+    std::string s;
+    s.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      s += raw[i];
+      if (raw[i] == '"') ++i;
+    }
+    unescaped_.push_back(std::move(s));
+    fields.push_back(unescaped_.back());
+  }
+  std::size_t column_at(std::size_t p) const {
+    std::size_t col = 1;
+    while (p > 0 && data_[p - 1] != '\n') {
+      --p;
+      if ((static_cast<unsigned char>(data_[p]) & 0xC0) != 0x80) ++col;
+    }
+    return col;
+  }
+
+  std::string_view data_;
+  std::string name_;
+  char delim_;
+  std::size_t pos_ = 0, line_ = 1, record_line_ = 1;
+  std::vector<std::size_t> starts_;
+  std::deque<std::string> unescaped_;
+};
+
+}  // namespace ringleader::io::detail

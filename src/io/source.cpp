@@ -1,0 +1,111 @@
+// Whole-file reading and writing, gzip included (zlib).
+#include "ringleader/io/source.hpp"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "ringleader/core/error.hpp"
+#include "ringleader/core/text.hpp"
+
+namespace ringleader::io {
+namespace {
+
+bool ends_with(const std::string& s, const char* suffix) {
+  std::size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+std::string gunzip(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(f, gzclose);
+  gzbuffer(f, 1 << 17);
+  std::string out;
+  std::size_t chunk = 1 << 20;
+  for (;;) {
+    std::size_t old = out.size();
+    out.resize(old + chunk);
+    int got = gzread(f, &out[old], unsigned(chunk));
+    if (got < 0) {
+      int err = 0;
+      const char* msg = gzerror(f, &err);
+      throw ParseError(path, 0, 0, std::string("cannot decompress gzip data: ") + msg);
+    }
+    out.resize(old + std::size_t(got));
+    if (got == 0) break;
+    if (chunk < (std::size_t(1) << 26)) chunk *= 2;
+  }
+  int err = 0;
+  gzerror(f, &err);
+  if (err != Z_OK && err != Z_STREAM_END)
+    throw ParseError(path, 0, 0, "truncated or corrupt gzip file");
+  return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> guard(f, std::fclose);
+  unsigned char magic[2] = {0, 0};
+  std::size_t got = std::fread(magic, 1, 2, f);
+  if (ends_with(path, ".gz") || (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b)) {
+    guard.reset();
+    return gunzip(path);
+  }
+  std::string out;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) out.reserve(std::size_t(size));
+  }
+  std::rewind(f);
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  if (std::ferror(f)) throw ParseError(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
+  return out;
+}
+
+void write_file(const std::string& path, std::string_view data) {
+  if (ends_with(path, ".gz")) {
+    gzFile f = gzopen(path.c_str(), "wb");
+    if (!f) throw Error(path + ": cannot write file: " + std::strerror(errno));
+    std::size_t pos = 0;
+    bool ok = true;
+    while (ok && pos < data.size()) {
+      unsigned chunk = unsigned(std::min<std::size_t>(data.size() - pos, 1u << 30));
+      ok = gzwrite(f, data.data() + pos, chunk) == int(chunk);
+      pos += chunk;
+    }
+    if (gzclose(f) != Z_OK || !ok) throw Error(path + ": cannot write gzip file");
+    return;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) throw Error(path + ": cannot write file: " + std::strerror(errno));
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) throw Error(path + ": cannot write file (disk full?)");
+}
+
+std::string_view check_text(std::string_view data, const std::string& name) {
+  if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.remove_prefix(3);
+  std::size_t bad = 0;
+  if (!text::valid_utf8(data, bad)) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < bad; ++i) {
+      if (data[i] == '\n') { ++line; col = 1; }
+      else if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) ++col;
+    }
+    throw ParseError(name, line, col,
+                     data[bad] == '\0' ? "NUL byte: this looks like a binary file, not text"
+                                       : "invalid UTF-8: re-save the file as UTF-8");
+  }
+  return data;
+}
+
+}  // namespace ringleader::io
