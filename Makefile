@@ -6,6 +6,7 @@ JOBS ?= 2
 BUILD ?= build/cpp
 SAN_BUILD ?= build/asan
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
+export PIP_ROOT_USER_ACTION ?= ignore
 
 .PHONY: demo test deps python cpp test-cpp test-python test-sanitize bench clean
 

@@ -121,6 +121,16 @@ inline bool mul_add(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t
   if (__builtin_mul_overflow(a, b, &t)) return false;
   return !__builtin_add_overflow(t, c, &out);
 }
+/// Digits of a decimal fraction starting at s[i] (advanced past them) as
+/// nanoseconds; digits past the ninth are dropped.  False when there is none.
+inline bool fraction(std::string_view s, std::size_t& i, std::int64_t& ns) {
+  std::size_t digits = 0;
+  ns = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits)
+    if (digits < 9) ns = ns * 10 + (s[i] - '0');
+  for (std::size_t d = digits; d < 9; ++d) ns *= 10;
+  return digits > 0;
+}
 }  // namespace detail
 
 /// Parses an ISO 8601 timestamp or Unix seconds into ns since the epoch (UTC).
@@ -138,16 +148,7 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     std::size_t int_end = i;
     bool is_unix = int_end > start;
     std::int64_t frac = 0;
-    if (is_unix && i < s.size() && s[i] == '.') {
-      ++i;
-      std::size_t fd = 0;
-      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-        if (fd < 9) { frac = frac * 10 + (s[i] - '0'); ++fd; }
-        ++i;
-      }
-      if (fd == 0) return false;
-      for (; fd < 9; ++fd) frac *= 10;
-    }
+    if (is_unix && i < s.size() && s[i] == '.' && !detail::fraction(s, ++i, frac)) return false;
     if (is_unix && i == s.size()) {  // a bare number is always Unix seconds
       std::int64_t sec = 0;
       for (std::size_t k = start; k < int_end; ++k)
@@ -179,16 +180,7 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     if (i < s.size() && s[i] == ':') {
       if (!digits(s, i + 1, 2, sec)) return false;
       i += 3;
-      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-        ++i;
-        std::size_t fd = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-          if (fd < 9) { frac = frac * 10 + (s[i] - '0'); ++fd; }
-          ++i;
-        }
-        if (fd == 0) return false;
-        for (; fd < 9; ++fd) frac *= 10;
-      }
+      if (i < s.size() && (s[i] == '.' || s[i] == ',') && !detail::fraction(s, ++i, frac)) return false;
     }
     if (h > 23 || mi > 59 || sec > 60) return false;
     if (i < s.size()) {
@@ -213,6 +205,10 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
   }
   std::int64_t days = days_from_civil(Y, unsigned(M), unsigned(D));
   std::int64_t secs = days * 86400 + h * 3600 + mi * 60 + sec - offset_min * 60;
+  if (secs < 0 && frac > 0) {  // keep secs * 1e9 in range near INT64_MIN
+    secs += 1;
+    frac -= 1000000000LL;
+  }
   std::int64_t ns;
   if (!detail::mul_add(secs, 1000000000LL, frac, ns)) return false;
   out = ns;

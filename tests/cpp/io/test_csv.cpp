@@ -6,6 +6,7 @@
 
 #include <ringleader/ringleader.hpp>
 
+#include "../support/errors.hpp"
 #include "../support/random_network.hpp"
 
 using namespace ringleader;
@@ -16,20 +17,7 @@ Network csv(std::string_view edges, std::optional<std::string_view> nodes = std:
   return io::read_csv_text(edges, "edges.csv", nodes, "nodes.csv", o);
 }
 
-/// Runs `f`, requires a ParseError at `line` in `file` whose message contains `text`.
-template <class F>
-void require_parse_error(F&& f, const std::string& file, std::size_t line, const std::string& text) {
-  try {
-    f();
-    FAIL("no error for input expected to fail with: " << text);
-  } catch (const ParseError& e) {
-    INFO(e.what());
-    CHECK(e.file() == file);
-    CHECK(e.line() == line);
-    CHECK(std::string(e.what()).find(text) != std::string::npos);
-    CHECK(std::string(e.what()).rfind(file + ":", 0) == 0);
-  }
-}
+using rltest::require_parse_error;
 
 }  // namespace
 

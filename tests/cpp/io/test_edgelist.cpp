@@ -7,30 +7,22 @@
 
 #include "ringleader/io/edgelist.hpp"
 
+#include "../support/errors.hpp"
+
 using namespace ringleader;
 using namespace ringleader::io;
 
 namespace {
 
 std::size_t el_error_line(const std::string& text, std::size_t* column = nullptr) {
-  try {
-    read_edgelist_text(text, "e.txt");
-  } catch (const ParseError& e) {
-    if (column) *column = e.column();
-    return e.line();
-  }
-  return 0;
+  return rltest::error_line([&] { read_edgelist_text(text, "e.txt"); }, column);
 }
 
 }  // namespace
 
 TEST_CASE("edgelist: SNAP email-Enron", "[io][edgelist][data]") {
-  const std::string path = std::string(RINGLEADER_SHARED_DATA) + "/enron_email_snap/email-Enron.txt";
-  if (!std::ifstream(path).good()) {
-    if (std::getenv("CI")) FAIL("shared data file missing under CI: " << path);
-    WARN("skipped: shared data file missing: " << path);
-    return;
-  }
+  if (!rltest::shared_data_available("enron_email_snap/email-Enron.txt")) return;
+  const std::string path = rltest::shared("enron_email_snap/email-Enron.txt");
   EdgelistOptions o;
   o.directed = true;
   Network g = read_edgelist(path, o);

@@ -14,6 +14,7 @@
 #include "ringleader/io/graphml.hpp"
 
 #include "../../../src/io/xml.hpp"
+#include "../support/random_network.hpp"
 
 using namespace ringleader;
 namespace xml = ringleader::io::xml;
@@ -65,50 +66,6 @@ const Column* find_column(const std::vector<Column>& cols, const std::string& na
   for (const auto& c : cols)
     if (c.name == name) return &c;
   return nullptr;
-}
-
-std::string label_of(const Network& n, vertex_t v) {
-  return n.nodes().labels.empty() ? std::string() : n.nodes().labels[v];
-}
-
-bool same_double(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
-
-void require_same_columns(const std::vector<Column>& a, const std::vector<Column>& b, std::size_t rows) {
-  REQUIRE(a.size() == b.size());
-  for (std::size_t c = 0; c < a.size(); ++c) {
-    INFO("column " << a[c].name);
-    REQUIRE(a[c].name == b[c].name);
-    REQUIRE(a[c].kind == b[c].kind);
-    REQUIRE(b[c].size() == rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-      REQUIRE(a[c].missing(i) == b[c].missing(i));
-      if (a[c].kind == Column::Kind::Number) REQUIRE(same_double(a[c].numbers[i], b[c].numbers[i]));
-      else if (a[c].kind == Column::Kind::String) REQUIRE(a[c].strings[i] == b[c].strings[i]);
-      else REQUIRE(a[c].times[i] == b[c].times[i]);
-    }
-  }
-}
-
-void require_same(const Network& a, const Network& b) {
-  REQUIRE(a.directed() == b.directed());
-  REQUIRE(a.number_of_nodes() == b.number_of_nodes());
-  REQUIRE(a.number_of_edges() == b.number_of_edges());
-  for (vertex_t v = 0; v < a.number_of_nodes(); ++v) {
-    REQUIRE(a.id(v) == b.id(v));
-    REQUIRE(a.node_type(v) == b.node_type(v));
-    REQUIRE(label_of(a, v) == label_of(b, v));
-  }
-  require_same_columns(a.nodes().attrs, b.nodes().attrs, a.number_of_nodes());
-  const EdgeTable &ea = a.edges(), &eb = b.edges();
-  for (std::size_t e = 0; e < ea.size(); ++e) {
-    REQUIRE(ea.source[e] == eb.source[e]);
-    REQUIRE(ea.target[e] == eb.target[e]);
-    REQUIRE(a.edge_type(e) == b.edge_type(e));
-    REQUIRE(ea.weight[e] == eb.weight[e]);
-    REQUIRE(ea.time(e) == eb.time(e));
-    REQUIRE(same_double(ea.amount_of(e), eb.amount_of(e)));
-  }
-  require_same_columns(ea.attrs, eb.attrs, ea.size());
 }
 
 // ---- random networks ---------------------------------------------------------
@@ -245,8 +202,8 @@ TEST_CASE("graphml: reads networkx output", "[io][graphml]") {
   CHECK(net.node_type(0) == "person");
   CHECK(net.node_type(1) == "phone");
   CHECK(net.node_type(2) == "unknown");
-  CHECK(label_of(net, 0) == "Alice");
-  CHECK(label_of(net, 1).empty());
+  CHECK(net.nodes().labels.at(0) == "Alice");
+  CHECK(net.nodes().labels.at(1).empty());
   const Column* age = find_column(net.nodes().attrs, "age");
   const Column* vip = find_column(net.nodes().attrs, "vip");
   REQUIRE(age);
@@ -326,7 +283,7 @@ TEST_CASE("graphml: round trips random networks exactly", "[io][graphml]") {
     std::string text = io::graphml_text(net);
     INFO(text);
     Network back = io::read_graphml_text(text, "round.graphml");
-    require_same(net, back);
+    rltest::require_same(net, back, true);
     REQUIRE(io::graphml_text(back) == text);
     REQUIRE(count_elements(io::gexf_text(net), "node") == net.number_of_nodes());
   }
@@ -336,11 +293,11 @@ TEST_CASE("graphml: empty and single-node networks, files", "[io][graphml]") {
   for (bool directed : {false, true}) {
     NetworkBuilder b(directed);
     Network empty = b.finish();
-    require_same(empty, io::read_graphml_text(io::graphml_text(empty), "e"));
+    rltest::require_same(empty, io::read_graphml_text(io::graphml_text(empty), "e"), true);
     NetworkBuilder b1(directed);
     b1.add_node("only one", "person");
     Network one = b1.finish();
-    require_same(one, io::read_graphml_text(io::graphml_text(one), "o"));
+    rltest::require_same(one, io::read_graphml_text(io::graphml_text(one), "o"), true);
   }
   Random r(7);
   Network net = random_network(r, 20);
@@ -348,7 +305,7 @@ TEST_CASE("graphml: empty and single-node networks, files", "[io][graphml]") {
   for (const char* name : {"ringleader_test.graphml", "ringleader_test.graphml.gz"}) {
     std::string path = (dir / name).string();
     io::write_graphml(net, path);
-    require_same(net, io::read_graphml(path));
+    rltest::require_same(net, io::read_graphml(path), true);
     std::remove(path.c_str());
   }
 }

@@ -8,29 +8,18 @@
 
 #include "ringleader/io/matrix.hpp"
 
+#include "../support/errors.hpp"
+
 using namespace ringleader;
 using namespace ringleader::io;
 
 namespace {
 
-// true when the shared data directory is usable; otherwise WARNs (or FAILs under CI).
-bool shared_data_available(const std::string& rel) {
-  std::string path = std::string(RINGLEADER_SHARED_DATA) + "/" + rel;
-  if (std::ifstream(path).good()) return true;
-  if (std::getenv("CI")) FAIL("shared data file missing under CI: " << path);
-  WARN("skipped: shared data file missing: " << path);
-  return false;
-}
-
-std::string shared(const std::string& rel) { return std::string(RINGLEADER_SHARED_DATA) + "/" + rel; }
+using rltest::shared;
+using rltest::shared_data_available;
 
 std::size_t parse_error_line(const std::string& text, const MatrixOptions& opt = {}) {
-  try {
-    read_matrix_text(text, "m.csv", opt);
-  } catch (const ParseError& e) {
-    return e.line();
-  }
-  return 0;
+  return rltest::error_line([&] { read_matrix_text(text, "m.csv", opt); });
 }
 
 struct Expect {

@@ -8,18 +8,15 @@
 
 #include "ringleader/io/pajek.hpp"
 
+#include "../support/errors.hpp"
+
 using namespace ringleader;
 using namespace ringleader::io;
 
 namespace {
 
 std::size_t pj_error_line(const std::string& text) {
-  try {
-    read_pajek_text(text, "p.net");
-  } catch (const ParseError& e) {
-    return e.line();
-  }
-  return 0;
+  return rltest::error_line([&] { read_pajek_text(text, "p.net"); });
 }
 
 }  // namespace

@@ -6,18 +6,15 @@
 
 #include "ringleader/io/ucinet.hpp"
 
+#include "../support/errors.hpp"
+
 using namespace ringleader;
 using namespace ringleader::io;
 
 namespace {
 
 std::size_t dl_error_line(const std::string& text) {
-  try {
-    read_ucinet_dl_text(text, "x.dl");
-  } catch (const ParseError& e) {
-    return e.line();
-  }
-  return 0;
+  return rltest::error_line([&] { read_ucinet_dl_text(text, "x.dl"); });
 }
 
 }  // namespace
