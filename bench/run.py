@@ -183,7 +183,7 @@ def main(argv=None):
 
     started = time.time()
     head = [f"# ringleader load benchmark — {datetime.datetime.now():%Y-%m-%d %H:%M}", "",
-            f"`python3 bench/run.py {' '.join(argv if argv is not None else sys.argv[1:])}` on "
+            f"`{' '.join(['python3 bench/run.py'] + (argv if argv is not None else sys.argv[1:]))}` on "
             f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
             f"load average at start {os.getloadavg()[0]:.2f}. Time = best of {a.repeat} load(s), each in a fresh "
             "interpreter; ratio = library time / ringleader time (>1: ringleader faster); "

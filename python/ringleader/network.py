@@ -183,6 +183,11 @@ class Network:
             self._cache["index"] = pd.Index(ids, dtype=object, name="id")
         return self._cache["index"]
 
+    def _series(self, values, name: str) -> pd.Series:
+        """A per-node result: float64 Series indexed by node id, named ``name``
+        (wraps the numpy array without copying)."""
+        return pd.Series(np.asarray(values, dtype=np.float64), index=self.node_index, name=name, copy=False)
+
     # ---- tables ------------------------------------------------------------
     @property
     def nodes(self) -> pd.DataFrame:

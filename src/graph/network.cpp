@@ -13,7 +13,7 @@
 
 namespace ringleader {
 
-void Network::validate() {
+void Network::validate(bool build_index) {
   const std::size_t n = nodes_.ids.size(), m = edges_.source.size();
   auto need = [](bool ok, const std::string& what) {
     if (!ok) throw InvalidArgument("inconsistent network tables: " + what);
@@ -36,7 +36,7 @@ void Network::validate() {
   }
   for (const auto& id : nodes_.ids)
     if (id.empty()) throw InvalidArgument("empty node id");
-  index_.build(nodes_.ids);
+  if (build_index) index_.build(nodes_.ids);
 }
 
 std::size_t Network::table_bytes() const {

@@ -33,10 +33,6 @@ Network read_edgelist_text(std::string_view data, const std::string& name, const
   vertex_t last_src_v = 0;
   bool have_last = false;
 
-  auto lookup = [&](std::string_view id) -> vertex_t {
-    if (auto v = b.find(id)) return *v;
-    return b.add_node(id).first;
-  };
 
   while (p < end) {
     ++line;
@@ -79,12 +75,12 @@ Network read_edgelist_text(std::string_view data, const std::string& name, const
     if (have_last && tok[0] == last_src) {
       s = last_src_v;
     } else {
-      s = lookup(tok[0]);
+      s = b.node(tok[0]);
       last_src = tok[0];
       last_src_v = s;
       have_last = true;
     }
-    vertex_t t = lookup(tok[1]);
+    vertex_t t = b.node(tok[1]);
     b.add_edge(s, t, {}, w);
   }
   if (b.number_of_edges() == 0)

@@ -72,14 +72,9 @@ class NetworkBuilder {
   /// (the caller reports the duplicate with its location).
   std::pair<vertex_t, bool> add_node(std::string_view id, std::string_view type = {}) {
     if (nodes_.ids.size() >= 0xFFFFFFFEu) throw InvalidArgument("more than 4294967294 nodes");
-    vertex_t v = vertex_t(nodes_.ids.size());
-    nodes_.ids.emplace_back(id);
-    if (!index_.insert(nodes_.ids, v)) {
-      nodes_.ids.pop_back();
-      return {*find(id), false};
-    }
-    nodes_.type.push_back(nodes_.types.intern(type.empty() ? std::string_view(node_type_) : type));
-    return {v, true};
+    auto [v, added] = index_.find_or_insert(nodes_.ids, id);
+    if (added) nodes_.type.push_back(nodes_.types.intern(type.empty() ? std::string_view(node_type_) : type));
+    return {v, added};
   }
   /// The vertex of `id`, created with the default node type when absent.
   vertex_t node(std::string_view id) { return add_node(id).first; }
@@ -134,8 +129,7 @@ class NetworkBuilder {
     if (!edges_.amount.empty()) edges_.amount.resize(m, std::nan(""));
     nodes_.attrs = finish_columns(node_cols_, n);
     edges_.attrs = finish_columns(edge_cols_, m);
-    index_ = IdIndex();
-    return Network(directed_, std::move(nodes_), std::move(edges_));
+    return Network(directed_, std::move(nodes_), std::move(edges_), std::move(index_));
   }
 
  private:

@@ -76,6 +76,17 @@ class IdIndex {
     ++count_;
     return true;
   }
+  /// The vertex of `id`, or, when absent, appends `id` to `ids` and indexes
+  /// it as vertex ids.size()-1 (one probe sequence either way).
+  std::pair<vertex_t, bool> find_or_insert(std::vector<std::string>& ids, std::string_view id) {
+    if ((count_ + 1) * 2 > slots_.size()) grow(ids);
+    std::size_t s = slot(ids, id);
+    if (slots_[s] != kEmpty) return {slots_[s], false};
+    ids.emplace_back(id);
+    slots_[s] = vertex_t(ids.size() - 1);
+    ++count_;
+    return {slots_[s], true};
+  }
   /// `ids` must be the vector the index was built from.
   std::optional<vertex_t> find(const std::vector<std::string>& ids, std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
@@ -128,7 +139,7 @@ class Network {
   /// sizes that disagree).
   Network(bool directed, NodeTable nodes, EdgeTable edges)
       : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)) {
-    validate();
+    validate(true);
   }
   Network(const Network& o) : directed_(o.directed_), nodes_(o.nodes_), edges_(o.edges_) {
     index_.build(nodes_.ids);
@@ -194,7 +205,13 @@ class Network {
   std::string summary() const;
 
  private:
-  void validate();
+  friend class NetworkBuilder;
+  /// For NetworkBuilder: `index` already indexes nodes.ids (ids unique).
+  Network(bool directed, NodeTable nodes, EdgeTable edges, IdIndex index)
+      : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)), index_(std::move(index)) {
+    validate(false);
+  }
+  void validate(bool build_index);
   bool directed_;
   NodeTable nodes_;
   EdgeTable edges_;
