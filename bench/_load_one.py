@@ -8,6 +8,7 @@ reader for FORMAT, and prints one JSON line: time, baseline and peak RSS,
 node and edge counts, and extras (ringleader: read/CSR split and
 memory_usage()).
 """
+import gc
 import importlib
 import json
 import sys
@@ -124,7 +125,6 @@ def _reset_peak():
 
 def main(lib, fmt, path):
     mod = importlib.import_module(MODULES[lib])
-    import gc
     gc.collect()
     baseline = _status_kb("VmRSS")
     peak_reset = _reset_peak()

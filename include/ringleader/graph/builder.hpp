@@ -10,7 +10,9 @@
 // date or date-time, String otherwise.
 #pragma once
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,7 +65,14 @@ class NetworkBuilder {
   bool directed() const { return directed_; }
   std::size_t number_of_nodes() const { return nodes_.ids.size(); }
   std::size_t number_of_edges() const { return edges_.source.size(); }
-  std::optional<vertex_t> find(std::string_view id) const { return index_.find(nodes_.ids, id); }
+  std::optional<vertex_t> find(std::string_view id) const {
+    std::uint32_t k;
+    if (small_int(id, k)) {
+      if (k < by_int_.size() && by_int_[k]) return by_int_[k] - 1;
+      return std::nullopt;
+    }
+    return index_.find(nodes_.ids, id);
+  }
   const std::string& id(vertex_t v) const { return nodes_.ids[v]; }
   const std::string& node_type(vertex_t v) const { return nodes_.types.name(nodes_.type[v]); }
 
@@ -72,7 +81,20 @@ class NetworkBuilder {
   /// (the caller reports the duplicate with its location).
   std::pair<vertex_t, bool> add_node(std::string_view id, std::string_view type = {}) {
     if (nodes_.ids.size() >= 0xFFFFFFFEu) throw InvalidArgument("more than 4294967294 nodes");
-    auto [v, added] = index_.find_or_insert(nodes_.ids, id);
+    std::uint32_t k;
+    vertex_t v;
+    bool added;
+    if (small_int(id, k)) {  // fast path: a direct table, no hashing
+      if (k >= by_int_.size()) by_int_.resize(std::max<std::size_t>(k + 1, by_int_.size() * 2), 0);
+      added = by_int_[k] == 0;
+      if (added) {
+        nodes_.ids.emplace_back(id);
+        by_int_[k] = vertex_t(nodes_.ids.size());
+      }
+      v = by_int_[k] - 1;
+    } else {
+      std::tie(v, added) = index_.find_or_insert(nodes_.ids, id);
+    }
     if (added) nodes_.type.push_back(nodes_.types.intern(type.empty() ? std::string_view(node_type_) : type));
     return {v, added};
   }
@@ -129,6 +151,10 @@ class NetworkBuilder {
     if (!edges_.amount.empty()) edges_.amount.resize(m, std::nan(""));
     nodes_.attrs = finish_columns(node_cols_, n);
     edges_.attrs = finish_columns(edge_cols_, m);
+    if (!by_int_.empty()) {  // ids taken by the fast path are not in the hash index yet
+      by_int_ = std::vector<vertex_t>();
+      index_.build(nodes_.ids);
+    }
     return Network(directed_, std::move(nodes_), std::move(edges_), std::move(index_));
   }
 
@@ -184,6 +210,21 @@ class NetworkBuilder {
   NodeTable nodes_;
   EdgeTable edges_;
   IdIndex index_;
+  /// Ids that are small canonical decimal integers ("0", "17", not "017"),
+  /// the common case of SNAP-style files, map through this table (vertex + 1,
+  /// 0 = absent) instead of the hash index; at most 16 MiB.
+  std::vector<vertex_t> by_int_;
+  static bool small_int(std::string_view id, std::uint32_t& k) {
+    if (id.empty() || id.size() > 7 || (id[0] == '0' && id.size() > 1)) return false;
+    std::uint32_t x = 0;
+    for (char c : id) {
+      if (c < '0' || c > '9') return false;
+      x = x * 10 + std::uint32_t(c - '0');
+    }
+    if (x >= (1u << 22)) return false;
+    k = x;
+    return true;
+  }
   std::vector<Pending> node_cols_, edge_cols_;
 };
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/types.hpp"
 
 namespace ringleader {
@@ -93,8 +94,8 @@ struct CsrGraph {
       }
     };
     if (g.directed) {
-      fill(g.out_offsets, g.out_targets, g.out_weights, g.out_edges, true, false);
-      fill(g.in_offsets, g.in_sources, g.in_weights, g.in_edges, false, false);
+      parallel::invoke([&] { fill(g.out_offsets, g.out_targets, g.out_weights, g.out_edges, true, false); },
+                       [&] { fill(g.in_offsets, g.in_sources, g.in_weights, g.in_edges, false, false); });
     } else {
       fill(g.out_offsets, g.out_targets, g.out_weights, g.out_edges, true, true);
     }

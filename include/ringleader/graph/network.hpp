@@ -64,53 +64,66 @@ class IdIndex {
     while (cap < ids.size() * 2) cap <<= 1;
     slots_.assign(cap, kEmpty);
     count_ = 0;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (!insert(ids, vertex_t(i))) throw InvalidArgument("duplicate node id '" + ids[i] + "'");
-  }
-  /// Adds ids[v]; returns false (and changes nothing) when the id is present.
-  bool insert(const std::vector<std::string>& ids, vertex_t v) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(ids);
-    std::size_t s = slot(ids, ids[v]);
-    if (slots_[s] != kEmpty) return false;
-    slots_[s] = v;
-    ++count_;
-    return true;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      std::uint64_t h = hash(ids[i]);
+      std::size_t s = slot(ids, ids[i], h);
+      if (slots_[s] != kEmpty) throw InvalidArgument("duplicate node id '" + ids[i] + "'");
+      slots_[s] = pack(h, vertex_t(i));
+      ++count_;
+    }
   }
   /// The vertex of `id`, or, when absent, appends `id` to `ids` and indexes
   /// it as vertex ids.size()-1 (one probe sequence either way).
   std::pair<vertex_t, bool> find_or_insert(std::vector<std::string>& ids, std::string_view id) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(ids);
-    std::size_t s = slot(ids, id);
-    if (slots_[s] != kEmpty) return {slots_[s], false};
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::uint64_t h = hash(id);
+    std::size_t s = slot(ids, id, h);
+    if (slots_[s] != kEmpty) return {vertex_t(slots_[s]), false};
     ids.emplace_back(id);
-    slots_[s] = vertex_t(ids.size() - 1);
+    slots_[s] = pack(h, vertex_t(ids.size() - 1));
     ++count_;
-    return {slots_[s], true};
+    return {vertex_t(ids.size() - 1), true};
   }
   /// `ids` must be the vector the index was built from.
   std::optional<vertex_t> find(const std::vector<std::string>& ids, std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
-    vertex_t v = slots_[slot(ids, id)];
-    if (v == kEmpty) return std::nullopt;
-    return v;
+    std::uint64_t e = slots_[slot(ids, id, hash(id))];
+    if (e == kEmpty) return std::nullopt;
+    return vertex_t(e);
   }
-  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(vertex_t); }
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(std::uint64_t); }
 
  private:
-  static constexpr vertex_t kEmpty = 0xFFFFFFFFu;
-  void grow(const std::vector<std::string>& ids) {
-    std::vector<vertex_t> old;
+  // A slot holds the high 32 bits of the id's hash (a tag compared before the
+  // string, so probing rarely touches the id text) and the vertex.
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
+  static std::uint64_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  static std::uint64_t pack(std::uint64_t h, vertex_t v) { return (h & 0xFFFFFFFF00000000ull) | v; }
+  void grow() {
+    std::vector<std::uint64_t> old;
     old.swap(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, kEmpty);
-    for (vertex_t v : old)
-      if (v != kEmpty) slots_[slot(ids, ids[v])] = v;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint64_t e : old) {
+      if (e == kEmpty) continue;
+      // the tag holds hash bits 32..63; the home slot needs the low bits, so
+      // rehash from the stored tag: slots are addressed by a mix of the tag.
+      std::size_t s = home(e) & mask;
+      while (slots_[s] != kEmpty) s = (s + 1) & mask;
+      slots_[s] = e;
+    }
   }
-  std::size_t slot(const std::vector<std::string>& ids, std::string_view id) const {
-    std::size_t mask = slots_.size() - 1, s = std::hash<std::string_view>{}(id) & mask;
-    while (slots_[s] != kEmpty && ids[slots_[s]] != id) s = (s + 1) & mask;
+  /// Home position from the tag alone, so growing needs no id text.
+  static std::size_t home(std::uint64_t h) { return std::size_t((h >> 32) * 0x9E3779B97F4A7C15ull >> 16); }
+  std::size_t slot(const std::vector<std::string>& ids, std::string_view id, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
+    std::size_t s = home(h) & mask;
+    while (slots_[s] != kEmpty && ((slots_[s] & 0xFFFFFFFF00000000ull) != tag || ids[vertex_t(slots_[s])] != id))
+      s = (s + 1) & mask;
     return s;
   }
-  std::vector<vertex_t> slots_;
+  std::vector<std::uint64_t> slots_;
   std::size_t count_ = 0;
 };
 
