@@ -90,7 +90,7 @@ class Entry:
 
 ENTRIES = [
     Entry("generated", "load generated edge list", "edgelist",
-          ("ringleader", "networkx", "igraph", "networkit"),
+          ("ringleader", "networkx", "igraph", "networkit", "networkit-continuous"),
           lambda out, a: generated_edgelist(out, a.edges),
           "Chung-Lu directed graph (numpy, seeded), SNAP style: `#` header, TAB separated, no parallel "
           "arcs, ids 0..n-1 all used. ringleader `read_edgelist(directed=True)` + `memory_usage()` "
@@ -98,7 +98,9 @@ ENTRIES = [
           "no parallel arcs here, so it stores the same arcs as MultiDiGraph); igraph "
           "`Graph.Read_Edgelist(directed=True)` (0-based int ids; its C reader does not skip `#` lines, "
           "so the header is skipped on the file handle first); networkit "
-          "`graphio.EdgeListReader('\\t', 0, '#', directed=True, continuous=False)`."),
+          "`graphio.EdgeListReader('\\t', 0, '#', directed=True, continuous=False)` (ids as labels, like "
+          "the others); networkit-continuous: the same with `continuous=True` (ids used directly as "
+          "vertex numbers, its fastest path, valid here because the ids are 0..n-1)."),
     Entry("enron", "load SNAP Enron (directed)", "edgelist",
           ("ringleader", "networkx", "igraph", "networkit"),
           lambda out, a: ENRON if ENRON.exists() else None,

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/graph_concepts.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
@@ -72,6 +74,17 @@ TEST_CASE("CSR arrays hold every arc once per direction", "[graph][csr]") {
     CHECK(net.csr().get() == g.get());  // built once, shared
   }
 }
+
+// The compute view models the Boost.Graph concepts (checked at compile time).
+BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<CsrGraph>));
+BOOST_CONCEPT_ASSERT((boost::IncidenceGraphConcept<CsrGraph>));
+BOOST_CONCEPT_ASSERT((boost::AdjacencyGraphConcept<CsrGraph>));
+BOOST_CONCEPT_ASSERT((boost::BidirectionalGraphConcept<CsrGraph>));
+BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<UndirectedCsr>));
+BOOST_CONCEPT_ASSERT((boost::IncidenceGraphConcept<UndirectedCsr>));
+BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<boost::property_map<CsrGraph, boost::edge_weight_t>::type,
+                                                        boost::graph_traits<CsrGraph>::edge_descriptor>));
+BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<bgl::EdgeTypeMap, bgl::Arc>));
 
 TEST_CASE("Boost.Graph algorithms run on the compute view", "[graph][bgl]") {
   Network net = sample(false);
