@@ -1,7 +1,10 @@
 // ringleader/ringleader.hpp - umbrella header.
 #pragma once
 
+#include "ringleader/centrality/degree.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
+#include "ringleader/core/progress.hpp"
 #include "ringleader/core/text.hpp"
 #include "ringleader/graph/bgl.hpp"
 #include "ringleader/graph/builder.hpp"

@@ -13,6 +13,7 @@ Example
 """
 from ._core import InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
+from . import centrality, stats
 from .io import (
     read_csv,
     read_edgelist,
@@ -34,5 +35,7 @@ __all__ = [
     "read_matrix",
     "read_ucinet_dl",
     "from_networkx",
+    "centrality",
+    "stats",
     "__version__",
 ]

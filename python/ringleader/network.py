@@ -282,16 +282,20 @@ class Network:
                 return found
         return str(v)
 
-    def collapse(self, weight: str = "sum", by_type: bool = True) -> "Network":
+    def collapse(self, weight: str = "sum", by_type: bool = True, column: str = "weight") -> "Network":
         """Merge parallel edges into a simple weighted network.
 
         Groups edges by (source, target) — the unordered pair when undirected —
-        and, with ``by_type``, by type.  ``weight``: ``"sum"``, ``"count"`` or
-        ``"max"`` of the weights.  New edge attributes: ``count`` (edges merged),
-        ``first_timestamp``/``last_timestamp`` (when timestamps exist);
-        ``amount`` is the sum of present amounts.  Self-loops are kept.
+        and, with ``by_type``, by type.  ``weight``: ``"sum"``, ``"count"``,
+        ``"max"`` or ``"min"`` of the edge column ``column`` (``"weight"``,
+        ``"amount"`` or a numeric attribute; missing values are refused).  New
+        edge attributes: ``count`` (edges merged), ``first_timestamp``/
+        ``last_timestamp`` (when timestamps exist); ``amount`` is the sum of
+        present amounts.  Self-loops are kept.
+
+        >>> simple = net.collapse(weight="count", by_type=False)   # doctest: +SKIP
         """
-        return self._derive(self._net.collapse(weight, bool(by_type)))
+        return self._derive(self._net.collapse(weight, bool(by_type), column))
 
     def largest_component(self) -> "Network":
         """The largest (weakly) connected component as a new network; ties go to

@@ -5,6 +5,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <memory>
+
 #include <ringleader/ringleader.hpp>
 
 namespace rlpy {
@@ -12,6 +14,10 @@ namespace py = pybind11;
 
 void bind_network(py::module_& m);
 void bind_io(py::module_& m);
+void bind_centrality(py::module_& m);
+void bind_centrality_paths(py::module_& m);
+void bind_centrality_spectral(py::module_& m);
+void bind_centrality_stats(py::module_& m);
 
 /// Read-only numpy view of a vector owned by `owner` (kept alive by the array).
 template <class T>
@@ -27,6 +33,42 @@ py::array_t<T> own(std::vector<T>&& v) {
   auto* p = new std::vector<T>(std::move(v));
   py::capsule cap(p, [](void* q) { delete static_cast<std::vector<T>*>(q); });
   return py::array_t<T>({static_cast<py::ssize_t>(p->size())}, {static_cast<py::ssize_t>(sizeof(T))}, p->data(), cap);
+}
+
+/// Runs `f(progress)` with the GIL released.  The progress callback, called
+/// on this thread every ~100 ms, takes the GIL, checks for Ctrl-C (then the
+/// kernel is cancelled and KeyboardInterrupt raised) and calls `report(done,
+/// total)` when it is not None (an exception there also cancels and is
+/// re-raised).
+template <class F>
+auto run(py::object report, F&& f) -> decltype(f(std::declval<ringleader::Progress&>())) {
+  std::unique_ptr<py::error_already_set> failure;
+  ringleader::Progress progress([&](std::uint64_t done, std::uint64_t total) {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) {
+      failure = std::make_unique<py::error_already_set>();
+      return false;
+    }
+    if (!report.is_none()) {
+      try {
+        report(done, total);
+      } catch (py::error_already_set& e) {
+        failure = std::make_unique<py::error_already_set>(std::move(e));
+        return false;
+      }
+    }
+    return true;
+  });
+  try {
+    py::gil_scoped_release release;
+    return f(progress);
+  } catch (const ringleader::Cancelled&) {
+    if (failure) {
+      failure->restore();
+      throw py::error_already_set();
+    }
+    throw;
+  }
 }
 
 }  // namespace rlpy

@@ -33,6 +33,8 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
+    } catch (const ringleader::Cancelled&) {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
     } catch (const ringleader::ParseError& e) {
       py::object inst = py::reinterpret_steal<py::object>(PyObject_CallFunction(parse, "s", e.what()));
       if (!inst) return;  // error already set
@@ -50,4 +52,5 @@ PYBIND11_MODULE(_core, m) {
 
   bind_network(m);
   bind_io(m);
+  bind_centrality(m);
 }

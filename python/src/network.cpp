@@ -168,17 +168,19 @@ void bind_network(py::module_& m) {
            },
            py::arg("node_types"), py::arg("edge_types"), py::arg("start"), py::arg("end"), py::arg("nodes"))
       .def("collapse",
-           [](const Network& n, const std::string& weight, bool by_type) {
+           [](const Network& n, const std::string& weight, bool by_type, const std::string& column) {
              CollapseOptions o;
              if (weight == "sum") o.weight = Aggregate::Sum;
              else if (weight == "count") o.weight = Aggregate::Count;
              else if (weight == "max") o.weight = Aggregate::Max;
-             else throw InvalidArgument("weight must be 'sum', 'count' or 'max', not '" + weight + "'");
+             else if (weight == "min") o.weight = Aggregate::Min;
+             else throw InvalidArgument("weight must be 'sum', 'count', 'max' or 'min', not '" + weight + "'");
              o.by_type = by_type;
+             o.column = column;
              py::gil_scoped_release release;
              return std::make_shared<Network>(n.collapse(o));
            },
-           py::arg("weight"), py::arg("by_type"))
+           py::arg("weight"), py::arg("by_type"), py::arg("column") = "weight")
       .def("largest_component", [](const Network& n) {
         py::gil_scoped_release release;
         return std::make_shared<Network>(n.largest_component());

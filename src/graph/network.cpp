@@ -171,12 +171,13 @@ Network Network::collapse(const CollapseOptions& opt) const {
     for (const auto& nm : edges_.types.names()) all += (all.empty() ? "" : "+") + nm;
     if (edges_.size()) out.types.intern(edges_.types.size() == 1 ? edges_.types.name(0) : all);
   }
+  const std::vector<double>& weights = edge_numbers(opt.column, false);
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     vertex_t s = edges_.source[e], t = edges_.target[e];
     if (!directed_ && t < s) std::swap(s, t);
     Key k{s, t, opt.by_type ? edges_.type[e] : merged_type};
     auto [it, added] = groups.emplace(k, out.source.size());
-    double w = edges_.weight[e];
+    double w = weights[e];
     std::int64_t ts = edges_.time(e);
     double a = edges_.amount_of(e);
     if (added) {
@@ -194,7 +195,8 @@ Network Network::collapse(const CollapseOptions& opt) const {
     count.numbers[g] += 1;
     if (opt.weight == Aggregate::Sum) out.weight[g] += w;
     else if (opt.weight == Aggregate::Count) out.weight[g] += 1;
-    else out.weight[g] = std::max(out.weight[g], w);
+    else if (opt.weight == Aggregate::Max) out.weight[g] = std::max(out.weight[g], w);
+    else out.weight[g] = std::min(out.weight[g], w);
     if (!std::isnan(a)) out.amount[g] = std::isnan(out.amount[g]) ? a : out.amount[g] + a;
     if (ts != kNoTime) {
       if (first.times[g] == kNoTime || ts < first.times[g]) first.times[g] = ts;
@@ -208,6 +210,31 @@ Network Network::collapse(const CollapseOptions& opt) const {
     out.attrs.push_back(std::move(last));
   }
   return Network(directed_, nodes_, std::move(out));
+}
+
+const std::vector<double>& Network::edge_numbers(const std::string& column, bool missing_ok) const {
+  const std::vector<double>* v = nullptr;
+  static const std::vector<double> none;
+  if (column == "weight") v = &edges_.weight;
+  else if (column == "amount") v = edges_.has_amounts() ? &edges_.amount : nullptr;
+  else
+    for (const auto& c : edges_.attrs)
+      if (c.name == column && c.kind == Column::Kind::Number) v = &c.numbers;
+  if (!v && column == "amount" && edges_.size() == 0) v = &none;
+  if (!v) {
+    std::string known = "weight";
+    if (edges_.has_amounts()) known += ", amount";
+    for (const auto& c : edges_.attrs)
+      if (c.kind == Column::Kind::Number) known += ", " + c.name;
+    throw InvalidArgument("no numeric edge column '" + column + "' (numeric columns: " + known + ")");
+  }
+  if (!missing_ok)
+    for (std::size_t e = 0; e < v->size(); ++e)
+      if (std::isnan((*v)[e]))
+        throw InvalidArgument("edge column '" + column + "' is missing for edge " + std::to_string(e) + " (" +
+                              nodes_.ids[edges_.source[e]] + " -> " + nodes_.ids[edges_.target[e]] +
+                              "): fill the missing values or choose another column");
+  return *v;
 }
 
 std::vector<vertex_t> Network::components(vertex_t* count) const {

@@ -1,8 +1,13 @@
 // ringleader/core/parallel.hpp - the few OpenMP helpers every kernel uses,
 // so that pragmas do not spread through the code.
+//
+// Every parallel kernel takes a thread count (0 = OpenMP's default) and splits
+// work statically, so deterministic kernels give the same result for any
+// thread count when they combine per-thread parts in a fixed order.
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -10,19 +15,29 @@
 
 namespace ringleader::parallel {
 
-/// Number of threads a parallel region will use.
-inline int threads() {
+/// Threads a parallel region will use for a requested count (0 = default).
+inline int threads(int requested = 0) {
 #ifdef _OPENMP
-  return omp_get_max_threads();
+  return requested > 0 ? requested : omp_get_max_threads();
 #else
+  (void)requested;
   return 1;
 #endif
 }
 
-/// Runs `a` and `b`, concurrently when OpenMP has more than one thread.
+/// Index of the calling thread inside a parallel region (0 outside).
+inline int thread_index() {
+#ifdef _OPENMP
+  return omp_get_thread_num();
+#else
+  return 0;
+#endif
+}
+
+/// Runs `a` and `b`, concurrently when more than one thread is available.
 template <class A, class B>
-void invoke(A&& a, B&& b) {
-#pragma omp parallel sections num_threads(2) if (threads() > 1)
+void invoke(A&& a, B&& b, int nthreads = 0) {
+#pragma omp parallel sections num_threads(2) if (threads(nthreads) > 1)
   {
 #pragma omp section
     a();
@@ -32,11 +47,38 @@ void invoke(A&& a, B&& b) {
 }
 
 /// for (i = 0; i < n; ++i) f(i), split statically over the threads when n is
-/// at least `serial_below` (so results never depend on scheduling).
+/// at least `serial_below`.
 template <class F>
-void for_each_index(std::int64_t n, F&& f, std::int64_t serial_below = 4096) {
-#pragma omp parallel for schedule(static) if (n >= serial_below)
+void for_each_index(std::int64_t n, F&& f, int nthreads = 0, std::int64_t serial_below = 4096) {
+#pragma omp parallel for schedule(static) num_threads(threads(nthreads)) if (n >= serial_below)
   for (std::int64_t i = 0; i < n; ++i) f(i);
 }
+
+/// for (i = 0; i < n; ++i) f(thread, i) with dynamic scheduling in chunks
+/// (for uneven work such as one shortest-path search per source); `thread` is
+/// the index of the executing thread, for per-thread scratch and partial sums.
+template <class F>
+void for_each_dynamic(std::int64_t n, F&& f, int nthreads = 0, std::int64_t chunk = 1) {
+#pragma omp parallel for schedule(dynamic, chunk) num_threads(threads(nthreads)) if (n > 1)
+  for (std::int64_t i = 0; i < n; ++i) f(thread_index(), i);
+}
+
+/// Per-thread accumulators of `size` doubles, summed in thread order (so the
+/// rounding is the same for a given thread count).
+class Accumulators {
+ public:
+  Accumulators(int nthreads, std::size_t size) : parts_(std::size_t(threads(nthreads)), std::vector<double>(size, 0.0)) {}
+  std::vector<double>& operator[](int t) { return parts_[std::size_t(t)]; }
+  std::size_t count() const { return parts_.size(); }
+  std::vector<double> sum() const {
+    std::vector<double> out(parts_.empty() ? 0 : parts_[0].size(), 0.0);
+    for (const auto& p : parts_)
+      for (std::size_t i = 0; i < out.size(); ++i) out[i] += p[i];
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<double>> parts_;
+};
 
 }  // namespace ringleader::parallel

@@ -136,11 +136,14 @@ struct SubgraphOptions {
   std::optional<std::vector<std::string>> nodes;  ///< keep only these node ids
 };
 
-enum class Aggregate { Sum, Count, Max };
+enum class Aggregate { Sum, Count, Max, Min };
 
 struct CollapseOptions {
   Aggregate weight = Aggregate::Sum;
   bool by_type = true;  ///< keep edges of different types apart
+  /// Edge column aggregated into the result's weight: "weight", "amount" or a
+  /// number attribute column.  Missing (NaN) values are refused.
+  std::string column = "weight";
 };
 
 class Network {
@@ -175,6 +178,10 @@ class Network {
   const NodeTable& nodes() const { return nodes_; }
   const EdgeTable& edges() const { return edges_; }
   std::optional<vertex_t> find(std::string_view id) const { return index_.find(nodes_.ids, id); }
+  /// Values of an edge column as doubles, one per edge: "weight", "amount" or
+  /// a number attribute column; throws InvalidArgument (naming the columns
+  /// that exist) otherwise.  `missing_ok` = false refuses NaN values.
+  const std::vector<double>& edge_numbers(const std::string& column, bool missing_ok = true) const;
   /// Vertex of `id`; throws InvalidArgument naming the id when absent.
   vertex_t at(std::string_view id) const {
     auto v = index_.find(nodes_.ids, id);
@@ -203,7 +210,8 @@ class Network {
   /// The network induced on `keep` (vertex indices, any order; kept in index order).
   Network induced(const std::vector<vertex_t>& keep) const;
   /// Merges parallel edges per (source, target[, type]) (unordered pair when
-  /// undirected).  Result columns: weight (aggregate), attributes `count`,
+  /// undirected).  Result columns: weight (aggregate of options.column),
+  /// attributes `count`,
   /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
   /// of present amounts; NaN when none).  Edge order: first appearance.
   Network collapse(const CollapseOptions& opt = {}) const;

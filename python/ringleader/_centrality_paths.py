@@ -1,0 +1,2 @@
+"""paths centrality measures (re-exported by ringleader.centrality)."""
+__all__: list = []

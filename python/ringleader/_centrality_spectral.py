@@ -1,0 +1,2 @@
+"""spectral centrality measures (re-exported by ringleader.centrality)."""
+__all__: list = []

@@ -1,0 +1,74 @@
+"""Shared plumbing of the analysis functions: preparing the simple network a
+measure is defined on, thread counts, progress bars and Ctrl-C."""
+from __future__ import annotations
+
+import sys
+import time
+from typing import Optional
+
+
+def prepare(net, weight: Optional[str], aggregate: str):
+    """The collapsed (simple) core network a measure runs on, cached on `net`.
+
+    Parallel edges are merged across types; ``weight`` (an edge column name, or
+    None for unweighted) is aggregated with ``aggregate``: ``"min"`` for
+    distances (the shortest parallel edge), ``"sum"`` for strengths.  Node
+    order is unchanged, so results align with ``net.node_index``.
+    """
+    column = "weight" if weight is None else str(weight)
+    agg = "max" if weight is None else aggregate
+    key = ("prepared", column, agg)
+    core = net._cache.get(key)
+    if core is None:
+        core = net._net.collapse(agg, False, column)
+        net._cache[key] = core
+    return core
+
+
+def check_threads(threads) -> int:
+    if threads is None:
+        return 0
+    threads = int(threads)
+    if threads < 0:
+        raise ValueError(f"threads must be >= 0 (0 = all cores), not {threads}")
+    return threads
+
+
+class ProgressBar:
+    """A minimal text progress bar on stderr (works in terminals and Jupyter)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        frac = done / total if total else 1.0
+        width = 30
+        filled = int(width * frac)
+        elapsed = time.monotonic() - self.start
+        sys.stderr.write(f"\r{self.label}: [{'#' * filled}{'.' * (width - filled)}] "
+                         f"{100 * frac:5.1f}% ({done}/{total}) {elapsed:6.1f}s")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def reporter(label: str, progress: bool):
+    """The callable given to a kernel: a ProgressBar, or None (Ctrl-C is
+    checked either way)."""
+    return ProgressBar(label) if progress else None
+
+
+def run(label: str, progress: bool, fn, *args):
+    """Calls ``fn(*args, report)`` with a progress bar when asked."""
+    bar = reporter(label, progress)
+    try:
+        return fn(*args, bar)
+    finally:
+        if bar is not None:
+            bar.close()

@@ -1,0 +1,2 @@
+"""Network-level statistics: density, reciprocity, clustering, centralization, assortativity, distances."""
+__all__: list = []
