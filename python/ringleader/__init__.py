@@ -13,6 +13,7 @@ Example
 """
 from ._core import InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
+from .transform import distance_from_strength
 from . import centrality, stats
 from .io import (
     read_csv,
@@ -36,6 +37,7 @@ __all__ = [
     "read_ucinet_dl",
     "from_networkx",
     "centrality",
+    "distance_from_strength",
     "stats",
     "__version__",
 ]

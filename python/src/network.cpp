@@ -181,6 +181,20 @@ void bind_network(py::module_& m) {
              return std::make_shared<Network>(n.collapse(o));
            },
            py::arg("weight"), py::arg("by_type"), py::arg("column") = "weight")
+      .def("with_edge_numbers",
+           [](const Network& n, const std::string& name,
+              py::array_t<double, py::array::c_style | py::array::forcecast> values) {
+             Column c;
+             c.name = name;
+             c.kind = Column::Kind::Number;
+             c.numbers = vec(values);
+             py::gil_scoped_release release;
+             return std::make_shared<Network>(n.with_edge_attribute(std::move(c)));
+           },
+           py::arg("name"), py::arg("values"))
+      .def("edge_numbers", [](py::object self, const std::string& column) {
+        return view(self.cast<const Network&>().edge_numbers(column), self);
+      }, py::arg("column"))
       .def("largest_component", [](const Network& n) {
         py::gil_scoped_release release;
         return std::make_shared<Network>(n.largest_component());

@@ -237,6 +237,20 @@ const std::vector<double>& Network::edge_numbers(const std::string& column, bool
   return *v;
 }
 
+Network Network::with_edge_attribute(Column column) const {
+  if (column.size() != edges_.size())
+    throw InvalidArgument("edge column '" + column.name + "' has " + std::to_string(column.size()) +
+                          " values, expected one per edge (" + std::to_string(edges_.size()) + ")");
+  for (const char* reserved : {"source", "target", "type", "weight", "timestamp", "amount"})
+    if (column.name == reserved)
+      throw InvalidArgument("'" + column.name + "' is a reserved edge column name: choose another name");
+  EdgeTable e = edges_;
+  auto it = std::find_if(e.attrs.begin(), e.attrs.end(), [&](const Column& c) { return c.name == column.name; });
+  if (it != e.attrs.end()) *it = std::move(column);
+  else e.attrs.push_back(std::move(column));
+  return Network(directed_, nodes_, std::move(e));
+}
+
 std::vector<vertex_t> Network::components(vertex_t* count) const {
   const vertex_t n = vertex_t(nodes_.size());
   std::vector<vertex_t> comp(n, 0);

@@ -215,6 +215,9 @@ class Network {
   /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
   /// of present amounts; NaN when none).  Edge order: first appearance.
   Network collapse(const CollapseOptions& opt = {}) const;
+  /// A copy with the edge attribute column `column` added (or replaced when
+  /// a column of that name exists); its size must be the number of edges.
+  Network with_edge_attribute(Column column) const;
   /// The largest weakly connected component (ties: the one holding the
   /// lowest vertex index), computed with boost::connected_components.
   Network largest_component() const;
