@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import warnings
 from typing import Iterable, Optional
 
 import numpy as np
@@ -15,10 +16,36 @@ _EDGE_RESERVED = ("source", "target", "type", "weight", "timestamp", "amount")
 _NAT = np.iinfo(np.int64).min
 
 
+_MAX_SECONDS = 9_223_372_035  # Unix seconds that fit in int64 nanoseconds
+
+
+def _object_index(values) -> pd.Index:
+    """A flat object Index (tuples stay tuples, never a MultiIndex)."""
+    values = list(values)
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return pd.Index(arr, dtype=object, tupleize_cols=False)
+
+
+def _seconds_to_ns(sec: float, what: str) -> int:
+    if not np.isfinite(sec) or abs(sec) > _MAX_SECONDS:
+        raise ValueError(f"{what}: {sec!r} Unix seconds is outside the representable range "
+                         "(years 1678 to 2261)")
+    return int(round(sec * 1_000_000_000)) if isinstance(sec, float) else int(sec) * 1_000_000_000
+
+
 def _to_ns(value, what: str) -> Optional[int]:
-    """A time bound (str, datetime, Timestamp, numpy datetime64) as ns UTC."""
+    """A time bound as ns UTC: str (ISO 8601 or Unix seconds), number (Unix
+    seconds), datetime, Timestamp or numpy datetime64."""
     if value is None:
         return None
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return _seconds_to_ns(value.item() if hasattr(value, "item") else value, what)
+    if isinstance(value, str):
+        ns = _core.parse_timestamp(value)
+        if ns is not None:
+            return ns
     try:
         ts = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:
@@ -42,6 +69,11 @@ def _times_to_ns(values: pd.Series, what: str) -> np.ndarray:
         arr = s.to_numpy(dtype=np.float64, na_value=np.nan)
         out = np.full(len(arr), _NAT, dtype=np.int64)
         ok = ~np.isnan(arr)
+        bad = ok & ~(np.abs(arr) <= _MAX_SECONDS)
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise ValueError(f"{what}: row {i} holds {s.iloc[i]!r} Unix seconds, outside the representable "
+                             "range (years 1678 to 2261)")
         if pd.api.types.is_integer_dtype(s.dtype):
             out[ok] = s.to_numpy()[ok].astype(np.int64) * 1_000_000_000
         else:
@@ -180,7 +212,9 @@ class Network:
         """The node ids in vertex order (original objects for networks from networkx)."""
         if "index" not in self._cache:
             ids = self._objects if self._objects is not None else self._net.node_ids()
-            self._cache["index"] = pd.Index(ids, dtype=object, name="id")
+            index = _object_index(ids)
+            index.name = "id"
+            self._cache["index"] = index
         return self._cache["index"]
 
     def _series(self, values, name: str) -> pd.Series:
@@ -249,6 +283,9 @@ class Network:
                  start=None, end=None, nodes: Optional[Iterable] = None) -> "Network":
         """A new network restricted to node types, edge types, a time window and/or a node set.
 
+        Defaults: every argument ``None`` (no filter).  ``start``/``end`` given
+        as numbers are Unix seconds; strings are ISO 8601 or Unix seconds.
+
         Nodes are filtered only by ``node_types`` and ``nodes`` (edge filters
         never remove nodes); an edge is kept when both ends are kept, its type
         is in ``edge_types`` and, with a window, its timestamp is in the
@@ -285,6 +322,8 @@ class Network:
     def collapse(self, weight: str = "sum", by_type: bool = True, column: str = "weight") -> "Network":
         """Merge parallel edges into a simple weighted network.
 
+        Defaults: ``weight="sum"``, ``by_type=True``, ``column="weight"``.
+
         Groups edges by (source, target) — the unordered pair when undirected —
         and, with ``by_type``, by type.  ``weight``: ``"sum"``, ``"count"``,
         ``"max"`` or ``"min"`` of the edge column ``column`` (``"weight"``,
@@ -307,8 +346,12 @@ class Network:
     def write_csv(self, edges, nodes=None) -> None:
         """Write the CSV pair (``nodes`` optional).  Lossless with :func:`read_csv`:
         every node, edge, type, weight, timestamp (ISO 8601 UTC), amount and
-        attribute comes back (a string attribute whose every value looks like a
-        number reads back as a number column)."""
+        attribute comes back, with three limits of the CSV format (GraphML has
+        none): a string attribute whose every value looks like a number (or an
+        ISO 8601 date) reads back as a number (or time) column; a column with
+        no value at all reads back as a string column; attribute names are
+        read with surrounding spaces trimmed.  Values holding a NUL character
+        cannot be written to CSV (an error says so)."""
         _core.write_csv(self._net, os.fspath(edges), "" if nodes is None else os.fspath(nodes))
 
     def write_graphml(self, path) -> None:
@@ -341,6 +384,10 @@ class Network:
                     edge_type: str = "edge", create_missing: bool = False) -> "Network":
         """Build a network from an edge DataFrame and an optional node DataFrame.
 
+        Defaults: ``nodes=None``, ``directed=False``, ``source="source"``,
+        ``target="target"``, ``node_type="unknown"``, ``edge_type="edge"``,
+        ``create_missing=False``.
+
         ``edges`` needs the ``source`` and ``target`` columns; optional
         ``type``, ``weight`` (default 1.0, must be finite), ``timestamp``
         (datetime64, ISO 8601 strings or Unix seconds; naive = UTC) and
@@ -352,6 +399,10 @@ class Network:
         """
         if source not in edges.columns or target not in edges.columns:
             raise ValueError(f"edges needs the columns {source!r} and {target!r}; it has {list(edges.columns)}")
+        for name, used in (("source", source), ("target", target)):
+            if used != name and name in edges.columns:
+                raise ValueError(f"edges has a column {name!r} besides the {name} column {used!r}: "
+                                 "rename it, it would be lost")
         m = len(edges)
         src = edges[source].to_numpy(dtype=object)
         dst = edges[target].to_numpy(dtype=object)
@@ -366,7 +417,7 @@ class Network:
         if nodes is not None:
             nd = nodes
             ids = nd["id"].to_numpy(dtype=object) if "id" in nd.columns else nd.index.to_numpy(dtype=object)
-            dup = pd.Index(ids).duplicated()
+            dup = _object_index(ids).duplicated()
             if dup.any():
                 i = int(np.argmax(dup))
                 raise ValueError(f"nodes: node id {ids[i]!r} appears twice (row {i}): each node must be listed once")
@@ -377,7 +428,7 @@ class Network:
             for c in nd.columns:
                 if c not in _NODE_RESERVED:
                     node_attrs.append(_column(str(c), nd[c].reset_index(drop=True)))
-            index = pd.Index(node_objs, dtype=object)
+            index = _object_index(node_objs)
             s_codes = index.get_indexer(src) if m else np.empty(0, dtype=np.int64)
             t_codes = index.get_indexer(dst) if m else np.empty(0, dtype=np.int64)
             missing = (s_codes < 0) | (t_codes < 0)
@@ -393,7 +444,7 @@ class Network:
                 extra = pd.unique(pd.Series(inter[(np.repeat(missing, 2)) & (index.get_indexer(inter) < 0)],
                                             dtype=object))
                 node_objs += list(extra)
-                index = pd.Index(node_objs, dtype=object)
+                index = _object_index(node_objs)
                 s_codes, t_codes = index.get_indexer(src), index.get_indexer(dst)
         else:
             inter = np.empty(2 * m, dtype=object)
@@ -468,11 +519,15 @@ class Network:
         cls = {(False, False): nx.Graph, (True, False): nx.DiGraph,
                (False, True): nx.MultiGraph, (True, True): nx.MultiDiGraph}[(self.directed, multigraph)]
         G = cls()
-        for node, row in zip(nodes.index, nodes.to_dict("records")):
-            G.add_node(node, **{k: v for k, v in row.items() if not _missing(v)})
-        for row in edges.to_dict("records"):
-            s, t = row.pop("source"), row.pop("target")
-            G.add_edge(s, t, **{k: v for k, v in row.items() if not _missing(v)})
+        G.add_nodes_from((node, {k: v for k, v in row.items() if not _missing(v)})
+                         for node, row in zip(nodes.index, nodes.to_dict("records")))
+
+        def edge_rows():
+            for row in edges.to_dict("records"):
+                s, t = row.pop("source"), row.pop("target")
+                data = {k: v for k, v in row.items() if not _missing(v)}
+                yield (s, t, None, data) if multigraph else (s, t, data)
+        G.add_edges_from(edge_rows())
         return G
 
 
@@ -502,14 +557,24 @@ def from_networkx(G, node_type: str = "unknown", edge_type: str = "edge") -> Net
     (34, 78)
     """
     node_rows = [dict(data) for _, data in G.nodes(data=True)]
-    nodes = pd.DataFrame(node_rows, index=pd.Index(list(G.nodes()), dtype=object))
+    nodes = pd.DataFrame(node_rows, index=_object_index(G.nodes()))
     if "id" in nodes.columns:
+        warnings.warn("node attribute 'id' renamed to 'id_' (the node id is the networkx node)", stacklevel=2)
         nodes = nodes.rename(columns={"id": "id_"})
     edge_rows = []
+    renamed = set()
     for u, v, data in G.edges(data=True):
-        row = {"source": u, "target": v}
-        row.update(data)
+        row = {}
+        for k, val in data.items():
+            if k in ("source", "target"):
+                renamed.add(k)
+                k = k + "_"
+            row[k] = val
+        row["source"], row["target"] = u, v
         edge_rows.append(row)
+    for k in sorted(renamed):
+        warnings.warn(f"edge attribute {k!r} renamed to {k + '_'!r} (it names the edge's endpoint)",
+                      stacklevel=2)
     edges = pd.DataFrame(edge_rows, columns=None if edge_rows else ["source", "target"])
     if len(edges.columns) and not edge_rows:
         edges = pd.DataFrame({"source": pd.Series([], dtype=object), "target": pd.Series([], dtype=object)})

@@ -13,6 +13,20 @@
 
 namespace ringleader {
 
+void check_attribute_names(const std::vector<Column>& cols, const std::vector<std::string>& reserved,
+                           const char* what) {
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const std::string& name = cols[i].name;
+    if (name.empty()) throw InvalidArgument(std::string("an ") + what + " attribute has an empty name: name it");
+    if (std::find(reserved.begin(), reserved.end(), name) != reserved.end())
+      throw InvalidArgument(std::string(what) + " attribute name '" + name +
+                            "' is reserved for the model's own column: rename the attribute");
+    for (std::size_t j = 0; j < i; ++j)
+      if (cols[j].name == name)
+        throw InvalidArgument(std::string("two ") + what + " attributes are named '" + name + "': names must be unique");
+  }
+}
+
 void Network::validate(bool build_index) {
   const std::size_t n = nodes_.ids.size(), m = edges_.source.size();
   auto need = [](bool ok, const std::string& what) {
@@ -26,6 +40,8 @@ void Network::validate(bool build_index) {
   if (n >= 0xFFFFFFFFu) throw InvalidArgument("too many nodes for 32-bit vertex ids");
   for (const auto& c : nodes_.attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
   for (const auto& c : edges_.attrs) need(c.size() == m, "edge attribute '" + c.name + "' size");
+  check_attribute_names(nodes_.attrs, kNodeColumns, "node");
+  check_attribute_names(edges_.attrs, kEdgeColumns, "edge");
   for (auto t : nodes_.type) need(t < nodes_.types.size(), "node type index");
   for (auto t : edges_.type) need(t < edges_.types.size(), "edge type index");
   for (std::size_t e = 0; e < m; ++e) {

@@ -141,6 +141,8 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
 
 // ---- writing -------------------------------------------------------------
 void put_field(std::string& out, std::string_view s) {
+  if (s.find('\0') != std::string_view::npos)
+    throw InvalidArgument("a value holds a NUL character, which a CSV file cannot hold: write GraphML instead");
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += s;
     return;
@@ -159,14 +161,6 @@ std::string cell(const Column& c, std::size_t i) {
     case Column::Kind::Time: return text::format_timestamp(c.times[i]);
     default: return c.strings[i];
   }
-}
-
-void check_attr_names(const std::vector<Column>& cols, std::initializer_list<const char*> reserved, const char* what) {
-  for (const auto& c : cols)
-    for (const char* r : reserved)
-      if (c.name == r)
-        throw InvalidArgument(std::string("cannot write ") + what + " attribute '" + c.name +
-                              "' to CSV: the name is a reserved column; rename it");
 }
 
 }  // namespace
@@ -188,7 +182,6 @@ Network read_csv(const std::string& edges_path, const std::string& nodes_path, c
 
 std::string nodes_csv_text(const Network& net) {
   const NodeTable& t = net.nodes();
-  check_attr_names(t.attrs, {"id", "type", "label"}, "node");
   std::string out = "id,type,label";
   for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
   out += '\n';
@@ -206,7 +199,6 @@ std::string nodes_csv_text(const Network& net) {
 
 std::string edges_csv_text(const Network& net) {
   const EdgeTable& t = net.edges();
-  check_attr_names(t.attrs, {"source", "target", "type", "weight", "timestamp", "amount"}, "edge");
   std::string out = "source,target,type,weight";
   if (t.has_timestamps()) out += ",timestamp";
   if (t.has_amounts()) out += ",amount";

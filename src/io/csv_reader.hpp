@@ -1,7 +1,7 @@
 // Internal: an RFC 4180 record reader over a whole buffer, with line numbers.
 //
-// Quoted fields may hold delimiters, quotes ("") and newlines; LF and CRLF
-// line ends; a quote inside an unquoted field is kept literally.  Fully blank
+// Quoted fields may hold delimiters, quotes ("") and newlines; LF, CRLF and
+// lone CR line ends; a quote inside an unquoted field is kept literally.  Fully blank
 // lines are skipped.  Fields are views into the buffer, or into per-record
 // storage for quoted fields that needed unescaping; they stay valid until the
 // next call to next().
@@ -40,9 +40,8 @@ class CsvReader {
     for (;;) {
       if (pos_ >= data_.size()) return false;
       // skip blank lines
-      if (data_[pos_] == '\n') { ++pos_; ++line_; continue; }
-      if (data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') { pos_ += 2; ++line_; continue; }
-      break;
+      if (!at_line_end()) break;
+      skip_line_end();
     }
     record_line_ = line_;
     for (;;) {
@@ -51,16 +50,20 @@ class CsvReader {
         read_quoted(fields);
       } else {
         std::size_t b = pos_;
-        while (pos_ < data_.size() && data_[pos_] != delim_ && data_[pos_] != '\n') ++pos_;
-        std::size_t e = pos_;
-        if (e > b && data_[e - 1] == '\r' && (pos_ >= data_.size() || data_[pos_] == '\n')) --e;
-        fields.push_back(data_.substr(b, e - b));
+        while (pos_ < data_.size() && data_[pos_] != delim_ && data_[pos_] != '\n' && data_[pos_] != '\r') ++pos_;
+        fields.push_back(data_.substr(b, pos_ - b));
       }
       if (pos_ >= data_.size()) return true;
-      if (data_[pos_] == delim_) { ++pos_; if (pos_ >= data_.size()) { starts_.push_back(pos_); fields.push_back({}); return true; } continue; }
-      // newline
-      ++pos_;
-      ++line_;
+      if (data_[pos_] == delim_) {
+        ++pos_;
+        if (pos_ >= data_.size()) {
+          starts_.push_back(pos_);
+          fields.push_back({});
+          return true;
+        }
+        continue;
+      }
+      skip_line_end();
       return true;
     }
   }
@@ -87,8 +90,7 @@ class CsvReader {
     }
     std::string_view raw = data_.substr(b, pos_ - b);
     ++pos_;  // closing quote
-    if (pos_ < data_.size() && data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
-    if (pos_ < data_.size() && data_[pos_] != delim_ && data_[pos_] != '\n')
+    if (pos_ < data_.size() && data_[pos_] != delim_ && !at_line_end())
       throw ParseError(name_, line_, column_at(pos_),
                        "unexpected character after a closing quote (quote the whole field and double inner quotes)");
     if (!escaped) {
@@ -104,9 +106,16 @@ class CsvReader {
     unescaped_.push_back(std::move(s));
     fields.push_back(unescaped_.back());
   }
+  /// At LF, CRLF or a lone CR (classic Mac line ends)?
+  bool at_line_end() const { return pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r'); }
+  void skip_line_end() {
+    if (data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+  }
   std::size_t column_at(std::size_t p) const {
     std::size_t col = 1;
-    while (p > 0 && data_[p - 1] != '\n') {
+    while (p > 0 && data_[p - 1] != '\n' && data_[p - 1] != '\r') {
       --p;
       if ((static_cast<unsigned char>(data_[p]) & 0xC0) != 0x80) ++col;
     }

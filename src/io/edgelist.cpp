@@ -19,7 +19,8 @@ inline bool sep(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v'
 }  // namespace
 
 Network read_edgelist_text(std::string_view data, const std::string& name, const EdgelistOptions& options) {
-  data = check_text(data, name);
+  std::string storage;
+  data = text_lines(data, name, storage);
   NetworkBuilder b(options.directed, options.node_type, options.edge_type);
   {
     std::size_t lines = std::size_t(std::count(data.begin(), data.end(), '\n')) + 1;

@@ -227,14 +227,12 @@ struct Meaning {
 
 Meaning meaning(const Key& k, bool node) {
   Meaning m;
-  if (k.kind.empty()) {  // reserved names; ringleader.kind marks a plain column
-    if (node && k.name == "type") m.role = Role::NodeType;
-    if (node && k.name == "label") m.role = Role::Label;
-    if (!node && k.name == "type") m.role = Role::EdgeType;
-    if (!node && k.name == "weight") m.role = Role::Weight;
-    if (!node && k.name == "timestamp") m.role = Role::Timestamp;
-    if (!node && k.name == "amount") m.role = Role::Amount;
-  }
+  if (node && k.name == "type") m.role = Role::NodeType;
+  if (node && k.name == "label") m.role = Role::Label;
+  if (!node && k.name == "type") m.role = Role::EdgeType;
+  if (!node && k.name == "weight") m.role = Role::Weight;
+  if (!node && k.name == "timestamp") m.role = Role::Timestamp;
+  if (!node && k.name == "amount") m.role = Role::Amount;
   if (k.kind == "time") m.kind = Column::Kind::Time;
   else if (k.kind == "number" || (k.kind.empty() && k.type != "string")) m.kind = Column::Kind::Number;
   m.boolean = k.type == "boolean" && m.kind == Column::Kind::Number;
@@ -301,6 +299,10 @@ class Builder {
       const bool applies = node ? k.for_node : k.for_edge;
       Meaning m = meaning(k, node);
       if (m.role == Role::Column && applies && !k.name.empty()) {
+        const auto& reserved = node ? kNodeColumns : kEdgeColumns;
+        if (std::find(reserved.begin(), reserved.end(), k.name) != reserved.end())
+          fail(k.line, "the " + std::string(node ? "node" : "edge") + " attribute name '" + k.name +
+                           "' is reserved for the model's own column: rename the key's attr.name");
         m.column = node ? b_.node_column(k.name, m.kind) : b_.edge_column(k.name, m.kind);
         if (m.column < columns)
           fail(k.line, "two keys declare the " + std::string(node ? "node" : "edge") + " attribute '" +
@@ -328,6 +330,9 @@ class Builder {
     };
     for (std::size_t i = r.data_begin; i < r.data_end; ++i) {
       const Datum& d = doc_.data[i];
+      if (stamp_[d.key] == stamp)
+        fail(d.line, "a second value for key '" + shorten(doc_.keys[d.key].id) +
+                         "' on the same element: give each key at most one <data> per node or edge");
       stamp_[d.key] = stamp;
       take(d.key, d.text, d.line, &d);
     }
@@ -429,8 +434,11 @@ class Builder {
     }
     if (const std::string* ts = v.role[int(Role::Timestamp)]; ts && !trim_space(*ts).empty())
       b_.set_timestamp(e, time(*ts, v.role_line[int(Role::Timestamp)], "edge timestamp"));
-    if (const std::string* a = v.role[int(Role::Amount)]; a && !trim_space(*a).empty())
-      b_.set_amount(e, number(*a, v.role_line[int(Role::Amount)], "edge amount", false));
+    if (const std::string* a = v.role[int(Role::Amount)]; a && !trim_space(*a).empty()) {
+      double amount = number(*a, v.role_line[int(Role::Amount)], "edge amount", false);
+      if (std::isinf(amount)) fail(v.role_line[int(Role::Amount)], "edge amount is infinite: amounts must be finite");
+      b_.set_amount(e, amount);
+    }
     columns(v, r, false, e);
   }
 
@@ -463,14 +471,9 @@ class KeyWriter {
     out_ += "/>\n";
     return id;
   }
-  /// Declares an attribute column; a name that is reserved in `reserved`
-  /// carries ringleader.kind so it reads back as a column.
-  std::string column(const char* domain, const Column& c, std::initializer_list<std::string_view> reserved) {
-    bool clash = std::find(reserved.begin(), reserved.end(), c.name) != reserved.end();
-    std::string_view kind = c.kind == Column::Kind::Time ? "time"
-                            : !clash ? ""
-                            : c.kind == Column::Kind::Number ? "number" : "string";
-    return add(domain, c.name, graphml_type(c.kind), kind);
+  /// Declares an attribute column (time columns carry ringleader.kind="time").
+  std::string column(const char* domain, const Column& c) {
+    return add(domain, c.name, graphml_type(c.kind), c.kind == Column::Kind::Time ? "time" : "");
   }
 
  private:
@@ -502,7 +505,8 @@ void column_data(std::string& out, const std::vector<Column>& cols, const std::v
 }  // namespace
 
 Network read_graphml_text(std::string_view data, const std::string& name, const GraphmlOptions& options) {
-  Document doc = Collector(check_text(data, name), name).run();
+  std::string storage;
+  Document doc = Collector(text_lines(data, name, storage), name).run();
   try {
     return Builder(doc, name, options).build();
   } catch (const InvalidArgument& e) {  // the checks above should leave none
@@ -529,7 +533,7 @@ std::string graphml_text(const Network& net) {
   bool labels = std::any_of(nodes.labels.begin(), nodes.labels.end(), [](const std::string& s) { return !s.empty(); });
   const std::string label = labels ? keys.add("node", "label", "string") : std::string();
   std::vector<std::string> node_cols, edge_cols;
-  for (const auto& c : nodes.attrs) node_cols.push_back(keys.column("node", c, {"type", "label"}));
+  for (const auto& c : nodes.attrs) node_cols.push_back(keys.column("node", c));
   const std::string edge_type = keys.add("edge", "type", "string");
   const std::string weight = keys.add("edge", "weight", "double");
   const bool stamps = std::any_of(edges.timestamp.begin(), edges.timestamp.end(), [](auto t) { return t != kNoTime; });
@@ -537,7 +541,7 @@ std::string graphml_text(const Network& net) {
   const std::string stamp = stamps ? keys.add("edge", "timestamp", "string") : std::string();
   const std::string amount = amounts ? keys.add("edge", "amount", "double") : std::string();
   for (const auto& c : edges.attrs)
-    edge_cols.push_back(keys.column("edge", c, {"type", "weight", "timestamp", "amount"}));
+    edge_cols.push_back(keys.column("edge", c));
 
   out += "  <graph edgedefault=\"";
   out += net.directed() ? "directed" : "undirected";

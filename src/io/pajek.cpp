@@ -270,7 +270,8 @@ class PajekParser {
 }  // namespace
 
 Network read_pajek_text(std::string_view data, const std::string& name, const PajekOptions& options) {
-  data = check_text(data, name);
+  std::string storage;
+  data = text_lines(data, name, storage);
   return PajekParser(data, name, options).run();
 }
 

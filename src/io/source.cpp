@@ -1,6 +1,7 @@
 // Whole-file reading and writing, gzip included (zlib).
 #include "ringleader/io/source.hpp"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -46,9 +47,7 @@ std::string gunzip(const std::string& path) {
   return out;
 }
 
-}  // namespace
-
-std::string read_file(const std::string& path) {
+std::string read_whole(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> guard(f, std::fclose);
@@ -59,16 +58,29 @@ std::string read_file(const std::string& path) {
     return gunzip(path);
   }
   std::string out;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    long size = std::ftell(f);
-    if (size > 0) out.reserve(std::size_t(size));
-  }
+  struct stat st {};
+  if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(std::size_t(st.st_size));
   std::rewind(f);
   char buf[1 << 16];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
   if (std::ferror(f)) throw ParseError(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
   return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw ParseError(path, 0, 0, "is a directory, not a file: give the path of the file to read");
+  try {
+    return read_whole(path);
+  } catch (const std::bad_alloc&) {
+    throw ParseError(path, 0, 0, "not enough memory to read the file");
+  } catch (const std::length_error&) {
+    throw ParseError(path, 0, 0, "the file is too large to read");
+  }
 }
 
 void write_file(const std::string& path, std::string_view data) {
@@ -106,6 +118,18 @@ std::string_view check_text(std::string_view data, const std::string& name) {
                                        : "invalid UTF-8: re-save the file as UTF-8");
   }
   return data;
+}
+
+std::string_view text_lines(std::string_view data, const std::string& name, std::string& storage) {
+  data = check_text(data, name);
+  bool lone_cr = false;
+  for (std::size_t i = 0; i < data.size() && !lone_cr; ++i)
+    lone_cr = data[i] == '\r' && (i + 1 == data.size() || data[i + 1] != '\n');
+  if (!lone_cr) return data;
+  storage.assign(data);
+  for (std::size_t i = 0; i < storage.size(); ++i)
+    if (storage[i] == '\r' && (i + 1 == storage.size() || storage[i + 1] != '\n')) storage[i] = '\n';
+  return storage;
 }
 
 }  // namespace ringleader::io

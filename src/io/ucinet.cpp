@@ -420,7 +420,8 @@ class DlParser {
 }  // namespace
 
 Network read_ucinet_dl_text(std::string_view data, const std::string& name, const UcinetOptions& options) {
-  data = check_text(data, name);
+  std::string storage;
+  data = text_lines(data, name, storage);
   return DlParser(data, name, options).run();
 }
 

@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -61,10 +62,8 @@ inline bool parse_double(std::string_view s, double& out) {
   double v = 0;
   auto r = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
   if (r.ec == std::errc::result_out_of_range && r.ptr == s.data() + s.size()) {
-    // Overflow gives infinity, underflow zero (the IEEE meaning).
-    auto e = s.find_first_of("eE");
-    bool under = e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-';
-    v = under ? 0.0 : std::numeric_limits<double>::infinity();
+    // Overflow gives infinity, underflow zero (the IEEE meaning, as strtod).
+    v = std::strtod(std::string(s).c_str(), nullptr);
     out = neg ? -v : v;
     return true;
   }
@@ -210,7 +209,7 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     frac -= 1000000000LL;
   }
   std::int64_t ns;
-  if (!detail::mul_add(secs, 1000000000LL, frac, ns)) return false;
+  if (!detail::mul_add(secs, 1000000000LL, frac, ns) || ns == kNoTime) return false;
   out = ns;
   return true;
 }

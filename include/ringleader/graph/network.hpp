@@ -127,6 +127,14 @@ class IdIndex {
   std::size_t count_ = 0;
 };
 
+/// Columns of the model that attribute columns may not be named after.
+inline const std::vector<std::string> kNodeColumns = {"id", "type", "label"};
+inline const std::vector<std::string> kEdgeColumns = {"source", "target", "type", "weight", "timestamp", "amount"};
+
+/// Throws InvalidArgument for an empty, duplicate or reserved attribute name.
+void check_attribute_names(const std::vector<Column>& cols, const std::vector<std::string>& reserved,
+                           const char* what);
+
 /// Options of Network::subgraph.  Empty vectors / unset values mean "no filter".
 struct SubgraphOptions {
   std::vector<std::string> node_types;   ///< keep nodes of these types

@@ -40,7 +40,11 @@ Network read_csv_text(std::string_view edges, const std::string& edges_name,
                       const std::string& nodes_name = "nodes.csv", const CsvOptions& options = {});
 
 /// Writes the pair (nodes_path "" = edges only).  Timestamps as ISO 8601 UTC,
-/// numbers in the shortest form that reads back exactly.
+/// numbers in the shortest form that reads back exactly.  Reading back gives
+/// the same network, within three limits of CSV (GraphML has none): a string
+/// column whose every value looks like a number (ISO date) reads back as a
+/// number (time) column; a column without any value reads back as strings;
+/// header names are trimmed.  A value holding NUL throws InvalidArgument.
 void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path = "");
 std::string edges_csv_text(const Network& net);
 std::string nodes_csv_text(const Network& net);

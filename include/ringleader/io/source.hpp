@@ -19,4 +19,9 @@ void write_file(const std::string& path, std::string_view data);
 /// with the line and column of the first bad byte.
 std::string_view check_text(std::string_view data, const std::string& name);
 
+/// check_text for line-based formats (edge lists, Pajek, DL, XML): a lone CR
+/// (classic Mac line ends) is read as a line end; when there is one, the
+/// normalised text is kept in `storage`.
+std::string_view text_lines(std::string_view data, const std::string& name, std::string& storage);
+
 }  // namespace ringleader::io

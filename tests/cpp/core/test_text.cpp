@@ -27,6 +27,8 @@ TEST_CASE("timestamps: ISO 8601 and Unix seconds", "[core][time]") {
   for (const char* bad : {"", "2024-02-30", "2023-02-29", "2024-13-01", "2024-01-01T25:00", "2024-01-01X",
                           "01/02/2024", "yesterday", "2024-01-01T10:00:00+25:00", "1.", "99999999999999999999"})
     CHECK_FALSE(text::parse_timestamp(bad, u));
+  CHECK_FALSE(text::parse_timestamp("1677-09-21T00:12:43.145224192Z", u));  // INT64_MIN is NaT, not an instant
+  CHECK(text::parse_timestamp("1677-09-21T00:12:43.145224193Z", u));
   CHECK(text::format_timestamp(t) == "2024-03-01T12:30:15.5Z");
   CHECK(text::format_timestamp(kNoTime).empty());
 }
@@ -66,6 +68,10 @@ TEST_CASE("numbers: shortest exact text", "[core][number]") {
   CHECK(std::isinf(x));
   CHECK(text::parse_double("-1e-999", x));
   CHECK(x == 0);
+  CHECK(text::parse_double("0." + std::string(400, '0') + "1", x));  // underflow without an exponent
+  CHECK(x == 0);
+  CHECK(text::parse_double("1" + std::string(400, '0'), x));
+  CHECK(std::isinf(x));
   CHECK(text::parse_double("NaN", x));
   CHECK(std::isnan(x));
   for (const char* bad : {"", "abc", "1,5", "--1", "1e", "0x10", "1 2"}) CHECK_FALSE(text::parse_double(bad, x));

@@ -119,7 +119,7 @@ Network random_network(Random& r, std::size_t max_nodes) {
   std::set<std::string> ids;
   while (ids.size() < n) ids.insert(r.chance(0.3) ? std::to_string(r.below(1000)) : r.text());
   const bool labels = r.chance(0.5);
-  auto node_cols = column_names(r, r.below(4), {"type", "label", "age"});
+  auto node_cols = column_names(r, r.below(4), {"kind", "alias", "age"});
   std::vector<Column::Kind> node_kinds;
   for (const auto& c : node_cols) {
     node_kinds.push_back(Column::Kind(r.below(3)));
@@ -135,7 +135,7 @@ Network random_network(Random& r, std::size_t max_nodes) {
       else b.set_node_time(c, v, r.time());
     }
   }
-  auto edge_cols = column_names(r, r.below(4), {"type", "weight", "timestamp", "amount", "note"});
+  auto edge_cols = column_names(r, r.below(4), {"duration", "channel", "seen", "note"});
   std::vector<Column::Kind> edge_kinds;
   for (const auto& c : edge_cols) {
     edge_kinds.push_back(Column::Kind(r.below(3)));
