@@ -1,7 +1,14 @@
 // ringleader/ringleader.hpp - umbrella header.
 #pragma once
 
+#include "ringleader/centrality/betweenness.hpp"
+#include "ringleader/centrality/closeness.hpp"
+#include "ringleader/centrality/core_number.hpp"
 #include "ringleader/centrality/degree.hpp"
+#include "ringleader/centrality/eigenvector.hpp"
+#include "ringleader/centrality/hits.hpp"
+#include "ringleader/centrality/katz.hpp"
+#include "ringleader/centrality/pagerank.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
@@ -19,4 +26,8 @@
 #include "ringleader/io/pajek.hpp"
 #include "ringleader/io/source.hpp"
 #include "ringleader/io/ucinet.hpp"
+#include "ringleader/stats/assortativity.hpp"
+#include "ringleader/stats/basic.hpp"
+#include "ringleader/stats/clustering.hpp"
+#include "ringleader/stats/distance.hpp"
 #include "ringleader/version.hpp"

@@ -11,7 +11,7 @@ Example
 >>> net.node_types()                                       # doctest: +SKIP
 {'person': 12, 'phone': 20, 'account': 9}
 """
-from ._core import InvalidArgumentError, ParseError, RingleaderError, __version__
+from ._core import ConvergenceError, InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
 from .transform import distance_from_strength
 from . import centrality, stats
@@ -29,6 +29,7 @@ __all__ = [
     "RingleaderError",
     "ParseError",
     "InvalidArgumentError",
+    "ConvergenceError",
     "read_csv",
     "read_edgelist",
     "read_graphml",

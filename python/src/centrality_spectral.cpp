@@ -1,8 +1,106 @@
-// Bindings of the spectral kernels (registered from bind_centrality).
+// Bindings of the spectral kernels (registered from bind_centrality): each
+// takes the compute view of an already prepared (collapsed) network; vector
+// arguments are empty for "default" or hold one value per vertex.
 #include "bindings.hpp"
 
-namespace rlpy {
+#include <ringleader/centrality/core_number.hpp>
+#include <ringleader/centrality/eigenvector.hpp>
+#include <ringleader/centrality/hits.hpp>
+#include <ringleader/centrality/katz.hpp>
+#include <ringleader/centrality/pagerank.hpp>
 
-void bind_centrality_spectral(py::module_& m) { (void)m; }
+namespace rlpy {
+namespace {
+using namespace ringleader;
+using namespace ringleader::centrality;
+using Vec = std::vector<double>;
+}  // namespace
+
+void bind_centrality_spectral(py::module_& m) {
+  m.def("eigenvector",
+        [](const Network& net, bool weighted, int max_iter, double tol, Vec nstart, int threads,
+           py::object report) {
+          EigenvectorOptions o;
+          o.weighted = weighted;
+          o.max_iter = max_iter;
+          o.tol = tol;
+          o.nstart = std::move(nstart);
+          o.threads = threads;
+          return own(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return eigenvector(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("weighted"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
+        py::arg("threads"), py::arg("report") = py::none());
+  m.def("pagerank",
+        [](const Network& net, double alpha, Vec personalization, bool weighted, int max_iter, double tol,
+           Vec nstart, Vec dangling, int threads, py::object report) {
+          PageRankOptions o;
+          o.alpha = alpha;
+          o.personalization = std::move(personalization);
+          o.weighted = weighted;
+          o.max_iter = max_iter;
+          o.tol = tol;
+          o.nstart = std::move(nstart);
+          o.dangling = std::move(dangling);
+          o.threads = threads;
+          return own(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return pagerank(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("alpha"), py::arg("personalization"), py::arg("weighted"), py::arg("max_iter"),
+        py::arg("tol"), py::arg("nstart"), py::arg("dangling"), py::arg("threads"),
+        py::arg("report") = py::none());
+  m.def("katz",
+        [](const Network& net, double alpha, double beta, Vec beta_per_vertex, bool weighted, bool normalized,
+           int max_iter, double tol, Vec nstart, int threads, py::object report) {
+          KatzOptions o;
+          o.alpha = alpha;
+          o.beta = beta;
+          o.beta_per_vertex = std::move(beta_per_vertex);
+          o.weighted = weighted;
+          o.normalized = normalized;
+          o.max_iter = max_iter;
+          o.tol = tol;
+          o.nstart = std::move(nstart);
+          o.threads = threads;
+          return own(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return katz(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("alpha"), py::arg("beta"), py::arg("beta_per_vertex"), py::arg("weighted"),
+        py::arg("normalized"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"), py::arg("threads"),
+        py::arg("report") = py::none());
+  m.def("hits",
+        [](const Network& net, bool weighted, int max_iter, double tol, Vec nstart, int threads,
+           py::object report) {
+          HitsOptions o;
+          o.weighted = weighted;
+          o.max_iter = max_iter;
+          o.tol = tol;
+          o.nstart = std::move(nstart);
+          o.threads = threads;
+          HitsResult r = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return hits(*net.csr(), o);
+          });
+          return py::make_tuple(own(std::move(r.hub)), own(std::move(r.authority)));
+        },
+        py::arg("net"), py::arg("weighted"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
+        py::arg("threads"), py::arg("report") = py::none());
+  m.def("core_number",
+        [](const Network& net, int threads, py::object report) {
+          CoreNumberOptions o;
+          o.threads = threads;
+          return own(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return core_number(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("threads"), py::arg("report") = py::none());
+}
 
 }  // namespace rlpy

@@ -1,8 +1,74 @@
-// Bindings of the stats kernels (registered from bind_centrality).
+// Bindings of the stats kernels (registered from bind_centrality): each takes
+// the compute view of an already prepared (collapsed) network.
 #include "bindings.hpp"
 
-namespace rlpy {
+#include <ringleader/stats/assortativity.hpp>
+#include <ringleader/stats/basic.hpp>
+#include <ringleader/stats/clustering.hpp>
+#include <ringleader/stats/distance.hpp>
 
-void bind_centrality_stats(py::module_& m) { (void)m; }
+namespace rlpy {
+namespace {
+using namespace ringleader;
+using namespace ringleader::stats;
+
+centrality::DegreeMode side(const std::string& mode) {
+  if (mode == "in") return centrality::DegreeMode::In;
+  if (mode == "out") return centrality::DegreeMode::Out;
+  throw InvalidArgument("x and y must be 'in' or 'out', not '" + mode + "'");
+}
+}  // namespace
+
+void bind_centrality_stats(py::module_& m) {
+  m.def("density", [](const Network& net, bool weighted) { return density(*net.csr(), weighted); },
+        py::arg("net"), py::arg("weighted"));
+  m.def("reciprocity",
+        [](const Network& net, bool weighted, int threads) {
+          return run(py::none(), [&](Progress&) { return reciprocity(*net.csr(), weighted, threads); });
+        },
+        py::arg("net"), py::arg("weighted"), py::arg("threads"));
+  m.def("clustering",
+        [](const Network& net, bool weighted, int threads, py::object report) {
+          ClusteringOptions o;
+          o.weighted = weighted;
+          o.threads = threads;
+          return own(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return clustering(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("weighted"), py::arg("threads"), py::arg("report") = py::none());
+  m.def("transitivity",
+        [](const Network& net, int threads, py::object report) {
+          return run(report, [&](Progress& p) { return transitivity(*net.csr(), threads, &p); });
+        },
+        py::arg("net"), py::arg("threads"), py::arg("report") = py::none());
+  m.def("degree_assortativity",
+        [](const Network& net, const std::string& x, const std::string& y, bool weighted, int threads) {
+          AssortativityOptions o;
+          o.x = side(x);
+          o.y = side(y);
+          o.weighted = weighted;
+          o.threads = threads;
+          return run(py::none(), [&](Progress&) { return degree_assortativity(*net.csr(), o); });
+        },
+        py::arg("net"), py::arg("x"), py::arg("y"), py::arg("weighted"), py::arg("threads"));
+  m.def("bfs_sources",
+        [](const Network& net, std::vector<vertex_t> sources, bool reverse, int threads, py::object report,
+           bool weighted) {
+          BfsOptions o;
+          o.reverse = reverse;
+          o.weighted = weighted;
+          o.threads = threads;
+          BfsSummary r = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return bfs_sources(*net.csr(), std::move(sources), o);
+          });
+          return py::make_tuple(own(std::move(r.eccentricity)), own(std::move(r.distance_sum)),
+                                own(std::move(r.reached)));
+        },
+        py::arg("net"), py::arg("sources"), py::arg("reverse"), py::arg("threads"),
+        py::arg("report") = py::none(), py::arg("weighted") = false);
+}
 
 }  // namespace rlpy

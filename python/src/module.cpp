@@ -26,6 +26,9 @@ PYBIND11_MODULE(_core, m) {
   py::tuple arg_bases = py::make_tuple(py::handle(base), py::handle(PyExc_ValueError));
   static PyObject* arg = new_exception("ringleader.InvalidArgumentError", arg_bases.ptr(),
                                        "An argument that cannot be used (a ValueError).");
+  static PyObject* conv = new_exception("ringleader.ConvergenceError", base,
+                                        "An iterative computation did not converge (raise max_iter or tol).");
+  m.attr("ConvergenceError") = py::handle(conv);
   m.attr("RingleaderError") = py::handle(base);
   m.attr("ParseError") = py::handle(parse);
   m.attr("InvalidArgumentError") = py::handle(arg);
@@ -43,6 +46,8 @@ PYBIND11_MODULE(_core, m) {
       inst.attr("column") = e.column();
       inst.attr("message") = e.message();
       PyErr_SetObject(parse, inst.ptr());
+    } catch (const ringleader::ConvergenceError& e) {
+      PyErr_SetString(conv, e.what());
     } catch (const ringleader::InvalidArgument& e) {
       PyErr_SetString(arg, e.what());
     } catch (const ringleader::Error& e) {

@@ -25,6 +25,13 @@ class InvalidArgument : public Error {
   using Error::Error;
 };
 
+/// An iterative computation did not converge within its iteration budget;
+/// the message names the parameter to change (max_iter, tol, alpha).
+class ConvergenceError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Bad input data.  `what()` is "file:line:column: message".
 class ParseError : public Error {
  public:

@@ -1,0 +1,469 @@
+// ringleader/centrality/betweenness.hpp - shortest-path betweenness: exact
+// (Brandes), with sampled sources, per edge, and an approximation with a
+// guarantee (Riondato & Kornaropoulos).
+//
+// Conventions (networkx's betweenness_centrality, edge_betweenness_centrality
+// and their _rescale, networkx >= 3.5): on a simple graph (collapse parallel
+// edges first, keeping the shortest), the raw betweenness of v sums, over
+// ordered pairs (s, t) of distinct vertices with v not in {s, t}, the share of
+// shortest s-t paths through v.  `endpoints` also counts v as the source or
+// the target of its own paths.  Rescaling, with N = n - 1 (n with endpoints)
+// and K = N (or k when k sources are sampled): nothing when N < 2; normalized:
+// 1 / (K (N - 1)); otherwise N / (K c), c = 2 for undirected graphs (each
+// unordered pair is counted once), 1 for directed ones.  With k sampled
+// sources and without endpoints, sampled vertices use K - 1 instead of K (NaN
+// when k = 1), exactly as networkx.  Edge betweenness uses n, K = n or k.
+//
+// Weights (`weighted`) are distances (Dijkstra); negative, NaN or infinite
+// distances are refused (convert strengths with rl.distance_from_strength);
+// zero distances are allowed (see detail/sssp.hpp for how ties are counted).
+// Self-loops are ignored.  Unreached pairs contribute nothing, so
+// disconnected graphs need no special case.
+//
+// Complexity: O(n m) unweighted, O(n m log n) weighted (O(k m ...) with k
+// sources); O(n + m) memory per thread.  Parallel over sources; per-thread
+// partial sums are combined in thread order, so results for different
+// thread counts agree to rounding (1e-15 relative).
+//
+// References: Brandes, U. (2001). A faster algorithm for betweenness
+// centrality. J. Math. Sociol. 25(2):163-177.  Brandes, U. (2008). On
+// variants of shortest-path betweenness centrality and their generic
+// computation. Social Networks 30(2):136-145.  Riondato, M. and
+// Kornaropoulos, E. M. (2016). Fast approximation of betweenness centrality
+// through sampling. Data Min. Knowl. Disc. 30(2):438-475.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ringleader/centrality/detail/sssp.hpp"
+#include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
+#include "ringleader/core/progress.hpp"
+#include "ringleader/graph/csr.hpp"
+
+namespace ringleader::centrality {
+
+struct BetweennessOptions {
+  bool normalized = true;
+  bool endpoints = false;  ///< node betweenness only
+  bool weighted = false;   ///< arc weights are distances (Dijkstra); else hop counts (BFS)
+  /// 0 = every vertex is a source (exact); otherwise k sources sampled with
+  /// sample_sources(n, k, seed) and networkx's rescaling.
+  std::size_t k = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;  ///< 0 = OpenMP default
+  Progress* progress = nullptr;
+};
+
+namespace detail {
+
+/// Uniform integer in [0, bound) from a 64-bit generator (rejection; the
+/// same on every platform, unlike std::uniform_int_distribution).
+template <class Rng>
+std::uint64_t uniform_below(Rng& rng, std::uint64_t bound) {
+  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
+  std::uint64_t x;
+  do x = rng(); while (x >= limit);
+  return x % bound;
+}
+
+/// SplitMix64: a tiny counter-based generator (one per sample, so samples
+/// do not depend on the thread that draws them).
+struct SplitMix64 {
+  std::uint64_t state;
+  using result_type = std::uint64_t;
+  std::uint64_t operator()() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  double uniform01() { return double((*this)() >> 11) * 0x1.0p-53; }
+};
+
+/// networkx's _rescale, applied in place.  `sampled` (may be null) marks the
+/// sampled sources; `k` their number (0 = all sources).
+inline void rescale(std::vector<double>& b, vertex_t n, bool normalized, bool directed, bool endpoints,
+                    std::size_t k, const std::vector<char>* sampled) {
+  const double N = endpoints ? double(n) : double(n) - 1.0;
+  if (N < 2) return;
+  const double K = k == 0 ? N : double(k);
+  const double correction = directed ? 1.0 : 2.0;
+  if (k == 0 || endpoints) {
+    const double scale = normalized ? 1.0 / (K * (N - 1)) : N / (K * correction);
+    if (scale != 1.0)
+      for (double& x : b) x *= scale;
+    return;
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double scale_source = normalized ? (K > 1 ? 1.0 / ((K - 1) * (N - 1)) : nan)
+                                         : (K > 1 ? N / ((K - 1) * correction) : nan);
+  const double scale_nonsource = normalized ? 1.0 / (K * (N - 1)) : N / (K * correction);
+  for (std::size_t v = 0; v < b.size(); ++v) b[v] *= (*sampled)[v] ? scale_source : scale_nonsource;
+}
+
+/// Brandes' accumulation summed over `sources` (null = every vertex): per
+/// vertex (Edges = false) or per edge-table row (Edges = true).
+template <bool Weighted, bool Edges>
+std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sources, bool endpoints,
+                            std::size_t size, int threads, Progress& progress) {
+  struct Scratch {
+    explicit Scratch(vertex_t n) : sp(n), coef(n, 0.0) {}
+    Sssp<Weighted> sp;
+    std::vector<double> coef;  ///< (1 + delta[w]) / sigma[w]
+  };
+  const Arcs out = out_arcs(g);
+  const std::int64_t count = sources ? std::int64_t(sources->size()) : std::int64_t(g.n);
+  parallel::Accumulators acc(threads, size);
+  std::vector<std::unique_ptr<Scratch>> scratch(acc.count());
+  progress.start(std::uint64_t(count));
+  parallel::for_each_dynamic(
+      count,
+      [&](int t, std::int64_t i) {
+        if (progress.cancelled()) return;
+        auto& sc = scratch[std::size_t(t)];
+        if (!sc) sc = std::make_unique<Scratch>(g.n);  // once per thread
+        const vertex_t s = sources ? (*sources)[std::size_t(i)] : vertex_t(i);
+        auto& sp = sc->sp;
+        sp.template run<true>(out, s);
+        std::vector<double>& b = acc[t];
+        double* coef = sc->coef.data();
+        const double* sigma = sp.sigma.data();
+        const vertex_t* order = sp.order();
+        const std::size_t reached = sp.settled();
+        for (std::size_t j = reached; j-- > 0;) {
+          const vertex_t v = order[j];
+          const double sv = sigma[v];
+          double sum = 0.0;
+          if constexpr (!Weighted && !Edges) {
+            // Branch-free (coef of non-successors holds finite stale values).
+            const std::int32_t next = sp.dist[v] + 1;
+            const std::int32_t* dist = sp.dist.data();
+            for (std::uint64_t a = out.off[v], e = out.off[v + 1]; a < e; ++a) {
+              const vertex_t w = out.adj[a];
+              const double c = coef[w];
+              sum += dist[w] == next ? c : 0.0;
+            }
+          } else {
+            for (std::uint64_t a = out.off[v], e = out.off[v + 1]; a < e; ++a) {
+              if (!sp.on_dag(out, v, a)) continue;
+              const double c = coef[out.adj[a]];
+              if constexpr (Edges) b[out.eid[a]] += sv * c;
+              sum += c;
+            }
+          }
+          const double delta = sv * sum;
+          coef[v] = (1.0 + delta) / sv;
+          if constexpr (!Edges) {
+            if (v != s) b[v] += endpoints ? delta + 1.0 : delta;
+          }
+        }
+        if constexpr (!Edges) {
+          if (endpoints) b[s] += double(reached - 1);
+        }
+        progress.advance();
+      },
+      threads);
+  progress.check();
+  return acc.sum();
+}
+
+}  // namespace detail
+
+/// The k distinct sources networkx-style sampling uses here: the first k
+/// entries of a Fisher-Yates shuffle of 0..n-1 driven by
+/// std::mt19937_64(seed), drawn serially (so the same for any thread count).
+/// This is not networkx's own random choice (Python's random.sample).
+inline std::vector<vertex_t> sample_sources(vertex_t n, std::size_t k, std::uint64_t seed) {
+  if (k > n) throw InvalidArgument("k = " + std::to_string(k) + " sources requested, but the network has only " +
+                                   std::to_string(n) + " nodes: use k <= number of nodes (or k=None for all)");
+  std::vector<vertex_t> perm(n);
+  std::iota(perm.begin(), perm.end(), vertex_t(0));
+  std::mt19937_64 rng(seed);
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::size_t j = i + std::size_t(detail::uniform_below(rng, n - i));
+    std::swap(perm[i], perm[j]);
+  }
+  perm.resize(k);
+  return perm;
+}
+
+/// Betweenness of every vertex (networkx's betweenness_centrality).
+inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
+  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  if (opt.weighted) detail::check_distances(g, "betweenness");
+  std::size_t k = opt.k;
+  std::vector<vertex_t> sources;
+  if (k != 0) {
+    sources = sample_sources(g.n, k, opt.seed);
+    if (k == g.n) k = 0;  // networkx: the same as every source
+  }
+  const std::vector<vertex_t>* src = k ? &sources : nullptr;
+  std::vector<double> b =
+      opt.weighted ? detail::brandes<true, false>(g, src, opt.endpoints, g.n, opt.threads, progress)
+                   : detail::brandes<false, false>(g, src, opt.endpoints, g.n, opt.threads, progress);
+  std::vector<char> sampled;
+  if (k) {
+    sampled.assign(g.n, 0);
+    for (vertex_t s : sources) sampled[s] = 1;
+  }
+  detail::rescale(b, g.n, opt.normalized, g.directed, opt.endpoints, k, k ? &sampled : nullptr);
+  progress.finish();
+  return b;
+}
+
+/// Betweenness of every edge of the edge table the graph was built from
+/// (networkx's edge_betweenness_centrality: endpoints never count, rescaled
+/// with n; self-loops get 0).  `endpoints` is ignored.
+inline std::vector<double> edge_betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
+  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  if (opt.weighted) detail::check_distances(g, "edge_betweenness");
+  std::size_t k = opt.k;
+  std::vector<vertex_t> sources;
+  if (k != 0) {
+    sources = sample_sources(g.n, k, opt.seed);
+    if (k == g.n) k = 0;
+  }
+  const std::vector<vertex_t>* src = k ? &sources : nullptr;
+  const std::size_t m = detail::edge_count(g);
+  std::vector<double> b = opt.weighted ? detail::brandes<true, true>(g, src, false, m, opt.threads, progress)
+                                       : detail::brandes<false, true>(g, src, false, m, opt.threads, progress);
+  detail::rescale(b, g.n, opt.normalized, g.directed, true, k, nullptr);
+  progress.finish();
+  return b;
+}
+
+// ---------------------------------------------------------------------------
+// Approximation with a guarantee (Riondato & Kornaropoulos 2016).
+
+struct BetweennessApproxOptions {
+  double epsilon = 0.01;  ///< additive error bound on the normalized betweenness
+  double delta = 0.1;     ///< failure probability
+  bool weighted = false;
+  std::uint64_t seed = 0;
+  /// Compute the exact values instead when that takes fewer searches (n <= r).
+  bool exact_when_cheaper = true;
+  int threads = 0;
+  Progress* progress = nullptr;
+};
+
+struct BetweennessApprox {
+  std::vector<double> values;       ///< estimates of the normalized betweenness
+  std::uint64_t samples = 0;        ///< r (0 when the exact values were computed)
+  std::uint64_t vertex_diameter = 0;  ///< the bound VD used
+  bool exact = false;               ///< values are exact
+};
+
+namespace detail {
+
+/// Weak components: the size of the largest one.
+inline std::uint64_t largest_weak_component(const CsrGraph& g) {
+  std::vector<char> seen(g.n, 0);
+  std::vector<vertex_t> queue(g.n);
+  std::uint64_t best = 0;
+  const Arcs out = out_arcs(g), in = in_arcs(g);
+  for (vertex_t r = 0; r < g.n; ++r) {
+    if (seen[r]) continue;
+    std::size_t head = 0, tail = 0;
+    queue[tail++] = r;
+    seen[r] = 1;
+    while (head < tail) {
+      const vertex_t v = queue[head++];
+      for (const Arcs* arcs : {&out, &in}) {
+        for (std::uint64_t a = arcs->off[v]; a < arcs->off[v + 1]; ++a) {
+          const vertex_t w = arcs->adj[a];
+          if (!seen[w]) {
+            seen[w] = 1;
+            queue[tail++] = w;
+          }
+        }
+      }
+    }
+    best = std::max<std::uint64_t>(best, tail);
+  }
+  return best;
+}
+
+/// Exact vertex diameter: the most vertices on a shortest path (over the
+/// shortest-path DAGs of every source).
+template <bool Weighted>
+std::uint64_t exact_vertex_diameter(const CsrGraph& g, int threads) {
+  const Arcs out = out_arcs(g), in = in_arcs(g);
+  const int nt = parallel::threads(threads);
+  std::vector<std::uint64_t> best(static_cast<std::size_t>(nt), 0);
+  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(static_cast<std::size_t>(nt));
+  std::vector<std::vector<std::uint32_t>> hops(static_cast<std::size_t>(nt));
+  parallel::for_each_dynamic(
+      g.n,
+      [&](int t, std::int64_t i) {
+        auto& sp = scratch[std::size_t(t)];
+        if (!sp) {
+          sp = std::make_unique<Sssp<Weighted>>(g.n);
+          hops[std::size_t(t)].assign(g.n, 0);
+        }
+        sp->template run<false>(out, vertex_t(i));
+        auto& h = hops[std::size_t(t)];
+        std::uint64_t most = 1;
+        for (std::size_t j = 0; j < sp->settled(); ++j) {
+          const vertex_t w = sp->order()[j];
+          std::uint32_t hw = 1;
+          if (j > 0) {
+            for (std::uint64_t a = in.off[w]; a < in.off[w + 1]; ++a)
+              if (sp->is_pred(in, w, a)) hw = std::max(hw, h[in.adj[a]] + 1);
+          }
+          h[w] = hw;
+          most = std::max<std::uint64_t>(most, hw);
+        }
+        best[std::size_t(t)] = std::max(best[std::size_t(t)], most);
+      },
+      threads);
+  return g.n ? *std::max_element(best.begin(), best.end()) : 0;
+}
+
+/// Upper bound on the vertex diameter VD (vertices on a longest shortest
+/// path): exact for small graphs; for large undirected unweighted graphs,
+/// per component min(2 ecc(x) + 1, size) with x its first vertex; otherwise
+/// the size of the largest weak component.
+inline std::uint64_t vertex_diameter_bound(const CsrGraph& g, bool weighted, int threads) {
+  if (double(g.n) * (double(g.n) + double(g.num_arcs())) <= 5e7)
+    return weighted ? exact_vertex_diameter<true>(g, threads) : exact_vertex_diameter<false>(g, threads);
+  if (weighted || g.directed) return largest_weak_component(g);
+  std::vector<std::int32_t> dist(g.n, -1);
+  std::vector<vertex_t> queue(g.n);
+  const Arcs out = out_arcs(g);
+  std::uint64_t best = 0;
+  for (vertex_t r = 0; r < g.n; ++r) {
+    if (dist[r] >= 0) continue;  // in a component already searched
+    std::size_t head = 0, tail = 0;
+    queue[tail++] = r;
+    dist[r] = 0;
+    while (head < tail) {
+      const vertex_t v = queue[head++];
+      for (std::uint64_t a = out.off[v]; a < out.off[v + 1]; ++a) {
+        const vertex_t w = out.adj[a];
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    const std::uint64_t ecc = std::uint64_t(dist[queue[tail - 1]]);
+    best = std::max<std::uint64_t>(best, std::min<std::uint64_t>(2 * ecc + 1, tail));
+  }
+  return best;
+}
+
+}  // namespace detail
+
+/// Sample size of Riondato & Kornaropoulos: r = ceil((c / eps^2)
+/// (floor(log2(VD - 2)) + 1 + ln(1 / delta))), c = 0.5.
+inline std::uint64_t rk_sample_size(double epsilon, double delta, std::uint64_t vd) {
+  if (vd < 3) return 0;
+  const double c = 0.5;
+  return std::uint64_t(
+      std::ceil(c / (epsilon * epsilon) * (std::floor(std::log2(double(vd - 2))) + 1.0 + std::log(1.0 / delta))));
+}
+
+/// Approximate normalized betweenness (networkx's normalized values,
+/// endpoints excluded) with the guarantee of Riondato & Kornaropoulos: with
+/// probability at least 1 - delta, every vertex's estimate is within epsilon
+/// of its normalized betweenness.
+///
+/// RK estimate b(v) = (1 / (n (n - 1))) sum over ordered pairs of the share
+/// of shortest paths through v; networkx normalizes the same sum by
+/// (n - 1)(n - 2), i.e. multiplies it by n / (n - 2).  So r samples are drawn
+/// for epsilon' = epsilon (n - 2) / n and the estimates are multiplied by
+/// n / (n - 2).  Each sample: an ordered pair (u, v), u != v, uniformly at
+/// random; a search from u that stops once v is settled; if v is reachable, a
+/// shortest u-v path chosen uniformly at random (walking back from v, each
+/// predecessor p of w with probability sigma(p) / sigma(w)); each interior
+/// vertex gets one count.  Sample i uses its own generator seeded from
+/// (seed, i), and counts are integers, so the result is the same for every
+/// thread count.  Cost: r searches stopped at the target (r does not grow
+/// with n, only with log VD).
+inline BetweennessApprox betweenness_approx(const CsrGraph& g, const BetweennessApproxOptions& opt = {}) {
+  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  if (!(opt.epsilon > 0 && opt.epsilon < 1))
+    throw InvalidArgument("epsilon must be in (0, 1), e.g. 0.01 (smaller is more accurate and slower)");
+  if (!(opt.delta > 0 && opt.delta < 1))
+    throw InvalidArgument("delta must be in (0, 1), e.g. 0.1 (the probability that the bound fails)");
+  if (opt.weighted) detail::check_distances(g, "betweenness_approx");
+  BetweennessApprox res;
+  const vertex_t n = g.n;
+  res.values.assign(n, 0.0);
+  if (n <= 2) {
+    res.exact = true;
+    return res;
+  }
+  res.vertex_diameter = detail::vertex_diameter_bound(g, opt.weighted, opt.threads);
+  const double eps = opt.epsilon * double(n - 2) / double(n);
+  const std::uint64_t r = rk_sample_size(eps, opt.delta, res.vertex_diameter);
+  if (r == 0) {  // no shortest path has an interior vertex
+    res.exact = true;
+    return res;
+  }
+  if (opt.exact_when_cheaper && r >= n) {
+    BetweennessOptions bo;
+    bo.weighted = opt.weighted;
+    bo.threads = opt.threads;
+    bo.progress = &progress;
+    res.values = betweenness(g, bo);
+    res.exact = true;
+    return res;
+  }
+  res.samples = r;
+  auto run = [&](auto weighted_tag) {
+    constexpr bool Weighted = decltype(weighted_tag)::value;
+    const detail::Arcs out = detail::out_arcs(g), in = detail::in_arcs(g);
+    parallel::Accumulators acc(opt.threads, n);
+    std::vector<std::unique_ptr<detail::Sssp<Weighted>>> scratch(acc.count());
+    progress.start(r);
+    parallel::for_each_dynamic(
+        std::int64_t(r),
+        [&](int t, std::int64_t i) {
+          if (progress.cancelled()) return;
+          auto& sp = scratch[std::size_t(t)];
+          if (!sp) sp = std::make_unique<detail::Sssp<Weighted>>(n);
+          detail::SplitMix64 rng{opt.seed ^ (0xD1B54A32D192ED03ULL * (std::uint64_t(i) + 1))};
+          const vertex_t u = vertex_t(detail::uniform_below(rng, n));
+          vertex_t v = vertex_t(detail::uniform_below(rng, n - 1));
+          if (v >= u) ++v;
+          sp->template run<true>(out, u, v);
+          if (sp->dist[v] != sp->unreached) {
+            std::vector<double>& count = acc[t];
+            vertex_t w = v;
+            for (;;) {
+              double x = rng.uniform01() * sp->sigma[w];
+              vertex_t pick = detail::no_vertex;
+              for (std::uint64_t a = in.off[w]; a < in.off[w + 1]; ++a) {
+                if (!sp->is_pred(in, w, a)) continue;
+                pick = in.adj[a];
+                x -= sp->sigma[pick];
+                if (x < 0) break;
+              }
+              if (pick == u || pick == detail::no_vertex) break;
+              count[pick] += 1.0;
+              w = pick;
+            }
+          }
+          progress.advance();
+        },
+        opt.threads, 16);
+    progress.check();
+    res.values = acc.sum();
+  };
+  if (opt.weighted) run(std::true_type{});
+  else run(std::false_type{});
+  const double scale = double(n) / (double(n - 2) * double(r));
+  for (double& x : res.values) x *= scale;
+  progress.finish();
+  return res;
+}
+
+}  // namespace ringleader::centrality
