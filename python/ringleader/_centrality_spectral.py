@@ -143,16 +143,20 @@ def katz(net, alpha: float = 0.1, beta=1.0, weight: Optional[str] = None, normal
 
 
 def hits(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e-8, nstart=None,
-         threads: int = 0, progress: bool = False) -> pd.DataFrame:
+         threads: int = 0, progress: bool = False, method: str = "auto") -> pd.DataFrame:
     """HITS hubs and authorities (networkx ``hits``): DataFrame ``hub``, ``authority``.
 
     Authorities are the dominant eigenvector of A^T A (A the weight matrix)
     and hubs ``h = A a``; each column is normalised to sum 1, as networkx.
-    networkx obtains them from scipy's ``svds``; we run the power iteration
+    networkx obtains them from scipy's ``svds``.  ``method="auto"`` (default)
+    solves networks of at most 500 nodes exactly the same way (``"dense"``:
+    eigen-decomposition of A^T A, O(n^3), always converges) and larger ones
+    (or any with ``nstart``) by the power iteration (``"power"``)
     ``a = A^T h``, ``h = A a`` (each rescaled to sum 1) from h = 1/n (or
     ``nstart``, a dict of hub values) until the L1 change of h plus a is
     below ``tol``; otherwise :class:`ConvergenceError` (raise ``max_iter``
-    or ``tol``).  Matches networkx to 1e-6 whenever the largest singular
+    or ``tol``; it needs many iterations when the two largest singular
+    values are close).  Matches networkx to 1e-6 whenever the largest singular
     value is simple; when it is not (two identical components, an
     undirected bipartite network) networkx's answer is arbitrary and ours is
     the projection of the uniform start.  No edges: 1/n everywhere.
@@ -169,7 +173,9 @@ def hits(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e
     >>> rl.centrality.hits(net).sort_values("authority").tail(3)   # doctest: +SKIP
     """
     g = prepare(net, weight, "sum")
-    hub, auth = run("hits", progress, _core.hits, g, _weighted(weight), int(max_iter), float(tol),
+    def kernel(*args):
+        return _core.hits(*args, method=method)
+    hub, auth = run("hits", progress, kernel, g, _weighted(weight), int(max_iter), float(tol),
                     _per_node(net, nstart, "nstart"), check_threads(threads))
     return pd.DataFrame({"hub": np.asarray(hub, dtype=np.float64), "authority": np.asarray(auth, dtype=np.float64)},
                         index=net.node_index)

@@ -76,8 +76,12 @@ void bind_centrality_spectral(py::module_& m) {
         py::arg("report") = py::none());
   m.def("hits",
         [](const Network& net, bool weighted, int max_iter, double tol, Vec nstart, int threads,
-           py::object report) {
+           py::object report, const std::string& method) {
           HitsOptions o;
+          if (method == "auto") o.method = HitsMethod::Auto;
+          else if (method == "power") o.method = HitsMethod::Power;
+          else if (method == "dense") o.method = HitsMethod::Dense;
+          else throw InvalidArgument("method must be 'auto', 'power' or 'dense', not '" + method + "'");
           o.weighted = weighted;
           o.max_iter = max_iter;
           o.tol = tol;
@@ -90,7 +94,7 @@ void bind_centrality_spectral(py::module_& m) {
           return py::make_tuple(own(std::move(r.hub)), own(std::move(r.authority)));
         },
         py::arg("net"), py::arg("weighted"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
-        py::arg("threads"), py::arg("report") = py::none());
+        py::arg("threads"), py::arg("report") = py::none(), py::arg("method") = "auto");
   m.def("core_number",
         [](const Network& net, int threads, py::object report) {
           CoreNumberOptions o;

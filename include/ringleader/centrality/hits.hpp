@@ -4,8 +4,12 @@
 // singular vector of the weight matrix W (edge weights read as strengths, 1
 // when unweighted, on the simple collapsed graph), i.e. the dominant
 // eigenvector of W^T W; hubs are h = W a; both are normalised to sum 1.
-// networkx computes a with scipy's `svds`; we run the equivalent power
-// iteration from h = 1/n (or nstart):
+// networkx computes a with scipy's `svds`.  Graphs of at most 500 nodes
+// (method Auto, no nstart) are solved exactly the same way with Eigen's
+// self-adjoint eigen-solver on W^T W (O(n^3)), which never fails to
+// converge; larger ones run the equivalent power iteration from h = 1/n
+// (or nstart), which needs many iterations when the two largest singular
+// values are close:
 //   a = W^T h / sum,  h = W a / sum,
 // until sum_v |h'(v) - h(v)| + sum_v |a'(v) - a(v)| < tol, else
 // ConvergenceError after max_iter steps (raise max_iter or tol).  The
@@ -24,6 +28,8 @@
 // hyperlinked environment. Journal of the ACM 46(5):604-632.
 #pragma once
 
+#include <Eigen/Dense>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -35,7 +41,14 @@
 
 namespace ringleader::centrality {
 
+enum class HitsMethod {
+  Auto,   ///< Dense for n <= 500 without nstart, else Power
+  Power,  ///< the power iteration below
+  Dense,  ///< exact eigen-decomposition of W^T W (Eigen), O(n^3): small graphs only
+};
+
 struct HitsOptions {
+  HitsMethod method = HitsMethod::Auto;
   int max_iter = 100;
   double tol = 1e-8;
   bool weighted = false;
@@ -128,12 +141,39 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
   throw ConvergenceError("hits did not converge in max_iter=" + std::to_string(o.max_iter) +
                          " iterations (tol=" + ringleader::detail::num(o.tol) + "): increase max_iter or tol");
 }
+/// Exact: the dominant eigenvector of W^T W by Eigen's self-adjoint solver
+/// (what networkx's svds computes), then h = W a; both scaled to sum 1.
+inline HitsResult dense(const CsrGraph& g, bool weighted) {
+  const Eigen::Index n = Eigen::Index(g.n);
+  Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
+  for (vertex_t u = 0; u < g.n; ++u)
+    for (std::uint64_t k = g.out_offsets[u]; k < g.out_offsets[u + 1]; ++k)
+      w(u, g.out_targets[k]) += weighted ? g.out_weights[k] : 1.0;
+  const Eigen::MatrixXd m = w.transpose() * w;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(m);
+  HitsResult r;
+  if (es.info() != Eigen::Success || !(es.eigenvalues()(n - 1) > 0)) {
+    r.hub.assign(g.n, 1.0 / double(g.n));
+    r.authority.assign(g.n, 1.0 / double(g.n));
+    return r;
+  }
+  Eigen::VectorXd a = es.eigenvectors().col(n - 1);
+  Eigen::VectorXd h = w * a;
+  a /= a.sum();
+  h /= h.sum();
+  r.authority.assign(a.data(), a.data() + n);
+  r.hub.assign(h.data(), h.data() + n);
+  return r;
+}
 }  // namespace detail_hits
 
 /// Hub and authority scores (each sums to 1); see the header comment.
 inline HitsResult hits(const CsrGraph& g, const HitsOptions& opt = {}) {
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
+  const bool dense = opt.method == HitsMethod::Dense ||
+                     (opt.method == HitsMethod::Auto && g.n <= 500 && opt.nstart.empty());
+  if (dense) return detail_hits::dense(g, opt.weighted);
   return opt.weighted ? detail_hits::run<true>(g, opt) : detail_hits::run<false>(g, opt);
 }
 

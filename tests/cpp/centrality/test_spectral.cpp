@@ -270,7 +270,19 @@ TEST_CASE("non-convergence raises ConvergenceError naming the parameter", "[spec
   }
   HitsOptions ho;
   ho.max_iter = 1;
+  ho.method = HitsMethod::Power;
   CHECK_THROWS_AS(hits(make(3, true, {{0, 1}, {1, 2}, {0, 2}}), ho), Error);
+  ho.method = HitsMethod::Auto;  // small graphs are solved exactly: no iteration limit
+  auto exact = hits(make(3, true, {{0, 1}, {1, 2}, {0, 2}}), ho);
+  HitsOptions power;
+  power.method = HitsMethod::Power;
+  power.max_iter = 10000;
+  power.tol = 1e-14;
+  auto iterated = hits(make(3, true, {{0, 1}, {1, 2}, {0, 2}}), power);
+  for (std::size_t v = 0; v < 3; ++v) {
+    CHECK(exact.hub[v] == Approx(iterated.hub[v]).margin(1e-9));
+    CHECK(exact.authority[v] == Approx(iterated.authority[v]).margin(1e-9));
+  }
 }
 
 TEST_CASE("spectral kernels on n = 0, 1, 2", "[spectral]") {
