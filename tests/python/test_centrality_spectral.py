@@ -153,7 +153,7 @@ def test_nonconvergence_is_a_ringleader_error():
     with pytest.raises(rl.centrality.ConvergenceError, match="max_iter"):
         rl.centrality.eigenvector(net, max_iter=3)
     with pytest.raises(rl.centrality.ConvergenceError, match="max_iter"):
-        rl.centrality.hits(net, max_iter=2)
+        rl.centrality.hits(net, max_iter=2, method="power")
 
 
 def test_bad_arguments():
