@@ -18,6 +18,7 @@
 
 #include <ringleader/centrality/betweenness.hpp>
 #include <ringleader/centrality/closeness.hpp>
+#include <ringleader/graph/builder.hpp>
 
 namespace {
 
@@ -440,5 +441,65 @@ TEST_CASE("a progress callback returning false cancels promptly", "[paths][cance
     REQUIRE(total > 100);
     REQUIRE(last_done < total / 10);
     REQUIRE(secs < 1.0);
+  }
+}
+
+TEST_CASE("bidirectional path sampling draws shortest paths uniformly", "[paths][approx]") {
+  using namespace ringleader;
+  using namespace ringleader::centrality;
+  // A graph with several shortest paths of unequal multiplicity between 0 and
+  // 5: 0-1-3-5, 0-2-3-5, 0-2-4-5 (3 paths; 2 and 3 each on two of them).
+  for (bool directed : {false, true}) {
+    NetworkBuilder b(directed);
+    for (int i = 0; i < 6; ++i) b.add_node(std::to_string(i));
+    for (auto [x, y] : std::vector<std::pair<int, int>>{{0, 1}, {0, 2}, {1, 3}, {2, 3}, {2, 4}, {3, 5}, {4, 5}})
+      b.add_edge(vertex_t(x), vertex_t(y));
+    Network net = b.finish();
+    const CsrGraph& g = *net.csr();
+    detail::BidirectionalSampler bs(g.n);
+    std::vector<double> count(g.n, 0.0);
+    const int trials = 60000;
+    for (int i = 0; i < trials; ++i) {
+      detail::SplitMix64 rng{std::uint64_t(i) * 7919 + 1};
+      bs.sample(detail::out_arcs(g), detail::in_arcs(g), 0, 5, rng, count);
+    }
+    CHECK(count[0] == 0);
+    CHECK(count[5] == 0);
+    CHECK(count[1] / trials == Approx(1.0 / 3).margin(0.01));
+    CHECK(count[2] / trials == Approx(2.0 / 3).margin(0.01));
+    CHECK(count[3] / trials == Approx(2.0 / 3).margin(0.01));
+    CHECK(count[4] / trials == Approx(1.0 / 3).margin(0.01));
+    std::fill(count.begin(), count.end(), 0.0);
+    detail::SplitMix64 rng{3};
+    bs.sample(detail::out_arcs(g), detail::in_arcs(g), 5, 0, rng, count);
+    double total = 0;
+    for (double c : count) total += c;
+    CHECK(total == (directed ? 0 : 2));  // unreachable when directed
+  }
+}
+
+TEST_CASE("bidirectional and one-sided sampling agree in distribution", "[paths][approx]") {
+  using namespace ringleader;
+  using namespace ringleader::centrality;
+  std::mt19937 rng(5);
+  NetworkBuilder b(false);
+  const int n = 300;
+  for (int i = 0; i < n; ++i) b.add_node(std::to_string(i));
+  for (int e = 0; e < 900; ++e) b.add_edge(vertex_t(rng() % n), vertex_t(rng() % n));
+  Network net = b.finish().collapse();
+  const CsrGraph& g = *net.csr();
+  BetweennessOptions eo;
+  auto exact = betweenness(g, eo);
+  for (bool bidi : {true, false}) {
+    BetweennessApproxOptions o;
+    o.epsilon = 0.02;
+    o.delta = 0.1;
+    o.seed = 11;
+    o.bidirectional = bidi;
+    o.exact_when_cheaper = false;
+    auto a = betweenness_approx(g, o);
+    double worst = 0;
+    for (int v = 0; v < n; ++v) worst = std::max(worst, std::fabs(a.values[std::size_t(v)] - exact[std::size_t(v)]));
+    CHECK(worst < 0.02);
   }
 }
