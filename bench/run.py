@@ -1,11 +1,14 @@
-"""Times ringleader's readers against networkx, igraph and networkit on the same inputs.
+"""Times ringleader's readers and centrality measures against networkx, igraph and networkit
+on the same inputs.
 
     python3 bench/run.py [--quick] [--edges N] [--only NAME[,NAME]] [--repeat K]
                          [--out bench/out] [--skip-networkx-above N]
+                         [--medium-edges N] [--large-edges N]
 
-Every (library, input) measurement runs in a fresh interpreter (bench/_load_one.py),
-so peak RSS is that library's own.  Prints one Markdown table per entry and
-writes them to OUT/results.md.  See bench/README.md.
+Every (library, input) measurement runs in a fresh interpreter (bench/_load_one.py for
+loads, bench/_centrality_one.py for centrality), so peak RSS is that library's own.
+Prints one Markdown table per entry and writes them to OUT/results.md (loads) and
+OUT/results-centrality.md (centrality).  See bench/README.md.
 """
 import argparse
 import datetime
@@ -78,6 +81,29 @@ def generated_csv(out, m):
     return path
 
 
+def generated_undirected(out, m):
+    """~m distinct undirected edges (u < v, no self-loops) over ~m/10 ids with Chung-Lu degrees,
+    ids 0..n-1 all used, written once per edge (SNAP style).  Mean degree ~20."""
+    path = out / f"chung_lu_undirected_{m}.txt"
+    if not path.exists():
+        rng = np.random.default_rng(SEED + 2)
+        n = max(10, m // 10)
+        k = int(m * 1.25)  # oversample: self-loops and repeated pairs are dropped below
+        ends = rng.permutation(n)[_skewed_ids(rng, n, 2 * k)]
+        u, v = np.minimum(ends[:k], ends[k:]), np.maximum(ends[:k], ends[k:])
+        keep = u != v
+        pairs = rng.permutation(np.unique(u[keep] * n + v[keep]))[:m]
+        _, ids = np.unique(np.concatenate([pairs // n, pairs % n]), return_inverse=True)
+        src, dst = ids[:len(pairs)], ids[len(pairs):]
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w") as f:
+            f.write(f"# Chung-Lu undirected graph, seed {SEED + 2}: {len(src)} edges, ids 0..{ids.max()}\n"
+                    "# FromNodeId\tToNodeId\n")
+            pd.DataFrame({"s": src, "t": dst}).to_csv(f, sep="\t", header=False, index=False)
+        tmp.rename(path)
+    return path
+
+
 @dataclass
 class Entry:
     key: str
@@ -118,13 +144,18 @@ ENTRIES = [
 
 # ---- measuring ----------------------------------------------------------------------------
 
-def measure(lib, fmt, path, repeat):
-    """Best time of `repeat` fresh-interpreter loads (and the largest peak among them)."""
+def measure(child, args, repeat, timeout=None):
+    """Best time of `repeat` fresh-interpreter runs of `child args` (and the largest peak among them);
+    a run longer than `timeout` seconds is stopped and reported as {"lib", "timeout"}."""
     runs = []
     for _ in range(repeat):
-        p = subprocess.run([sys.executable, str(CHILD), lib, fmt, str(path)], capture_output=True, text=True)
+        try:
+            p = subprocess.run([sys.executable, str(child), *map(str, args)], capture_output=True, text=True,
+                               timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return {"lib": args[0], "timeout": timeout}
         if p.returncode != 0:
-            return {"lib": lib, "error": (p.stderr.strip().splitlines() or [f"exit {p.returncode}"])[-1]}
+            return {"lib": args[0], "error": (p.stderr.strip().splitlines() or [f"exit {p.returncode}"])[-1]}
         runs.append(json.loads(p.stdout.strip().splitlines()[-1]))
     best = min(runs, key=lambda r: r["seconds"])
     best["peak_mb"] = max(r["peak_mb"] for r in runs)
@@ -167,34 +198,291 @@ def table(entry, path, results, skipped):
     return "\n".join(lines)
 
 
+# ---- centrality ---------------------------------------------------------------------------
+
+CENTRALITY_CHILD = HERE / "_centrality_one.py"
+THREADS = 2  # ringleader's thread count in every centrality entry (the reference machine has 2 cores)
+
+
+def _graphs(out, a):
+    """The centrality inputs: name -> (title, path or None)."""
+    return {"medium": (f"generated undirected, {a.medium_edges:,} edges", generated_undirected(out, a.medium_edges)),
+            "large": (f"generated undirected, {a.large_edges:,} edges", generated_undirected(out, a.large_edges)),
+            "enron": ("SNAP Enron, undirected, collapsed", ENRON if ENRON.exists() else None)}
+
+
+@dataclass
+class Centrality:
+    key: str      # --only key (several entries may share one)
+    title: str
+    measure: str  # a measure of bench/_centrality_one.py
+    graphs: tuple  # keys of _graphs(): one table per graph
+    libs: dict    # library -> options for the child (e.g. {"sample": k} to time k sources)
+    check: str    # "rel": max |Δ| / max |ringleader|; "abs": max |Δ| (approximations)
+    notes: str
+
+
+SAMPLED = ("networkx and igraph are timed on k sources drawn uniformly (seeded; the same for "
+           "every library) and the time is multiplied by n/k (marked ≈); every BFS from a node of the "
+           "giant component costs about the same, so the extrapolation is close, but it leaves out "
+           "per-run overheads that full runs pay once. ")
+CENTRALITY = [
+    Centrality("betweenness", "exact betweenness (unweighted, normalized)", "betweenness", ("medium",),
+               {"ringleader": {}, "networkit": {}, "igraph": {"sample": 500}, "networkx": {"sample": 20}}, "rel",
+               SAMPLED + f"ringleader `centrality.betweenness(net, threads={THREADS})`; networkit "
+               "`Betweenness(G, normalized=True)` (networkx's scale); igraph `G.betweenness(sources=...)` (a "
+               "partial sum: not checked); networkx `betweenness_centrality(G, k=k, seed=...)` (an estimate "
+               "from k sources: not checked)."),
+    Centrality("closeness", "exact closeness (unweighted, networkx `wf_improved=True`)", "closeness", ("medium",),
+               {"ringleader": {}, "networkit": {}, "igraph": {"sample": 2000}, "networkx": {"sample": 50}}, "rel",
+               SAMPLED + f"ringleader `centrality.closeness(net, threads={THREADS})`; networkit "
+               "`Closeness(G, True, ClosenessVariant.GENERALIZED)` (= networkx's Wasserman-Faust "
+               "closeness); igraph `G.closeness(vertices=sample)` ((r-1)/Σd over the r reachable nodes: "
+               "equal to networkx's only on connected graphs); networkx `closeness_centrality(G, u=v)` "
+               "per sampled node. Sampled values are checked against ringleader's on the sample."),
+    Centrality("approx-betweenness", "approximate betweenness (ε = 0.01, δ = 0.1)", "betweenness_approx",
+               ("large", "enron"), {"ringleader": {}, "networkit-kadabra": {}, "networkit": {"timeout": 600}},
+               "abs",
+               f"Riondato-Kornaropoulos sampling in both: ringleader `centrality.betweenness_approx(net, "
+               f"epsilon, delta, seed, threads={THREADS})`; networkit `ApproxBetweenness(G, epsilon, delta, "
+               "universalConstant=0.5)` (0.5 is the constant of the paper and of ringleader's sample size; "
+               "networkit's default 1.0 draws twice the samples; it is stopped after 600 s: most of its time "
+               "goes to its vertex-diameter bound); networkit-kadabra `KadabraBetweenness(G, err=epsilon, "
+               "delta)` (KADABRA, adaptive sampling with the same guarantee, networkit's fastest; seeded "
+               "with `engineering.setSeed(seed, True)`; its scores are over unordered pairs, halved here). Sample counts differ through the stopping rules and "
+               "the vertex-diameter bounds. igraph has no approximation with a guarantee (its "
+               "`cutoff=` betweenness is a different measure) and networkx's `k=` sampling has none either: "
+               "both omitted. check: max |Δ| between the two estimates (each within ε of the exact value "
+               "with probability 1-δ, so up to 2ε is expected)."),
+    Centrality("pagerank", "PageRank (α = 0.85, tol = 1e-6)", "pagerank", ("large", "enron"),
+               {"ringleader": {}, "networkit": {}, "igraph": {}, "networkx": {"max_edges": 1_000_000}}, "rel",
+               f"ringleader `centrality.pagerank(net, threads={THREADS})` (power iteration, stops when "
+               "Σ|x'-x| < n·tol, networkx's criterion); networkit `PageRank(G, damp=0.85, tol=n·1e-6)` with "
+               "`norm = Norm.L1_NORM`, the same criterion (its default is the L2 norm of the change ≤ tol; "
+               "it applies `tol` to Σ|x'-x|, hence n·tol); igraph `G.pagerank()` (PRPACK, a direct "
+               "Gauss-Seidel solver to ~1e-10, more accurate and more work: its default, no tolerance "
+               "parameter); networkx `pagerank(G, tol=1e-6)` (scipy power iteration, same criterion) on "
+               "Enron only: on the generated graph it needs >5 GB for the Graph alone (skipped). No dangling "
+               "nodes in these graphs."),
+    Centrality("kcore", "k-core (core number)", "core_number", ("large", "enron"),
+               {"ringleader": {}, "networkit": {}, "igraph": {}, "networkx": {"max_edges": 1_000_000}}, "rel",
+               f"ringleader `centrality.core_number(net, threads={THREADS})` (Batagelj-Zaversnik bucket "
+               "peeling); networkit `CoreDecomposition(G)`; igraph `G.coreness()`; networkx "
+               "`core_number(G)` on Enron only (skipped on the generated graph, as for PageRank)."),
+]
+BANDWIDTH_GRAPHS = ("large", "enron")
+
+
+def _check(entry, base_values, r):
+    if base_values is None or not r.get("values") or "values_path" not in r:
+        return "–"
+    v = np.load(r["values_path"])
+    if v.shape != base_values.shape:
+        return f"**{v.size:,} values for {base_values.size:,} nodes**"
+    ok = ~np.isnan(v)
+    d = float(np.nanmax(np.abs(v[ok] - base_values[ok]))) if ok.any() else 0.0
+    if entry.check == "abs":
+        return f"max \\|Δ\\| {d:.4f}"
+    scale = float(np.nanmax(np.abs(base_values))) or 1.0
+    text = f"max \\|Δ\\|/max {d / scale:.1e}"
+    return text + (f" ({ok.sum():,} nodes)" if not ok.all() else "")
+
+
+def _secs(t):
+    return f"{t:,.2f}" if t >= 10 else f"{t:.3g}" if t >= 0.001 else f"{t:.2g}"
+
+
+def centrality_table(entry, gtitle, path, results, skipped):
+    base = next((r for r in results if r["lib"] == "ringleader" and "error" not in r), None)
+    base_values = np.load(base["values_path"]) if base and base.get("values") else None
+    lines = [f"### {entry.title} — {gtitle}", ""]
+    if base:
+        lines += [f"Input: `{path.name}`, {base['nodes']:,} nodes, {base['edges']:,} edges (simple).", ""]
+    lines += ["| library | time (s) | ratio to ringleader | run | peak RSS (MB) | RSS delta (MB) | check |",
+              "|---|---:|---:|---|---:|---:|---|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['lib']} | error: {r['error'][:100]} | | | | | |")
+            continue
+        if "timeout" in r:
+            ratio = f"> {r['timeout'] / (base['seconds'] * base['factor']):,.0f}×" if base else "–"
+            lines.append(f"| {r['lib']} | > {r['timeout']:,} (stopped) | {ratio} | | | | |")
+            continue
+        t = r["seconds"] * r["factor"]
+        est = "≈ " if r["factor"] > 1 else ""
+        ratio = f"{est}{t / (base['seconds'] * base['factor']):,.2f}×" if base else "–"
+        how = r["how"] + (f" (measured {r['seconds']:.2f} s)" if r["factor"] > 1 else "")
+        how += f", best of {r['calls']} calls" if r.get("calls", 1) > 1 else ""
+        if r["lib"] == "ringleader":
+            how += f", {THREADS} threads"
+        elif r["lib"].startswith("networkit"):
+            how += f", {r['threads']} thread{'s' if r['threads'] > 1 else ''} (OpenMP)"
+        else:
+            how += ", 1 thread"
+        same = base is None or (r["nodes"], r["edges"]) == (base["nodes"], base["edges"])
+        check = _check(entry, base_values, r) if same else "**node/edge counts differ from ringleader**"
+        lines.append(f"| {r['lib']} {r['version']} | {est}{_secs(t)} | {ratio} | {how} | {_mb(r['peak_mb'])} | "
+                     f"{_mb(r['peak_mb'] - r['baseline_mb'])} | {check} |")
+    for lib, why in skipped:
+        lines.append(f"| {lib} | skipped: {why} | | | | | |")
+    lines += ["", f"Notes: {entry.notes}", ""]
+    if base:
+        lines += [f"ringleader: collapse + compute view of the collapsed network {base['prep_s']:.2f} s, "
+                  "before the timed call and not included (the other libraries build theirs while reading).", ""]
+    return "\n".join(lines)
+
+
+BYTES_MODEL = (
+    "Bytes per iteration of ringleader's pull kernel (`include/ringleader/centrality/pagerank.hpp`; "
+    "undirected: in-arcs = out-arcs = 2 × edges), counted as STREAM does (each array element read "
+    "or written once; write-allocate reads of written lines not counted): per node, read in-offset "
+    "(8 B), x (8 B), 1/out-degree (8 B), write x' (8 B) and y' = x'/out-degree (8 B): 40 B; per arc, "
+    "read the source (4 B) and y[source] (8 B): 12 B. The gather y[source] is random access: "
+    "**gather model** counts it 8 B per arc (no reuse, the brief's bound); **cached model** counts "
+    "y once (8 B per node, i.e. y stays in cache), the lower bound when y fits in the last-level "
+    "cache. Bound = bytes / bandwidth, with the best bandwidth measured (numpy copy or in-place "
+    "triad over 80M doubles, 1 and 2 threads, best of 5). Time per iteration = (time of "
+    "`pagerank(max_iter=25)` − time of `max_iter=5`) / 20, best of 3 each, so setup cancels out.")
+
+
+def bandwidth_table(rows):
+    lines = ["### one PageRank iteration vs the memory-bandwidth bound", "",
+             "| graph | nodes | arcs | measured ms/iter | gather model MB | bound ms | measured / bound | "
+             "cached model MB | bound ms | measured / bound |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    bws = []
+    for gtitle, r in rows:
+        if "error" in r:
+            lines.append(f"| {gtitle} | error: {r['error'][:100]} | | | | | | | | |")
+            continue
+        n, arcs, it = r["nodes"], r["arcs"], r["per_iter_s"]
+        bw = max(max(v.values()) for v in r["bandwidth"].values()) * 1e9
+        bws.append(r["bandwidth"])
+        gather = 40 * (n + 1) + 12 * arcs
+        cached = 40 * (n + 1) + 4 * arcs + 8 * n
+        lines.append(f"| {gtitle} | {n:,} | {arcs:,} | {it * 1e3:.2f} | {gather / 1e6:,.0f} | "
+                     f"{gather / bw * 1e3:.2f} | {it * bw / gather:.2f}× | {cached / 1e6:,.0f} | "
+                     f"{cached / bw * 1e3:.2f} | {it * bw / cached:.2f}× |")
+    lines.append("")
+    for b in bws[:1]:
+        lines.append("Bandwidth (GB/s = 10⁹ B/s): " + "; ".join(
+            f"{t} thread{'s' if int(t) > 1 else ''}: copy {v['copy']:.1f}, triad {v['triad']:.1f}"
+            for t, v in b.items()) + ". The bound uses the best.")
+    lines += ["", f"Notes: {BYTES_MODEL} ringleader runs with {THREADS} threads.", ""]
+    return "\n".join(lines)
+
+
+def run_centrality(a, only):
+    """Runs the selected centrality entries; returns their Markdown sections."""
+    sections, graphs = [], None
+    tmp = a.out / "values"
+    tmp.mkdir(exist_ok=True)
+    selected = [e for e in CENTRALITY
+                if not only or "centrality" in only or e.key in only or only & set(e.libs)]
+    for entry in selected:
+        for gkey in entry.graphs:
+            graphs = graphs or _graphs(a.out, a)
+            gtitle, path = graphs[gkey]
+            if path is None:
+                sections.append(f"### {entry.title} — {gtitle}\n\nSkipped: {ENRON} is missing.\n")
+                print(sections[-1], flush=True)
+                continue
+            results, skipped = [], []
+            for lib, opts in entry.libs.items():
+                if only and lib != "ringleader" and entry.key not in only and "centrality" not in only \
+                        and lib not in only:
+                    continue
+                edges = a.large_edges if gkey == "large" else a.medium_edges if gkey == "medium" else 0
+                if edges > opts.get("max_edges", float("inf")):
+                    skipped.append((lib, f"more than {opts['max_edges']:,} edges (see notes)"))
+                    continue
+                values = tmp / f"{entry.measure}_{gkey}_{lib}.npy"
+                o = {"threads": THREADS, "seed": SEED, "epsilon": 0.01, "delta": 0.1, "values": str(values),
+                     **{k: v for k, v in opts.items() if k not in ("max_edges", "timeout")}}
+                print(f"  {entry.key} {gkey}: {lib} ...", file=sys.stderr, flush=True)
+                r = measure(CENTRALITY_CHILD, (lib, entry.measure, path, json.dumps(o)), a.repeat,
+                            opts.get("timeout"))
+                r["values_path"] = values
+                results.append(r)
+            sections.append(centrality_table(entry, gtitle, path, results, skipped))
+            print(sections[-1], flush=True)
+    if not only or "centrality" in only or "bandwidth" in only:
+        graphs = graphs or _graphs(a.out, a)
+        rows = []
+        for gkey in BANDWIDTH_GRAPHS:
+            gtitle, path = graphs[gkey]
+            if path is not None:
+                print(f"  bandwidth {gkey}: ringleader ...", file=sys.stderr, flush=True)
+                rows.append((gtitle, measure(CENTRALITY_CHILD, ("ringleader", "pagerank_iteration", path,
+                                                                json.dumps({"threads": THREADS})), 1)))
+        sections.append(bandwidth_table(rows))
+        print(sections[-1], flush=True)
+    return sections
+
+
+def _head(title, a, argv, what):
+    return [f"# ringleader {title} — {datetime.datetime.now():%Y-%m-%d %H:%M}", "",
+            f"`{' '.join(['python3 bench/run.py'] + (argv if argv is not None else sys.argv[1:]))}` on "
+            f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+            f"load average at start {os.getloadavg()[0]:.2f}. Time = best of {a.repeat} {what}, each in a fresh "
+            "interpreter; ratio = library time / ringleader time (>1: ringleader faster)", ""]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--edges", type=int, default=None, help="edges of the generated edge list (10,000,000)")
-    ap.add_argument("--quick", action="store_true", help="smoke run: 1,000,000 edges unless --edges is given")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: 1,000,000 load edges, centrality graphs of 50,000 and 500,000 edges")
     ap.add_argument("--only", default=None,
-                    help="comma-separated entry keys (generated, enron, csv) and/or library names")
-    ap.add_argument("--repeat", type=int, default=1, help="loads per measurement; the best time is kept")
+                    help="comma-separated groups (loads, centrality), entry keys (generated, enron, csv, "
+                         "betweenness, closeness, approx-betweenness, pagerank, kcore, bandwidth) "
+                         "and/or library names")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best time is kept")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--skip-networkx-above", type=int, default=None, metavar="N",
                     help="skip networkx on inputs with more than N edges (default: always run it)")
+    ap.add_argument("--medium-edges", type=int, default=None,
+                    help="edges of the exact betweenness/closeness graph (500,000)")
+    ap.add_argument("--large-edges", type=int, default=None,
+                    help="edges of the approximate betweenness/PageRank/k-core graph (5,000,000)")
     a = ap.parse_args(argv)
     a.edges = a.edges or (1_000_000 if a.quick else 10_000_000)
     a.csv_edges = max(1000, a.edges // 10)
+    a.medium_edges = a.medium_edges or (50_000 if a.quick else 500_000)
+    a.large_edges = a.large_edges or (500_000 if a.quick else 5_000_000)
     only = set(a.only.split(",")) if a.only else None
     a.out.mkdir(parents=True, exist_ok=True)
 
+    load_entries = [e for e in ENTRIES
+                    if not only or "loads" in only or e.key in only or only & set(e.libs)]
+    if load_entries:
+        run_loads(a, only, load_entries, argv)
+    if not only or "centrality" in only or only & ({e.key for e in CENTRALITY} | {"bandwidth"}) \
+            or only & {lib for e in CENTRALITY for lib in e.libs}:
+        started = time.time()
+        head = _head("centrality benchmark", a, argv, "run(s)")
+        head[2] += "."
+        head += [
+            f"ringleader runs with {THREADS} threads, networkit with its default (every core), igraph and "
+            "networkx with one. Time = the measure's call only, on a graph already read (and, for "
+            "ringleader, collapsed: see each table); ≈ marks times extrapolated from a sample of sources. "
+            "RSS delta = peak RSS during the call − RSS before it. check = agreement of the values with "
+            "ringleader's.", ""]
+        print("\n".join(head), flush=True)
+        sections = run_centrality(a, only)
+        tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
+        print(tail)
+        (a.out / "results-centrality.md").write_text("\n".join(head + sections + [tail]))
+
+
+def run_loads(a, only, entries, argv):
     started = time.time()
-    head = [f"# ringleader load benchmark — {datetime.datetime.now():%Y-%m-%d %H:%M}", "",
-            f"`{' '.join(['python3 bench/run.py'] + (argv if argv is not None else sys.argv[1:]))}` on "
-            f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-            f"load average at start {os.getloadavg()[0]:.2f}. Time = best of {a.repeat} load(s), each in a fresh "
-            "interpreter; ratio = library time / ringleader time (>1: ringleader faster); "
-            "load RSS delta = peak RSS during the load − RSS of the interpreter with the library imported.", ""]
+    head = _head("load benchmark", a, argv, "load(s)")
+    head[2] = head[2] + ("; load RSS delta = peak RSS during the load − RSS of the interpreter with the "
+                         "library imported.")
     print("\n".join(head), flush=True)
     sections = []
-    for entry in ENTRIES:
-        if only and entry.key not in only and not only & set(entry.libs):
-            continue
+    for entry in entries:
         path = entry.inputs(a.out, a)
         if path is None:
             sections.append(f"### {entry.title}\n\nSkipped: {ENRON} is missing.\n")
@@ -202,14 +490,14 @@ def main(argv=None):
             continue
         results, skipped = [], []
         for lib in entry.libs:
-            if only and lib != "ringleader" and entry.key not in only and lib not in only:
+            if only and lib != "ringleader" and "loads" not in only and entry.key not in only and lib not in only:
                 continue
             if ("networkx" in lib and a.skip_networkx_above is not None
                     and entry.key == "generated" and a.edges > a.skip_networkx_above):
                 skipped.append((lib, f"--skip-networkx-above {a.skip_networkx_above:,}"))
                 continue
             print(f"  {entry.key}: {lib} ...", file=sys.stderr, flush=True)
-            results.append(measure(lib, entry.fmt, path, a.repeat))
+            results.append(measure(CHILD, (lib, entry.fmt, path), a.repeat))
         sections.append(table(entry, path, results, skipped))
         print(sections[-1], flush=True)
     tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
