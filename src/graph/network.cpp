@@ -7,7 +7,6 @@
 #include <map>
 #include <numeric>
 #include <sstream>
-#include <unordered_map>
 
 #include "ringleader/graph/bgl.hpp"
 
@@ -163,18 +162,61 @@ Network Network::induced(const std::vector<vertex_t>& keep_in) const {
   return take(directed_, nodes_, edges_, keep, edges);
 }
 
-Network Network::collapse(const CollapseOptions& opt) const {
-  struct Key {
-    vertex_t s, t;
-    type_t type;
-    bool operator==(const Key& o) const { return s == o.s && t == o.t && type == o.type; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return (std::size_t(k.s) * 0x9E3779B97F4A7C15ull) ^ (std::size_t(k.t) * 0xC2B2AE3D27D4EB4Full) ^ k.type;
+namespace {
+
+/// Groups edges by key (s, t[, type]) in O(n + m) without hashing: edges are
+/// bucketed by their first endpoint (stable), and within a bucket a marker
+/// per second endpoint finds the group, a short list per (s, t) telling
+/// types apart.  Returns the group of every edge; groups are numbered in
+/// order of their first edge.
+std::vector<std::size_t> group_edges(std::size_t n, const std::vector<vertex_t>& src, const std::vector<vertex_t>& dst,
+                                     const std::vector<type_t>* types, bool directed, std::size_t& groups) {
+  const std::size_t m = src.size();
+  constexpr std::size_t kNone = ~std::size_t(0);
+  std::vector<std::size_t> start(n + 1, 0), by_first(m);
+  auto first_end = [&](std::size_t e) { return directed ? src[e] : std::min(src[e], dst[e]); };
+  auto second_end = [&](std::size_t e) { return directed ? dst[e] : std::max(src[e], dst[e]); };
+  for (std::size_t e = 0; e < m; ++e) ++start[first_end(e) + 1];
+  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  {
+    std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+    for (std::size_t e = 0; e < m; ++e) by_first[pos[first_end(e)]++] = e;
+  }
+  std::vector<std::size_t> gid(m), head(n, kNone), next, first_edge;
+  std::vector<vertex_t> mark(n, vertex_t(-1));
+  for (std::size_t s = 0; s < n; ++s) {
+    for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
+      const std::size_t e = by_first[k];
+      const vertex_t t = second_end(e);
+      if (mark[t] != vertex_t(s)) {
+        mark[t] = vertex_t(s);
+        head[t] = kNone;
+      }
+      std::size_t g = head[t];
+      while (g != kNone && types && (*types)[first_edge[g]] != (*types)[e]) g = next[g];
+      if (g == kNone) {
+        g = first_edge.size();
+        first_edge.push_back(e);
+        next.push_back(head[t]);
+        head[t] = g;
+      }
+      gid[e] = g;
     }
-  };
-  std::unordered_map<Key, std::size_t, KeyHash> groups;
+  }
+  // renumber groups by their first edge
+  groups = first_edge.size();
+  std::vector<std::size_t> rank_of_edge(m, kNone), rank(groups);
+  for (std::size_t g = 0; g < groups; ++g) rank_of_edge[first_edge[g]] = g;
+  std::size_t r = 0;
+  for (std::size_t e = 0; e < m; ++e)
+    if (rank_of_edge[e] != kNone) rank[rank_of_edge[e]] = r++;
+  for (std::size_t e = 0; e < m; ++e) gid[e] = rank[gid[e]];
+  return gid;
+}
+
+}  // namespace
+
+Network Network::collapse(const CollapseOptions& opt) const {
   EdgeTable out;
   out.types = edges_.types;
   Column count{"count", Column::Kind::Number, {}, {}, {}};
@@ -188,18 +230,20 @@ Network Network::collapse(const CollapseOptions& opt) const {
     if (edges_.size()) out.types.intern(edges_.types.size() == 1 ? edges_.types.name(0) : all);
   }
   const std::vector<double>& weights = edge_numbers(opt.column, false);
+  std::size_t ngroups = 0;
+  const std::vector<std::size_t> gid = group_edges(nodes_.size(), edges_.source, edges_.target,
+                                                   opt.by_type ? &edges_.type : nullptr, directed_, ngroups);
+  out.source.reserve(ngroups);
+  out.target.reserve(ngroups);
   for (std::size_t e = 0; e < edges_.size(); ++e) {
-    vertex_t s = edges_.source[e], t = edges_.target[e];
-    if (!directed_ && t < s) std::swap(s, t);
-    Key k{s, t, opt.by_type ? edges_.type[e] : merged_type};
-    auto [it, added] = groups.emplace(k, out.source.size());
     double w = weights[e];
     std::int64_t ts = edges_.time(e);
     double a = edges_.amount_of(e);
-    if (added) {
+    const std::size_t g = gid[e];
+    if (g == out.source.size()) {  // the group's first edge
       out.source.push_back(edges_.source[e]);
       out.target.push_back(edges_.target[e]);
-      out.type.push_back(k.type);
+      out.type.push_back(opt.by_type ? edges_.type[e] : merged_type);
       out.weight.push_back(opt.weight == Aggregate::Count ? 1.0 : w);
       out.amount.push_back(a);
       count.numbers.push_back(1);
@@ -207,7 +251,6 @@ Network Network::collapse(const CollapseOptions& opt) const {
       last.times.push_back(ts);
       continue;
     }
-    std::size_t g = it->second;
     count.numbers[g] += 1;
     if (opt.weight == Aggregate::Sum) out.weight[g] += w;
     else if (opt.weight == Aggregate::Count) out.weight[g] += 1;
@@ -225,7 +268,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
     out.attrs.push_back(std::move(first));
     out.attrs.push_back(std::move(last));
   }
-  return Network(directed_, nodes_, std::move(out));
+  return Network(directed_, nodes_, std::move(out), index_);  // same nodes: reuse the id index
 }
 
 const std::vector<double>& Network::edge_numbers(const std::string& column, bool missing_ok) const {
