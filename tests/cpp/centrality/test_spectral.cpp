@@ -13,21 +13,14 @@
 #include <ringleader/centrality/katz.hpp>
 #include <ringleader/centrality/pagerank.hpp>
 
+#include "../support/csr.hpp"
+
 using namespace ringleader;
 using namespace ringleader::centrality;
 
 namespace {
 
-CsrGraph make(vertex_t n, bool directed, std::vector<std::pair<vertex_t, vertex_t>> edges,
-              std::vector<double> w = {}) {
-  std::vector<vertex_t> s, t;
-  for (auto& e : edges) {
-    s.push_back(e.first);
-    t.push_back(e.second);
-  }
-  if (w.empty()) w.assign(edges.size(), 1.0);
-  return CsrGraph::build(n, directed, s, t, &w);
-}
+using rltest::make;
 
 /// A simple random graph (no parallel edges), with some self-loops.
 CsrGraph random_simple(std::mt19937& rng, vertex_t n, std::size_t m, bool directed, bool loops = true) {
