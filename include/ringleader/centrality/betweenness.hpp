@@ -41,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/centrality/detail/sssp.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
@@ -194,16 +195,22 @@ inline std::vector<vertex_t> sample_sources(vertex_t n, std::size_t k, std::uint
   return perm;
 }
 
+namespace detail {
+/// The k sampled sources of `opt` into `sources`; returns k, or 0 when every
+/// vertex is a source (k = 0, or k = n, which networkx treats the same).
+inline std::size_t source_sample(const CsrGraph& g, const BetweennessOptions& opt, std::vector<vertex_t>& sources) {
+  if (opt.k == 0) return 0;
+  sources = sample_sources(g.n, opt.k, opt.seed);
+  return opt.k == g.n ? 0 : opt.k;
+}
+}  // namespace detail
+
 /// Betweenness of every vertex (networkx's betweenness_centrality).
 inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
-  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "betweenness");
-  std::size_t k = opt.k;
   std::vector<vertex_t> sources;
-  if (k != 0) {
-    sources = sample_sources(g.n, k, opt.seed);
-    if (k == g.n) k = 0;  // networkx: the same as every source
-  }
+  const std::size_t k = detail::source_sample(g, opt, sources);
   const std::vector<vertex_t>* src = k ? &sources : nullptr;
   std::vector<double> b =
       opt.weighted ? detail::brandes<true, false>(g, src, opt.endpoints, g.n, opt.threads, progress)
@@ -222,14 +229,10 @@ inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptio
 /// (networkx's edge_betweenness_centrality: endpoints never count, rescaled
 /// with n; self-loops get 0).  `endpoints` is ignored.
 inline std::vector<double> edge_betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
-  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "edge_betweenness");
-  std::size_t k = opt.k;
   std::vector<vertex_t> sources;
-  if (k != 0) {
-    sources = sample_sources(g.n, k, opt.seed);
-    if (k == g.n) k = 0;
-  }
+  const std::size_t k = detail::source_sample(g, opt, sources);
   const std::vector<vertex_t>* src = k ? &sources : nullptr;
   const std::size_t m = detail::edge_count(g);
   std::vector<double> b = opt.weighted ? detail::brandes<true, true>(g, src, false, m, opt.threads, progress)
@@ -512,7 +515,7 @@ inline std::uint64_t rk_sample_size(double epsilon, double delta, std::uint64_t 
 /// thread count.  Cost: r searches stopped at the target (r does not grow
 /// with n, only with log VD); bidirectional ones touch far fewer arcs.
 inline BetweennessApprox betweenness_approx(const CsrGraph& g, const BetweennessApproxOptions& opt = {}) {
-  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (!(opt.epsilon > 0 && opt.epsilon < 1))
     throw InvalidArgument("epsilon must be in (0, 1), e.g. 0.01 (smaller is more accurate and slower)");
   if (!(opt.delta > 0 && opt.delta < 1))

@@ -30,6 +30,7 @@
 #include <memory>
 #include <vector>
 
+#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/centrality/detail/sssp.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
@@ -105,7 +106,7 @@ std::vector<double> closeness_impl(const CsrGraph& g, const ClosenessOptions& op
 
 /// Closeness of every vertex (networkx's closeness_centrality).
 inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& opt = {}) {
-  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "closeness");
   return opt.weighted ? detail::closeness_impl<true>(g, opt, progress, false)
                       : detail::closeness_impl<false>(g, opt, progress, false);
@@ -114,7 +115,7 @@ inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& 
 /// Harmonic centrality of every vertex (networkx's harmonic_centrality);
 /// `wf_improved` is ignored.
 inline std::vector<double> harmonic(const CsrGraph& g, const ClosenessOptions& opt = {}) {
-  Progress& progress = opt.progress ? *opt.progress : no_progress();
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "harmonic");
   return opt.weighted ? detail::closeness_impl<true>(g, opt, progress, true)
                       : detail::closeness_impl<false>(g, opt, progress, true);

@@ -46,15 +46,8 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
   const std::int64_t N = n;
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> x = o.nstart;
-  if (x.empty()) {
-    x.assign(n, 1.0 / double(n));
-  } else {
-    if (x.size() != n) throw InvalidArgument("nstart must give one value per node");
-    double s = 0;
-    for (double v : x) s += v;
-    if (s == 0) throw InvalidArgument("nstart values sum to zero: give at least one nonzero value");
-    for (double& v : x) v /= s;
-  }
+  if (x.empty()) x.assign(n, 1.0 / double(n));
+  else ringleader::detail::normalise(x, n, "nstart");
   std::vector<double> y(n);
   const auto& off = g.in_off();
   const auto& src = g.in_src();

@@ -68,15 +68,8 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
   const std::int64_t N = n;
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> h = o.nstart;
-  if (h.empty()) {
-    h.assign(n, 1.0 / double(n));
-  } else {
-    if (h.size() != n) throw InvalidArgument("nstart must give one value per node");
-    double s = 0;
-    for (double v : h) s += v;
-    if (s == 0) throw InvalidArgument("nstart values sum to zero: give at least one positive value");
-    for (double& v : h) v /= s;
-  }
+  if (h.empty()) h.assign(n, 1.0 / double(n));
+  else ringleader::detail::normalise(h, n, "nstart");
   std::vector<double> a(n, 0.0), an(n), hn(n);
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();

@@ -46,20 +46,6 @@ struct PageRankOptions {
 };
 
 namespace detail_pr {
-/// `v` divided by its sum; refuses a wrong size or a zero sum.
-inline void normalise(std::vector<double>& v, std::size_t n, const char* name) {
-  if (v.size() != n)
-    throw InvalidArgument(std::string(name) + " must give one value per node (" + std::to_string(v.size()) +
-                          " values for " + std::to_string(n) + " nodes)");
-  double s = 0;
-  for (double x : v) {
-    if (!std::isfinite(x)) throw InvalidArgument(std::string(name) + " values must be finite");
-    s += x;
-  }
-  if (s == 0) throw InvalidArgument(std::string(name) + " values sum to zero: give at least one positive value");
-  for (double& x : v) x /= s;
-}
-
 template <bool Weighted>
 std::vector<double> run(const CsrGraph& g, const PageRankOptions& o) {
   const vertex_t n = g.n;
@@ -67,11 +53,11 @@ std::vector<double> run(const CsrGraph& g, const PageRankOptions& o) {
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> p = o.personalization, q = o.dangling, x = o.nstart;
   const bool uniform_p = p.empty();
-  if (!uniform_p) normalise(p, n, "personalization");
+  if (!uniform_p) ringleader::detail::normalise(p, n, "personalization");
   const bool q_is_p = q.empty();
-  if (!q_is_p) normalise(q, n, "dangling");
+  if (!q_is_p) ringleader::detail::normalise(q, n, "dangling");
   if (x.empty()) x.assign(n, 1.0 / double(n));
-  else normalise(x, n, "nstart");
+  else ringleader::detail::normalise(x, n, "nstart");
   const double* pv = uniform_p ? nullptr : p.data();
   const double* qv = q_is_p ? pv : q.data();
   const double p0 = 1.0 / double(n);

@@ -141,7 +141,7 @@ void ref_rescale(std::vector<double>& b, double n, bool normalized, bool directe
 /// edge_betweenness_centrality (edges = true) over `sources` (null = all).
 std::vector<double> ref_betweenness(const CsrGraph& g, bool weighted, bool normalized, bool endpoints, bool edges,
                                     const std::vector<vertex_t>* sources) {
-  std::vector<double> b(edges ? detail::edge_count(g) : g.n, 0.0);
+  std::vector<double> b(edges ? centrality::detail::edge_count(g) : g.n, 0.0);
   std::vector<vertex_t> all(g.n);
   for (vertex_t v = 0; v < g.n; ++v) all[v] = v;
   for (vertex_t s : sources ? *sources : all) {
@@ -395,9 +395,9 @@ TEST_CASE("approximate betweenness keeps its guarantee", "[paths][approx]") {
     t.push_back(v + 1);
   }
   CsrGraph path = CsrGraph::build(10, false, s, t, nullptr);
-  REQUIRE(detail::exact_vertex_diameter<false>(path, 2) == 10);
-  REQUIRE(detail::exact_vertex_diameter<true>(path, 2) == 10);
-  REQUIRE(detail::largest_weak_component(path) == 10);
+  REQUIRE(centrality::detail::exact_vertex_diameter<false>(path, 2) == 10);
+  REQUIRE(centrality::detail::exact_vertex_diameter<true>(path, 2) == 10);
+  REQUIRE(centrality::detail::largest_weak_component(path) == 10);
 }
 
 TEST_CASE("a progress callback returning false cancels promptly", "[paths][cancel]") {
@@ -456,12 +456,12 @@ TEST_CASE("bidirectional path sampling draws shortest paths uniformly", "[paths]
       b.add_edge(vertex_t(x), vertex_t(y));
     Network net = b.finish();
     const CsrGraph& g = *net.csr();
-    detail::BidirectionalSampler bs(g.n);
+    centrality::detail::BidirectionalSampler bs(g.n);
     std::vector<double> count(g.n, 0.0);
     const int trials = 60000;
     for (int i = 0; i < trials; ++i) {
-      detail::SplitMix64 rng{std::uint64_t(i) * 7919 + 1};
-      bs.sample(detail::out_arcs(g), detail::in_arcs(g), 0, 5, rng, count);
+      centrality::detail::SplitMix64 rng{std::uint64_t(i) * 7919 + 1};
+      bs.sample(centrality::detail::out_arcs(g), centrality::detail::in_arcs(g), 0, 5, rng, count);
     }
     CHECK(count[0] == 0);
     CHECK(count[5] == 0);
@@ -470,8 +470,8 @@ TEST_CASE("bidirectional path sampling draws shortest paths uniformly", "[paths]
     CHECK(count[3] / trials == Approx(2.0 / 3).margin(0.01));
     CHECK(count[4] / trials == Approx(1.0 / 3).margin(0.01));
     std::fill(count.begin(), count.end(), 0.0);
-    detail::SplitMix64 rng{3};
-    bs.sample(detail::out_arcs(g), detail::in_arcs(g), 5, 0, rng, count);
+    centrality::detail::SplitMix64 rng{3};
+    bs.sample(centrality::detail::out_arcs(g), centrality::detail::in_arcs(g), 5, 0, rng, count);
     double total = 0;
     for (double c : count) total += c;
     CHECK(total == (directed ? 0 : 2));  // unreachable when directed

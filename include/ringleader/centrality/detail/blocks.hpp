@@ -10,11 +10,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 
@@ -52,5 +54,20 @@ inline std::string num(double x) {
 
 /// The Progress given in options, or the silent default.
 inline Progress& progress_of(Progress* p) { return p ? *p : no_progress(); }
+
+/// `v` divided by its sum (a start vector or a personalization); refuses a
+/// wrong size, non-finite values or a zero sum, naming the argument.
+inline void normalise(std::vector<double>& v, std::size_t n, const char* name) {
+  if (v.size() != n)
+    throw InvalidArgument(std::string(name) + " must give one value per node (" + std::to_string(v.size()) +
+                          " values for " + std::to_string(n) + " nodes)");
+  double s = 0;
+  for (double x : v) {
+    if (!std::isfinite(x)) throw InvalidArgument(std::string(name) + " values must be finite");
+    s += x;
+  }
+  if (s == 0) throw InvalidArgument(std::string(name) + " values sum to zero: give at least one positive value");
+  for (double& x : v) x /= s;
+}
 
 }  // namespace ringleader::detail
