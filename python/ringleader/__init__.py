@@ -14,7 +14,7 @@ Example
 from ._core import ConvergenceError, InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
 from .transform import distance_from_strength
-from . import centrality, stats
+from . import centrality, community, stats
 from .io import (
     read_csv,
     read_edgelist,
@@ -38,6 +38,7 @@ __all__ = [
     "read_ucinet_dl",
     "from_networkx",
     "centrality",
+    "community",
     "distance_from_strength",
     "stats",
     "__version__",

@@ -12,28 +12,15 @@ networkx.
 """
 from __future__ import annotations
 
-import random
 from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run
+from ._kernel import check_threads, prepare, run, seed_of as _seed
 
 __all__ = ["betweenness", "betweenness_approx", "edge_betweenness", "closeness", "harmonic"]
-
-_MASK64 = (1 << 64) - 1
-
-
-def _seed(seed) -> int:
-    """A 64-bit seed: ``None`` draws one from the operating system."""
-    if seed is None:
-        return random.SystemRandom().getrandbits(64)
-    if isinstance(seed, (bool, float)) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(f"seed must be None or an int, not {seed!r}")
-    return int(seed) & _MASK64
-
 
 def _k(k, n: int) -> int:
     """0 for every source, else the number of sampled sources (checked)."""

@@ -2,9 +2,12 @@
 measure is defined on, thread counts, progress bars and Ctrl-C."""
 from __future__ import annotations
 
+import random
 import sys
 import time
 from typing import Optional
+
+import numpy as np
 
 
 def prepare(net, weight: Optional[str], aggregate: str):
@@ -23,6 +26,18 @@ def prepare(net, weight: Optional[str], aggregate: str):
         core = net._net.collapse(agg, False, column)
         net._cache[key] = core
     return core
+
+
+_MASK64 = (1 << 64) - 1
+
+
+def seed_of(seed) -> int:
+    """A 64-bit seed: ``None`` draws one from the operating system."""
+    if seed is None:
+        return random.SystemRandom().getrandbits(64)
+    if isinstance(seed, (bool, float)) or not isinstance(seed, (int, np.integer)):
+        raise ValueError(f"seed must be None or an int, not {seed!r}")
+    return int(seed) & _MASK64
 
 
 def check_threads(threads) -> int:

@@ -58,4 +58,5 @@ PYBIND11_MODULE(_core, m) {
   bind_network(m);
   bind_io(m);
   bind_centrality(m);
+  bind_community(m);
 }

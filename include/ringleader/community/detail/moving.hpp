@@ -1,0 +1,237 @@
+// ringleader/community/detail/moving.hpp - the two moving phases shared by
+// Louvain and Leiden: fast local moving and Leiden's refinement.
+//
+// Determinism: local moving takes vertices from its queue in batches whose
+// size depends on the number of vertices only (batch_size); every vertex of a
+// batch chooses its best community against the state at the start of the
+// batch (in parallel), then the moves are applied in batch order (serially).
+// The result therefore depends on the seed only, never on the thread count.
+// On graphs below 8,192 vertices batches have one vertex: the classic
+// sequential algorithm.  Refinement works on each community independently,
+// with a random stream derived from the seed and the community.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "ringleader/community/detail/qgraph.hpp"
+#include "ringleader/core/progress.hpp"
+#include "ringleader/core/random.hpp"
+
+namespace ringleader::community::detail {
+
+/// Vertices decided together in one batch of local moving (a function of n
+/// only, so that results do not depend on the thread count).
+inline vertex_t batch_size(vertex_t n) { return std::clamp<vertex_t>(n / 4096, 1, 1024); }
+
+/// Fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2
+/// MoveNodesFast; after Waltman & van Eck's queue): visits vertices from a
+/// queue (initially all, in random order), moves each to the community with
+/// the largest gain (or to an empty community when every gain is negative),
+/// and queues the neighbours outside the new community of a vertex that
+/// moved.  `comm` (labels below q.n) is the start partition and the result.
+/// Returns the number of moves.
+inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vertex_t>& comm, std::uint64_t seed,
+                                  int threads, Progress& prog) {
+  const vertex_t n = q.n;
+  if (n == 0) return 0;
+  std::vector<double> tout(n, 0.0), tin(n, 0.0);
+  std::vector<vertex_t> count(n, 0), spare;
+  for (vertex_t v = 0; v < n; ++v) {
+    tout[comm[v]] += q.kout[v];
+    tin[comm[v]] += q.kin[v];
+    ++count[comm[v]];
+  }
+  for (vertex_t c = n; c-- > 0;)
+    if (count[c] == 0) spare.push_back(c);
+
+  std::vector<vertex_t> ring(n);
+  for (vertex_t v = 0; v < n; ++v) ring[v] = v;
+  Rng rng(seed);
+  shuffle(ring, rng);
+  std::vector<char> queued(n, 1);
+  std::uint64_t head = 0, len = n;
+
+  const vertex_t bs = batch_size(n);
+  std::vector<vertex_t> batch(bs), target(bs);
+  std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
+  auto decide = [&](int t, std::int64_t i) {
+    const vertex_t v = batch[std::size_t(i)], d = comm[v];
+    Tally& tally = tallies[std::size_t(t)];
+    tally.reserve(n);
+    tally.clear();
+    for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.w[e]);
+    const double ko = q.kout[v], ki = q.kin[v];
+    vertex_t best = d;
+    double best_gain = tally.get(d) - geff * (ko * (tin[d] - ki) + ki * (tout[d] - ko));
+    for (vertex_t c : tally.touched) {
+      if (c == d) continue;
+      const double gain = tally.sum[c] - geff * (ko * tin[c] + ki * tout[c]);
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = c;
+      }
+    }
+    if (best_gain < 0.0 && count[d] > 1) best = kNone;  // an empty community gains 0
+    target[std::size_t(i)] = best;
+  };
+
+  std::uint64_t moves = 0, visits = 0;
+  const std::uint64_t cap = 64 * std::uint64_t(n) + 1024;  // guards against stale-decision cycles
+  prog.start(n);
+  while (len > 0 && visits < cap && !prog.cancelled()) {
+    const vertex_t b = vertex_t(std::min<std::uint64_t>(bs, len));
+    for (vertex_t i = 0; i < b; ++i) {
+      batch[i] = ring[head];
+      queued[batch[i]] = 0;
+      head = head + 1 == n ? 0 : head + 1;
+    }
+    len -= b;
+    if (b >= 64)
+      parallel::for_each_dynamic(b, decide, threads, 16);
+    else
+      for (vertex_t i = 0; i < b; ++i) decide(0, i);
+    for (vertex_t i = 0; i < b; ++i) {
+      const vertex_t v = batch[i], d = comm[v];
+      vertex_t c = target[i];
+      if (c == d) continue;
+      if (c == kNone) {
+        if (count[d] == 1) continue;
+        do {
+          c = spare.back();
+          spare.pop_back();
+        } while (count[c] != 0);
+      }
+      tout[d] -= q.kout[v];
+      tin[d] -= q.kin[v];
+      if (--count[d] == 0) {
+        tout[d] = tin[d] = 0.0;
+        spare.push_back(d);
+      }
+      tout[c] += q.kout[v];
+      tin[c] += q.kin[v];
+      ++count[c];
+      comm[v] = c;
+      ++moves;
+      for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
+        const vertex_t u = q.adj[e];
+        if (!queued[u] && comm[u] != c) {
+          queued[u] = 1;
+          std::uint64_t at = head + len;
+          if (at >= n) at -= n;
+          ring[at] = u;
+          ++len;
+        }
+      }
+    }
+    visits += b;
+    prog.advance(b);
+  }
+  prog.check();
+  return moves;
+}
+
+/// Leiden's refinement (Traag et al. 2019, Algorithm A.2 RefinePartition and
+/// MergeNodesSubset): inside every community S of `comm` (labels 0..k-1),
+/// starting from singletons, each vertex that is still a singleton and well
+/// connected to S (c(v, S - v) >= geff (kout_v (Kin_S - kin_v) + kin_v
+/// (Kout_S - kout_v))) joins, at random with probability proportional to
+/// exp(gain / theta), one of the well-connected subcommunities of S whose
+/// gain is not negative (staying alone has gain 0).  theta = 0 takes the best
+/// gain.  Returns the refined labels, numbered 0..kr-1, in `refined` and kr.
+/// Every refined community induces a connected subgraph.
+inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>& comm, vertex_t k, double theta,
+                       std::uint64_t seed, int threads, std::vector<vertex_t>& refined) {
+  const vertex_t n = q.n;
+  const Groups gr = group(comm, k);
+  refined.resize(n);
+  std::vector<double> rto(n), rti(n), ext(n);
+  std::vector<vertex_t> rcount(n);
+  std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
+  parallel::for_each_dynamic(
+      k,
+      [&](int t, std::int64_t ci) {
+        const vertex_t s = vertex_t(ci);
+        const vertex_t* first = gr.order.data() + gr.start[s];
+        const vertex_t size = vertex_t(gr.start[s + 1] - gr.start[s]);
+        double to = 0.0, ti = 0.0;
+        for (vertex_t i = 0; i < size; ++i) {
+          const vertex_t v = first[i];
+          refined[v] = v;
+          rto[v] = q.kout[v];
+          rti[v] = q.kin[v];
+          rcount[v] = 1;
+          to += q.kout[v];
+          ti += q.kin[v];
+          double e = 0.0;
+          for (std::uint64_t a = q.begin(v); a < q.end(v); ++a)
+            if (comm[q.adj[a]] == s) e += q.w[a];
+          ext[v] = e;
+        }
+        if (size == 1) return;
+        Tally& tally = tallies[std::size_t(t)];
+        tally.reserve(n);
+        std::vector<vertex_t> order(first, first + size);
+        Rng rng(mix(seed, s));
+        shuffle(order, rng);
+        std::vector<vertex_t> cand;
+        std::vector<double> cgain;
+        auto well_connected = [&](double e, double ko, double ki) {
+          return e >= geff * (ko * (ti - ki) + ki * (to - ko));
+        };
+        for (vertex_t v : order) {
+          if (refined[v] != v || rcount[v] != 1) continue;
+          if (!well_connected(ext[v], q.kout[v], q.kin[v])) continue;
+          tally.clear();
+          for (std::uint64_t a = q.begin(v); a < q.end(v); ++a) {
+            const vertex_t u = q.adj[a];
+            if (comm[u] == s) tally.add(refined[u], q.w[a]);
+          }
+          cand.assign(1, v);
+          cgain.assign(1, 0.0);
+          double top = 0.0;
+          for (vertex_t c : tally.touched) {
+            if (!well_connected(ext[c], rto[c], rti[c])) continue;
+            const double gain = tally.sum[c] - geff * (q.kout[v] * rti[c] + q.kin[v] * rto[c]);
+            if (gain < 0.0) continue;
+            cand.push_back(c);
+            cgain.push_back(gain);
+            top = std::max(top, gain);
+          }
+          if (cand.size() == 1) continue;
+          vertex_t pick = v;
+          if (theta <= 0.0) {
+            for (std::size_t i = 0; i < cand.size(); ++i)
+              if (cgain[i] == top) {
+                pick = cand[i];
+                break;
+              }
+          } else {
+            double total = 0.0;
+            for (double& g : cgain) total += (g = std::exp((g - top) / theta));
+            double x = rng.uniform() * total;
+            pick = cand.back();
+            for (std::size_t i = 0; i < cand.size(); ++i) {
+              if (x < cgain[i]) {
+                pick = cand[i];
+                break;
+              }
+              x -= cgain[i];
+            }
+          }
+          if (pick == v) continue;
+          refined[v] = pick;
+          rto[pick] += q.kout[v];
+          rti[pick] += q.kin[v];
+          ++rcount[pick];
+          rcount[v] = 0;
+          ext[pick] += ext[v] - 2.0 * tally.get(pick);
+        }
+      },
+      threads, 16);
+  return compact(refined);
+}
+
+}  // namespace ringleader::community::detail

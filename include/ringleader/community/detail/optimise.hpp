@@ -1,0 +1,76 @@
+// ringleader/community/detail/optimise.hpp - what Louvain and Leiden share:
+// checking options, the quality function's QGraph and factor, and filling
+// the Partition result.
+#pragma once
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "ringleader/community/detail/qgraph.hpp"
+#include "ringleader/community/modularity.hpp"
+#include "ringleader/community/partition.hpp"
+#include "ringleader/core/error.hpp"
+
+namespace ringleader::community {
+
+/// The quality function an optimiser maximises.
+enum class Objective {
+  Modularity,  ///< Newman-Girvan (Leicht-Newman when directed), with a resolution
+  CPM,         ///< Constant Potts Model: resolution = the density threshold
+};
+
+namespace detail {
+
+/// Refuses weights modularity cannot use.
+inline void check_weights(const CsrGraph& g, bool weighted) {
+  if (!weighted) return;
+  for (double w : g.out_weights)
+    if (!(w >= 0.0) || !std::isfinite(w))
+      throw InvalidArgument("community detection needs finite, non-negative edge weights (strengths); found " +
+                            std::to_string(w) + ": fix or drop those edges, or run unweighted");
+}
+
+struct Problem {
+  QGraph q;
+  double geff = 0.0;  ///< see qgraph.hpp
+  bool trivial = false;  ///< nothing to optimise (no vertices or no edge weight)
+};
+
+inline Problem make_problem(const CsrGraph& g, Objective objective, double resolution, bool weighted, int threads) {
+  if (!std::isfinite(resolution) || resolution < 0.0)
+    throw InvalidArgument("resolution must be a finite number >= 0, not " + std::to_string(resolution));
+  check_weights(g, weighted);
+  Problem p;
+  p.q = from_csr(g, weighted, threads);
+  double total = 0.0;
+  for (double k : p.q.kout) total += k;
+  double g_factor = resolution;
+  if (objective == Objective::Modularity) {
+    g_factor = total > 0 ? resolution / total : 0.0;
+  } else {
+    p.q.kout.assign(g.n, 1.0);
+    p.q.kin.assign(g.n, 1.0);
+  }
+  p.geff = g.directed ? g_factor : g_factor / 2.0;
+  p.trivial = g.n == 0 || total == 0.0;
+  return p;
+}
+
+/// Numbers `membership` by size and fills modularity and quality.
+inline Partition finish(const CsrGraph& g, std::vector<vertex_t> membership, Objective objective, double resolution,
+                        bool weighted, int threads) {
+  Partition r;
+  r.count = number_by_size(membership);
+  r.membership = std::move(membership);
+  ModularityOptions mo;
+  mo.weighted = weighted;
+  mo.threads = threads;
+  r.modularity = modularity(g, r.membership, mo);
+  mo.resolution = resolution;
+  r.quality = objective == Objective::Modularity ? modularity(g, r.membership, mo) : cpm_quality(g, r.membership, mo);
+  return r;
+}
+
+}  // namespace detail
+}  // namespace ringleader::community

@@ -1,0 +1,227 @@
+// ringleader/community/detail/qgraph.hpp - the graph that modularity-like
+// optimisers work on, at every level of aggregation.
+//
+// Every quality function here has the form
+//   H = sum_{i,j} [ A_ij - g * kout_i * kin_j ] delta(c_i, c_j)
+// over ordered vertex pairs: modularity (kout/kin = out/in strength,
+// g = resolution / W, W the total arc weight; Leicht & Newman for directed
+// graphs) and the Constant Potts Model (kout = kin = vertex size,
+// g = resolution).  A QGraph stores, without self-loops, the combined weight
+// c(v, u) = A_vu + A_uv of each neighbour (A_vu for undirected graphs, whose
+// A is symmetric), kout and kin per vertex, and the number of original
+// vertices each vertex stands for.  The gain of moving an isolated vertex v
+// into community C is then
+//   c(v, C) - geff * (kout_v * Kin(C) + kin_v * Kout(C)),
+// with geff = g / 2 for undirected graphs (where kout = kin) and g otherwise:
+// the change of H / 2 (undirected) or H (directed), in edge-weight units as in
+// igraph and leidenalg.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "ringleader/core/parallel.hpp"
+#include "ringleader/graph/csr.hpp"
+
+namespace ringleader::community::detail {
+
+constexpr vertex_t kNone = ~vertex_t(0);
+
+struct QGraph {
+  vertex_t n = 0;
+  bool directed = false;
+  std::vector<std::uint64_t> off{0};
+  std::vector<vertex_t> adj;
+  std::vector<double> w;  ///< combined weight c(v, u)
+  std::vector<double> kout, kin, size;
+
+  std::uint64_t begin(vertex_t v) const { return off[v]; }
+  std::uint64_t end(vertex_t v) const { return off[v + 1]; }
+};
+
+/// Per-thread scratch for summing weights per community: a dense array with
+/// a touched list and stamps, so nothing is cleared between vertices.
+struct Tally {
+  std::vector<double> sum;
+  std::vector<std::uint32_t> stamp;
+  std::vector<vertex_t> touched;
+  std::uint32_t now = 0;
+
+  void reserve(vertex_t n) {
+    if (sum.size() < n) {
+      sum.assign(n, 0.0);
+      stamp.assign(n, 0);
+      now = 0;
+    }
+  }
+  void clear() {
+    touched.clear();
+    if (++now == 0) {  // stamps wrapped: reset
+      std::fill(stamp.begin(), stamp.end(), 0);
+      now = 1;
+    }
+  }
+  void add(vertex_t c, double x) {
+    if (stamp[c] != now) {
+      stamp[c] = now;
+      sum[c] = 0.0;
+      touched.push_back(c);
+    }
+    sum[c] += x;
+  }
+  double get(vertex_t c) const { return stamp[c] == now ? sum[c] : 0.0; }
+};
+
+/// Builds the adjacency of `n_out` vertices from `each(o, tally)`, which adds
+/// the (neighbour, weight) pairs of output vertex o to the tally (duplicates
+/// are summed; o itself must not be added).  Output vertices are processed in
+/// fixed chunks whose results are concatenated in order, so the adjacency is
+/// the same for any thread count.
+template <class Each>
+void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int threads, Each&& each) {
+  constexpr vertex_t kChunk = 2048;
+  const std::int64_t nchunks = (std::int64_t(n_out) + kChunk - 1) / kChunk;
+  std::vector<std::vector<vertex_t>> cadj(static_cast<std::size_t>(nchunks));
+  std::vector<std::vector<double>> cw(static_cast<std::size_t>(nchunks));
+  out.off.assign(std::size_t(n_out) + 1, 0);
+  std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
+  parallel::for_each_dynamic(
+      nchunks,
+      [&](int t, std::int64_t c) {
+        Tally& tally = tallies[std::size_t(t)];
+        tally.reserve(n_targets);
+        const vertex_t lo = vertex_t(c * kChunk), hi = vertex_t(std::min<std::int64_t>(n_out, (c + 1) * kChunk));
+        auto& a = cadj[std::size_t(c)];
+        auto& x = cw[std::size_t(c)];
+        for (vertex_t o = lo; o < hi; ++o) {
+          tally.clear();
+          each(o, tally);
+          out.off[o + 1] = tally.touched.size();
+          for (vertex_t u : tally.touched) {
+            a.push_back(u);
+            x.push_back(tally.sum[u]);
+          }
+        }
+      },
+      threads, 1);
+  for (vertex_t o = 0; o < n_out; ++o) out.off[o + 1] += out.off[o];
+  out.adj.resize(out.off[n_out]);
+  out.w.resize(out.off[n_out]);
+  parallel::for_each_dynamic(
+      nchunks,
+      [&](int, std::int64_t c) {
+        const std::uint64_t at = out.off[std::size_t(c * kChunk)];
+        std::copy(cadj[std::size_t(c)].begin(), cadj[std::size_t(c)].end(), out.adj.begin() + std::int64_t(at));
+        std::copy(cw[std::size_t(c)].begin(), cw[std::size_t(c)].end(), out.w.begin() + std::int64_t(at));
+        std::vector<vertex_t>().swap(cadj[std::size_t(c)]);
+        std::vector<double>().swap(cw[std::size_t(c)]);
+      },
+      threads, 1);
+}
+
+/// Out- and in-strength of every vertex (weights 1 unless `weighted`); an
+/// undirected self-loop counts twice (networkx's degree); kin = kout when
+/// undirected.
+inline void strengths(const CsrGraph& g, bool weighted, int threads, std::vector<double>& kout,
+                      std::vector<double>& kin) {
+  kout.assign(g.n, 0.0);
+  kin.assign(g.n, 0.0);
+  const auto& ioff = g.in_off();
+  parallel::for_each_index(g.n, [&](std::int64_t i) {
+    const vertex_t v = vertex_t(i);
+    double so = 0, si = 0;
+    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
+      so += (weighted ? g.out_weights[a] : 1.0) * ((!g.directed && g.out_targets[a] == v) ? 2.0 : 1.0);
+    if (g.directed)
+      for (std::uint64_t a = ioff[v]; a < ioff[v + 1]; ++a) si += weighted ? g.in_w()[a] : 1.0;
+    else
+      si = so;
+    kout[v] = so;
+    kin[v] = si;
+  }, threads);
+}
+
+/// The QGraph of a CsrGraph (weights 1 unless `weighted`), with the null
+/// model of modularity: kout/kin are out/in strengths, counting an undirected
+/// self-loop twice (as networkx's degree does).
+inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
+  QGraph q;
+  q.n = g.n;
+  q.directed = g.directed;
+  auto wt = [&](const std::vector<double>& w, std::uint64_t a) { return weighted ? w[a] : 1.0; };
+  const auto& ioff = g.in_off();
+  const auto& isrc = g.in_src();
+  const auto& iw = g.in_w();
+  group_adjacency(q, g.n, g.n, threads, [&](vertex_t v, Tally& t) {
+    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
+      if (g.out_targets[a] != v) t.add(g.out_targets[a], wt(g.out_weights, a));
+    if (g.directed)
+      for (std::uint64_t a = ioff[v]; a < ioff[v + 1]; ++a)
+        if (isrc[a] != v) t.add(isrc[a], wt(iw, a));
+  });
+  strengths(g, weighted, threads, q.kout, q.kin);
+  q.size.assign(g.n, 1.0);
+  return q;
+}
+
+/// Members of each community, grouped (counting sort, stable in vertex order):
+/// the members of c are order[start[c] .. start[c + 1]).
+struct Groups {
+  std::vector<std::uint64_t> start;
+  std::vector<vertex_t> order;
+};
+
+inline Groups group(const std::vector<vertex_t>& comm, vertex_t k) {
+  Groups gr;
+  gr.start.assign(std::size_t(k) + 1, 0);
+  for (vertex_t c : comm) ++gr.start[c + 1];
+  for (vertex_t c = 0; c < k; ++c) gr.start[c + 1] += gr.start[c];
+  gr.order.resize(comm.size());
+  std::vector<std::uint64_t> pos(gr.start.begin(), gr.start.end() - 1);
+  for (vertex_t v = 0; v < vertex_t(comm.size()); ++v) gr.order[pos[comm[v]]++] = v;
+  return gr;
+}
+
+/// Renumbers community labels (any values below comm.size()) to 0..k-1 in
+/// order of first appearance; returns k.
+inline vertex_t compact(std::vector<vertex_t>& comm) {
+  if (comm.empty()) return 0;
+  std::vector<vertex_t> id(comm.size(), kNone);
+  vertex_t k = 0;
+  for (vertex_t& c : comm) {
+    if (id[c] == kNone) id[c] = k++;
+    c = id[c];
+  }
+  return k;
+}
+
+/// The graph of the communities `comm` (numbered 0..k-1) of q: one vertex
+/// per community, the combined weights between communities summed, weights
+/// inside a community dropped (they are constant for the optimiser).
+inline QGraph aggregate(const QGraph& q, const std::vector<vertex_t>& comm, vertex_t k, int threads) {
+  const Groups gr = group(comm, k);
+  QGraph a;
+  a.n = k;
+  a.directed = q.directed;
+  group_adjacency(a, k, k, threads, [&](vertex_t c, Tally& t) {
+    for (std::uint64_t i = gr.start[c]; i < gr.start[c + 1]; ++i) {
+      const vertex_t v = gr.order[i];
+      for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
+        const vertex_t d = comm[q.adj[e]];
+        if (d != c) t.add(d, q.w[e]);
+      }
+    }
+  });
+  a.kout.assign(k, 0.0);
+  a.kin.assign(k, 0.0);
+  a.size.assign(k, 0.0);
+  for (vertex_t v = 0; v < q.n; ++v) {
+    a.kout[comm[v]] += q.kout[v];
+    a.kin[comm[v]] += q.kin[v];
+    a.size[comm[v]] += q.size[v];
+  }
+  return a;
+}
+
+}  // namespace ringleader::community::detail

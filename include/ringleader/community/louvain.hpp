@@ -1,0 +1,70 @@
+// ringleader/community/louvain.hpp - the Louvain method.
+//
+// Maximises modularity (Leicht-Newman for directed graphs) at a resolution:
+// fast local moving of vertices, then aggregation of each community into one
+// vertex, level after level until a level moves nothing (Blondel et al.
+// 2008).  The partition after each level is kept (`levels`, finest first; the
+// last is the result), as networkx's `louvain_partitions`.  Unlike Leiden,
+// Louvain may return communities that are not connected.  Weights are
+// strengths (non-negative).  Results depend on the seed only, not on the
+// thread count (see detail/moving.hpp).  Complexity about O(m) per level.
+//
+// Reference: Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E.
+// (2008). Fast unfolding of communities in large networks. J. Stat. Mech.
+// P10008.
+#pragma once
+
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/community/detail/moving.hpp"
+#include "ringleader/community/detail/optimise.hpp"
+
+namespace ringleader::community {
+
+struct LouvainOptions {
+  double resolution = 1.0;
+  bool weighted = false;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  Progress* progress = nullptr;
+};
+
+/// The Louvain method; returns the last level numbered by size, with its
+/// modularity, quality (modularity at o.resolution) and every level.
+inline Partition louvain(const CsrGraph& g, const LouvainOptions& o = {}) {
+  detail::Problem p = detail::make_problem(g, Objective::Modularity, o.resolution, o.weighted, o.threads);
+  Progress& prog = ringleader::detail::progress_of(o.progress);
+  std::vector<vertex_t> memb(g.n), node_map(g.n), part(g.n);
+  std::iota(memb.begin(), memb.end(), vertex_t(0));
+  std::iota(node_map.begin(), node_map.end(), vertex_t(0));
+  std::iota(part.begin(), part.end(), vertex_t(0));
+  std::vector<std::vector<vertex_t>> levels;
+  const detail::QGraph* q = &p.q;
+  detail::QGraph level_graph;
+  for (std::uint64_t level = 0; !p.trivial; ++level) {
+    const std::uint64_t moves = detail::local_moving(*q, p.geff, part, mix(o.seed, level), o.threads, prog);
+    if (moves == 0) break;
+    const vertex_t k = detail::compact(part);
+    for (vertex_t v = 0; v < g.n; ++v) memb[v] = part[node_map[v]];
+    levels.push_back(memb);
+    number_by_size(levels.back());
+    if (k == q->n) break;
+    detail::QGraph next = detail::aggregate(*q, part, k, o.threads);
+    for (auto& x : node_map) x = part[x];
+    level_graph = std::move(next);
+    q = &level_graph;
+    part.resize(k);
+    std::iota(part.begin(), part.end(), vertex_t(0));
+  }
+  Partition r = detail::finish(g, std::move(memb), Objective::Modularity, o.resolution, o.weighted, o.threads);
+  if (levels.empty()) levels.push_back(r.membership);
+  r.levels = std::move(levels);
+  r.seed = o.seed;
+  r.iterations = int(r.levels.size());
+  return r;
+}
+
+}  // namespace ringleader::community

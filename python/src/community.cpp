@@ -1,0 +1,147 @@
+// Bindings of community detection and partition quality.  Kernels take the
+// compute view of an already prepared (collapsed) network; partitions travel
+// as uint32 arrays aligned with the vertices.
+#include "bindings.hpp"
+
+#include <ringleader/community/compare.hpp>
+#include <ringleader/community/components.hpp>
+#include <ringleader/community/label_propagation.hpp>
+#include <ringleader/community/leiden.hpp>
+#include <ringleader/community/louvain.hpp>
+#include <ringleader/community/modularity.hpp>
+
+namespace rlpy {
+namespace {
+using namespace ringleader;
+using namespace ringleader::community;
+
+using U32 = py::array_t<vertex_t, py::array::c_style | py::array::forcecast>;
+using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+std::vector<vertex_t> membership(const U32& a) {
+  return std::vector<vertex_t>(a.data(), a.data() + a.size());
+}
+
+py::dict result(Partition&& p) {
+  py::dict d;
+  d["count"] = p.count;
+  d["modularity"] = p.modularity;
+  d["quality"] = p.quality;
+  d["iterations"] = p.iterations;
+  py::list levels;
+  for (auto& l : p.levels) levels.append(own(std::move(l)));
+  d["levels"] = levels;
+  d["membership"] = own(std::move(p.membership));
+  return d;
+}
+
+std::vector<std::int64_t> labels(const I64& a) {
+  return std::vector<std::int64_t>(a.data(), a.data() + a.size());
+}
+}  // namespace
+
+void bind_community(py::module_& m) {
+  m.def("leiden",
+        [](const Network& net, const std::string& objective, double resolution, bool weighted, std::uint64_t seed,
+           int n_iterations, double theta, py::object initial, int threads, py::object report) {
+          LeidenOptions o;
+          if (objective == "modularity") o.objective = Objective::Modularity;
+          else if (objective == "cpm") o.objective = Objective::CPM;
+          else throw InvalidArgument("objective must be 'modularity' or 'cpm', not '" + objective + "'");
+          o.resolution = resolution;
+          o.weighted = weighted;
+          o.seed = seed;
+          o.n_iterations = n_iterations;
+          o.theta = theta;
+          if (!initial.is_none()) o.initial = membership(initial.cast<U32>());
+          o.threads = threads;
+          return result(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return leiden(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weighted"), py::arg("seed"),
+        py::arg("n_iterations"), py::arg("theta"), py::arg("initial"), py::arg("threads"), py::arg("report"));
+  m.def("louvain",
+        [](const Network& net, double resolution, bool weighted, std::uint64_t seed, int threads, py::object report) {
+          LouvainOptions o;
+          o.resolution = resolution;
+          o.weighted = weighted;
+          o.seed = seed;
+          o.threads = threads;
+          return result(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return louvain(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("resolution"), py::arg("weighted"), py::arg("seed"), py::arg("threads"),
+        py::arg("report"));
+  m.def("label_propagation",
+        [](const Network& net, bool weighted, std::uint64_t seed, int max_rounds, int threads, py::object report) {
+          LabelPropagationOptions o;
+          o.weighted = weighted;
+          o.seed = seed;
+          o.max_rounds = max_rounds;
+          o.threads = threads;
+          return result(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return label_propagation(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("weighted"), py::arg("seed"), py::arg("max_rounds"), py::arg("threads"),
+        py::arg("report"));
+  m.def("components",
+        [](const Network& net, bool strong) {
+          return result(run(py::none(), [&](Progress&) {
+            return strong ? strong_components(*net.csr()) : weak_components(*net.csr());
+          }));
+        },
+        py::arg("net"), py::arg("strong"));
+  m.def("modularity",
+        [](const Network& net, U32 memb, double resolution, bool weighted, bool cpm, int threads) {
+          ModularityOptions o;
+          o.resolution = resolution;
+          o.weighted = weighted;
+          o.threads = threads;
+          auto m = membership(memb);
+          return run(py::none(), [&](Progress&) {
+            return cpm ? cpm_quality(*net.csr(), m, o) : modularity(*net.csr(), m, o);
+          });
+        },
+        py::arg("net"), py::arg("membership"), py::arg("resolution"), py::arg("weighted"), py::arg("cpm"),
+        py::arg("threads"));
+  m.def("partition_quality",
+        [](const Network& net, U32 memb, int threads) {
+          auto m = membership(memb);
+          auto q = run(py::none(), [&](Progress&) { return partition_quality(*net.csr(), m, threads); });
+          return py::make_tuple(q.coverage, q.performance);
+        },
+        py::arg("net"), py::arg("membership"), py::arg("threads"));
+  m.def("community_stats",
+        [](const Network& net, U32 memb, bool weighted, int threads) {
+          auto m = membership(memb);
+          auto s = run(py::none(), [&](Progress&) { return community_stats(*net.csr(), m, weighted, threads); });
+          py::dict d;
+          d["size"] = own(std::move(s.size));
+          d["internal_weight"] = own(std::move(s.internal));
+          d["volume"] = own(std::move(s.volume));
+          d["cut"] = own(std::move(s.cut));
+          d["conductance"] = own(std::move(s.conductance));
+          return d;
+        },
+        py::arg("net"), py::arg("membership"), py::arg("weighted"), py::arg("threads"));
+  m.def("nmi",
+        [](I64 a, I64 b, const std::string& average) {
+          auto x = labels(a), y = labels(b);
+          return run(py::none(), [&](Progress&) { return nmi(x, y, average); });
+        },
+        py::arg("a"), py::arg("b"), py::arg("average"));
+  m.def("ari",
+        [](I64 a, I64 b) {
+          auto x = labels(a), y = labels(b);
+          return run(py::none(), [&](Progress&) { return ari(x, y); });
+        },
+        py::arg("a"), py::arg("b"));
+}
+
+}  // namespace rlpy

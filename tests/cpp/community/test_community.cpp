@@ -1,0 +1,258 @@
+// Community detection: modularity against a naive double sum, Leiden's
+// connectivity guarantee, determinism across thread counts, components
+// against BFS, NMI/ARI golden values.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <queue>
+#include <random>
+#include <set>
+
+#include <ringleader/community/compare.hpp>
+#include <ringleader/community/components.hpp>
+#include <ringleader/community/label_propagation.hpp>
+#include <ringleader/community/leiden.hpp>
+#include <ringleader/community/louvain.hpp>
+#include <ringleader/community/modularity.hpp>
+
+#include "../support/csr.hpp"
+
+using namespace ringleader;
+using namespace ringleader::community;
+using Edges = std::vector<std::pair<vertex_t, vertex_t>>;
+
+namespace {
+
+struct Sample {
+  vertex_t n;
+  Edges edges;
+  std::vector<double> w;
+};
+
+/// Simple random graph (no parallel edges; optional self-loops) with planted
+/// groups so that optimisers have something to find.
+Sample planted(std::mt19937& rng, vertex_t n, vertex_t groups, double pin, double pout, bool directed, bool loops) {
+  Sample s{n, {}, {}};
+  std::uniform_real_distribution<double> u(0, 1), wd(0.5, 3.0);
+  for (vertex_t a = 0; a < n; ++a)
+    for (vertex_t b = directed ? 0 : a; b < n; ++b) {
+      if (a == b && !loops) continue;
+      const double p = a == b ? 0.1 : (a % groups == b % groups ? pin : pout);
+      if (u(rng) < p) {
+        s.edges.push_back({a, b});
+        s.w.push_back(wd(rng));
+      }
+    }
+  return s;
+}
+
+/// Modularity by its definition: sum over ordered pairs of
+/// [A_ij - gamma kout_i kin_j / W] delta / W, with A built densely.
+double naive_modularity(const Sample& s, bool directed, bool weighted, const std::vector<vertex_t>& m, double gamma) {
+  const vertex_t n = s.n;
+  std::vector<double> A(std::size_t(n) * n, 0.0);
+  for (std::size_t e = 0; e < s.edges.size(); ++e) {
+    const auto [a, b] = s.edges[e];
+    const double w = weighted ? s.w[e] : 1.0;
+    A[std::size_t(a) * n + b] += w;
+    if (!directed) A[std::size_t(b) * n + a] += w;  // a self-loop gets 2w on the diagonal
+  }
+  std::vector<double> ko(n, 0), ki(n, 0);
+  double W = 0;
+  for (vertex_t i = 0; i < n; ++i)
+    for (vertex_t j = 0; j < n; ++j) {
+      ko[i] += A[std::size_t(i) * n + j];
+      ki[j] += A[std::size_t(i) * n + j];
+      W += A[std::size_t(i) * n + j];
+    }
+  double q = 0;
+  for (vertex_t i = 0; i < n; ++i)
+    for (vertex_t j = 0; j < n; ++j)
+      if (m[i] == m[j]) q += A[std::size_t(i) * n + j] - gamma * ko[i] * ki[j] / W;
+  return q / W;
+}
+
+/// True when every community induces a (weakly) connected subgraph.
+bool communities_connected(const CsrGraph& g, const std::vector<vertex_t>& m) {
+  std::vector<std::vector<vertex_t>> adj(g.n);
+  for (vertex_t v = 0; v < g.n; ++v)
+    for (auto a = g.out_begin(v); a < g.out_end(v); ++a) {
+      adj[v].push_back(g.out_targets[a]);
+      adj[g.out_targets[a]].push_back(v);
+    }
+  std::vector<char> seen(g.n, 0), root_seen(g.n + 1, 0);
+  for (vertex_t s = 0; s < g.n; ++s) {
+    if (seen[s]) continue;
+    if (root_seen[m[s]]) return false;  // a second piece of an already seen community
+    root_seen[m[s]] = 1;
+    std::queue<vertex_t> q;
+    q.push(s);
+    seen[s] = 1;
+    while (!q.empty()) {
+      vertex_t v = q.front();
+      q.pop();
+      for (vertex_t u : adj[v])
+        if (!seen[u] && m[u] == m[s]) {
+          seen[u] = 1;
+          q.push(u);
+        }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("modularity equals its definition", "[community]") {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 60; ++trial) {
+    const bool directed = trial % 2, weighted = trial % 3 != 0, loops = trial % 4 == 1;
+    const vertex_t n = 1 + vertex_t(rng() % 40);
+    Sample s = planted(rng, n, 3, 0.4, 0.05, directed, loops);
+    if (s.edges.empty()) continue;
+    CsrGraph g = rltest::make(n, directed, s.edges, s.w);
+    std::vector<vertex_t> m(n);
+    for (auto& c : m) c = vertex_t(rng() % std::max<vertex_t>(1, n / 3));
+    for (double gamma : {1.0, 0.5, 2.0}) {
+      ModularityOptions o;
+      o.weighted = weighted;
+      o.resolution = gamma;
+      CHECK(modularity(g, m, o) == Approx(naive_modularity(s, directed, weighted, m, gamma)).margin(1e-12));
+    }
+  }
+  CsrGraph empty = rltest::make(3, false, {});
+  CHECK(std::isnan(modularity(empty, {0, 1, 2})));
+  CHECK_THROWS_AS(modularity(empty, {0, 1}), InvalidArgument);
+}
+
+TEST_CASE("Leiden communities are connected and beat random labels", "[community]") {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 80; ++trial) {
+    const bool directed = trial % 2, weighted = trial % 3 == 0;
+    const vertex_t n = 2 + vertex_t(rng() % 120);
+    Sample s = planted(rng, n, 2 + trial % 5, 0.3, 0.03, directed, trial % 5 == 0);
+    CsrGraph g = rltest::make(n, directed, s.edges, s.w);
+    for (auto obj : {Objective::Modularity, Objective::CPM}) {
+      LeidenOptions o;
+      o.objective = obj;
+      o.weighted = weighted;
+      o.seed = std::uint64_t(trial);
+      o.resolution = obj == Objective::CPM ? 0.05 : 1.0;
+      o.n_iterations = trial % 2 ? -1 : 1;
+      Partition p = leiden(g, o);
+      INFO("trial " << trial);
+      REQUIRE(p.membership.size() == n);
+      CHECK(communities_connected(g, p.membership));
+      if (obj == Objective::Modularity && !s.edges.empty()) {
+        CHECK(p.quality >= -1e-12);
+        ModularityOptions mo;
+        mo.weighted = weighted;
+        CHECK(p.modularity == Approx(modularity(g, p.membership, mo)).margin(1e-14));
+      }
+    }
+  }
+}
+
+TEST_CASE("Louvain levels coarsen each other and end at the result", "[community]") {
+  std::mt19937 rng(5);
+  Sample s = planted(rng, 200, 6, 0.2, 0.01, false, false);
+  CsrGraph g = rltest::make(s.n, false, s.edges, s.w);
+  LouvainOptions o;
+  o.seed = 3;
+  Partition p = louvain(g, o);
+  REQUIRE(!p.levels.empty());
+  CHECK(p.levels.back() == p.membership);
+  for (std::size_t l = 1; l < p.levels.size(); ++l) {
+    std::vector<std::int64_t> up(s.n, -1);  // coarse community of each fine community
+    for (vertex_t v = 0; v < s.n; ++v) {
+      auto& c = up[p.levels[l - 1][v]];
+      if (c < 0) c = p.levels[l][v];
+      CHECK(c == std::int64_t(p.levels[l][v]));
+    }
+  }
+  CHECK(p.modularity > 0.5);
+  // the planted groups are found exactly
+  std::vector<std::int64_t> truth(s.n), found(p.membership.begin(), p.membership.end());
+  for (vertex_t v = 0; v < s.n; ++v) truth[v] = v % 6;
+  CHECK(nmi(truth, found) > 0.95);
+}
+
+TEST_CASE("results depend on the seed, not on the thread count", "[community]") {
+  // Large enough for parallel batches (batch_size(n) >= 64 needs n >= 262,144).
+  const vertex_t n = 300000;
+  std::mt19937 rng(9);
+  Edges e;
+  for (vertex_t v = 0; v < n; ++v)
+    for (int k = 0; k < 4; ++k) {
+      const vertex_t block = v / 1000;
+      vertex_t u = rng() % 10 < 8 ? block * 1000 + vertex_t(rng() % 1000) : vertex_t(rng() % n);
+      if (u != v) e.push_back({v, u});
+    }
+  CsrGraph g = rltest::make(n, false, e);
+  REQUIRE(community::detail::batch_size(n) >= 64);
+  LeidenOptions lo;
+  lo.seed = 42;
+  lo.n_iterations = 2;
+  lo.threads = 1;
+  Partition a = leiden(g, lo);
+  lo.threads = 2;
+  Partition b = leiden(g, lo);
+  CHECK(a.membership == b.membership);
+  CHECK(a.modularity == b.modularity);
+  CHECK(communities_connected(g, a.membership));
+  CHECK(a.modularity > 0.6);
+  LabelPropagationOptions po;
+  po.seed = 1;
+  po.threads = 1;
+  Partition c = label_propagation(g, po);
+  po.threads = 2;
+  CHECK(label_propagation(g, po).membership == c.membership);
+}
+
+TEST_CASE("components against breadth-first search", "[community]") {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 40; ++trial) {
+    const vertex_t n = vertex_t(rng() % 60);
+    Edges e;
+    for (vertex_t k = 0; k < n; ++k)
+      if (n > 0) e.push_back({vertex_t(rng() % n), vertex_t(rng() % n)});
+    CsrGraph d = rltest::make(n, true, e), u = rltest::make(n, false, e);
+    Partition w = weak_components(d), s = strong_components(d), wu = weak_components(u);
+    CHECK(w.membership == wu.membership);
+    CHECK(strong_components(u).membership == wu.membership);
+    // reach[i][j]: j reachable from i along arcs
+    std::vector<std::vector<char>> reach(n, std::vector<char>(n, 0));
+    for (vertex_t i = 0; i < n; ++i) {
+      std::vector<vertex_t> stack{i};
+      reach[i][i] = 1;
+      while (!stack.empty()) {
+        vertex_t v = stack.back();
+        stack.pop_back();
+        for (auto a = d.out_begin(v); a < d.out_end(v); ++a)
+          if (!reach[i][d.out_targets[a]]) {
+            reach[i][d.out_targets[a]] = 1;
+            stack.push_back(d.out_targets[a]);
+          }
+      }
+    }
+    for (vertex_t i = 0; i < n; ++i)
+      for (vertex_t j = 0; j < n; ++j)
+        CHECK((s.membership[i] == s.membership[j]) == (reach[i][j] && reach[j][i]));
+    // numbered by decreasing size
+    std::vector<int> size(s.count, 0);
+    for (auto c : s.membership) ++size[c];
+    CHECK(std::is_sorted(size.rbegin(), size.rend()));
+  }
+}
+
+TEST_CASE("NMI and ARI golden values", "[community]") {
+  // Hand-computed from the definitions: H(a) = ln 2, H(b) = ln 3, MI = 0.4621; ARI = (2 - 1.2) / (4.5 - 1.2).
+  std::vector<std::int64_t> a{0, 0, 0, 1, 1, 1}, b{0, 0, 1, 1, 2, 2};
+  CHECK(nmi(a, b) == Approx(0.5158037429793889).epsilon(1e-12));
+  CHECK(ari(a, b) == Approx(0.24242424242424246).epsilon(1e-12));
+  CHECK(nmi(a, a) == Approx(1.0));
+  CHECK(ari(a, {5, 5, 5, 9, 9, 9}) == Approx(1.0));
+  CHECK(nmi({0, 0, 0}, {1, 1, 1}) == 1.0);
+  CHECK(nmi({0, 0, 0}, {0, 1, 2}) == 0.0);
+  CHECK_THROWS_AS(nmi({0}, {0, 1}), InvalidArgument);
+}
