@@ -1,0 +1,60 @@
+"""Quality of community detection against igraph's Leiden (the reference
+implementation of Traag et al.): LFR benchmark graphs with planted
+communities (tests/fixtures/lfr, made by tests/fixtures/make_lfr.py) and the
+Enron e-mail network (../shared)."""
+import json
+import pathlib
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import ringleader as rl
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+LFR = FIXTURES / "lfr"
+REFERENCE = json.loads((LFR / "reference.json").read_text())
+SEEDS = range(20)  # as the igraph reference: 5 graphs x 20 seeds per (n, mu)
+
+
+def _load(name):
+    z = np.load(LFR / f"{name}.npz")
+    edges = z["edges"].astype(np.int64)
+    truth = z["membership"].astype(np.int64)
+    n = len(truth)
+    nodes = pd.DataFrame({"id": np.arange(n)})
+    net = rl.Network.from_pandas(pd.DataFrame({"source": edges[:, 0], "target": edges[:, 1]}), nodes=nodes)
+    return net, pd.Series(truth, index=net.node_index)
+
+
+@pytest.mark.parametrize("key", sorted(REFERENCE["summary"]))
+def test_lfr_nmi_at_least_igraph_leiden(key):
+    ref = REFERENCE["summary"][key]
+    nmis, qs = [], []
+    for name in ref["graphs"]:
+        net, truth = _load(name)
+        assert len(truth) == REFERENCE["graphs"][name]["n"]
+        for seed in SEEDS:
+            part = rl.community.leiden(net, seed=seed)
+            nmis.append(rl.community.nmi(part, truth))
+            qs.append(part.attrs["modularity"])
+    ours, theirs = float(np.mean(nmis)), ref["leiden"]["nmi_mean"]
+    assert ours >= theirs - 0.01, f"{key}: mean NMI {ours:.4f} vs igraph Leiden {theirs:.4f}"
+    assert np.mean(qs) >= ref["leiden"]["modularity_mean"] * (1 - 0.002)
+
+
+def test_enron_modularity_at_least_igraph_and_networkit(shared_data):
+    ref = json.loads((FIXTURES / "enron_community_reference.json").read_text())
+    net = rl.read_edgelist(shared_data / "enron_email_snap" / "email-Enron.txt")
+    assert net.number_of_nodes() == ref["graph"]["nodes"]
+    qs = [rl.community.leiden(net, seed=s).attrs["modularity"] for s in range(30)]
+    res = ref["results"]
+    ours = float(np.mean(qs))
+    # means over seeds (igraph: 50 seeds; the spread between seeds is ~0.003)
+    assert ours >= res["leiden"]["modularity_mean"] * (1 - 0.002)
+    assert max(qs) >= res["leiden"]["modularity_max"] * (1 - 0.002)
+    for other in ("nk_plm", "nk_plm_refine", "nk_parallel_leiden", "multilevel"):
+        assert ours >= res[other]["modularity_mean"] * (1 - 0.002), other
+    # Louvain against igraph's multilevel and networkit's PLM
+    lv = np.mean([rl.community.louvain(net, seed=s).attrs["modularity"] for s in range(10)])
+    assert lv >= res["nk_plm"]["modularity_mean"] * (1 - 0.002)
