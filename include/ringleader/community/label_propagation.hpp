@@ -62,22 +62,24 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
     double top = -1.0;
     std::uint32_t ties = 0;
     for (vertex_t c : tally.touched) {
-      if (tally.sum[c] > top) {
-        top = tally.sum[c];
+      if (tally.sum(c) > top) {
+        top = tally.sum(c);
         ties = 1;
-      } else if (tally.sum[c] == top) {
+      } else if (tally.sum(c) == top) {
         ++ties;
       }
     }
-    if (tally.get(label[v]) == top && tally.stamp[label[v]] == tally.now) return;
+    if (tally.has(label[v]) && tally.sum(label[v]) == top) return;
     Rng pick(mix(o.seed, v, visits[v]));
     std::uint64_t j = pick.below(ties);
     for (vertex_t c : tally.touched)
-      if (tally.sum[c] == top && j-- == 0) {
+      if (tally.sum(c) == top && j-- == 0) {
         target[std::size_t(i)] = c;
         break;
       }
   };
+  std::vector<std::uint32_t> stale(n, 0);
+  std::uint32_t batch_no = 0;
   std::uint64_t head = 0, len = n, visited = 0;
   const std::uint64_t cap = std::uint64_t(o.max_rounds) * n;
   const vertex_t bs = vertex_t(batch.size());
@@ -94,13 +96,17 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
       parallel::for_each_dynamic(b, decide, o.threads, 16);
     else
       for (vertex_t i = 0; i < b; ++i) decide(0, i);
+    ++batch_no;
     for (vertex_t i = 0; i < b; ++i) {
-      const vertex_t v = batch[i], c = target[i];
+      const vertex_t v = batch[i];
+      if (stale[v] == batch_no) decide(0, i);  // a neighbour changed earlier in this batch: decide again
+      const vertex_t c = target[i];
       ++visits[v];
       if (c == label[v]) continue;
       label[v] = c;
       for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
         const vertex_t u = q.adj[e];
+        stale[u] = batch_no;
         if (!queued[u] && label[u] != c) {
           queued[u] = 1;
           std::uint64_t at = head + len;

@@ -4,10 +4,12 @@
 // Determinism: local moving takes vertices from its queue in batches whose
 // size depends on the number of vertices only (batch_size); every vertex of a
 // batch chooses its best community against the state at the start of the
-// batch (in parallel), then the moves are applied in batch order (serially).
-// The result therefore depends on the seed only, never on the thread count.
-// On graphs below 8,192 vertices batches have one vertex: the classic
-// sequential algorithm.  Refinement works on each community independently,
+// batch (in parallel), then the moves are applied in batch order (serially);
+// a vertex a neighbour of which moved earlier in the batch decides again
+// first, against the current state, so adjacent vertices never decide on
+// stale information (and cannot swap back and forth).  The result therefore
+// depends on the seed only, never on the thread count.  Below 16,384
+// vertices batches have one vertex: the classic sequential algorithm.  Refinement works on each community independently,
 // with a random stream derived from the seed and the community.
 #pragma once
 
@@ -23,8 +25,9 @@
 namespace ringleader::community::detail {
 
 /// Vertices decided together in one batch of local moving (a function of n
-/// only, so that results do not depend on the thread count).
-inline vertex_t batch_size(vertex_t n) { return std::clamp<vertex_t>(n / 4096, 1, 1024); }
+/// only, so that results do not depend on the thread count): one below
+/// 16,384 vertices (the sequential algorithm), else n / 256 (64 to 4,096).
+inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<vertex_t>(n / 256, 64, 4096); }
 
 /// Fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2
 /// MoveNodesFast; after Waltman & van Eck's queue): visits vertices from a
@@ -37,15 +40,19 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
                                   int threads, Progress& prog) {
   const vertex_t n = q.n;
   if (n == 0) return 0;
-  std::vector<double> tout(n, 0.0), tin(n, 0.0);
-  std::vector<vertex_t> count(n, 0), spare;
+  struct Totals {
+    double out = 0.0, in = 0.0;
+    vertex_t count = 0;
+  };
+  std::vector<Totals> tot(n);  // interleaved: one cache line per community visited
+  std::vector<vertex_t> spare;
   for (vertex_t v = 0; v < n; ++v) {
-    tout[comm[v]] += q.kout[v];
-    tin[comm[v]] += q.kin[v];
-    ++count[comm[v]];
+    tot[comm[v]].out += q.kout[v];
+    tot[comm[v]].in += q.kin[v];
+    ++tot[comm[v]].count;
   }
   for (vertex_t c = n; c-- > 0;)
-    if (count[c] == 0) spare.push_back(c);
+    if (tot[c].count == 0) spare.push_back(c);
 
   std::vector<vertex_t> ring(n);
   for (vertex_t v = 0; v < n; ++v) ring[v] = v;
@@ -65,19 +72,21 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.w[e]);
     const double ko = q.kout[v], ki = q.kin[v];
     vertex_t best = d;
-    double best_gain = tally.get(d) - geff * (ko * (tin[d] - ki) + ki * (tout[d] - ko));
+    double best_gain = tally.get(d) - geff * (ko * (tot[d].in - ki) + ki * (tot[d].out - ko));
     for (vertex_t c : tally.touched) {
       if (c == d) continue;
-      const double gain = tally.sum[c] - geff * (ko * tin[c] + ki * tout[c]);
+      const double gain = tally.sum(c) - geff * (ko * tot[c].in + ki * tot[c].out);
       if (gain > best_gain) {
         best_gain = gain;
         best = c;
       }
     }
-    if (best_gain < 0.0 && count[d] > 1) best = kNone;  // an empty community gains 0
+    if (best_gain < 0.0 && tot[d].count > 1) best = kNone;  // an empty community gains 0
     target[std::size_t(i)] = best;
   };
 
+  std::vector<std::uint32_t> stale(n, 0);
+  std::uint32_t batch_no = 0;
   std::uint64_t moves = 0, visits = 0;
   const std::uint64_t cap = 64 * std::uint64_t(n) + 1024;  // guards against stale-decision cycles
   prog.start(n);
@@ -93,30 +102,33 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
       parallel::for_each_dynamic(b, decide, threads, 16);
     else
       for (vertex_t i = 0; i < b; ++i) decide(0, i);
+    ++batch_no;
     for (vertex_t i = 0; i < b; ++i) {
       const vertex_t v = batch[i], d = comm[v];
+      if (stale[v] == batch_no) decide(0, i);  // a neighbour moved earlier in this batch: decide again
       vertex_t c = target[i];
       if (c == d) continue;
       if (c == kNone) {
-        if (count[d] == 1) continue;
+        if (tot[d].count == 1) continue;
         do {
           c = spare.back();
           spare.pop_back();
-        } while (count[c] != 0);
+        } while (tot[c].count != 0);
       }
-      tout[d] -= q.kout[v];
-      tin[d] -= q.kin[v];
-      if (--count[d] == 0) {
-        tout[d] = tin[d] = 0.0;
+      tot[d].out -= q.kout[v];
+      tot[d].in -= q.kin[v];
+      if (--tot[d].count == 0) {
+        tot[d] = Totals{};
         spare.push_back(d);
       }
-      tout[c] += q.kout[v];
-      tin[c] += q.kin[v];
-      ++count[c];
+      tot[c].out += q.kout[v];
+      tot[c].in += q.kin[v];
+      ++tot[c].count;
       comm[v] = c;
       ++moves;
       for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
         const vertex_t u = q.adj[e];
+        stale[u] = batch_no;
         if (!queued[u] && comm[u] != c) {
           queued[u] = 1;
           std::uint64_t at = head + len;
@@ -145,6 +157,7 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
 inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>& comm, vertex_t k, double theta,
                        std::uint64_t seed, int threads, std::vector<vertex_t>& refined) {
   const vertex_t n = q.n;
+  threads = threads_for(n, threads);
   const Groups gr = group(comm, k);
   refined.resize(n);
   std::vector<double> rto(n), rti(n), ext(n);
@@ -194,7 +207,7 @@ inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>
           double top = 0.0;
           for (vertex_t c : tally.touched) {
             if (!well_connected(ext[c], rto[c], rti[c])) continue;
-            const double gain = tally.sum[c] - geff * (q.kout[v] * rti[c] + q.kin[v] * rto[c]);
+            const double gain = tally.sum(c) - geff * (q.kout[v] * rti[c] + q.kin[v] * rto[c]);
             if (gain < 0.0) continue;
             cand.push_back(c);
             cgain.push_back(gain);

@@ -60,6 +60,7 @@ inline Problem make_problem(const CsrGraph& g, Objective objective, double resol
 /// Numbers `membership` by size and fills modularity and quality.
 inline Partition finish(const CsrGraph& g, std::vector<vertex_t> membership, Objective objective, double resolution,
                         bool weighted, int threads) {
+  threads = threads_for(vertex_t(membership.size()), threads);
   Partition r;
   r.count = number_by_size(membership);
   r.membership = std::move(membership);

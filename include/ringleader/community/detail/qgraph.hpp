@@ -28,6 +28,10 @@ namespace ringleader::community::detail {
 
 constexpr vertex_t kNone = ~vertex_t(0);
 
+/// Threads worth using on a graph of n vertices: one below 16,384 (where
+/// starting a parallel region costs more than the work it shares).
+inline int threads_for(vertex_t n, int threads) { return n < 16384 ? 1 : threads; }
+
 struct QGraph {
   vertex_t n = 0;
   bool directed = false;
@@ -43,34 +47,40 @@ struct QGraph {
 /// Per-thread scratch for summing weights per community: a dense array with
 /// a touched list and stamps, so nothing is cleared between vertices.
 struct Tally {
-  std::vector<double> sum;
-  std::vector<std::uint32_t> stamp;
+  struct Slot {
+    double sum = 0.0;
+    std::uint32_t stamp = 0;
+  };
+  std::vector<Slot> slot;  // interleaved: one cache miss per label
   std::vector<vertex_t> touched;
   std::uint32_t now = 0;
 
   void reserve(vertex_t n) {
-    if (sum.size() < n) {
-      sum.assign(n, 0.0);
-      stamp.assign(n, 0);
+    if (slot.size() < n) {
+      slot.assign(n, Slot{});
       now = 0;
     }
   }
   void clear() {
     touched.clear();
     if (++now == 0) {  // stamps wrapped: reset
-      std::fill(stamp.begin(), stamp.end(), 0);
+      for (auto& s : slot) s.stamp = 0;
       now = 1;
     }
   }
   void add(vertex_t c, double x) {
-    if (stamp[c] != now) {
-      stamp[c] = now;
-      sum[c] = 0.0;
+    Slot& s = slot[c];
+    if (s.stamp != now) {
+      s.stamp = now;
+      s.sum = 0.0;
       touched.push_back(c);
     }
-    sum[c] += x;
+    s.sum += x;
   }
-  double get(vertex_t c) const { return stamp[c] == now ? sum[c] : 0.0; }
+  /// The sum of a touched label.
+  double sum(vertex_t c) const { return slot[c].sum; }
+  bool has(vertex_t c) const { return slot[c].stamp == now; }
+  double get(vertex_t c) const { return has(c) ? slot[c].sum : 0.0; }
 };
 
 /// Builds the adjacency of `n_out` vertices from `each(o, tally)`, which adds
@@ -85,6 +95,7 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
   std::vector<std::vector<vertex_t>> cadj(static_cast<std::size_t>(nchunks));
   std::vector<std::vector<double>> cw(static_cast<std::size_t>(nchunks));
   out.off.assign(std::size_t(n_out) + 1, 0);
+  threads = threads_for(n_out, threads);
   std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
   parallel::for_each_dynamic(
       nchunks,
@@ -100,7 +111,7 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
           out.off[o + 1] = tally.touched.size();
           for (vertex_t u : tally.touched) {
             a.push_back(u);
-            x.push_back(tally.sum[u]);
+            x.push_back(tally.sum(u));
           }
         }
       },
@@ -142,10 +153,11 @@ inline void strengths(const CsrGraph& g, bool weighted, int threads, std::vector
   }, threads);
 }
 
-/// The QGraph of a CsrGraph (weights 1 unless `weighted`), with the null
+/// The QGraph of a simple CsrGraph (weights 1 unless `weighted`), with the null
 /// model of modularity: kout/kin are out/in strengths, counting an undirected
 /// self-loop twice (as networkx's degree does).
 inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
+  threads = threads_for(g.n, threads);
   QGraph q;
   q.n = g.n;
   q.directed = g.directed;
@@ -153,13 +165,34 @@ inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
   const auto& iw = g.in_w();
-  group_adjacency(q, g.n, g.n, threads, [&](vertex_t v, Tally& t) {
-    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
-      if (g.out_targets[a] != v) t.add(g.out_targets[a], wt(g.out_weights, a));
-    if (g.directed)
+  if (!g.directed) {  // already unique neighbours (the graph is simple): copy without self-loops
+    q.off.assign(std::size_t(g.n) + 1, 0);
+    parallel::for_each_index(g.n, [&](std::int64_t i) {
+      const vertex_t v = vertex_t(i);
+      std::uint64_t k = 0;
+      for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a) k += g.out_targets[a] != v;
+      q.off[std::size_t(v) + 1] = k;
+    }, threads);
+    for (vertex_t v = 0; v < g.n; ++v) q.off[std::size_t(v) + 1] += q.off[v];
+    q.adj.resize(q.off[g.n]);
+    q.w.resize(q.off[g.n]);
+    parallel::for_each_index(g.n, [&](std::int64_t i) {
+      const vertex_t v = vertex_t(i);
+      std::uint64_t at = q.off[v];
+      for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
+        if (g.out_targets[a] != v) {
+          q.adj[at] = g.out_targets[a];
+          q.w[at++] = wt(g.out_weights, a);
+        }
+    }, threads);
+  } else {
+    group_adjacency(q, g.n, g.n, threads, [&](vertex_t v, Tally& t) {
+      for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
+        if (g.out_targets[a] != v) t.add(g.out_targets[a], wt(g.out_weights, a));
       for (std::uint64_t a = ioff[v]; a < ioff[v + 1]; ++a)
         if (isrc[a] != v) t.add(isrc[a], wt(iw, a));
-  });
+    });
+  }
   strengths(g, weighted, threads, q.kout, q.kin);
   q.size.assign(g.n, 1.0);
   return q;
