@@ -1,14 +1,15 @@
-"""Times ringleader's readers and centrality measures against networkx, igraph and networkit
-on the same inputs.
+"""Times ringleader's readers, centrality measures and community detection against networkx,
+igraph and networkit on the same inputs.
 
     python3 bench/run.py [--quick] [--edges N] [--only NAME[,NAME]] [--repeat K]
                          [--out bench/out] [--skip-networkx-above N]
-                         [--medium-edges N] [--large-edges N]
+                         [--medium-edges N] [--large-edges N] [--community-edges N]
 
 Every (library, input) measurement runs in a fresh interpreter (bench/_load_one.py for
-loads, bench/_centrality_one.py for centrality), so peak RSS is that library's own.
-Prints one Markdown table per entry and writes them to OUT/results.md (loads) and
-OUT/results-centrality.md (centrality).  See bench/README.md.
+loads, bench/_centrality_one.py for centrality, bench/_community_one.py for community
+detection), so peak RSS is that library's own.  Prints one Markdown table per entry and
+writes them to OUT/results.md (loads), OUT/results-centrality.md (centrality) and
+OUT/results-community.md (community).  See bench/README.md.
 """
 import argparse
 import datetime
@@ -104,6 +105,89 @@ def generated_undirected(out, m):
     return path
 
 
+def _power_law(rng, size, lo, hi, exponent):
+    """`size` draws of a continuous power law, density ∝ x**-exponent on [lo, hi] (inverse CDF)."""
+    a, b = lo ** (1 - exponent), hi ** (1 - exponent)
+    return (a + rng.random(size) * (b - a)) ** (1 / (1 - exponent))
+
+
+def _planted_partition(rng, m, n, mixing=0.3, sizes=(20, 2000), size_exponent=1.5, degree_exponent=2.5,
+                       max_weight=300.0, max_density=0.5):
+    """A degree-corrected planted partition (stochastic block model) with ~m distinct undirected edges
+    over n nodes: (u, v) pairs with u < v, no self-loops, shuffled, and each node's community.
+
+    Community sizes ~ s**-size_exponent on `sizes`; node weights ~ w**-degree_exponent on
+    [1, max_weight] (expected degree ∝ weight, Chung-Lu style), capped so that a node's expected
+    internal degree is at most max_density × (its community's size − 1).  A share 1 − mixing of the
+    edges joins two nodes of one community (the second end drawn ∝ weight inside the first end's
+    community), the rest two nodes drawn ∝ weight from the whole graph.  Repeated pairs are drawn
+    again, so the realised mixing is a little above `mixing` (dense small communities lose more
+    duplicates)."""
+    s = np.round(_power_law(rng, 2 * n // sizes[0] + 10, *sizes, size_exponent)).astype(np.int64)
+    s = s[:np.searchsorted(np.cumsum(s), n, side="right")]
+    rest = n - int(s.sum())
+    if rest >= sizes[0]:
+        s = np.append(s, rest)
+    else:
+        s[np.argmin(s)] += rest
+    comm = rng.permutation(np.repeat(np.arange(len(s)), s))  # node i's community
+    w = _power_law(rng, n, 1.0, max_weight, degree_exponent)
+    for _ in range(4):  # the cap depends on the total weight: a few rounds settle it
+        cap = max_density * (s[comm] - 1) / ((1 - mixing) * 2 * m / w.sum())
+        w = np.minimum(w, cap)
+    order = np.argsort(comm, kind="stable")  # nodes grouped by community
+    cw = np.cumsum(w[order])
+    ends = np.concatenate([[0.0], cw])
+    first = np.concatenate([[0], np.cumsum(s)])
+    cstart, cweight = ends[first[:-1]], ends[first[1:]] - ends[first[:-1]]
+
+    def pick(pos):  # the node at cumulative weight `pos`
+        return order[np.minimum(np.searchsorted(cw, pos, side="right"), n - 1)]
+
+    keys = np.empty(0, dtype=np.int64)
+    while len(keys) < m:
+        k = int((m - len(keys)) * 1.15) + 1000
+        inside = rng.random(k) >= mixing
+        u, v = pick(rng.random(k) * cw[-1]), pick(rng.random(k) * cw[-1])
+        c = comm[u[inside]]
+        v[inside] = pick(cstart[c] + rng.random(len(c)) * cweight[c])
+        keep = u != v
+        keys = np.unique(np.concatenate([keys, np.minimum(u, v)[keep] * n + np.maximum(u, v)[keep]]))
+    keys = rng.permutation(keys)[:m]
+    return keys // n, keys % n, comm
+
+
+def generated_communities(out, m):
+    """The community benchmark graph: a planted partition (see _planted_partition) with m edges over
+    m/7 nodes (mean degree ~14), mixing ~0.3, communities of 20..2,000 nodes.  Node ids are shuffled
+    (communities are not id ranges) and relabelled to 0..n'-1 over the nodes with an edge; u < v;
+    SNAP style, with the planted partition's modularity in the header."""
+    path = out / f"planted_partition_{m}.txt"
+    if not path.exists():
+        rng = np.random.default_rng(SEED + 3)
+        n = max(100, m // 7)
+        u, v, comm = _planted_partition(rng, m, n)
+        perm = rng.permutation(n)
+        u, v = perm[u], perm[v]
+        planted = np.empty(n, dtype=np.int64)
+        planted[perm] = comm
+        used, ids = np.unique(np.concatenate([u, v]), return_inverse=True)
+        lo, hi = np.minimum(ids[:len(u)], ids[len(u):]), np.maximum(ids[:len(u)], ids[len(u):])
+        c = planted[used]
+        same = c[lo] == c[hi]
+        k = np.bincount(c[lo], minlength=c.max() + 1) + np.bincount(c[hi], minlength=c.max() + 1)
+        q = same.sum() / len(lo) - float(np.sum((k / (2.0 * len(lo))) ** 2))
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w") as f:
+            f.write(f"# Planted-partition undirected graph, seed {SEED + 3}: {len(lo)} edges, ids 0..{len(used) - 1}\n"
+                    f"# planted: {len(np.unique(c))} communities of 20..2000 nodes, mixing {1 - same.mean():.3f}, "
+                    f"modularity {q:.4f}\n"
+                    "# FromNodeId\tToNodeId\n")
+            pd.DataFrame({"s": lo, "t": hi}).to_csv(f, sep="\t", header=False, index=False)
+        tmp.rename(path)
+    return path
+
+
 @dataclass
 class Entry:
     key: str
@@ -157,6 +241,8 @@ def measure(child, args, repeat, timeout=None):
         if p.returncode != 0:
             return {"lib": args[0], "error": (p.stderr.strip().splitlines() or [f"exit {p.returncode}"])[-1]}
         runs.append(json.loads(p.stdout.strip().splitlines()[-1]))
+        if "unavailable" in runs[-1]:  # the installed library lacks the method
+            return runs[-1]
     best = min(runs, key=lambda r: r["seconds"])
     best["peak_mb"] = max(r["peak_mb"] for r in runs)
     return best
@@ -420,6 +506,186 @@ def run_centrality(a, only):
     return sections
 
 
+# ---- community detection ------------------------------------------------------------------
+
+COMMUNITY_CHILD = HERE / "_community_one.py"
+
+
+def _community_graphs(out, a):
+    """The community inputs: name -> (title, path or None)."""
+    return {"planted": (f"generated planted partition, {a.community_edges:,} edges",
+                        generated_communities(out, a.community_edges)),
+            "enron": ("SNAP Enron, undirected, collapsed", ENRON if ENRON.exists() else None)}
+
+
+@dataclass
+class Row:
+    lib: str
+    label: str     # the call, as shown in the table
+    opts: dict     # options for bench/_community_one.py
+    family: str    # the ratio's base: the ringleader row of the same family
+    max_edges: int = None  # skipped on larger generated graphs
+    timeout: int = None    # seconds for the whole child (every seed)
+
+
+@dataclass
+class Community:
+    key: str      # --only key
+    title: str
+    method: str   # a method of bench/_community_one.py
+    rows: tuple
+    notes: str
+
+
+BUSY_CORES = 0.25  # flag a row when other processes used more CPU than this during its calls
+NX_LIMIT = 1_000_000  # networkx builds a 5M-edge nx.Graph in > 5 GB and runs for many minutes
+COMMUNITY = [
+    Community("louvain", "Louvain (modularity)", "louvain", (
+        Row("ringleader", f"louvain(threads={THREADS})", {}, "louvain"),
+        Row("networkit", "PLM(refine=False)", {"refine": False}, "louvain"),
+        Row("networkit", "PLM(refine=True)", {"refine": True}, "louvain"),
+        Row("igraph", "community_multilevel()", {}, "louvain"),
+        Row("networkx", "louvain_communities(seed)", {}, "louvain", NX_LIMIT, 900)),
+        "ringleader `community.louvain(net, seed, threads=2)` (every level, batch-synchronous moves); "
+        "networkit `PLM(G, refine)` (parallel Louvain; refine=True adds a second move phase after each "
+        "uncoarsening); igraph `community_multilevel()` (its final level); networkx "
+        "`louvain_communities(G, seed)` (threshold 1e-7, its default)."),
+    Community("leiden", "Leiden (modularity)", "leiden", (
+        Row("ringleader", f"leiden(n_iterations=2, threads={THREADS})", {"n_iterations": 2}, "2"),
+        Row("ringleader", f"leiden(n_iterations=-1, threads={THREADS})", {"n_iterations": -1}, "-1"),
+        Row("networkit", "ParallelLeiden()", {}, "2"),
+        Row("igraph", 'community_leiden("modularity", n_iterations=2)', {"n_iterations": 2}, "2"),
+        Row("igraph", 'community_leiden("modularity", n_iterations=-1)', {"n_iterations": -1}, "-1"),
+        Row("networkx", "leiden_communities(seed)", {}, "2", NX_LIMIT, 900)),
+        "ringleader `community.leiden(net, seed, n_iterations, threads=2)` (modularity, θ = 0.01); igraph "
+        "`community_leiden(objective_function=\"modularity\", n_iterations)` (β = 0.01): 2 iterations (igraph's "
+        "default) and -1 = ringleader: until an iteration changes nothing (at most 100; the iterations taken "
+        "are shown), igraph: until an iteration does not improve the quality; networkit "
+        "`ParallelLeiden(G)` (its defaults: at most 3 iterations, randomized order); networkx "
+        "`leiden_communities` is a dispatch stub that needs a backend (e.g. cugraph). Ratios: 2-iteration "
+        "rows and ParallelLeiden against ringleader `n_iterations=2`, `n_iterations=-1` rows against "
+        "ringleader `n_iterations=-1`."),
+    Community("lpa", "label propagation", "lpa", (
+        Row("ringleader", f"label_propagation(threads={THREADS})", {}, "lpa"),
+        Row("networkit", "PLP()", {}, "lpa"),
+        Row("igraph", "community_label_propagation()", {}, "lpa"),
+        Row("networkx", "asyn_lpa_communities(seed)", {}, "lpa", NX_LIMIT, 900)),
+        "ringleader `community.label_propagation(net, seed, threads=2)` (max 100 rounds); networkit "
+        "`PLP(G)` (parallel, stops when fewer than n/1e5 nodes change); igraph "
+        "`community_label_propagation()`; networkx `asyn_lpa_communities(G, seed)` (consumed into a list "
+        "inside the timing)."),
+]
+
+
+def _planted_note(path):
+    with open(path) as f:
+        for line in f:
+            if not line.startswith("#"):
+                return None
+            if line.startswith("# planted:"):
+                return line[len("# planted:"):].strip()
+
+
+def community_table(entry, gtitle, path, rows, results):
+    bases = {}
+    for row, r in zip(rows, results):
+        if row.lib == "ringleader" and r is not None and "seconds" in r:
+            bases.setdefault(row.family, r)
+    base = next(iter(bases.values()), None)
+    lines = [f"### {entry.title} — {gtitle}", ""]
+    if base:
+        lines += [f"Input: `{path.name}`, {base['nodes']:,} nodes, {base['edges']:,} edges (simple).", ""]
+    lines += ["| library | method | threads | time (s) | ratio to ringleader | modularity (min–max) | communities "
+              "| peak RSS (MB) | RSS delta (MB) | check |",
+              "|---|---|---:|---:|---:|---|---:|---:|---:|---|"]
+    for row, r in zip(rows, results):
+        name, label = f"{row.lib} {r.get('version', '')}".strip(), row.label
+
+        def cells(*c):
+            return "| " + " | ".join(map(str, (name, label) + c + ("",) * (8 - len(c)))) + " |"
+
+        if "skipped" in r:
+            lines.append(cells("", f"skipped: {r['skipped']}"))
+            continue
+        if "unavailable" in r:
+            lines.append(cells("", f"not available: {r['unavailable'][:160]}"))
+            continue
+        if "error" in r:
+            lines.append(cells("", f"error: {r['error'][:110]}"))
+            continue
+        b = bases.get(row.family)
+        if "timeout" in r:
+            lines.append(cells("", f"> {r['timeout']:,} (stopped)",
+                               f"> {r['timeout'] / b['seconds']:,.0f}×" if b else "–"))
+            continue
+        threads = THREADS if row.lib == "ringleader" else r.get("threads", 1)
+        ratio = "1 (base)" if r is b else f"{r['seconds'] / b['seconds']:,.2f}×" if b else "–"
+        qs = r["modularities"]
+        own = [q for q in r["own_modularity"] if q is not None]
+        problems = []
+        if base and (r["nodes"], r["edges"]) != (base["nodes"], base["edges"]):
+            problems.append("**node/edge counts differ from ringleader**")
+        if r["unassigned"]:
+            problems.append(f"**{r['unassigned']:,} nodes without a community**")
+        if own and max(abs(q - mine) for q, mine in zip(own, qs)) > 1e-9:
+            problems.append("**own modularity differs: " + ", ".join(f"{q:.4f}" for q in own) + "**")
+        if r["other_cores"] > BUSY_CORES and r["timed_s"] >= 0.5:  # /proc/stat ticks are 10 ms
+            problems.append(f"**busy machine: other processes used {r['other_cores']:.1f} cores during the calls**")
+        rounds = [x for x in r.get("rounds", []) if x is not None]
+        if rounds and row.lib == "ringleader":
+            what = "iterations" if entry.method == "leiden" else "rounds"
+            span = f"{min(rounds)}" if min(rounds) == max(rounds) else f"{min(rounds)}–{max(rounds)}"
+            label += f": {span} {what}"
+        lines.append(cells(threads, _secs(r["seconds"]), ratio,
+                           f"{r['modularity']:.4f} ({min(qs):.4f}–{max(qs):.4f})", f"{r['communities']:,.0f}",
+                           _mb(r["peak_mb"]), _mb(r["peak_mb"] - r["baseline_mb"]),
+                           "; ".join(problems) or ("ok, = own" if own else "ok")))
+    lines += ["", f"Notes: {entry.notes}", ""]
+    planted = _planted_note(path)
+    if planted:
+        lines += [f"Planted partition: {planted}.", ""]
+    if base:
+        lines += [f"ringleader: collapse + compute view of the collapsed network {base['prep_s']:.2f} s (a warm-up "
+                  "`community.modularity` call), before the timed calls and not included (the other libraries "
+                  "build theirs while reading).", ""]
+    return "\n".join(lines)
+
+
+def run_community(a, only):
+    """Runs the selected community entries; returns their Markdown sections."""
+    sections, graphs = [], None
+    seeds = [SEED + i for i in range(a.seeds)]
+    selected = [e for e in COMMUNITY
+                if not only or "community" in only or e.key in only or only & {r.lib for r in e.rows}]
+    for entry in selected:
+        graphs = graphs or _community_graphs(a.out, a)
+        for gkey, (gtitle, path) in graphs.items():
+            if path is None:
+                sections.append(f"### {entry.title} — {gtitle}\n\nSkipped: {ENRON} is missing.\n")
+                print(sections[-1], flush=True)
+                continue
+            edges = a.community_edges if gkey == "planted" else 0
+            rows, results = [], []
+            for row in entry.rows:
+                if only and row.lib != "ringleader" and "community" not in only and entry.key not in only \
+                        and row.lib not in only:
+                    continue
+                rows.append(row)
+                if row.max_edges is not None and edges > row.max_edges:
+                    results.append({"lib": row.lib, "skipped": f"more than {row.max_edges:,} edges (see notes)"})
+                    continue
+                if row.lib == "networkx" and a.skip_networkx_above is not None and edges > a.skip_networkx_above:
+                    results.append({"lib": row.lib, "skipped": f"--skip-networkx-above {a.skip_networkx_above:,}"})
+                    continue
+                o = {"seeds": seeds, "threads": THREADS, **row.opts}
+                print(f"  {entry.key} {gkey}: {row.lib} {row.label} ...", file=sys.stderr, flush=True)
+                results.append(measure(COMMUNITY_CHILD, (row.lib, entry.method, path, json.dumps(o)), 1,
+                                       row.timeout))
+            sections.append(community_table(entry, gtitle, path, rows, results))
+            print(sections[-1], flush=True)
+    return sections
+
+
 def _head(title, a, argv, what):
     return [f"# ringleader {title} — {datetime.datetime.now():%Y-%m-%d %H:%M}", "",
             f"`{' '.join(['python3 bench/run.py'] + (argv if argv is not None else sys.argv[1:]))}` on "
@@ -432,12 +698,15 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--edges", type=int, default=None, help="edges of the generated edge list (10,000,000)")
     ap.add_argument("--quick", action="store_true",
-                    help="smoke run: 1,000,000 load edges, centrality graphs of 50,000 and 500,000 edges")
+                    help="smoke run: 1,000,000 load edges, centrality graphs of 50,000 and 500,000 edges, "
+                         "community graph of 500,000 edges")
     ap.add_argument("--only", default=None,
-                    help="comma-separated groups (loads, centrality), entry keys (generated, enron, csv, "
-                         "betweenness, closeness, approx-betweenness, pagerank, kcore, bandwidth) "
-                         "and/or library names")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best time is kept")
+                    help="comma-separated groups (loads, centrality, community), entry keys (generated, "
+                         "enron, csv, betweenness, closeness, approx-betweenness, pagerank, kcore, bandwidth, "
+                         "louvain, leiden, lpa) and/or library names")
+    ap.add_argument("--repeat", type=int, default=None,
+                    help="runs per measurement; the best time is kept (default 1). Community detection: the "
+                         "number of seeds (default 3); the median time is kept")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--skip-networkx-above", type=int, default=None, metavar="N",
                     help="skip networkx on inputs with more than N edges (default: always run it)")
@@ -445,11 +714,16 @@ def main(argv=None):
                     help="edges of the exact betweenness/closeness graph (500,000)")
     ap.add_argument("--large-edges", type=int, default=None,
                     help="edges of the approximate betweenness/PageRank/k-core graph (5,000,000)")
+    ap.add_argument("--community-edges", type=int, default=None,
+                    help="edges of the generated community-detection graph (5,000,000)")
     a = ap.parse_args(argv)
+    a.seeds = a.repeat or 3
+    a.repeat = a.repeat or 1
     a.edges = a.edges or (1_000_000 if a.quick else 10_000_000)
     a.csv_edges = max(1000, a.edges // 10)
     a.medium_edges = a.medium_edges or (50_000 if a.quick else 500_000)
     a.large_edges = a.large_edges or (500_000 if a.quick else 5_000_000)
+    a.community_edges = a.community_edges or (500_000 if a.quick else 5_000_000)
     only = set(a.only.split(",")) if a.only else None
     a.out.mkdir(parents=True, exist_ok=True)
 
@@ -473,6 +747,27 @@ def main(argv=None):
         tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
         print(tail)
         (a.out / "results-centrality.md").write_text("\n".join(head + sections + [tail]))
+    if not only or "community" in only or only & {e.key for e in COMMUNITY} \
+            or only & {r.lib for e in COMMUNITY for r in e.rows}:
+        started = time.time()
+        head = _head("community-detection benchmark", a, argv, "run(s)")
+        head[2] = head[2].split(" Time = ")[0] + (
+            f" Each (library, method, graph) runs in one fresh interpreter, which reads the graph (untimed) "
+            f"and then makes one call per seed ({a.seeds} seeds); time = the median call, modularity = the "
+            "mean (min–max over the seeds), communities = the mean count; ratio = library time / ringleader "
+            "time for the same method (>1: ringleader faster).")
+        head += [
+            f"ringleader and networkit run with {THREADS} threads, igraph and networkx with one. Modularity "
+            "(resolution 1, unweighted) of every result is computed by one function "
+            "(`bench/_community_one.py: modularity`) on the file's edges as a simple graph, so the values "
+            "are comparable; check = the library's own modularity of the same result agrees (`= own`; "
+            "networkx reports none) and its node and edge counts match ringleader's. Peak RSS = the largest "
+            "over the calls (the counter is reset before each); RSS delta = peak − RSS before the calls.", ""]
+        print("\n".join(head), flush=True)
+        sections = run_community(a, only)
+        tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
+        print(tail)
+        (a.out / "results-community.md").write_text("\n".join(head + sections + [tail]))
 
 
 def run_loads(a, only, entries, argv):

@@ -26,8 +26,10 @@ namespace ringleader::community::detail {
 
 /// Vertices decided together in one batch of local moving (a function of n
 /// only, so that results do not depend on the thread count): one below
-/// 16,384 vertices (the sequential algorithm), else n / 256 (64 to 4,096).
-inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<vertex_t>(n / 256, 64, 4096); }
+/// 16,384 vertices (the sequential algorithm), else n / 32 (512 to 65,536):
+/// few batches per pass, so few synchronisations (which cost a time slice
+/// each when the cores are shared with other programs).
+inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<vertex_t>(n / 32, 512, 65536); }
 
 /// Fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2
 /// MoveNodesFast; after Waltman & van Eck's queue): visits vertices from a
