@@ -240,3 +240,13 @@ def test_planted_groups_are_found():
     for f in (rl.community.leiden, rl.community.louvain):
         assert rl.community.nmi(f(net, seed=1), truth) > 0.97
     assert rl.community.nmi(rl.community.label_propagation(net, seed=1), truth) > 0.9
+
+
+def test_progress_bar_and_directed(capsys):
+    G = nx.gnp_random_graph(300, 0.03, seed=2, directed=True)
+    net = rl.from_networkx(G)
+    part = rl.community.leiden(net, seed=1, progress=True)
+    assert "leiden" in capsys.readouterr().err
+    assert _connected_communities(G, part)
+    # directed modularity (Leicht-Newman) equals networkx's
+    assert part.attrs["modularity"] == pytest.approx(nx.community.modularity(G, _nx_partition(part)), abs=1e-12)

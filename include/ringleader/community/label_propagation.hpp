@@ -43,83 +43,44 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
   Progress& prog = ringleader::detail::progress_of(o.progress);
   const detail::QGraph q = detail::from_csr(g, o.weighted, o.threads);
   const vertex_t n = g.n;
-  std::vector<vertex_t> label(n), ring(n), target(detail::batch_size(n)), batch(target.size());
+  std::vector<vertex_t> label(n);
   std::iota(label.begin(), label.end(), vertex_t(0));
-  std::iota(ring.begin(), ring.end(), vertex_t(0));
-  Rng rng(o.seed);
-  shuffle(ring, rng);
-  std::vector<char> queued(n, 1);
   std::vector<std::uint32_t> visits(n, 0);
   std::vector<detail::Tally> tallies(std::size_t(parallel::threads(o.threads)));
-  auto decide = [&](int t, std::int64_t i) {
-    const vertex_t v = batch[std::size_t(i)];
-    target[std::size_t(i)] = label[v];
-    if (q.begin(v) == q.end(v)) return;
+  auto decide = [&](int t, vertex_t v) {
+    if (q.begin(v) == q.end(v)) return label[v];
     detail::Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
-    tally.clear();
+    tally.clear(q.end(v) - q.begin(v));
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(label[q.adj[e]], q.w[e]);
     double top = -1.0;
     std::uint32_t ties = 0;
-    for (vertex_t c : tally.touched) {
-      if (tally.sum(c) > top) {
-        top = tally.sum(c);
+    for (std::size_t i = 0; i < tally.size(); ++i) {
+      const double x = tally.sums[i];
+      if (x > top) {
+        top = x;
         ties = 1;
-      } else if (tally.sum(c) == top) {
+      } else if (x == top) {
         ++ties;
       }
     }
-    if (tally.has(label[v]) && tally.sum(label[v]) == top) return;
-    Rng pick(mix(o.seed, v, visits[v]));
+    const std::size_t own = tally.find(label[v]);
+    if (own < tally.size() && tally.sums[own] == top) return label[v];
+    Rng pick(mix(o.seed, v, visits[v]));  // one stream per (vertex, visit)
     std::uint64_t j = pick.below(ties);
-    for (vertex_t c : tally.touched)
-      if (tally.sum(c) == top && j-- == 0) {
-        target[std::size_t(i)] = c;
-        break;
-      }
+    for (std::size_t i = 0; i < tally.size(); ++i)
+      if (tally.sums[i] == top && j-- == 0) return tally.touched[i];
+    return label[v];
   };
-  std::vector<std::uint32_t> stale(n, 0);
-  std::uint32_t batch_no = 0;
-  std::uint64_t head = 0, len = n, visited = 0;
-  const std::uint64_t cap = std::uint64_t(o.max_rounds) * n;
-  const vertex_t bs = vertex_t(batch.size());
-  prog.start(n);
-  while (len > 0 && visited < cap && !prog.cancelled()) {
-    const vertex_t b = vertex_t(std::min<std::uint64_t>(bs, len));
-    for (vertex_t i = 0; i < b; ++i) {
-      batch[i] = ring[head];
-      queued[batch[i]] = 0;
-      head = head + 1 == n ? 0 : head + 1;
-    }
-    len -= b;
-    if (b >= 64)
-      parallel::for_each_dynamic(b, decide, o.threads, 16);
-    else
-      for (vertex_t i = 0; i < b; ++i) decide(0, i);
-    ++batch_no;
-    for (vertex_t i = 0; i < b; ++i) {
-      const vertex_t v = batch[i];
-      if (stale[v] == batch_no) decide(0, i);  // a neighbour changed earlier in this batch: decide again
-      const vertex_t c = target[i];
-      ++visits[v];
-      if (c == label[v]) continue;
-      label[v] = c;
-      for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
-        const vertex_t u = q.adj[e];
-        stale[u] = batch_no;
-        if (!queued[u] && label[u] != c) {
-          queued[u] = 1;
-          std::uint64_t at = head + len;
-          if (at >= n) at -= n;
-          ring[at] = u;
-          ++len;
-        }
-      }
-    }
-    visited += b;
-    prog.advance(b);
-  }
-  prog.check();
+  auto apply = [&](vertex_t v, vertex_t c) {
+    ++visits[v];
+    if (c == label[v]) return false;
+    label[v] = c;
+    return true;
+  };
+  const std::uint64_t visited =
+      detail::visit_queue(q, o.seed, o.threads, std::uint64_t(o.max_rounds) * n, prog, decide, apply,
+                          [&](vertex_t u, vertex_t v) { return label[u] != label[v]; });
   Partition r = detail::finish(g, std::move(label), Objective::Modularity, 1.0, o.weighted, o.threads);
   r.seed = o.seed;
   r.iterations = int((visited + n - 1) / std::max<vertex_t>(n, 1));

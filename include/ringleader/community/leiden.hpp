@@ -12,9 +12,9 @@
 // gamma-dense partitions.  `n_iterations < 0` iterates until an iteration
 // changes nothing (at most `max_iterations`).
 //
-// Weights are strengths (non-negative); the graph should be simple (the
-// Python layer collapses parallel edges by summing them); self-loops count in
-// the quality but never affect a move.  Results depend on the seed only, not
+// Weights are strengths (non-negative); parallel arcs act as one arc with
+// the sum of their weights (the Python layer collapses them first); self-loops
+// count in the quality but never affect a move.  Results depend on the seed only, not
 // on the thread count (see detail/moving.hpp).  Complexity: about O(m) per
 // level, a few levels per iteration.
 //

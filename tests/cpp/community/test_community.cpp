@@ -256,3 +256,38 @@ TEST_CASE("NMI and ARI golden values", "[community]") {
   CHECK(nmi({0, 0, 0}, {0, 1, 2}) == 0.0);
   CHECK_THROWS_AS(nmi({0}, {0, 1}), InvalidArgument);
 }
+
+TEST_CASE("directed networks: thread-independent and cancellable", "[community]") {
+  const vertex_t n = 30000;
+  std::mt19937 rng(21);
+  Edges e;
+  for (vertex_t v = 0; v < n; ++v)
+    for (int k = 0; k < 3; ++k) {
+      vertex_t u = rng() % 10 < 8 ? (v / 300) * 300 + vertex_t(rng() % 300) : vertex_t(rng() % n);
+      if (u != v) e.push_back({v, u});
+    }
+  CsrGraph g = rltest::make(n, true, e);
+  LeidenOptions lo;
+  lo.seed = 8;
+  lo.n_iterations = 1;
+  lo.threads = 1;
+  Partition a = leiden(g, lo);
+  lo.threads = 2;
+  CHECK(leiden(g, lo).membership == a.membership);
+  CHECK(communities_connected(g, a.membership));
+  LouvainOptions uo;
+  uo.seed = 8;
+  uo.threads = 1;
+  Partition b = louvain(g, uo);
+  uo.threads = 2;
+  CHECK(louvain(g, uo).membership == b.membership);
+  CHECK(b.modularity > 0.5);
+
+  Progress stop([](std::uint64_t, std::uint64_t) { return false; });
+  lo.progress = &stop;
+  CHECK_THROWS_AS(leiden(g, lo), Cancelled);
+  Progress stop2([](std::uint64_t, std::uint64_t) { return false; });
+  LabelPropagationOptions po;
+  po.progress = &stop2;
+  CHECK_THROWS_AS(label_propagation(g, po), Cancelled);
+}

@@ -31,17 +31,76 @@ namespace ringleader::community::detail {
 /// each when the cores are shared with other programs).
 inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<vertex_t>(n / 32, 512, 65536); }
 
+/// The queue of local moving and label propagation.  Visits vertices from a
+/// queue (initially all, in random order from `seed`) in batches of
+/// batch_size(n): `decide(thread, v)` returns v's new label against the
+/// current state (in parallel for a whole batch), then in batch order `apply(v,
+/// label)` makes the change and says whether v changed; a vertex a neighbour
+/// of which changed earlier in the batch is decided again first.  After a
+/// change, each neighbour u not in the queue with `wants(u, v)` is queued.
+/// Stops when the queue is empty or after `cap` visits.  Returns the visits.
+template <class Decide, class Apply, class Wants>
+std::uint64_t visit_queue(const QGraph& q, std::uint64_t seed, int threads, std::uint64_t cap, Progress& prog,
+                          Decide&& decide, Apply&& apply, Wants&& wants) {
+  const vertex_t n = q.n;
+  if (n == 0) return 0;
+  std::vector<vertex_t> ring(n);
+  for (vertex_t v = 0; v < n; ++v) ring[v] = v;
+  Rng rng(seed);
+  shuffle(ring, rng);
+  std::vector<char> queued(n, 1);
+  std::vector<std::uint32_t> stale(n, 0);
+  std::uint32_t batch_no = 0;
+  std::uint64_t head = 0, len = n, visits = 0;
+  const vertex_t bs = batch_size(n);
+  std::vector<vertex_t> batch(bs), target(bs);
+  auto decide_at = [&](int t, std::int64_t i) { target[std::size_t(i)] = decide(t, batch[std::size_t(i)]); };
+  prog.start(n);
+  while (len > 0 && visits < cap && !prog.cancelled()) {
+    const vertex_t b = vertex_t(std::min<std::uint64_t>(bs, len));
+    for (vertex_t i = 0; i < b; ++i) {
+      batch[i] = ring[head];
+      queued[batch[i]] = 0;
+      head = head + 1 == n ? 0 : head + 1;
+    }
+    len -= b;
+    if (b >= 64)
+      parallel::for_each_dynamic(b, decide_at, threads, 64);
+    else
+      for (vertex_t i = 0; i < b; ++i) decide_at(0, i);
+    ++batch_no;
+    for (vertex_t i = 0; i < b; ++i) {
+      const vertex_t v = batch[i];
+      if (stale[v] == batch_no) decide_at(0, i);  // a neighbour changed earlier in this batch: decide again
+      if (!apply(v, target[i])) continue;
+      for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
+        const vertex_t u = q.adj[e];
+        stale[u] = batch_no;
+        if (!queued[u] && wants(u, v)) {
+          queued[u] = 1;
+          std::uint64_t at = head + len;
+          if (at >= n) at -= n;
+          ring[at] = u;
+          ++len;
+        }
+      }
+    }
+    visits += b;
+    prog.advance(b);
+  }
+  prog.check();
+  return visits;
+}
+
 /// Fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2
-/// MoveNodesFast; after Waltman & van Eck's queue): visits vertices from a
-/// queue (initially all, in random order), moves each to the community with
-/// the largest gain (or to an empty community when every gain is negative),
-/// and queues the neighbours outside the new community of a vertex that
-/// moved.  `comm` (labels below q.n) is the start partition and the result.
-/// Returns the number of moves.
+/// MoveNodesFast; after Waltman & van Eck's queue): moves each visited vertex
+/// to the community with the largest gain (or to an empty community when
+/// every gain is negative) and queues the neighbours outside its new
+/// community (visit_queue).  `comm` (labels below q.n) is the start
+/// partition and the result.  Returns the number of moves.
 inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vertex_t>& comm, std::uint64_t seed,
                                   int threads, Progress& prog) {
   const vertex_t n = q.n;
-  if (n == 0) return 0;
   struct Totals {
     double out = 0.0, in = 0.0;
     vertex_t count = 0;
@@ -55,95 +114,55 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
   }
   for (vertex_t c = n; c-- > 0;)
     if (tot[c].count == 0) spare.push_back(c);
-
-  std::vector<vertex_t> ring(n);
-  for (vertex_t v = 0; v < n; ++v) ring[v] = v;
-  Rng rng(seed);
-  shuffle(ring, rng);
-  std::vector<char> queued(n, 1);
-  std::uint64_t head = 0, len = n;
-
-  const vertex_t bs = batch_size(n);
-  std::vector<vertex_t> batch(bs), target(bs);
   std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
-  auto decide = [&](int t, std::int64_t i) {
-    const vertex_t v = batch[std::size_t(i)], d = comm[v];
+  auto decide = [&](int t, vertex_t v) {
+    const vertex_t d = comm[v];
     Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
-    tally.clear();
+    tally.clear(q.end(v) - q.begin(v));
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.w[e]);
     const double ko = q.kout[v], ki = q.kin[v];
     vertex_t best = d;
     double best_gain = tally.get(d) - geff * (ko * (tot[d].in - ki) + ki * (tot[d].out - ko));
-    for (vertex_t c : tally.touched) {
+    for (std::size_t i = 0; i < tally.size(); ++i) {
+      const vertex_t c = tally.touched[i];
       if (c == d) continue;
-      const double gain = tally.sum(c) - geff * (ko * tot[c].in + ki * tot[c].out);
+      const double gain = tally.sums[i] - geff * (ko * tot[c].in + ki * tot[c].out);
       if (gain > best_gain) {
         best_gain = gain;
         best = c;
       }
     }
     if (best_gain < 0.0 && tot[d].count > 1) best = kNone;  // an empty community gains 0
-    target[std::size_t(i)] = best;
+    return best;
   };
-
-  std::vector<std::uint32_t> stale(n, 0);
-  std::uint32_t batch_no = 0;
-  std::uint64_t moves = 0, visits = 0;
-  const std::uint64_t cap = 64 * std::uint64_t(n) + 1024;  // guards against stale-decision cycles
-  prog.start(n);
-  while (len > 0 && visits < cap && !prog.cancelled()) {
-    const vertex_t b = vertex_t(std::min<std::uint64_t>(bs, len));
-    for (vertex_t i = 0; i < b; ++i) {
-      batch[i] = ring[head];
-      queued[batch[i]] = 0;
-      head = head + 1 == n ? 0 : head + 1;
+  std::uint64_t moves = 0;
+  auto apply = [&](vertex_t v, vertex_t c) {
+    const vertex_t d = comm[v];
+    if (c == d) return false;
+    if (c == kNone) {
+      if (tot[d].count == 1) return false;
+      do {
+        c = spare.back();
+        spare.pop_back();
+      } while (tot[c].count != 0);
     }
-    len -= b;
-    if (b >= 64)
-      parallel::for_each_dynamic(b, decide, threads, 16);
-    else
-      for (vertex_t i = 0; i < b; ++i) decide(0, i);
-    ++batch_no;
-    for (vertex_t i = 0; i < b; ++i) {
-      const vertex_t v = batch[i], d = comm[v];
-      if (stale[v] == batch_no) decide(0, i);  // a neighbour moved earlier in this batch: decide again
-      vertex_t c = target[i];
-      if (c == d) continue;
-      if (c == kNone) {
-        if (tot[d].count == 1) continue;
-        do {
-          c = spare.back();
-          spare.pop_back();
-        } while (tot[c].count != 0);
-      }
-      tot[d].out -= q.kout[v];
-      tot[d].in -= q.kin[v];
-      if (--tot[d].count == 0) {
-        tot[d] = Totals{};
-        spare.push_back(d);
-      }
-      tot[c].out += q.kout[v];
-      tot[c].in += q.kin[v];
-      ++tot[c].count;
-      comm[v] = c;
-      ++moves;
-      for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
-        const vertex_t u = q.adj[e];
-        stale[u] = batch_no;
-        if (!queued[u] && comm[u] != c) {
-          queued[u] = 1;
-          std::uint64_t at = head + len;
-          if (at >= n) at -= n;
-          ring[at] = u;
-          ++len;
-        }
-      }
+    tot[d].out -= q.kout[v];
+    tot[d].in -= q.kin[v];
+    if (--tot[d].count == 0) {
+      tot[d] = Totals{};
+      spare.push_back(d);
     }
-    visits += b;
-    prog.advance(b);
-  }
-  prog.check();
+    tot[c].out += q.kout[v];
+    tot[c].in += q.kin[v];
+    ++tot[c].count;
+    comm[v] = c;
+    ++moves;
+    return true;
+  };
+  // 64 visits per vertex bound the work if stale decisions ever cycled.
+  visit_queue(q, seed, threads, 64 * std::uint64_t(n) + 1024, prog, decide, apply,
+              [&](vertex_t u, vertex_t v) { return comm[u] != comm[v]; });
   return moves;
 }
 
@@ -199,7 +218,7 @@ inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>
         for (vertex_t v : order) {
           if (refined[v] != v || rcount[v] != 1) continue;
           if (!well_connected(ext[v], q.kout[v], q.kin[v])) continue;
-          tally.clear();
+          tally.clear(q.end(v) - q.begin(v));
           for (std::uint64_t a = q.begin(v); a < q.end(v); ++a) {
             const vertex_t u = q.adj[a];
             if (comm[u] == s) tally.add(refined[u], q.w[a]);
@@ -207,9 +226,10 @@ inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>
           cand.assign(1, v);
           cgain.assign(1, 0.0);
           double top = 0.0;
-          for (vertex_t c : tally.touched) {
+          for (std::size_t i = 0; i < tally.size(); ++i) {
+            const vertex_t c = tally.touched[i];
             if (!well_connected(ext[c], rto[c], rti[c])) continue;
-            const double gain = tally.sum(c) - geff * (q.kout[v] * rti[c] + q.kin[v] * rto[c]);
+            const double gain = tally.sums[i] - geff * (q.kout[v] * rti[c] + q.kin[v] * rto[c]);
             if (gain < 0.0) continue;
             cand.push_back(c);
             cgain.push_back(gain);

@@ -69,7 +69,10 @@ inline Partition finish(const CsrGraph& g, std::vector<vertex_t> membership, Obj
   mo.threads = threads;
   r.modularity = modularity(g, r.membership, mo);
   mo.resolution = resolution;
-  r.quality = objective == Objective::Modularity ? modularity(g, r.membership, mo) : cpm_quality(g, r.membership, mo);
+  if (objective == Objective::CPM)
+    r.quality = cpm_quality(g, r.membership, mo);
+  else
+    r.quality = resolution == 1.0 ? r.modularity : modularity(g, r.membership, mo);
   return r;
 }
 

@@ -44,43 +44,79 @@ struct QGraph {
   std::uint64_t end(vertex_t v) const { return off[v + 1]; }
 };
 
-/// Per-thread scratch for summing weights per community: a dense array with
-/// a touched list and stamps, so nothing is cleared between vertices.
-struct Tally {
-  struct Slot {
-    double sum = 0.0;
-    std::uint32_t stamp = 0;
-  };
-  std::vector<Slot> slot;  // interleaved: one cache miss per label
-  std::vector<vertex_t> touched;
-  std::uint32_t now = 0;
+/// Per-thread scratch for summing weights per label: the labels in order of
+/// first appearance (`touched`) with their sums (`sums`).  Up to kSmall
+/// additions are matched by a linear search in those two short arrays (in
+/// L1, no random access into an n-sized array); beyond, a dense index with
+/// stamps, so nothing is cleared between vertices.
+struct alignas(64) Tally {  // aligned: per-thread tallies share no cache line
+  static constexpr std::size_t kSmall = 16;
+  std::vector<vertex_t> touched;  ///< the first size() entries are in use
+  std::vector<double> sums;
 
   void reserve(vertex_t n) {
-    if (slot.size() < n) {
-      slot.assign(n, Slot{});
-      now = 0;
+    if (slot_.size() < n) {
+      slot_.assign(n, Slot{});
+      now_ = 0;
     }
   }
-  void clear() {
-    touched.clear();
-    if (++now == 0) {  // stamps wrapped: reset
-      for (auto& s : slot) s.stamp = 0;
-      now = 1;
+  /// Starts a new tally of at most `adds` additions (an upper bound).
+  void clear(std::size_t adds = ~std::size_t(0)) {
+    k_ = 0;
+    small_ = adds <= kSmall;
+    if (small_ && touched.size() < kSmall) grow(kSmall);
+    if (!small_ && ++now_ == 0) {  // stamps wrapped: reset
+      for (auto& x : slot_) x.stamp = 0;
+      now_ = 1;
     }
   }
   void add(vertex_t c, double x) {
-    Slot& s = slot[c];
-    if (s.stamp != now) {
-      s.stamp = now;
-      s.sum = 0.0;
-      touched.push_back(c);
+    if (small_) {
+      for (std::size_t i = 0; i < k_; ++i)
+        if (touched[i] == c) {
+          sums[i] += x;
+          return;
+        }
+    } else {
+      Slot& s = slot_[c];
+      if (s.stamp == now_) {
+        sums[s.pos] += x;
+        return;
+      }
+      s.stamp = now_;
+      s.pos = std::uint32_t(k_);
+      if (k_ == touched.size()) grow(2 * k_ + 16);
     }
-    s.sum += x;
+    touched[k_] = c;
+    sums[k_++] = x;
   }
-  /// The sum of a touched label.
-  double sum(vertex_t c) const { return slot[c].sum; }
-  bool has(vertex_t c) const { return slot[c].stamp == now; }
-  double get(vertex_t c) const { return has(c) ? slot[c].sum : 0.0; }
+  std::size_t size() const { return k_; }
+  /// Position of label c in touched, or size() when absent.
+  std::size_t find(vertex_t c) const {
+    if (small_) {
+      for (std::size_t i = 0; i < k_; ++i)
+        if (touched[i] == c) return i;
+      return k_;
+    }
+    return slot_[c].stamp == now_ ? slot_[c].pos : k_;
+  }
+  double get(vertex_t c) const {
+    const std::size_t i = find(c);
+    return i < k_ ? sums[i] : 0.0;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t stamp = 0, pos = 0;
+  };
+  void grow(std::size_t to) {
+    touched.resize(to);
+    sums.resize(to);
+  }
+  std::vector<Slot> slot_;
+  std::size_t k_ = 0;
+  std::uint32_t now_ = 0;
+  bool small_ = false;
 };
 
 /// Builds the adjacency of `n_out` vertices from `each(o, tally)`, which adds
@@ -108,11 +144,9 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
         for (vertex_t o = lo; o < hi; ++o) {
           tally.clear();
           each(o, tally);
-          out.off[o + 1] = tally.touched.size();
-          for (vertex_t u : tally.touched) {
-            a.push_back(u);
-            x.push_back(tally.sum(u));
-          }
+          out.off[o + 1] = tally.size();
+          a.insert(a.end(), tally.touched.begin(), tally.touched.begin() + std::int64_t(tally.size()));
+          x.insert(x.end(), tally.sums.begin(), tally.sums.begin() + std::int64_t(tally.size()));
         }
       },
       threads, 1);
