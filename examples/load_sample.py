@@ -7,7 +7,7 @@ import pathlib
 import ringleader as rl
 
 here = pathlib.Path(__file__).parent / "sample"
-net = rl.read_csv(here / "edges.csv", nodes=here / "nodes.csv")
+net = rl.read_csv(here / "edges.csv", nodes=here / "nodes.csv", directed=True)
 print(net)
 print("node types:", net.node_types())
 print("edge types:", net.edge_types())

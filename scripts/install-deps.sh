@@ -19,5 +19,5 @@ fi
   "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.15" ninja \
   "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8"
 if [ "${1:-}" = "--bench" ]; then
-  "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11"
+  "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi

@@ -21,6 +21,7 @@
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
 #include "ringleader/core/text.hpp"
+#include "ringleader/generate/fraud_network.hpp"
 #include "ringleader/graph/bgl.hpp"
 #include "ringleader/graph/builder.hpp"
 #include "ringleader/graph/csr.hpp"

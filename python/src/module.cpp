@@ -59,4 +59,5 @@ PYBIND11_MODULE(_core, m) {
   bind_io(m);
   bind_centrality(m);
   bind_community(m);
+  bind_generate(m);
 }
