@@ -106,8 +106,9 @@ def main(argv=None):
     md = table.to_markdown(index=False)
     gen = pd.DataFrame(gen_times, columns=["size", "persons", "edges", "seconds"]).groupby("size", sort=False).agg(
         persons=("persons", "first"), edges=("edges", "median"), seconds=("seconds", "median"))
-    gen["edges"] = gen["edges"].round().astype(np.int64)
-    gen["seconds"] = gen["seconds"].round(3)
+    gen["persons"] = gen["persons"].map("{:,}".format)  # strings: tabulate would print a float column
+    gen["edges"] = gen["edges"].map(lambda x: f"{round(x):,}")
+    gen["seconds"] = gen["seconds"].map("{:.3f}".format)
     head = (f"# Leader-finding baselines — {datetime.datetime.now():%Y-%m-%d %H:%M}\n\n"
             f"`python3 bench/leaders.py{' --quick' if a.quick else ''}` on {platform.node()}, "
             f"{len(seeds)} seed(s) per row.  Cells: precision at k (k = number of leaders: boss, financiers, "
