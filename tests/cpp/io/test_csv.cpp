@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <random>
 
 #include <ringleader/ringleader.hpp>
@@ -161,7 +162,15 @@ TEST_CASE("CSV: files, gzip and the bundled sample", "[io][csv]") {
   std::remove(n.c_str());
   std::string sample = std::string(RINGLEADER_SOURCE_DIR) + "/examples/sample/";
   auto s = io::read_csv(sample + "edges.csv", sample + "nodes.csv");
-  CHECK(s.number_of_nodes() == 116);
-  CHECK(s.number_of_edges() == 249);
+  auto data_lines = [](const std::string& path) {  // lines after the header (no quoted newlines here)
+    std::ifstream in(path);
+    std::string line;
+    std::size_t k = 0;
+    while (std::getline(in, line)) ++k;
+    return k - 1;
+  };
+  CHECK(s.number_of_nodes() == data_lines(sample + "nodes.csv"));
+  CHECK(s.number_of_edges() == data_lines(sample + "edges.csv"));
+  CHECK(s.number_of_nodes() > 300);
   CHECK(s.edges().types.find("transfer") >= 0);
 }
