@@ -35,6 +35,8 @@
 #include "ringleader/io/pajek.hpp"
 #include "ringleader/io/source.hpp"
 #include "ringleader/io/ucinet.hpp"
+#include "ringleader/money/freeze.hpp"
+#include "ringleader/money/trace.hpp"
 #include "ringleader/stats/assortativity.hpp"
 #include "ringleader/stats/basic.hpp"
 #include "ringleader/stats/clustering.hpp"

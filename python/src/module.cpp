@@ -60,4 +60,5 @@ PYBIND11_MODULE(_core, m) {
   bind_centrality(m);
   bind_community(m);
   bind_generate(m);
+  bind_money(m);
 }

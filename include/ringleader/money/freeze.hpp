@@ -1,0 +1,282 @@
+// ringleader/money/freeze.hpp - which transfers or accounts to freeze so that
+// the least money can still move from some accounts (victims) to others (the
+// leaders' wallets): a maximum flow / minimum cut.
+//
+// The flow network aggregates the transfers of each ordered account pair;
+// its capacity is their total amount (capacity "amount") or their number
+// ("count"), in exact integer units (amounts are rounded to cents).  A super
+// source feeds every source account and every sink account drains into a
+// super sink, both with unlimited capacity.  Time is ignored: this is the
+// most money the observed transfers could have carried.
+//  - Cut::Transfers: the minimum edge cut, i.e. the account pairs whose
+//    transfers, frozen together, stop every flow, of least total capacity.
+//  - Cut::Accounts: every account but the sources is split in two joined by
+//    an arc of capacity its throughput (the money it received).  The minimum
+//    cut of that network with transfers made uncuttable is the set of
+//    accounts of least total throughput whose freezing separates the sources
+//    from the sinks; sinks (the wallets) may be in it.  The flows (total,
+//    greedy) use the transfers' capacities as well.
+// Max flow: Boost.Graph's Boykov-Kolmogorov algorithm on a
+// compressed_sparse_row_graph; the cut is the set of arcs from the vertices
+// reachable from the super source in the residual network to the others, and
+// its capacity equals the flow (max-flow min-cut theorem).
+//  - With k > 0 (greedy): k times, freeze the item (account, or account pair)
+//    that carries the most flow in the current maximum flow, then recompute;
+//    `remaining` is the flow left after the k freezes.
+// total = the maximum flow before freezing; stopped = total - remaining.
+//
+// Reference: Boykov, Y. & Kolmogorov, V. (2004). An experimental comparison
+// of min-cut/max-flow algorithms for energy minimization in vision. IEEE
+// PAMI 26(9):1124-1137.
+#pragma once
+
+#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "ringleader/core/error.hpp"
+#include "ringleader/money/trace.hpp"
+
+namespace ringleader::money {
+
+enum class Cut { Transfers, Accounts };
+
+struct FreezeOptions {
+  Cut cut = Cut::Transfers;
+  bool count = false;  ///< capacity = number of transfers instead of amount
+  std::size_t k = 0;   ///< 0: the minimum cut; else the greedy k best items
+};
+
+struct FreezeResult {
+  std::vector<vertex_t> cut_source, cut_target;  ///< Cut::Transfers: the account pairs
+  std::vector<vertex_t> cut_accounts;            ///< Cut::Accounts
+  std::vector<double> cut_capacity;              ///< per cut item
+  double total = 0, stopped = 0, remaining = 0, capacity = 0;
+};
+
+namespace detail_flow {
+
+struct Arc {
+  std::int64_t capacity = 0, residual = 0;
+  boost::detail::csr_edge_descriptor<std::uint32_t, std::uint32_t> reverse;
+  std::int64_t item = -1;  ///< cut item (pair or account) this arc stands for, -1 for none
+};
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc, boost::no_property,
+                                                 std::uint32_t, std::uint32_t>;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+struct Network {
+  Graph g;
+  std::uint32_t s = 0, t = 0;
+};
+
+/// Arcs (with their reverse arcs of capacity 0) -> CSR graph with reverse links.
+inline Network build(std::uint32_t nv, std::vector<std::uint32_t> from, std::vector<std::uint32_t> to,
+                     const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& item, std::uint32_t s,
+                     std::uint32_t t) {
+  const std::size_t m = from.size();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+  std::vector<Arc> props;
+  arcs.reserve(2 * m);
+  props.reserve(2 * m);
+  std::vector<std::size_t> pair_of;
+  pair_of.reserve(2 * m);
+  for (std::size_t e = 0; e < m; ++e) {
+    arcs.push_back({from[e], to[e]});
+    props.push_back(Arc{cap[e], 0, {}, item[e]});
+    arcs.push_back({to[e], from[e]});
+    props.push_back(Arc{0, 0, {}, -1});
+  }
+  // sort by source (stable) remembering positions, so reverse arcs can be linked
+  std::vector<std::size_t> order(arcs.size());
+  std::iota(order.begin(), order.end(), std::size_t(0));
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return arcs[a].first < arcs[b].first; });
+  std::vector<std::size_t> pos(arcs.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sarcs(arcs.size());
+  std::vector<Arc> sprops(arcs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    pos[order[i]] = i;
+    sarcs[i] = arcs[order[i]];
+    sprops[i] = props[order[i]];
+  }
+  Network net{Graph(boost::edges_are_sorted, sarcs.begin(), sarcs.end(), sprops.begin(), nv), s, t};
+  for (std::size_t a = 0; a < arcs.size(); ++a) {
+    const std::size_t i = pos[a], j = pos[a ^ 1];
+    net.g[Edge(sarcs[i].first, std::uint32_t(i))].reverse = Edge(sarcs[j].first, std::uint32_t(j));
+  }
+  return net;
+}
+
+inline std::int64_t max_flow(Network& n) {
+  Graph& g = n.g;
+  const std::size_t nv = num_vertices(g);
+  std::vector<Edge> pred(nv);
+  std::vector<boost::default_color_type> color(nv);
+  std::vector<long> dist(nv);
+  auto idx = get(boost::vertex_index, g);
+  return boost::boykov_kolmogorov_max_flow(
+      g, get(&Arc::capacity, g), get(&Arc::residual, g), get(&Arc::reverse, g),
+      boost::make_iterator_property_map(pred.begin(), idx), boost::make_iterator_property_map(color.begin(), idx),
+      boost::make_iterator_property_map(dist.begin(), idx), idx, n.s, n.t);
+}
+
+/// Vertices reachable from s in the residual network.
+inline std::vector<char> source_side(const Network& n) {
+  const Graph& g = n.g;
+  std::vector<char> seen(num_vertices(g), 0);
+  std::vector<std::uint32_t> stack{n.s};
+  seen[n.s] = 1;
+  while (!stack.empty()) {
+    const std::uint32_t v = stack.back();
+    stack.pop_back();
+    for (auto e : boost::make_iterator_range(out_edges(v, g)))
+      if (g[e].residual > 0 && !seen[target(e, g)]) {
+        seen[target(e, g)] = 1;
+        stack.push_back(std::uint32_t(target(e, g)));
+      }
+  }
+  return seen;
+}
+
+}  // namespace detail_flow
+
+inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>& sources,
+                                const std::vector<vertex_t>& sinks, const FreezeOptions& o = {}) {
+  t.check(false);
+  if (sources.empty() || sinks.empty()) throw InvalidArgument("give at least one source and one sink account");
+  const vertex_t n = t.n;
+  std::vector<char> role(n, 0);  // 1 source, 2 sink
+  for (vertex_t s : sources) role[s] = 1;
+  for (vertex_t s : sinks) {
+    if (role[s] == 1) throw InvalidArgument("an account is both a source and a sink: keep them apart");
+    role[s] = 2;
+  }
+  // aggregate transfers per ordered pair (integer cents or counts)
+  const std::size_t m = t.source.size();
+  std::vector<std::size_t> idx(m);
+  std::iota(idx.begin(), idx.end(), std::size_t(0));
+  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+    return t.source[a] != t.source[b] ? t.source[a] < t.source[b] : t.target[a] < t.target[b];
+  });
+  std::vector<vertex_t> pu, pv;
+  std::vector<std::int64_t> pc;
+  for (std::size_t k = 0; k < m;) {
+    const std::size_t e = idx[k];
+    std::int64_t c = 0;
+    std::size_t l = k;
+    while (l < m && t.source[idx[l]] == t.source[e] && t.target[idx[l]] == t.target[e]) {
+      c += o.count ? 1 : std::llround(t.amount[idx[l]] * 100.0);
+      ++l;
+    }
+    if (c > 0 && t.source[e] != t.target[e]) {
+      pu.push_back(t.source[e]);
+      pv.push_back(t.target[e]);
+      pc.push_back(c);
+    }
+    k = l;
+  }
+  std::int64_t inf = 1;
+  for (std::int64_t c : pc) inf += c;
+  const double unit = o.count ? 1.0 : 0.01;
+  std::vector<double> inflow(n, 0.0);
+  for (std::size_t p = 0; p < pu.size(); ++p) inflow[pv[p]] += double(pc[p]);
+
+  // vertices: accounts 0..n-1 (in-halves for Cut::Accounts), n..2n-1 out-halves, then s, t.
+  // `unlimited_arcs`: transfers cannot be cut (the network that finds the
+  // minimum account cut); otherwise arcs carry the transfers' capacity.
+  const bool node_cut = o.cut == Cut::Accounts;
+  const std::uint32_t nv = node_cut ? 2 * n + 2 : n + 2, S = nv - 2, T = nv - 1;
+  auto out_half = [&](vertex_t v) { return node_cut ? n + v : v; };
+  auto make = [&](bool unlimited_arcs) {
+    std::vector<std::uint32_t> from, to;
+    std::vector<std::int64_t> cap, item;
+    for (std::size_t p = 0; p < pu.size(); ++p) {
+      from.push_back(out_half(pu[p]));
+      to.push_back(pv[p]);
+      cap.push_back(unlimited_arcs ? inf : pc[p]);
+      item.push_back(node_cut ? -1 : std::int64_t(p));
+    }
+    if (node_cut)
+      for (vertex_t v = 0; v < n; ++v) {
+        from.push_back(v);
+        to.push_back(n + v);
+        const bool cuttable = role[v] != 1 && inflow[v] > 0;
+        cap.push_back(cuttable ? std::int64_t(inflow[v]) : inf);
+        item.push_back(cuttable ? std::int64_t(v) : -1);
+      }
+    for (vertex_t v = 0; v < n; ++v) {
+      if (role[v] == 1) {
+        from.push_back(S);
+        to.push_back(v);
+        cap.push_back(inf);
+        item.push_back(-1);
+      } else if (role[v] == 2) {
+        from.push_back(out_half(v));
+        to.push_back(T);
+        cap.push_back(inf);
+        item.push_back(-1);
+      }
+    }
+    return detail_flow::build(nv, from, to, cap, item, S, T);
+  };
+  auto net = make(false);
+  FreezeResult r;
+  const std::int64_t total = detail_flow::max_flow(net);
+  r.total = double(total) * unit;
+  auto& g = net.g;
+  using detail_flow::Arc;
+  using detail_flow::Edge;
+  auto add_item = [&](std::int64_t it, std::int64_t c) {
+    if (node_cut) {
+      r.cut_accounts.push_back(vertex_t(it));
+    } else {
+      r.cut_source.push_back(pu[std::size_t(it)]);
+      r.cut_target.push_back(pv[std::size_t(it)]);
+    }
+    r.cut_capacity.push_back(double(c) * unit);
+    r.capacity += double(c) * unit;
+  };
+  if (o.k == 0) {
+    detail_flow::Network cnet = node_cut ? make(true) : detail_flow::Network{};
+    if (node_cut) detail_flow::max_flow(cnet);
+    const detail_flow::Network& c = node_cut ? cnet : net;
+    const auto side = detail_flow::source_side(c);
+    for (auto e : boost::make_iterator_range(edges(c.g))) {
+      const Arc& a = c.g[e];
+      if (a.capacity > 0 && side[source(e, c.g)] && !side[target(e, c.g)]) {
+        if (a.item < 0) throw Error("internal error: the minimum cut crosses an arc that cannot be cut");
+        add_item(a.item, a.capacity);
+      }
+    }
+    r.remaining = 0;  // every path from a source to a sink crosses the cut
+  } else {
+    std::int64_t flow = total;
+    for (std::size_t round = 0; round < o.k && flow > 0; ++round) {
+      Edge best{};
+      std::int64_t best_flow = 0;
+      for (auto e : boost::make_iterator_range(edges(g))) {
+        const Arc& a = g[e];
+        if (a.item >= 0 && a.capacity > 0 && a.capacity - a.residual > best_flow) {
+          best_flow = a.capacity - a.residual;
+          best = e;
+        }
+      }
+      if (best_flow == 0) break;
+      add_item(g[best].item, g[best].capacity);
+      g[best].capacity = 0;
+      flow = detail_flow::max_flow(net);
+    }
+    r.remaining = double(flow) * unit;
+  }
+  r.stopped = r.total - r.remaining;
+  return r;
+}
+
+}  // namespace ringleader::money
