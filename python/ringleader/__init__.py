@@ -14,7 +14,7 @@ Example
 from ._core import ConvergenceError, InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
 from .transform import distance_from_strength
-from . import centrality, community, evaluate, generate, money, stats
+from . import centrality, community, criminal, evaluate, generate, money, stats
 from .io import (
     read_csv,
     read_edgelist,
@@ -39,6 +39,7 @@ __all__ = [
     "from_networkx",
     "centrality",
     "community",
+    "criminal",
     "evaluate",
     "generate",
     "money",

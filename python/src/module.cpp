@@ -61,4 +61,5 @@ PYBIND11_MODULE(_core, m) {
   bind_community(m);
   bind_generate(m);
   bind_money(m);
+  bind_criminal(m);
 }
