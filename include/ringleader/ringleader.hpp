@@ -17,6 +17,7 @@
 #include "ringleader/community/modularity.hpp"
 #include "ringleader/community/partition.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/criminal/brokerage.hpp"
 #include "ringleader/criminal/structural_holes.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"

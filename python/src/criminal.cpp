@@ -1,6 +1,7 @@
 // Bindings of the criminal-network measures.
 #include "bindings.hpp"
 
+#include <ringleader/criminal/brokerage.hpp>
 #include <ringleader/criminal/structural_holes.hpp>
 
 namespace rlpy {
@@ -25,6 +26,18 @@ void bind_criminal(py::module_& m) {
           return d;
         },
         py::arg("net"), py::arg("weighted"), py::arg("threads"), py::arg("report"));
+  m.def("brokerage",
+        [](const Network& net, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> group,
+           int threads) {
+          std::vector<std::int64_t> gr(group.data(), group.data() + group.size());
+          auto counts = run(py::none(), [&](Progress&) { return brokerage(*net.csr(), gr, threads); });
+          py::array_t<double> outa({py::ssize_t(counts.size()), py::ssize_t(5)});
+          auto w = outa.mutable_unchecked<2>();
+          for (std::size_t v = 0; v < counts.size(); ++v)
+            for (int k = 0; k < 5; ++k) w(py::ssize_t(v), k) = counts[v][std::size_t(k)];
+          return outa;
+        },
+        py::arg("net"), py::arg("group"), py::arg("threads"));
 }
 
 }  // namespace rlpy
