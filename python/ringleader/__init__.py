@@ -14,6 +14,7 @@ Example
 from ._core import ConvergenceError, InvalidArgumentError, ParseError, RingleaderError, __version__
 from .network import Network, from_networkx
 from .transform import distance_from_strength
+from .criminal import key_players
 from . import centrality, community, criminal, evaluate, generate, money, stats
 from .io import (
     read_csv,
@@ -44,6 +45,7 @@ __all__ = [
     "generate",
     "money",
     "distance_from_strength",
+    "key_players",
     "stats",
     "__version__",
 ]

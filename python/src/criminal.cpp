@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include <ringleader/criminal/brokerage.hpp>
+#include <ringleader/criminal/key_players.hpp>
 #include <ringleader/criminal/structural_holes.hpp>
 
 namespace rlpy {
@@ -38,6 +39,30 @@ void bind_criminal(py::module_& m) {
           return outa;
         },
         py::arg("net"), py::arg("group"), py::arg("threads"));
+  m.def("key_players",
+        [](const Network& net, std::size_t k, const std::string& objective, int steps, std::uint64_t seed,
+           int restarts, int threads, py::object report) {
+          KeyPlayerOptions o;
+          if (objective == "fragmentation") o.objective = KppObjective::Fragmentation;
+          else if (objective == "distance_fragmentation") o.objective = KppObjective::DistanceFragmentation;
+          else if (objective == "reach") o.objective = KppObjective::Reach;
+          else if (objective == "distance_reach") o.objective = KppObjective::DistanceReach;
+          else
+            throw InvalidArgument("objective must be 'fragmentation', 'distance_fragmentation', 'reach' or "
+                                  "'distance_reach', not '" + objective + "'");
+          if (restarts < 0) throw InvalidArgument("restarts must be >= 0");
+          o.m = steps;
+          o.restarts = restarts;
+          o.seed = seed;
+          o.threads = threads;
+          KeyPlayerResult r = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return key_players(*net.csr(), k, o);
+          });
+          return py::make_tuple(own(std::move(r.nodes)), r.score, r.greedy_score);
+        },
+        py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("m"), py::arg("seed"), py::arg("restarts"),
+        py::arg("threads"), py::arg("report"));
 }
 
 }  // namespace rlpy
