@@ -17,7 +17,7 @@ fi
 # Build tools (scikit-build-core, pybind11, cmake, ninja) and runtime/test deps.
 "$PYTHON" -m pip install -q --disable-pip-version-check \
   "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.15" ninja \
-  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8"
+  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6"
 if [ "${1:-}" = "--bench" ]; then
   "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi

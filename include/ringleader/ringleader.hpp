@@ -18,6 +18,7 @@
 #include "ringleader/community/partition.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/criminal/brokerage.hpp"
+#include "ringleader/criminal/disruption.hpp"
 #include "ringleader/criminal/key_players.hpp"
 #include "ringleader/criminal/structural_holes.hpp"
 #include "ringleader/core/parallel.hpp"

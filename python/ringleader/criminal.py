@@ -17,7 +17,7 @@ import pandas as pd
 from . import _core
 from ._kernel import check_threads, prepare, run, seed_of
 
-__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers"]
+__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption"]
 
 
 def structural_holes(net, weight: Optional[str] = None, threads: int = 0, progress: bool = False) -> pd.DataFrame:
@@ -164,3 +164,89 @@ def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] 
     ids = net.node_index
     return KeyPlayers([ids[i] for i in np.asarray(nodes, dtype=np.int64)], float(score), str(objective), int(steps),
                       float(greedy), s)
+
+
+_STRATEGIES = ("degree", "degree_once", "betweenness", "betweenness_once", "key_players", "random")
+
+
+def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed: Optional[int] = None,
+               threads: int = 0, progress: bool = False) -> pd.DataFrame:
+    """Simulated disruption (Duijn, Kashirin & Sloot 2014): remove nodes one
+    at a time and measure what is left.
+
+    ``strategy``: ``"degree"`` / ``"betweenness"`` (the highest, recomputed
+    after each removal), ``"degree_once"`` / ``"betweenness_once"`` (ranked
+    once on the intact network), ``"key_players"`` (the node whose removal
+    fragments the rest most, recomputed), ``"random"`` (``repeats`` random
+    orders from ``seed``, averaged) or a list of node ids (your own order,
+    e.g. arrests).  Ties go to the earliest node.  The network is read as
+    undirected and unweighted.
+
+    Returns a DataFrame with one row per step (step 0 = intact): ``removed``
+    (node id; None for step 0 and for random), ``largest_component`` (nodes),
+    ``largest_share`` (of the original nodes), ``components``,
+    ``efficiency`` (global efficiency of the remaining nodes, as networkx's
+    ``global_efficiency``) and ``disconnected`` (share of pairs of remaining
+    nodes with no path).  Cost per step O(r (n + m)), plus betweenness when
+    recomputed.  Plot with :func:`plot_disruption`.
+
+    Reference: Duijn, P. A. C., Kashirin, V. & Sloot, P. M. A. (2014). The
+    relative ineffectiveness of criminal network disruption. Scientific
+    Reports 4:4238.
+
+    >>> rl.criminal.disruption(net, "betweenness", steps=5)   # doctest: +SKIP
+    """
+    ids = net.node_index
+    order = []
+    if isinstance(strategy, str):
+        if strategy not in _STRATEGIES:
+            raise ValueError(f"strategy must be one of {_STRATEGIES} or a list of node ids, not {strategy!r}")
+        name = strategy
+    else:
+        wanted = list(strategy)
+        pos = ids.get_indexer(wanted)
+        if (pos < 0).any():
+            raise ValueError(f"unknown nodes in the removal order: {[w for w, p in zip(wanted, pos) if p < 0][:5]}")
+        order, name, steps = pos.astype(np.uint32).tolist(), "given", len(wanted)
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a non-negative integer, not {steps!r}")
+    g = prepare(net, None, "max")
+    removed, largest, comps, eff, disc = run(
+        "disruption", progress,
+        lambda rep: _core.disruption(g, name, int(steps), order, int(repeats), seed_of(seed), check_threads(threads),
+                                     rep))
+    removed = np.asarray(removed, dtype=np.int64)
+    none = removed == np.iinfo(np.uint32).max
+    n = max(net.number_of_nodes(), 1)
+    return pd.DataFrame({
+        "removed": pd.Series([None if x else ids[v] for v, x in zip(removed, none)], dtype=object),
+        "largest_component": np.asarray(largest),
+        "largest_share": np.asarray(largest) / n,
+        "components": np.asarray(comps),
+        "efficiency": np.asarray(eff),
+        "disconnected": np.asarray(disc),
+    }).rename_axis("step")
+
+
+def plot_disruption(results, measure: str = "largest_share", ax=None):
+    """Plot disruption curves: ``results`` is one :func:`disruption`
+    DataFrame or a dict label -> DataFrame (e.g. one per strategy);
+    ``measure`` a column.  Returns the matplotlib Axes (matplotlib is an
+    optional dependency: ``pip install ringleader[plot]``)."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError("plot_disruption needs matplotlib: pip install matplotlib") from exc
+    if isinstance(results, pd.DataFrame):
+        results = {"": results}
+    if ax is None:
+        _, ax = plt.subplots()
+    for label, df in results.items():
+        if measure not in df.columns:
+            raise ValueError(f"measure must be a column of the results, not {measure!r}")
+        ax.plot(df.index, df[measure], marker="o", label=label or None)
+    ax.set_xlabel("nodes removed")
+    ax.set_ylabel(measure.replace("_", " "))
+    if any(results):
+        ax.legend()
+    return ax

@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include <ringleader/criminal/brokerage.hpp>
+#include <ringleader/criminal/disruption.hpp>
 #include <ringleader/criminal/key_players.hpp>
 #include <ringleader/criminal/structural_holes.hpp>
 
@@ -62,6 +63,43 @@ void bind_criminal(py::module_& m) {
           return py::make_tuple(own(std::move(r.nodes)), r.score, r.greedy_score);
         },
         py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("m"), py::arg("seed"), py::arg("restarts"),
+        py::arg("threads"), py::arg("report"));
+  m.def("disruption",
+        [](const Network& net, const std::string& strategy, std::size_t steps, std::vector<vertex_t> order,
+           int repeats, std::uint64_t seed, int threads, py::object report) {
+          DisruptionOptions o;
+          if (strategy == "degree") o.strategy = Strategy::Degree;
+          else if (strategy == "degree_once") o.strategy = Strategy::DegreeOnce;
+          else if (strategy == "betweenness") o.strategy = Strategy::Betweenness;
+          else if (strategy == "betweenness_once") o.strategy = Strategy::BetweennessOnce;
+          else if (strategy == "key_players") o.strategy = Strategy::KeyPlayer;
+          else if (strategy == "random") o.strategy = Strategy::Random;
+          else if (strategy == "given") o.strategy = Strategy::Given;
+          else
+            throw InvalidArgument("strategy must be 'degree', 'degree_once', 'betweenness', 'betweenness_once', "
+                                  "'key_players', 'random' or a list of nodes, not '" + strategy + "'");
+          o.steps = steps;
+          o.order = std::move(order);
+          o.repeats = repeats;
+          o.seed = seed;
+          o.threads = threads;
+          auto rows = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return disruption(*net.csr(), o);
+          });
+          std::vector<vertex_t> removed;
+          std::vector<double> largest, comps, eff, disc;
+          for (auto& r : rows) {
+            removed.push_back(r.removed);
+            largest.push_back(r.largest);
+            comps.push_back(r.components);
+            eff.push_back(r.efficiency);
+            disc.push_back(r.disconnected);
+          }
+          return py::make_tuple(own(std::move(removed)), own(std::move(largest)), own(std::move(comps)),
+                                own(std::move(eff)), own(std::move(disc)));
+        },
+        py::arg("net"), py::arg("strategy"), py::arg("steps"), py::arg("order"), py::arg("repeats"), py::arg("seed"),
         py::arg("threads"), py::arg("report"));
 }
 
