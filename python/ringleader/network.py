@@ -336,6 +336,16 @@ class Network:
         """
         return self._derive(self._net.collapse(weight, bool(by_type), column))
 
+    def project(self, person_type: str = "person", via=("phone", "account", "venue"), weight: str = "count",
+                max_hub: Optional[int] = 50) -> "Network":
+        """The person-person network: persons linked by shared phones,
+        accounts and venues, by calls and transfers between their phones and
+        accounts, and by direct edges (meets).  See
+        :func:`ringleader._project.project` for the rules, weights (count,
+        weight, amount, newman) and hub handling."""
+        from ._project import project
+        return project(self, person_type=person_type, via=via, weight=weight, max_hub=max_hub)
+
     def largest_component(self) -> "Network":
         """The largest (weakly) connected component as a new network; ties go to
         the component holding the earliest node.  Uses Boost.Graph's
