@@ -23,9 +23,10 @@ must be in exactly one community.
 
 Randomised methods (Louvain, Leiden, label propagation) give the same
 partition for the same seed whatever the number of threads: vertices are
-decided in fixed-size batches against the state at the start of the batch,
-then moved in order.  Below 8,192 nodes the batches hold one node, which is
-the classic sequential algorithm.
+decided in batches (n/32 nodes, a size that depends on n only) against the
+state at the start of the batch, then moved in order, a node whose neighbour
+moved earlier in the batch deciding again.  Below 16,384 nodes the batches
+hold one node, which is the classic sequential algorithm.
 """
 from __future__ import annotations
 
