@@ -30,6 +30,7 @@ import time
 
 import numpy as np
 
+from _centrality_one import read_igraph, read_networkx  # the same simple-graph readers
 from _load_one import _reset_peak, _status_kb
 
 MODULES = {"ringleader": "ringleader", "networkx": "networkx", "igraph": "igraph", "networkit": "networkit"}
@@ -74,26 +75,6 @@ def read_ringleader(path, o):
     prep = time.perf_counter() - t
     simple = int(rl.centrality.degree(net, normalized=False, threads=o["threads"]).sum()) // 2
     return (net, ids), len(ids), simple, {"prep_s": prep}
-
-
-def read_networkx(path, o):
-    import networkx as nx
-    g = nx.read_edgelist(str(path), nodetype=int)  # nx.Graph: parallel edges merged
-    g.remove_edges_from(list(nx.selfloop_edges(g)))
-    return g, g.number_of_nodes(), g.number_of_edges(), {}
-
-
-def read_igraph(path, o):
-    import igraph as ig
-    with open(path, "rb", buffering=0) as f:  # its C reader does not skip '#' lines
-        while True:
-            pos = f.tell()
-            if not f.readline().startswith(b"#"):
-                f.seek(pos)
-                break
-        g = ig.Graph.Read_Edgelist(f, directed=False)
-    g.simplify()
-    return g, g.vcount(), g.ecount(), {}
 
 
 def read_networkit(path, o):
