@@ -31,6 +31,8 @@
 #include <numeric>
 #include <vector>
 
+#include "ringleader/community/detail/qgraph.hpp"
+#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
@@ -59,87 +61,106 @@ struct KeyPlayerResult {
 
 namespace detail_kpp {
 
-/// Symmetric adjacency without self-loops or duplicates.
-struct Sym {
-  std::vector<std::uint64_t> off;
-  std::vector<vertex_t> adj;
-};
+/// Symmetric adjacency without self-loops or duplicates, rows sorted.
+using Sym = community::detail::QGraph;
 
-inline Sym symmetric(const CsrGraph& g) {
+inline Sym symmetric(const CsrGraph& g, int threads = 0) {
   Sym s;
-  std::vector<std::vector<vertex_t>> nb(g.n);
-  for (vertex_t v = 0; v < g.n; ++v)
-    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a) {
-      const vertex_t u = g.out_targets[a];
-      if (u == v) continue;
-      nb[v].push_back(u);
-      nb[u].push_back(v);
-    }
-  s.off.assign(std::size_t(g.n) + 1, 0);
-  for (vertex_t v = 0; v < g.n; ++v) {
-    std::sort(nb[v].begin(), nb[v].end());
-    nb[v].erase(std::unique(nb[v].begin(), nb[v].end()), nb[v].end());
-    s.off[v + 1] = s.off[v] + nb[v].size();
-  }
-  s.adj.reserve(s.off[g.n]);
-  for (auto& l : nb) s.adj.insert(s.adj.end(), l.begin(), l.end());
+  s.n = g.n;
+  const auto& ioff = g.in_off();
+  const auto& isrc = g.in_src();
+  community::detail::group_adjacency(s, g.n, g.n, threads, [&](vertex_t v, community::detail::Tally& t) {
+    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
+      if (g.out_targets[a] != v) t.add(g.out_targets[a], 1.0);
+    if (g.directed)
+      for (std::uint64_t a = ioff[v]; a < ioff[v + 1]; ++a)
+        if (isrc[a] != v) t.add(isrc[a], 1.0);
+  });
+  parallel::for_each_index(g.n, [&](std::int64_t v) {
+    std::sort(s.adj.begin() + std::int64_t(s.off[std::size_t(v)]), s.adj.begin() + std::int64_t(s.off[std::size_t(v) + 1]));
+  }, threads);
   return s;
 }
 
-/// Per-thread scratch of the evaluator.
+/// Per-thread scratch of the searches below.
 struct Scratch {
   std::vector<std::int32_t> dist;
   std::vector<vertex_t> queue;
+  void reset(vertex_t n) {
+    dist.assign(n, -1);
+    queue.resize(n);
+  }
 };
+
+/// Breadth-first search from the vertices queue[0..tail) (their dist set by
+/// the caller), never entering a vertex with blocked[v] (blocked may be
+/// null), expanding no vertex at depth `limit` or more (-1: no limit).
+/// Returns the new tail: queue[0..tail) are the vertices reached.
+inline std::size_t spread(const Sym& g, const std::vector<char>* blocked, Scratch& s, std::size_t tail, int limit) {
+  for (std::size_t head = 0; head < tail;) {
+    const vertex_t v = s.queue[head++];
+    if (limit >= 0 && s.dist[v] >= limit) continue;
+    for (std::uint64_t a = g.off[v]; a < g.off[v + 1]; ++a) {
+      const vertex_t u = g.adj[a];
+      if (s.dist[u] >= 0 || (blocked && (*blocked)[u])) continue;
+      s.dist[u] = s.dist[v] + 1;
+      s.queue[tail++] = u;
+    }
+  }
+  return tail;
+}
+
+/// Components of the graph without the `gone` vertices.
+struct Pieces {
+  double largest = 0, count = 0, pairs = 0;  ///< pairs = sum of s (s - 1) over component sizes s
+};
+
+inline Pieces pieces(const Sym& g, vertex_t n, const std::vector<char>& gone, Scratch& s) {
+  Pieces p;
+  s.reset(n);
+  for (vertex_t v = 0; v < n; ++v) {
+    if (gone[v] || s.dist[v] >= 0) continue;
+    s.dist[v] = 0;
+    s.queue[0] = v;
+    const double size = double(spread(g, &gone, s, 1, -1));
+    p.count += 1;
+    p.largest = std::max(p.largest, size);
+    p.pairs += size * (size - 1.0);
+  }
+  return p;
+}
+
+/// sum of 1 / d(src, u) over the vertices u != src reachable from src
+/// without the `gone` vertices.  `s` must be reset (all dist -1); it is
+/// left so.
+inline double inverse_distances(const Sym& g, const std::vector<char>& gone, vertex_t src, Scratch& s) {
+  s.dist[src] = 0;
+  s.queue[0] = src;
+  const std::size_t tail = spread(g, &gone, s, 1, -1);
+  double sum = 0.0;
+  for (std::size_t i = 1; i < tail; ++i) sum += 1.0 / double(s.dist[s.queue[i]]);
+  for (std::size_t i = 0; i < tail; ++i) s.dist[s.queue[i]] = -1;
+  return sum;
+}
 
 inline double evaluate(const Sym& g, vertex_t n, const std::vector<char>& in_set, std::size_t k, KppObjective obj,
                        int m, Scratch& s) {
   const double r = double(n) - double(k);
-  s.dist.assign(n, -1);
-  s.queue.resize(n);
-  auto bfs = [&](std::size_t head, std::size_t tail, int limit, bool through_set) {
-    // dist of queued vertices set by caller; returns the tail after the search
-    while (head < tail) {
-      const vertex_t v = s.queue[head++];
-      if (limit >= 0 && s.dist[v] >= limit) continue;
-      for (std::uint64_t a = g.off[v]; a < g.off[v + 1]; ++a) {
-        const vertex_t u = g.adj[a];
-        if (s.dist[u] >= 0 || (!through_set && in_set[u])) continue;
-        s.dist[u] = s.dist[v] + 1;
-        s.queue[tail++] = u;
-      }
-    }
-    return tail;
-  };
   switch (obj) {
-    case KppObjective::Fragmentation: {
-      if (r < 2) return 1.0;
-      double pairs = 0.0;
-      for (vertex_t v = 0; v < n; ++v) {
-        if (in_set[v] || s.dist[v] >= 0) continue;
-        s.dist[v] = 0;
-        s.queue[0] = v;
-        const double size = double(bfs(0, 1, -1, false));
-        pairs += size * (size - 1.0);
-      }
-      return 1.0 - pairs / (r * (r - 1.0));
-    }
+    case KppObjective::Fragmentation:
+      return r < 2 ? 1.0 : 1.0 - pieces(g, n, in_set, s).pairs / (r * (r - 1.0));
     case KppObjective::DistanceFragmentation: {
       if (r < 2) return 1.0;
+      s.reset(n);
       double sum = 0.0;
-      for (vertex_t v = 0; v < n; ++v) {
-        if (in_set[v]) continue;
-        std::fill(s.dist.begin(), s.dist.end(), -1);
-        s.dist[v] = 0;
-        s.queue[0] = v;
-        const std::size_t tail = bfs(0, 1, -1, false);
-        for (std::size_t i = 1; i < tail; ++i) sum += 1.0 / double(s.dist[s.queue[i]]);
-      }
+      for (vertex_t v = 0; v < n; ++v)
+        if (!in_set[v]) sum += inverse_distances(g, in_set, v, s);
       return 1.0 - sum / (r * (r - 1.0));
     }
     case KppObjective::Reach:
     case KppObjective::DistanceReach: {
       if (r <= 0) return 0.0;
+      s.reset(n);
       std::size_t tail = 0;
       for (vertex_t v = 0; v < n; ++v)
         if (in_set[v]) {
@@ -147,7 +168,7 @@ inline double evaluate(const Sym& g, vertex_t n, const std::vector<char>& in_set
           s.queue[tail++] = v;
         }
       const std::size_t members = tail;
-      tail = bfs(0, tail, obj == KppObjective::Reach ? m : -1, true);
+      tail = spread(g, nullptr, s, tail, obj == KppObjective::Reach ? m : -1);
       if (obj == KppObjective::Reach) return double(tail - members) / r;
       double sum = 0.0;
       for (std::size_t i = members; i < tail; ++i) sum += 1.0 / double(s.dist[s.queue[i]]);
@@ -164,8 +185,8 @@ inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPl
   if (k == 0 || k > n)
     throw InvalidArgument("k must be between 1 and the number of nodes (" + std::to_string(n) + ")");
   if (o.m < 1) throw InvalidArgument("m (reach steps) must be >= 1");
-  Progress& prog = o.progress ? *o.progress : no_progress();
-  const detail_kpp::Sym sym = detail_kpp::symmetric(g);
+  Progress& prog = ringleader::detail::progress_of(o.progress);
+  const detail_kpp::Sym sym = detail_kpp::symmetric(g, o.threads);
   std::vector<vertex_t> order(n);  // random tie-breaking rank
   std::iota(order.begin(), order.end(), vertex_t(0));
   Rng rng(o.seed);

@@ -39,6 +39,7 @@
 #include <numeric>
 #include <vector>
 
+#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/community/detail/qgraph.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
@@ -100,7 +101,7 @@ inline Mutual mutual(const CsrGraph& g, bool weighted, int threads) {
 inline StructuralHoles structural_holes(const CsrGraph& g, const StructuralHolesOptions& o = {}) {
   const vertex_t n = g.n;
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  Progress& prog = o.progress ? *o.progress : no_progress();
+  Progress& prog = ringleader::detail::progress_of(o.progress);
   const detail_sh::Mutual m = detail_sh::mutual(g, o.weighted, o.threads);
   StructuralHoles r;
   r.constraint.assign(n, nan);
