@@ -16,7 +16,8 @@
 //  - Random: a random order; `repeats` runs from the seed, averaged.
 //  - Given: the order in `order`.
 // Step 0 is the intact network.  Cost per step: O(r (n + m)) for efficiency
-// (parallel over sources), plus the strategy (betweenness O(n m)).
+// (parallel over sources, summed in vertex order, so the same for any thread
+// count), plus the strategy (betweenness O(n m)).
 //
 // Reference: Duijn, P. A. C., Kashirin, V. & Sloot, P. M. A. (2014). The
 // relative ineffectiveness of criminal network disruption. Scientific
@@ -24,7 +25,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -60,61 +60,24 @@ inline DisruptionStep state(const detail_kpp::Sym& g, vertex_t n, const std::vec
                             int threads) {
   DisruptionStep s;
   const double r = double(n) - double(k);
-  std::vector<std::int32_t> comp(n, -1);
-  std::vector<vertex_t> queue(n);
-  double pairs = 0;
-  for (vertex_t v = 0; v < n; ++v) {
-    if (gone[v] || comp[v] >= 0) continue;
-    std::size_t head = 0, tail = 1;
-    queue[0] = v;
-    comp[v] = std::int32_t(s.components);
-    while (head < tail) {
-      const vertex_t x = queue[head++];
-      for (std::uint64_t a = g.off[x]; a < g.off[x + 1]; ++a)
-        if (!gone[g.adj[a]] && comp[g.adj[a]] < 0) {
-          comp[g.adj[a]] = comp[v];
-          queue[tail++] = g.adj[a];
-        }
-    }
-    s.components += 1;
-    s.largest = std::max(s.largest, double(tail));
-    pairs += double(tail) * double(tail - 1);
-  }
+  detail_kpp::Scratch scratch;
+  const detail_kpp::Pieces p = detail_kpp::pieces(g, n, gone, scratch);
+  s.components = p.count;
+  s.largest = p.largest;
   if (r >= 2) {
-    s.disconnected = 1.0 - pairs / (r * (r - 1.0));
-    const int nt = parallel::threads(threads);
-    std::vector<double> part(static_cast<std::size_t>(nt), 0.0);
-    std::vector<std::vector<std::int32_t>> dist(static_cast<std::size_t>(nt));
-    std::vector<std::vector<vertex_t>> qs(static_cast<std::size_t>(nt));
+    s.disconnected = 1.0 - p.pairs / (r * (r - 1.0));
+    std::vector<detail_kpp::Scratch> per(static_cast<std::size_t>(parallel::threads(threads)));
+    std::vector<double> from(n, 0.0);  // per source, summed in vertex order: the same for any thread count
     parallel::for_each_dynamic(
         n,
         [&](int t, std::int64_t i) {
-          const vertex_t src = vertex_t(i);
-          if (gone[src]) return;
-          auto& d = dist[std::size_t(t)];
-          auto& q = qs[std::size_t(t)];
-          d.assign(n, -1);
-          q.resize(n);
-          std::size_t head = 0, tail = 1;
-          q[0] = src;
-          d[src] = 0;
-          double sum = 0;
-          while (head < tail) {
-            const vertex_t x = q[head++];
-            for (std::uint64_t a = g.off[x]; a < g.off[x + 1]; ++a) {
-              const vertex_t u = g.adj[a];
-              if (gone[u] || d[u] >= 0) continue;
-              d[u] = d[x] + 1;
-              sum += 1.0 / double(d[u]);
-              q[tail++] = u;
-            }
-          }
-          part[std::size_t(t)] += sum;  // summed per thread: same total up to rounding
+          if (gone[std::size_t(i)]) return;
+          auto& sc = per[std::size_t(t)];
+          if (sc.dist.size() != n) sc.reset(n);
+          from[std::size_t(i)] = detail_kpp::inverse_distances(g, gone, vertex_t(i), sc);
         },
         threads, 16);
-    double tot = 0;
-    for (double x : part) tot += x;
-    s.efficiency = tot / (r * (r - 1.0));
+    s.efficiency = std::accumulate(from.begin(), from.end(), 0.0) / (r * (r - 1.0));
   }
   return s;
 }
@@ -127,8 +90,8 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
   if (o.strategy == Strategy::Given)
     for (vertex_t v : o.order)
       if (v >= n) throw InvalidArgument("the removal order names a vertex out of range");
-  Progress& prog = o.progress ? *o.progress : no_progress();
-  const detail_kpp::Sym sym = detail_kpp::symmetric(g);
+  Progress& prog = ringleader::detail::progress_of(o.progress);
+  const detail_kpp::Sym sym = detail_kpp::symmetric(g, o.threads);
   auto degree_of = [&](const std::vector<char>& gone, vertex_t v) {
     double d = 0;
     for (std::uint64_t a = sym.off[v]; a < sym.off[v + 1]; ++a) d += !gone[sym.adj[a]];
@@ -154,7 +117,6 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
     if (o.strategy == Strategy::DegreeOnce)
       for (vertex_t v = 0; v < n; ++v) once.push_back(degree_of(gone, v));
     if (o.strategy == Strategy::BetweennessOnce) once = between(gone);
-    detail_kpp::Scratch scratch;
     for (std::size_t step = 0; step < steps && !prog.cancelled(); ++step) {
       vertex_t pick = std::numeric_limits<vertex_t>::max();
       if (fixed) {
