@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .network import _NAT
 
 __all__ = ["trace", "freeze_plan", "received", "MoneyTrace", "FreezePlan"]
 
-_NAT = np.iinfo(np.int64).min
 
 
 @dataclass
@@ -256,11 +256,8 @@ def freeze_plan(net, sources, sinks, capacity: str = "amount", cut: str = "trans
     ids = net.node_index
     if cut == "transfers":
         cs, ct = np.asarray(r["cut_source"], dtype=np.int64), np.asarray(r["cut_target"], dtype=np.int64)
-        pairs = pd.DataFrame({"s": t.src.astype(np.int64), "t": t.dst.astype(np.int64)})
-        counts = pairs.groupby(["s", "t"]).size()
-        n_tr = [int(counts.get((a, b), 0)) for a, b in zip(cs, ct)]
         result = pd.DataFrame({"source": ids[cs], "target": ids[ct], "capacity": np.asarray(r["cut_capacity"]),
-                               "transfers": n_tr})
+                               "transfers": np.asarray(r["cut_transfers"], dtype=np.int64)})
         result = result.sort_values("capacity", ascending=False, kind="stable").reset_index(drop=True)
     else:
         result = list(ids[np.asarray(r["cut_accounts"], dtype=np.int64)])

@@ -74,6 +74,7 @@ void bind_money(py::module_& m) {
           d["cut_target"] = own(std::move(r.cut_target));
           d["cut_accounts"] = own(std::move(r.cut_accounts));
           d["cut_capacity"] = own(std::move(r.cut_capacity));
+          d["cut_transfers"] = own(std::move(r.cut_transfers));
           d["total"] = r.total;
           d["stopped"] = r.stopped;
           d["remaining"] = r.remaining;

@@ -58,6 +58,7 @@ struct FreezeResult {
   std::vector<vertex_t> cut_source, cut_target;  ///< Cut::Transfers: the account pairs
   std::vector<vertex_t> cut_accounts;            ///< Cut::Accounts
   std::vector<double> cut_capacity;              ///< per cut item
+  std::vector<std::int64_t> cut_transfers;       ///< Cut::Transfers: transfers of each cut pair
   double total = 0, stopped = 0, remaining = 0, capacity = 0;
 };
 
@@ -159,29 +160,18 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
     role[s] = 2;
   }
   // aggregate transfers per ordered pair (integer cents or counts)
-  const std::size_t m = t.source.size();
-  std::vector<std::size_t> idx(m);
-  std::iota(idx.begin(), idx.end(), std::size_t(0));
-  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-    return t.source[a] != t.source[b] ? t.source[a] < t.source[b] : t.target[a] < t.target[b];
-  });
   std::vector<vertex_t> pu, pv;
-  std::vector<std::int64_t> pc;
-  for (std::size_t k = 0; k < m;) {
-    const std::size_t e = idx[k];
+  std::vector<std::int64_t> pc, pn;
+  for_each_pair(t.source, t.target, [&](vertex_t u, vertex_t v, const std::size_t* first, const std::size_t* last) {
     std::int64_t c = 0;
-    std::size_t l = k;
-    while (l < m && t.source[idx[l]] == t.source[e] && t.target[idx[l]] == t.target[e]) {
-      c += o.count ? 1 : std::llround(t.amount[idx[l]] * 100.0);
-      ++l;
-    }
-    if (c > 0 && t.source[e] != t.target[e]) {
-      pu.push_back(t.source[e]);
-      pv.push_back(t.target[e]);
+    for (const std::size_t* e = first; e != last; ++e) c += o.count ? 1 : std::llround(t.amount[*e] * 100.0);
+    if (c > 0 && u != v) {
+      pu.push_back(u);
+      pv.push_back(v);
       pc.push_back(c);
+      pn.push_back(std::int64_t(last - first));
     }
-    k = l;
-  }
+  });
   std::int64_t inf = 1;
   for (std::int64_t c : pc) inf += c;
   const double unit = o.count ? 1.0 : 0.01;
@@ -239,6 +229,7 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
     } else {
       r.cut_source.push_back(pu[std::size_t(it)]);
       r.cut_target.push_back(pv[std::size_t(it)]);
+      r.cut_transfers.push_back(pn[std::size_t(it)]);
     }
     r.cut_capacity.push_back(double(c) * unit);
     r.capacity += double(c) * unit;

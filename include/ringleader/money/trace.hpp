@@ -142,6 +142,26 @@ inline TraceResult trace(const Transfers& t, const std::vector<vertex_t>& source
   return r;
 }
 
+/// Calls `f(source, target, first, last)` once per ordered pair (source,
+/// target) of arcs, in (source, target) order, with order[first..last) the
+/// arcs of that pair (`order` sorted by pair): the grouping of parallel
+/// transfers shared by widest_paths and freeze_plan.  O(m log m).
+template <class F>
+void for_each_pair(const std::vector<vertex_t>& src, const std::vector<vertex_t>& dst, F&& f) {
+  std::vector<std::size_t> order(src.size());
+  std::iota(order.begin(), order.end(), std::size_t(0));
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return src[a] != src[b] ? src[a] < src[b] : dst[a] < dst[b];
+  });
+  for (std::size_t k = 0; k < order.size();) {
+    const std::size_t e = order[k];
+    std::size_t l = k;
+    while (l < order.size() && src[order[l]] == src[e] && dst[order[l]] == dst[e]) ++l;
+    f(src[e], dst[e], order.data() + k, order.data() + l);
+    k = l;
+  }
+}
+
 /// Widest (maximum-bottleneck) paths from any of `sources` over arcs with
 /// weights `w` (e.g. traced money per transfer; parallel arcs are summed
 /// first).  Returns per vertex the bottleneck (0 when unreachable, infinity
@@ -155,26 +175,18 @@ inline WidestPaths widest_paths(vertex_t n, const std::vector<vertex_t>& src, co
                                 const std::vector<double>& w, const std::vector<vertex_t>& sources) {
   constexpr vertex_t kNone = ~vertex_t(0);
   // aggregate parallel arcs
-  std::vector<std::size_t> idx(src.size());
-  std::iota(idx.begin(), idx.end(), std::size_t(0));
-  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-    return src[a] != src[b] ? src[a] < src[b] : dst[a] < dst[b];
-  });
   std::vector<std::uint64_t> off(std::size_t(n) + 1, 0);
   std::vector<vertex_t> to;
   std::vector<double> cap;
-  for (std::size_t k = 0; k < idx.size();) {
-    const std::size_t e = idx[k];
+  for_each_pair(src, dst, [&](vertex_t u, vertex_t v, const std::size_t* first, const std::size_t* last) {
     double sum = 0;
-    std::size_t l = k;
-    while (l < idx.size() && src[idx[l]] == src[e] && dst[idx[l]] == dst[e]) sum += w[idx[l++]];
+    for (const std::size_t* e = first; e != last; ++e) sum += w[*e];
     if (sum > 0) {
-      to.push_back(dst[e]);
+      to.push_back(v);
       cap.push_back(sum);
-      ++off[std::size_t(src[e]) + 1];
+      ++off[std::size_t(u) + 1];
     }
-    k = l;
-  }
+  });
   for (vertex_t v = 0; v < n; ++v) off[v + 1] += off[v];
   WidestPaths r;
   r.width.assign(n, 0.0);
