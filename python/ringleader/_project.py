@@ -67,7 +67,7 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
     am = core.edge_amount()
     am = np.zeros(len(src)) if am is None else np.nan_to_num(np.asarray(am, dtype=np.float64))
 
-    def value(mask):
+    def value(mask):  # the evidence of edges: 1 each for "count" and "newman"
         if weight == "weight":
             return ew[mask]
         if weight == "amount":
@@ -110,16 +110,14 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
     # edges between via nodes, mapped to the persons attached to each end
     m = is_via[src] & is_via[dst]
     if m.any():
-        e = pd.DataFrame({"u": src[m], "w": dst[m], "rel": etype[m], "v": value(m) if weight != "newman"
-                          else np.ones(int(m.sum()))})
+        e = pd.DataFrame({"u": src[m], "w": dst[m], "rel": etype[m], "v": value(m)})
         e = e.merge(attach.rename(columns={"hub": "u", "person": "p"}), on="u")
         e = e.merge(attach.rename(columns={"hub": "w", "person": "q"}), on="w")
         parts.append(e[["p", "q", "rel", "v"]])
     # direct person-person edges
     d = is_person[src] & is_person[dst]
     if d.any():
-        parts.append(pd.DataFrame({"p": src[d], "q": dst[d], "rel": etype[d],
-                                   "v": value(d) if weight != "newman" else np.ones(int(d.sum()))}))
+        parts.append(pd.DataFrame({"p": src[d], "q": dst[d], "rel": etype[d], "v": value(d)}))
     ev = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["p", "q", "rel", "v"])
     ev = ev[ev.p != ev.q]
     if not net.directed and len(ev):
@@ -127,9 +125,7 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
         ev = ev.assign(p=lo, q=hi)
     table = ev.pivot_table(index=["p", "q"], columns="rel", values="v", aggfunc="sum", fill_value=0.0) \
         if len(ev) else pd.DataFrame()
-    person_nodes = nodes[is_person].reset_index().rename(columns={nodes.index.name or "index": "id"})
-    if "id" not in person_nodes.columns:
-        person_nodes = person_nodes.rename(columns={person_nodes.columns[0]: "id"})
+    person_nodes = nodes[is_person].reset_index()  # net.nodes is indexed by "id"
     if len(table):
         table.columns = [str(c) for c in table.columns]
         edges = table.reset_index()

@@ -383,10 +383,8 @@ inline FraudNetwork fraud_network(const FraudOptions& o) {
         }
 
   // ---- money ---------------------------------------------------------------------------
-  std::vector<int> group_of(n_persons, -1);
-  for (std::size_t p = 0; p < n_persons; ++p) group_of[p] = g.out.group[p];
+  const std::vector<int>& group_of = g.out.group;
   std::vector<double> collected(std::size_t(o.n_groups), 0.0);
-  std::vector<std::vector<std::pair<std::int64_t, double>>> inflow(std::size_t(o.n_groups));
   for (auto& [v, op] : victims) {
     Group& G = groups[std::size_t(group_of[op])];
     for (int k = g.between(1, 2); k > 0; --k) {
