@@ -10,8 +10,11 @@ accounts; weight = number of such interactions, both directions summed), and
 ranks persons by single centrality measures (and by PageRank on the whole
 directed multi-mode network, where money and reports flow towards leaders).  Each cell is the precision at k
 (k = number of leaders: boss, financiers, managers) / the average precision,
-averaged over the seeds.  Writes OUT/results-leaders.md.  The leader-ranking
-issue adds rl.leaders as a column.
+averaged over the seeds.  The same single measures also run on rl's own
+projection (``net.project("person")``: shared phones, accounts and venues
+too, hubs above 50 persons skipped), and rl.leaders on the raw multi-mode
+network; "best single" is the best single-measure cell of the row.  Also
+times rl.leaders and the projection.  Writes OUT/results-leaders.md.
 """
 import argparse
 import datetime
@@ -56,9 +59,9 @@ def person_projection(net):
     return proj
 
 
-def measures(net, proj, n_persons, seed):
+def single_measures(proj, n_persons, seed, tag=""):
+    """The single measures of the issue on one person projection."""
     out = {
-        "pagerank (whole network)": lambda: rl.centrality.pagerank(net),
         "degree": lambda: rl.centrality.degree(proj),
         "strength": lambda: rl.centrality.strength(proj),
         "pagerank": lambda: rl.centrality.pagerank(proj, weight="weight"),
@@ -69,6 +72,15 @@ def measures(net, proj, n_persons, seed):
         out["closeness"] = lambda: rl.centrality.closeness(proj)
     else:
         out["betweenness (k=256)"] = lambda: rl.centrality.betweenness(proj, k=256, seed=seed)
+        out["closeness (harmonic, k=256)"] = lambda: rl.centrality.harmonic(proj, k=256, seed=seed)
+    return {name + tag: f for name, f in out.items()}
+
+
+def measures(net, proj, full, n_persons, seed):
+    out = {"rl.leaders": lambda: rl.leaders(net, seed=seed)}
+    out.update(single_measures(proj, n_persons, seed))
+    out.update(single_measures(full, n_persons, seed, " [project]"))
+    out["pagerank (whole network)"] = lambda: rl.centrality.pagerank(net)
     return out
 
 
@@ -82,7 +94,7 @@ def main(argv=None):
     seeds = range(1 if a.quick else a.seeds)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    rows, gen_times, proj_times = [], [], []
+    rows, gen_times, proj_times, leader_times = [], [], [], []
     for size in sizes:
         for noise in NOISE:
             cells, info = {}, {}
@@ -91,24 +103,35 @@ def main(argv=None):
                 net, truth = rl.generate.fraud_network(**SIZES[size], noise=noise, seed=100 + s)
                 gen_times.append((size, len(truth), net.number_of_edges(), time.perf_counter() - t))
                 proj = person_projection(net)
+                t = time.perf_counter()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    full = net.project("person")  # rl's projection (shared nodes too; hubs > 50 skipped)
                 if noise == NOISE[0]:
-                    t = time.perf_counter()
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        full = net.project("person")  # rl's projection (shared nodes too; hubs > 50 skipped)
                     proj_times.append((size, len(truth), net.number_of_edges(), full.number_of_edges(),
                                        time.perf_counter() - t))
                 info = dict(persons=len(truth), edges=net.number_of_edges(), leaders=int(
                     truth.role.isin(rl.generate.LEADER_ROLES).sum()))
-                for name, f in measures(net, proj, len(truth), s).items():
-                    sc = rl.evaluate.leaders(f(), truth)
+                for name, f in measures(net, proj, full, len(truth), s).items():
+                    t = time.perf_counter()
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        ranking = f()
+                    if name == "rl.leaders":
+                        leader_times.append((size, len(truth), net.number_of_edges(), time.perf_counter() - t))
+                    sc = rl.evaluate.leaders(ranking, truth)
                     cells.setdefault(name, []).append((sc.precision, sc.average_precision))
                 print(f"  {size} noise={noise} seed={s} done", file=sys.stderr, flush=True)
             row = {"size": size, "persons": info["persons"], "edges": info["edges"], "leaders": info["leaders"],
                    "noise": noise}
-            for name, v in cells.items():
-                p, avg = np.mean([x[0] for x in v]), np.mean([x[1] for x in v])
-                row[name] = f"{p:.2f} / {avg:.2f}"
+            means = {name: (np.mean([x[0] for x in v]), np.mean([x[1] for x in v])) for name, v in cells.items()}
+            single = {k: v for k, v in means.items() if k not in ("rl.leaders", "pagerank (whole network)")}
+            best = max(single, key=lambda k: single[k])
+            row["rl.leaders"] = "{:.2f} / {:.2f}".format(*means["rl.leaders"])
+            row["best single"] = "{:.2f} / {:.2f} ({})".format(*single[best], best)
+            for name, (p, avg) in means.items():
+                if name != "rl.leaders":
+                    row[name] = f"{p:.2f} / {avg:.2f}"
             rows.append(row)
     table = pd.DataFrame(rows).fillna("—")
     md = table.to_markdown(index=False)
@@ -120,14 +143,21 @@ def main(argv=None):
     head = (f"# Leader-finding baselines — {datetime.datetime.now():%Y-%m-%d %H:%M}\n\n"
             f"`python3 bench/leaders.py{' --quick' if a.quick else ''}` on {platform.node()}, "
             f"{len(seeds)} seed(s) per row.  Cells: precision at k (k = number of leaders: boss, financiers, "
-            "managers) / average precision, ranking the persons of the person projection (calls, meetings and "
-            "transfers between persons; weight = interactions) by one measure; \"whole network\": PageRank on the "
+            "managers) / average precision.  rl.leaders runs on the raw multi-mode network (defaults, seed = "
+            "seed index); the single measures rank the persons of the interaction projection (calls, meetings and "
+            "transfers between persons; weight = interactions) or, marked [project], of `net.project(\"person\")`; "
+            "\"best single\" is the best of them in the row; \"whole network\": PageRank on the "
             "directed multi-mode network, persons kept.  Noise = share of calls and "
             "transfers missing = false calls added (as a share of calls).\n\n")
     proj = pd.DataFrame(proj_times, columns=["size", "persons", "edges", "links", "seconds"]).groupby(
         "size", sort=False).median()
     proj = proj.apply(lambda c: c.map("{:.3f}".format) if c.name == "seconds" else c.map(lambda x: f"{round(x):,}"))
-    text = head + md + "\n\nGeneration time (median over seeds, rl.generate.fraud_network):\n\n" + \
+    lt = pd.DataFrame(leader_times, columns=["size", "persons", "edges", "seconds"]).groupby(
+        "size", sort=False).agg(persons=("persons", "first"), edges=("edges", "median"), seconds=("seconds", "median"),
+                                max_seconds=("seconds", "max"))
+    lt = lt.apply(lambda c: c.map("{:.2f}".format) if "seconds" in c.name else c.map(lambda x: f"{round(x):,}"))
+    text = head + md + "\n\n`rl.leaders` time (median and max over seeds and noise levels, default options):\n\n" + \
+        lt.to_markdown() + "\n\nGeneration time (median over seeds, rl.generate.fraud_network):\n\n" + \
         gen.to_markdown() + "\n\nProjection time (median over seeds, `net.project(\"person\")`, noise 0):\n\n" + \
         proj.to_markdown() + "\n"
     (out / "results-leaders.md").write_text(text)

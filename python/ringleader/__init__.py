@@ -15,6 +15,7 @@ from ._core import ConvergenceError, InvalidArgumentError, ParseError, Ringleade
 from .network import Network, from_networkx
 from .transform import distance_from_strength
 from .criminal import key_players
+from ._leaders import leaders
 from . import centrality, community, criminal, evaluate, generate, money, stats
 from .io import (
     read_csv,
@@ -46,6 +47,7 @@ __all__ = [
     "money",
     "distance_from_strength",
     "key_players",
+    "leaders",
     "stats",
     "__version__",
 ]

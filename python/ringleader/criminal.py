@@ -1,5 +1,5 @@
-"""Methods built for covert networks: Burt's structural holes (and, as they
-land, key players, brokerage, disruption).
+"""Methods built for covert networks: Burt's structural holes, key players,
+brokerage, disruption and the leader ranking (``leaders``, also ``rl.leaders``).
 
 Measures run on the collapsed (simple) network with parallel edges summed;
 ``weight=None`` (default) is unweighted, otherwise the name of a numeric edge
@@ -16,8 +16,9 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, prepare, run, seed_of
+from ._leaders import leaders
 
-__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption"]
+__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption", "leaders"]
 
 
 def structural_holes(net, weight: Optional[str] = None, threads: int = 0, progress: bool = False) -> pd.DataFrame:

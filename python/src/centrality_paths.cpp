@@ -73,16 +73,18 @@ void bind_centrality_paths(py::module_& m) {
         },
         py::arg("net"), py::arg("wf_improved"), py::arg("weighted"), py::arg("threads"), py::arg("report"));
   m.def("harmonic",
-        [](const Network& net, bool weighted, int threads, py::object report) {
+        [](const Network& net, bool weighted, std::size_t k, std::uint64_t seed, int threads, py::object report) {
           ClosenessOptions o;
           o.weighted = weighted;
+          o.k = k;
+          o.seed = seed;
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
             return harmonic(*net.csr(), o);
           }));
         },
-        py::arg("net"), py::arg("weighted"), py::arg("threads"), py::arg("report"));
+        py::arg("net"), py::arg("weighted"), py::arg("k"), py::arg("seed"), py::arg("threads"), py::arg("report"));
   m.def("sample_sources",
         [](std::uint32_t n, std::size_t k, std::uint64_t seed) { return own(sample_sources(n, k, seed)); },
         py::arg("n"), py::arg("k"), py::arg("seed"));

@@ -172,6 +172,45 @@ def test_sampled_sources_match_networkx_formula(name, G, weighted):
     np.testing.assert_allclose(a.to_numpy(), b.to_numpy(), rtol=1e-12, equal_nan=True)
 
 
+@pytest.mark.parametrize("name,G,weighted", [c for c in CASES if len(c[1]) >= 3][:12],
+                         ids=[c[0] for c in CASES if len(c[1]) >= 3][:12])
+def test_sampled_harmonic_is_the_estimator_on_its_sources(name, G, weighted):
+    """k sampled sources: (n / k) * sum over the sampled v != u of 1 / d(v, u),
+    recomputed with networkx's distances from the same sources; k = n is
+    networkx's harmonic_centrality."""
+    net = rl.from_networkx(G)
+    H = simple(G)
+    weight = "weight" if weighted else None
+    n = len(G)
+    for k in sorted({1, 2, n // 2, n}):
+        h = rl.centrality.harmonic(net, weight=weight, k=k, seed=5)
+        src = h.attrs["sources"]
+        assert len(set(src)) == k
+        ref = dict.fromkeys(G, 0.0)
+        for v in src:
+            dist = nx.single_source_dijkstra_path_length(H, v, weight=weight) if weighted else \
+                nx.single_source_shortest_path_length(H, v)
+            for u, d in dist.items():
+                if u != v and d != 0:
+                    ref[u] += 1.0 / d
+        same(h, {u: x * n / k for u, x in ref.items()})
+    same(rl.centrality.harmonic(net, weight=weight, k=n, seed=1), nx.harmonic_centrality(H, distance=weight))
+
+
+def test_sampled_harmonic_is_unbiased_and_reproducible():
+    G = nx.barabasi_albert_graph(300, 2, seed=2)
+    net = rl.from_networkx(G)
+    exact = rl.centrality.harmonic(net)
+    mean = np.mean([rl.centrality.harmonic(net, k=30, seed=s).to_numpy() for s in range(200)], axis=0)
+    assert np.max(np.abs(mean - exact.to_numpy()) / exact.to_numpy()) < 0.05
+    a = rl.centrality.harmonic(net, k=40, seed=9, threads=1)
+    b = rl.centrality.harmonic(net, k=40, seed=9, threads=2)
+    assert a.attrs == b.attrs
+    np.testing.assert_allclose(a.to_numpy(), b.to_numpy(), rtol=1e-12)
+    with pytest.raises(ValueError, match="k must be between 1"):
+        rl.centrality.harmonic(net, k=301)
+
+
 def test_thread_counts_agree():
     G = nx.barabasi_albert_graph(400, 3, seed=1)
     net = rl.from_networkx(G)

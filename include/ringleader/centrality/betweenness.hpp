@@ -64,15 +64,6 @@ struct BetweennessOptions {
 
 namespace detail {
 
-/// Uniform integer in [0, bound) from a 64-bit generator (rejection; the
-/// same on every platform, unlike std::uniform_int_distribution).
-template <class Rng>
-std::uint64_t uniform_below(Rng& rng, std::uint64_t bound) {
-  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
-  std::uint64_t x;
-  do x = rng(); while (x >= limit);
-  return x % bound;
-}
 
 /// SplitMix64: a tiny counter-based generator (one per sample, so samples
 /// do not depend on the thread that draws them).
@@ -176,24 +167,6 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sour
 }
 
 }  // namespace detail
-
-/// The k distinct sources networkx-style sampling uses here: the first k
-/// entries of a Fisher-Yates shuffle of 0..n-1 driven by
-/// std::mt19937_64(seed), drawn serially (so the same for any thread count).
-/// This is not networkx's own random choice (Python's random.sample).
-inline std::vector<vertex_t> sample_sources(vertex_t n, std::size_t k, std::uint64_t seed) {
-  if (k > n) throw InvalidArgument("k = " + std::to_string(k) + " sources requested, but the network has only " +
-                                   std::to_string(n) + " nodes: use k <= number of nodes (or k=None for all)");
-  std::vector<vertex_t> perm(n);
-  std::iota(perm.begin(), perm.end(), vertex_t(0));
-  std::mt19937_64 rng(seed);
-  for (std::size_t i = 0; i < k; ++i) {
-    const std::size_t j = i + std::size_t(detail::uniform_below(rng, n - i));
-    std::swap(perm[i], perm[j]);
-  }
-  perm.resize(k);
-  return perm;
-}
 
 namespace detail {
 /// The k sampled sources of `opt` into `sources`; returns k, or 0 when every

@@ -41,6 +41,11 @@ namespace ringleader::centrality {
 struct ClosenessOptions {
   bool wf_improved = true;  ///< closeness only: scale by the reached share
   bool weighted = false;    ///< arc weights are distances (Dijkstra); else hop counts
+  /// harmonic only: 0 = exact; otherwise searches from k sources drawn with
+  /// sample_sources(n, k, seed) estimate H(u) = (n / k) * sum over sampled
+  /// v != u of 1 / d(v, u) (unbiased; exact when k = n).
+  std::size_t k = 0;
+  std::uint64_t seed = 0;
   int threads = 0;
   Progress* progress = nullptr;
 };
@@ -102,6 +107,39 @@ std::vector<double> closeness_impl(const CsrGraph& g, const ClosenessOptions& op
   return out;
 }
 
+/// Sampled harmonic centrality: searches from the k sampled sources along
+/// out-arcs (distances *from* each source), scaled by n / k.
+template <bool Weighted>
+std::vector<double> harmonic_sampled(const CsrGraph& g, const ClosenessOptions& opt, Progress& progress) {
+  const std::vector<vertex_t> sources = sample_sources(g.n, opt.k, opt.seed);
+  const Arcs out = out_arcs(g);
+  parallel::Accumulators acc(opt.threads, g.n);
+  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(acc.count());
+  progress.start(sources.size());
+  parallel::for_each_dynamic(
+      std::int64_t(sources.size()),
+      [&](int t, std::int64_t i) {
+        if (progress.cancelled()) return;
+        auto& sp = scratch[std::size_t(t)];
+        if (!sp) sp = std::make_unique<Sssp<Weighted>>(g.n);
+        sp->template run<false>(out, sources[std::size_t(i)]);
+        auto& h = acc[t];
+        const vertex_t* order = sp->order();
+        for (std::size_t j = 1; j < sp->settled(); ++j) {
+          const auto d = sp->dist[order[j]];
+          if (d != 0) h[order[j]] += 1.0 / double(d);
+        }
+        progress.advance();
+      },
+      opt.threads, 1);
+  progress.check();
+  progress.finish();
+  std::vector<double> out_h = acc.sum();
+  const double scale = sources.empty() ? 0.0 : double(g.n) / double(sources.size());
+  for (double& x : out_h) x *= scale;
+  return out_h;
+}
+
 }  // namespace detail
 
 /// Closeness of every vertex (networkx's closeness_centrality).
@@ -113,10 +151,15 @@ inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& 
 }
 
 /// Harmonic centrality of every vertex (networkx's harmonic_centrality);
-/// `wf_improved` is ignored.
+/// `wf_improved` is ignored.  With opt.k > 0 (and < n) an estimate from k
+/// sampled sources, O(k m).
 inline std::vector<double> harmonic(const CsrGraph& g, const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "harmonic");
+  if (opt.k > g.n) sample_sources(g.n, opt.k, opt.seed);  // throws with the message
+  if (opt.k > 0 && opt.k < g.n)
+    return opt.weighted ? detail::harmonic_sampled<true>(g, opt, progress)
+                        : detail::harmonic_sampled<false>(g, opt, progress);
   return opt.weighted ? detail::closeness_impl<true>(g, opt, progress, true)
                       : detail::closeness_impl<false>(g, opt, progress, true);
 }

@@ -268,6 +268,19 @@ TEST_CASE("path centralities match the serial references on random graphs", "[pa
     ClosenessOptions c;
     c.weighted = weighted;
     require_close(harmonic(g, c), ref_closeness(g, weighted, true, true), 1e-12);
+    if (g.n >= 2) {  // sampled: (n / k) * sum over the sampled sources s != u of 1 / d(s, u)
+      c.k = g.n / 2;
+      c.seed = 17;
+      c.threads = 2;
+      std::vector<double> ref(g.n, 0.0);
+      for (vertex_t s : sample_sources(g.n, c.k, c.seed)) {
+        RefSearch r = ref_search(g, s, weighted, false);
+        for (vertex_t v : r.S)
+          if (v != s && r.D[v] != 0) ref[v] += 1 / r.D[v];
+      }
+      for (double& x : ref) x *= double(g.n) / double(c.k);
+      require_close(harmonic(g, c), ref, 1e-12);
+    }
   }
 }
 

@@ -27,6 +27,8 @@
 #include <functional>
 #include <limits>
 #include <algorithm>
+#include <numeric>
+#include <random>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -236,3 +238,39 @@ class Sssp {
 };
 
 }  // namespace ringleader::centrality::detail
+
+namespace ringleader::centrality {
+
+namespace detail {
+
+/// Uniform integer in [0, bound) from a 64-bit generator (rejection; the
+/// same on every platform, unlike std::uniform_int_distribution).
+template <class Rng>
+std::uint64_t uniform_below(Rng& rng, std::uint64_t bound) {
+  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
+  std::uint64_t x;
+  do x = rng(); while (x >= limit);
+  return x % bound;
+}
+
+}  // namespace detail
+
+/// The k distinct sources networkx-style sampling uses here: the first k
+/// entries of a Fisher-Yates shuffle of 0..n-1 driven by
+/// std::mt19937_64(seed), drawn serially (so the same for any thread count).
+/// This is not networkx's own random choice (Python's random.sample).
+inline std::vector<vertex_t> sample_sources(vertex_t n, std::size_t k, std::uint64_t seed) {
+  if (k > n) throw InvalidArgument("k = " + std::to_string(k) + " sources requested, but the network has only " +
+                                   std::to_string(n) + " nodes: use k <= number of nodes (or k=None for all)");
+  std::vector<vertex_t> perm(n);
+  std::iota(perm.begin(), perm.end(), vertex_t(0));
+  std::mt19937_64 rng(seed);
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::size_t j = i + std::size_t(detail::uniform_below(rng, n - i));
+    std::swap(perm[i], perm[j]);
+  }
+  perm.resize(k);
+  return perm;
+}
+
+}  // namespace ringleader::centrality
