@@ -116,7 +116,8 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
         is a person and the network itself is used.
 
     Measures (each one ranks the persons; ties share the average rank)
-        - position in the person network, direction ignored: ``degree``
+        - position in the person network, direction and weights ignored
+          (a tie counts once): ``degree``
           (distinct contacts), ``betweenness`` (Brandes; shortest paths the
           person lies on: brokerage), ``harmonic`` (harmonic closeness: near
           everyone) and ``eigenvector`` (tied to people who are themselves
@@ -154,9 +155,11 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
     position measure, so any fusion ranks them first; on a telecom-fraud
     operation the callers have by far the most contacts and the organisers
     are insulated, visible in where money and reports go and in whom they
-    meet.  On the synthetic networks of :func:`rl.generate.fraud_network` this
-    fusion finds the leaders with precision 0.8-1.0, against at most 0.5 for
-    any single measure of the person network (bench/leaders.py).
+    meet.  On the synthetic networks of :func:`rl.generate.fraud_network`
+    (750 to 98,000 persons, noise up to 30%) this fusion finds the leaders
+    with precision at k 0.67-1.00 (1.00 from 12,000 persons up), while the
+    best single measure of the person network reaches 0.16-0.62, except one
+    noise-free case where closeness is perfect too (bench/leaders.py).
 
     Communities and roles
         ``community``: Leiden (modularity, seed ``seed``) on the person
