@@ -17,6 +17,7 @@ from .transform import distance_from_strength
 from .criminal import key_players
 from ._leaders import leaders
 from . import centrality, community, criminal, evaluate, generate, money, stats
+from . import paths
 from .io import (
     read_csv,
     read_edgelist,
@@ -45,6 +46,7 @@ __all__ = [
     "evaluate",
     "generate",
     "money",
+    "paths",
     "distance_from_strength",
     "key_players",
     "leaders",

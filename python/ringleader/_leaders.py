@@ -157,7 +157,7 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
     are insulated, visible in where money and reports go and in whom they
     meet.  On the synthetic networks of :func:`rl.generate.fraud_network`
     (750 to 98,000 persons, noise up to 30%) this fusion finds the leaders
-    with precision at k 0.67-1.00 (1.00 from 12,000 persons up), while the
+    with precision at k 0.67-1.00 (0.97-1.00 from 12,000 persons up), while the
     best single measure of the person network reaches 0.16-0.62, except one
     noise-free case where closeness is perfect too (bench/leaders.py).
 

@@ -346,6 +346,22 @@ class Network:
         from ._project import project
         return project(self, person_type=person_type, via=via, weight=weight, max_hub=max_hub)
 
+    def ego(self, node, radius: int = 1, node_types=None, edge_types=None, follow_direction: bool = False) -> "Network":
+        """The ego network of ``node``: every node within ``radius`` hops (of
+        ``node_types`` only, when given) and the edges among them.  See
+        :func:`ringleader.paths.ego`; :meth:`ego_summary` adds who is in it by
+        type and the strongest ties."""
+        from .paths import ego
+        return ego(self, node, radius=radius, node_types=node_types, edge_types=edge_types,
+                   follow_direction=follow_direction)
+
+    def ego_summary(self, node, radius: int = 1, node_types=None, edge_types=None, follow_direction: bool = False):
+        """:func:`ringleader.paths.ego_summary`: the ego network with its
+        members by type and distance and the centre's strongest ties."""
+        from .paths import ego_summary
+        return ego_summary(self, node, radius=radius, node_types=node_types, edge_types=edge_types,
+                           follow_direction=follow_direction)
+
     def largest_component(self) -> "Network":
         """The largest (weakly) connected component as a new network; ties go to
         the component holding the earliest node.  Uses Boost.Graph's

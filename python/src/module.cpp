@@ -62,4 +62,5 @@ PYBIND11_MODULE(_core, m) {
   bind_generate(m);
   bind_money(m);
   bind_criminal(m);
+  bind_paths(m);
 }

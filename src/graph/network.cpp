@@ -162,6 +162,24 @@ Network Network::induced(const std::vector<vertex_t>& keep_in) const {
   return take(directed_, nodes_, edges_, keep, edges);
 }
 
+Network Network::edge_subnetwork(std::vector<std::size_t> edges, bool active_only) const {
+  std::sort(edges.begin(), edges.end());
+  for (std::size_t e : edges)
+    if (e >= edges_.size()) throw InvalidArgument("edge index out of range");
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  std::vector<vertex_t> keep;
+  if (active_only) {
+    std::vector<char> in(nodes_.size(), 0);
+    for (std::size_t e : edges) in[edges_.source[e]] = in[edges_.target[e]] = 1;
+    for (std::size_t v = 0; v < in.size(); ++v)
+      if (in[v]) keep.push_back(vertex_t(v));
+  } else {
+    keep.resize(nodes_.size());
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = vertex_t(v);
+  }
+  return take(directed_, nodes_, edges_, keep, edges);
+}
+
 namespace {
 
 /// Groups edges by key (s, t[, type]) in O(n + m) without hashing: edges are

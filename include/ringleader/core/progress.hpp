@@ -80,4 +80,9 @@ inline Progress& no_progress() {
   return p;
 }
 
+namespace detail {
+/// The Progress given in options, or the silent default.
+inline Progress& progress_of(Progress* p) { return p ? *p : no_progress(); }
+}  // namespace detail
+
 }  // namespace ringleader

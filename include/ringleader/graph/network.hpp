@@ -217,6 +217,9 @@ class Network {
   Network subgraph(const SubgraphOptions& opt) const;
   /// The network induced on `keep` (vertex indices, any order; kept in index order).
   Network induced(const std::vector<vertex_t>& keep) const;
+  /// The network of the edges `edges` (indices, any order; kept in index
+  /// order) with every node, or with only their endpoints (`active_only`).
+  Network edge_subnetwork(std::vector<std::size_t> edges, bool active_only) const;
   /// Merges parallel edges per (source, target[, type]) (unordered pair when
   /// undirected).  Result columns: weight (aggregate of options.column),
   /// attributes `count`,

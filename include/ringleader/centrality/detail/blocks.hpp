@@ -52,9 +52,6 @@ inline std::string num(double x) {
   return buf;
 }
 
-/// The Progress given in options, or the silent default.
-inline Progress& progress_of(Progress* p) { return p ? *p : no_progress(); }
-
 /// `v` divided by its sum (a start vector or a personalization); refuses a
 /// wrong size, non-finite values or a zero sum, naming the argument.
 inline void normalise(std::vector<double>& v, std::size_t n, const char* name) {
