@@ -4,6 +4,7 @@
 #include <ringleader/criminal/brokerage.hpp>
 #include <ringleader/criminal/disruption.hpp>
 #include <ringleader/criminal/key_players.hpp>
+#include <ringleader/criminal/projection.hpp>
 #include <ringleader/criminal/structural_holes.hpp>
 
 namespace rlpy {
@@ -11,6 +12,28 @@ namespace rlpy {
 void bind_criminal(py::module_& m) {
   using namespace ringleader;
   using namespace ringleader::criminal;
+  m.def("project",
+        [](const Network& net, const std::string& person_type, std::vector<std::string> via, const std::string& weight,
+           std::size_t max_hub, std::uint64_t max_pairs) {
+          ProjectionOptions o;
+          o.person_type = person_type;
+          o.via = std::move(via);
+          if (weight == "count") o.weight = Evidence::Count;
+          else if (weight == "weight") o.weight = Evidence::Weight;
+          else if (weight == "amount") o.weight = Evidence::Amount;
+          else if (weight == "newman") o.weight = Evidence::Newman;
+          else throw InvalidArgument("weight must be 'count', 'weight', 'amount' or 'newman', not '" + weight + "'");
+          o.max_hub = max_hub;
+          o.max_pairs = max_pairs;
+          Projection r;
+          {
+            py::gil_scoped_release release;
+            r = project(net, o);
+          }
+          return py::make_tuple(std::make_shared<Network>(std::move(r.net)), r.skipped);
+        },
+        py::arg("net"), py::arg("person_type"), py::arg("via"), py::arg("weight"), py::arg("max_hub"),
+        py::arg("max_pairs"));
   m.def("structural_holes",
         [](const Network& net, bool weighted, int threads, py::object report) {
           StructuralHolesOptions o;
