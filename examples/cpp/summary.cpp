@@ -4,6 +4,7 @@
 #include <ringleader/ringleader.hpp>
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/property_map/property_map.hpp>
 
 #include <iostream>
 #include <limits>
@@ -19,7 +20,9 @@ int main(int argc, char** argv) {
     if (argc > 3) {
       auto g = net.csr();
       std::vector<double> dist(g->n);
-      boost::dijkstra_shortest_paths(*g, net.at(argv[3]), boost::distance_map(dist.data()));
+      // a pointer is not a property map once boost/graph/reverse_graph.hpp is in:
+      auto dmap = boost::make_iterator_property_map(dist.data(), boost::typed_identity_property_map<ringleader::vertex_t>());
+      boost::dijkstra_shortest_paths(*g, net.at(argv[3]), boost::distance_map(dmap));
       std::size_t reached = 0;
       for (double d : dist) reached += d < std::numeric_limits<double>::max();
       std::cout << argv[3] << " reaches " << reached - 1 << " nodes\n";
