@@ -1,5 +1,5 @@
 # ringleader - the two commands of the README:
-#   make demo   set up everything, then load the bundled sample and summarise it
+#   make demo   set up everything, then write the leader report of the bundled sample
 #   make test   set up everything, then run every test (C++ with ctest, Python with pytest)
 PYTHON ?= python3
 JOBS ?= 2
@@ -17,7 +17,9 @@ python: deps
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
 
 demo: python
-	$(PYTHON) -m ringleader info examples/sample/edges.csv --nodes examples/sample/nodes.csv
+	$(PYTHON) -m ringleader report examples/sample/edges.csv --nodes examples/sample/nodes.csv --directed \
+	  --seed 1 -o report
+	@echo "report written: $(CURDIR)/report/report.html (also report.md, leaders.csv, communities.csv, report.json)"
 
 cpp: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release

@@ -16,12 +16,13 @@ import argparse
 import datetime
 import os
 import platform
-import resource
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from _report import rss_mb, write
 
 HERE = Path(__file__).resolve().parent
 
@@ -54,10 +55,6 @@ def generate(n_accounts, n_transfers, seed=1):
     edges = pd.DataFrame({"source": src.astype(str), "target": dst.astype(str), "type": "transfer",
                           "amount": amount, "timestamp": ts})
     return edges, groups
-
-
-def rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv=None):
@@ -128,10 +125,7 @@ def main(argv=None):
         lines.append(f"| `{name}` | {secs:.2f} | {res} |")
     lines += ["", ig_line, "", f"Peak RSS of the process: {rss_mb():,.0f} MB."]
     text = "\n".join(lines) + "\n"
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "results-money.md").write_text(text)
-    print(text)
+    write(a.out, "results-money.md", text)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 # system packages with apt-get, Python packages with pip.  Idempotent.
 set -euo pipefail
 PYTHON=${PYTHON:-python3}
-APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache"
+# chromium: the report's headless-browser check (tests/python/test_report_browser.py)
+APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -17,7 +18,8 @@ fi
 # Build tools (scikit-build-core, pybind11, cmake, ninja) and runtime/test deps.
 "$PYTHON" -m pip install -q --disable-pip-version-check \
   "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.15" ninja \
-  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6"
+  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" \
+  nbformat nbclient ipykernel
 if [ "${1:-}" = "--bench" ]; then
   "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi

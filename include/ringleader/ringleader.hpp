@@ -40,6 +40,7 @@
 #include "ringleader/io/pajek.hpp"
 #include "ringleader/io/source.hpp"
 #include "ringleader/io/ucinet.hpp"
+#include "ringleader/layout/force_atlas2.hpp"
 #include "ringleader/money/freeze.hpp"
 #include "ringleader/money/trace.hpp"
 #include "ringleader/paths/ego.hpp"

@@ -17,7 +17,10 @@ from .transform import distance_from_strength
 from .criminal import key_players
 from ._leaders import leaders
 from . import centrality, community, criminal, evaluate, generate, money, stats
+from . import temporal, plot
 from . import paths
+from . import layout
+from . import report
 from .io import (
     read_csv,
     read_edgelist,
@@ -47,9 +50,13 @@ __all__ = [
     "generate",
     "money",
     "paths",
+    "layout",
+    "report",
     "distance_from_strength",
     "key_players",
     "leaders",
     "stats",
+    "temporal",
+    "plot",
     "__version__",
 ]

@@ -1,19 +1,50 @@
-"""The ``ringleader`` command line (the report issue extends it).
+"""The ``ringleader`` command line.
 
-``ringleader info EDGES [--nodes NODES] [--directed] [--format table|json|csv]``
-loads a network and prints its size by node and edge type.  Errors print one
-line on stderr with what to do and exit with status 2 (``--debug`` shows the
-traceback).
+Subcommands: ``info`` (size by node and edge type), ``centrality``,
+``communities``, ``leaders`` (tables on stdout or ``--output FILE`` as
+``--format table|csv|json``), ``report`` (the investigation report, see
+:mod:`ringleader.report`) and ``generate`` (a synthetic fraud network with
+ground truth).  Inputs: the CSV pair (edges.csv with ``--nodes nodes.csv``),
+GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, chosen by file
+extension or ``--input-format``.
+
+Errors print one line on stderr, ``ringleader: error: ...`` with what to do,
+and exit with status 2 (usage errors too; ``--debug`` shows the traceback);
+Ctrl-C exits with status 130.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import __version__
 
+_EPILOG = """examples:
+  ringleader generate case/ --seed 1                     a synthetic fraud network to try things on
+  ringleader info case/edges.csv --nodes case/nodes.csv
+  ringleader leaders case/edges.csv --nodes case/nodes.csv --directed --top 10
+  ringleader report case/edges.csv --nodes case/nodes.csv --directed -o case/report/
+  ringleader centrality network.graphml --measures degree,betweenness --format csv -o scores.csv
+  ringleader communities network.net --summary
 
+Each subcommand has its own help: ringleader report --help"""
+
+_FORMATS = ("auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix")
+
+# Python-level advice in library messages, as command-line options
+_HINTS = {"pass create_missing=True": "use --create-missing"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, with where to find help."""
+
+    def error(self, message):
+        self.exit(2, f"ringleader: error: {message} (see '{self.prog} --help')\n")
+
+
+# ---- loading -----------------------------------------------------------------
 def _load(args):
     from . import io as rio
 
@@ -24,6 +55,8 @@ def _load(args):
         fmt = ("graphml" if low.endswith(".graphml") else "pajek" if low.endswith(".net")
                else "dl" if low.endswith(".dl") else "edgelist" if low.endswith((".txt", ".edges", ".el"))
                else "csv")
+    if args.nodes and fmt != "csv":
+        raise ValueError(f"--nodes goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv")
     if fmt == "csv":
         return rio.read_csv(path, nodes=args.nodes, directed=args.directed, create_missing=args.create_missing)
     if fmt == "edgelist":
@@ -37,60 +70,405 @@ def _load(args):
     return rio.read_matrix(path)
 
 
+def _sources(args) -> dict:
+    return {"edges": args.edges, **({"nodes": args.nodes} if args.nodes else {})}
+
+
+def _person_type(net, args):
+    """--person-type, checked against the network (None with --all-nodes)."""
+    if args.all_nodes:
+        return None
+    types = net.node_types()
+    if args.person_type not in types and len(types) > 1:
+        raise ValueError(f"no node has type {args.person_type!r}; node types are {sorted(types)}: "
+                         "use --person-type TYPE (or --all-nodes to rank every node)")
+    return args.person_type
+
+
+def _network_for(net, project):
+    return net if project is None else net.project(project, via=[t for t in net.node_types() if t != project])
+
+
+# ---- output ------------------------------------------------------------------
+def _json_value(v):
+    import math
+
+    if hasattr(v, "item"):  # numpy scalars
+        v = v.item()
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    return str(v)
+
+
+def _emit(df, args, index_label: str, title: str = "") -> None:
+    """Write a DataFrame to --output or stdout as --format table|csv|json
+    (table: names shortened and control characters made visible)."""
+    import pandas as pd
+
+    from .report import _display
+
+    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "csv":
+            df.to_csv(out, index_label=index_label, lineterminator="\n")
+        elif args.format == "json":
+            rows = [{index_label: _json_value(i), **{str(k): _json_value(v) for k, v in row.items()}}
+                    for i, row in zip(df.index, df.to_dict("records"))]
+            out.write(json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+        else:
+            shown = df.copy()
+            shown.index = pd.Index([_display(i, 40) for i in df.index], name=index_label)
+            for c in shown.columns:
+                if not pd.api.types.is_numeric_dtype(shown[c]):
+                    shown[c] = [_display(x, 60) if isinstance(x, str) else x for x in shown[c]]
+            out.write((title + "\n" if title else "") + shown.to_string(float_format=lambda x: f"{x:.6g}") + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+# ---- subcommands ---------------------------------------------------------------
 def _info(args) -> int:
+    import pandas as pd
+
+    from .report import _display
+
     net = _load(args)
     data = {"directed": net.directed, "nodes": net.number_of_nodes(), "edges": net.number_of_edges(),
             "node_types": net.node_types(), "edge_types": net.edge_types()}
+    if args.format == "csv":
+        rows = [("node", t, c) for t, c in data["node_types"].items()] + \
+               [("edge", t, c) for t, c in data["edge_types"].items()]
+        _emit(pd.DataFrame(rows, columns=["kind", "type", "count"]).set_index("kind"), args, "kind")
+        return 0
     if args.format == "json":
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    elif args.format == "csv":
-        print("kind,type,count")
-        for t, c in data["node_types"].items():
-            print(f"node,{_csv(t)},{c}")
-        for t, c in data["edge_types"].items():
-            print(f"edge,{_csv(t)},{c}")
+        text = json.dumps(data, indent=2, ensure_ascii=False)
     else:
-        print(f"{'directed' if net.directed else 'undirected'} network: "
-              f"{data['nodes']} nodes, {data['edges']} edges")
-        width = max([len(t) for t in list(data["node_types"]) + list(data["edge_types"])] + [4])
-        print("\nnodes by type")
-        for t, c in data["node_types"].items():
-            print(f"  {t:<{width}}  {c:>10,}")
-        print("\nedges by type")
-        for t, c in data["edge_types"].items():
-            print(f"  {t:<{width}}  {c:>10,}")
+        node_types = {_display(t, 40): c for t, c in data["node_types"].items()}
+        edge_types = {_display(t, 40): c for t, c in data["edge_types"].items()}
+        width = max([len(t) for t in list(node_types) + list(edge_types)] + [4])
+        lines = [f"{'directed' if net.directed else 'undirected'} network: {data['nodes']} nodes, "
+                 f"{data['edges']} edges", "", "nodes by type"]
+        lines += [f"  {t:<{width}}  {c:>10,}" for t, c in node_types.items()]
+        lines += ["", "edges by type"] + [f"  {t:<{width}}  {c:>10,}" for t, c in edge_types.items()]
+        text = "\n".join(lines)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    else:
+        print(text)
     return 0
 
 
-def _csv(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"' if any(c in s for c in ',"\r\n') else s
+def _centrality(args) -> int:
+    import pandas as pd
+
+    from . import centrality as c
+
+    net = _network_for(_load(args), args.project)
+    k, w, t, pr = args.samples, args.weight, args.threads, args.progress
+    measures = {
+        "degree": lambda: c.degree(net, threads=t),
+        "strength": lambda: c.strength(net, weight=w or "weight", threads=t),
+        "betweenness": lambda: c.betweenness(net, weight=w, k=k, seed=args.seed, threads=t, progress=pr),
+        "closeness": lambda: c.closeness(net, weight=w, threads=t, progress=pr),
+        "harmonic": lambda: c.harmonic(net, weight=w, k=k, seed=args.seed, threads=t, progress=pr),
+        "eigenvector": lambda: c.eigenvector(net, weight=w, max_iter=1000, threads=t, progress=pr),
+        "pagerank": lambda: c.pagerank(net, weight=w, max_iter=1000, threads=t, progress=pr),
+        "katz": lambda: c.katz(net, weight=w, threads=t, progress=pr),
+        "core_number": lambda: c.core_number(net, threads=t, progress=pr),
+    }
+    wanted = [m.strip() for m in args.measures.split(",") if m.strip()]
+    unknown = [m for m in wanted if m not in measures]
+    if unknown or not wanted:
+        raise ValueError(f"unknown measures {unknown}: choose from {', '.join(measures)} (comma-separated)")
+    df = pd.DataFrame({m: measures[m]() for m in wanted})
+    df.insert(0, "type", net.nodes["type"])
+    if args.node_type:
+        df = df[df["type"] == args.node_type]
+    df = df.sort_values(wanted[0], ascending=False, kind="stable")
+    _emit(df.head(_top(args, len(df))), args, "id")
+    return 0
+
+
+def _communities(args) -> int:
+    from . import community as cm
+
+    net = _network_for(_load(args), args.project)
+    w, s, t, pr = args.weight, args.seed, args.threads, args.progress
+    if args.method == "leiden":
+        part = cm.leiden(net, objective=args.objective, resolution=args.resolution, weight=w, seed=s, threads=t,
+                         progress=pr)
+    elif args.method == "louvain":
+        part = cm.louvain(net, resolution=args.resolution, weight=w, seed=s, threads=t, progress=pr)
+    elif args.method == "label_propagation":
+        part = cm.label_propagation(net, seed=s, weight=w, threads=t, progress=pr)
+    else:
+        part = cm.components(net, strong=net.directed)
+    title = f"{part.nunique()} communities ({args.method}), modularity {cm.modularity(net, part, weight=w):.4f}"
+    if args.summary:
+        _emit(cm.summary(net, part, weight=w), args, "community", title)
+    else:
+        df = part.to_frame()
+        df.insert(0, "type", net.nodes["type"])
+        _emit(df.sort_values("community", kind="stable"), args, "id", title)
+    return 0
+
+
+def _top(args, default: int) -> int:
+    return default if args.top is None else args.top
+
+
+def _weights(text):
+    if not text:
+        return None
+    out = {}
+    for item in text.split(","):
+        name, eq, value = item.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise ValueError(f"--weights wants measure=number pairs separated by commas "
+                             f"(e.g. money=2,contact=0), not {item!r}") from None
+        if not eq:
+            raise ValueError(f"--weights: {item!r} has no '=' (e.g. money=2)")
+    return out
+
+
+def _leaders(args) -> int:
+    from ._leaders import leaders
+
+    net = _load(args)
+    ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
+                      progress=args.progress)
+    ranking.insert(0, "label", net.nodes["label"].reindex(ranking.index).to_numpy())
+    if args.format == "table":
+        labelled = ["label"] if ranking["label"].notna().any() else []
+        ranking = ranking[labelled + ["rank", "score", "role", "community", "explanation"]]
+        n = _top(args, 25)
+        title = f"top {min(n, len(ranking))} of {len(ranking)} persons (seed {ranking.attrs['seed']})"
+    else:
+        n, title = _top(args, len(ranking)), ""
+    _emit(ranking.head(n), args, "id", title)
+    return 0
+
+
+def _report(args) -> int:
+    from . import report
+
+    net = _load(args)
+    key = args.pseudonym_key or os.environ.get("RINGLEADER_PSEUDONYM_KEY") or None
+    if key is not None and not args.pseudonymize:
+        raise ValueError("a pseudonym key is given but not --pseudonymize: add --pseudonymize (or drop the key)")
+    paths = report.write(net, args.output, seed=args.seed, pseudonymize=args.pseudonymize, pseudonym_key=key,
+                         sources=_sources(args), progress=args.progress, threads=args.threads, title=args.title,
+                         person_type=_person_type(net, args), leader_weights=_weights(args.weights),
+                         top=args.top if args.top is not None else report.DEFAULTS["top"],
+                         key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit)
+    print(f"report written to {paths['html'].parent}{os.sep}: " + ", ".join(p.name for p in paths.values()))
+    print(f"open {paths['html']} in a web browser")
+    return 0
+
+
+def _generate(args) -> int:
+    import pathlib
+
+    from .generate import fraud_network
+
+    out = pathlib.Path(args.output_dir)
+    files = [out / "edges.csv", out / "nodes.csv", out / "truth.csv"]
+    existing = [str(f) for f in files if f.exists()]
+    if existing and not args.force:
+        raise ValueError(f"{existing[0]} exists: choose another directory or add --force to overwrite")
+    net, truth = fraud_network(n_groups=args.groups, teams_per_group=args.teams, operators_per_team=args.operators,
+                               victims_per_operator=args.victims, noise=args.noise, seed=args.seed)
+    out.mkdir(parents=True, exist_ok=True)
+    net.write_csv(files[0], nodes=files[1])
+    truth.to_csv(files[2])
+    print(f"wrote {files[0]}, {files[1]} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges, "
+          f"{len(truth)} persons; seed {truth.attrs['seed']}) and {files[2]} (the true roles)")
+    print(f"next: ringleader report {files[0]} --nodes {files[1]} --directed -o {out / 'report'}")
+    return 0
+
+
+# ---- the parser ----------------------------------------------------------------
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"wants a non-negative integer, not {text!r}")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (every subcommand and option, with help)."""
+    inputs = argparse.ArgumentParser(add_help=False)
+    g = inputs.add_argument_group("input")
+    g.add_argument("edges", metavar="EDGES",
+                   help="the network: edges.csv (header source,target[,type,weight,timestamp,amount,...]), "
+                        ".graphml, Pajek .net, edge list .txt/.edges/.el, UCINET .dl or a matrix .csv; "
+                        ".gz files are read too")
+    g.add_argument("--nodes", metavar="NODES", help="nodes.csv for a CSV edge file (header id[,type,label,...])")
+    g.add_argument("--directed", action="store_true",
+                   help="read the CSV, edge list or DL file as directed (calls and transfers have a direction)")
+    g.add_argument("--create-missing", action="store_true",
+                   help="create nodes that edges name but --nodes lacks (otherwise an error)")
+    g.add_argument("--input-format", default="auto", choices=_FORMATS,
+                   help="the input format (default: auto, from the file extension; .csv = CSV pair)")
+
+    run = argparse.ArgumentParser(add_help=False)
+    g = run.add_argument_group("run")
+    g.add_argument("--seed", type=_positive, metavar="N", help="seed of every random choice, for reproducible results "
+                                                  "(default: random, and reported)")
+    g.add_argument("--threads", type=_positive, default=0, metavar="N", help="threads to use (default: 0 = all cores)")
+    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show progress on stderr (default: when stderr is a terminal)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback on errors")
+
+    table = argparse.ArgumentParser(add_help=False)
+    g = table.add_argument_group("output")
+    g.add_argument("--format", default="table", choices=["table", "csv", "json"],
+                   help="output format (default: table, for reading; csv and json keep names exactly)")
+    g.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    persons = argparse.ArgumentParser(add_help=False)
+    g = persons.add_argument_group("persons")
+    g.add_argument("--person-type", default="person", metavar="TYPE",
+                   help="node type of the persons to rank (default: person); other node types (phones, "
+                        "accounts, venues) link them")
+    g.add_argument("--all-nodes", action="store_true", help="rank every node (a one-mode network)")
+    g.add_argument("--weights", metavar="M=W,...",
+                   help="weights of the leader measures, e.g. money=2,contact=0 (measures: degree, betweenness, "
+                        "harmonic, eigenvector, flow, money, contact)")
+
+    p = _Parser(prog="ringleader", description="Find the leaders and key members of organised crime networks.",
+                epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"ringleader {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the traceback on errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    def command(name, help, parents, epilog, run_fn):
+        s = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".", parents=parents + [common],
+                           epilog="examples:\n  " + epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+        s.set_defaults(run=run_fn)
+        return s
+
+    command("info", "load a network and print its size by node and edge type", [inputs, table],
+            "ringleader info edges.csv --nodes nodes.csv --format json", _info)
+
+    s = command("centrality", "centrality of every node, highest first", [inputs, run, table],
+                "ringleader centrality edges.csv --nodes nodes.csv --project person --measures degree,betweenness",
+                _centrality)
+    s.add_argument("--measures", default="degree,betweenness,pagerank",
+                   help="comma-separated: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
+                        "katz, core_number (default: degree,betweenness,pagerank; sorted by the first)")
+    s.add_argument("--weight", metavar="COLUMN", help="edge column to use as weight: a distance for betweenness, "
+                                                      "closeness and harmonic, a strength for the others "
+                                                      "(default: unweighted)")
+    s.add_argument("--samples", type=_positive, metavar="K",
+                   help="estimate betweenness and harmonic closeness from K sampled sources (large networks)")
+    s.add_argument("--project", metavar="TYPE", help="compute on the one-mode network of TYPE nodes (e.g. person) "
+                                                     "linked through the other node types")
+    s.add_argument("--node-type", metavar="TYPE", help="only print nodes of TYPE")
+    s.add_argument("--top", type=_positive, metavar="N", help="only print the N highest (default: all)")
+
+    s = command("communities", "communities (groups that are densely linked inside)", [inputs, run, table],
+                "ringleader communities edges.csv --nodes nodes.csv --project person --summary", _communities)
+    s.add_argument("--method", default="leiden", choices=["leiden", "louvain", "label_propagation", "components"],
+                   help="default: leiden (connected communities, best modularity)")
+    s.add_argument("--objective", default="modularity", choices=["modularity", "cpm"],
+                   help="Leiden's objective (default: modularity; cpm: a density threshold set by --resolution)")
+    s.add_argument("--resolution", type=float, default=1.0,
+                   help="higher: smaller communities (default: 1.0)")
+    s.add_argument("--weight", metavar="COLUMN", help="edge column to use as link strength (default: unweighted)")
+    s.add_argument("--project", metavar="TYPE", help="find communities of TYPE nodes (e.g. person) linked through "
+                                                     "the other node types")
+    s.add_argument("--summary", action="store_true",
+                   help="one row per community (size, internal weight, volume, cut, conductance) instead of one "
+                        "per node")
+
+    s = command("leaders", "rank the persons as leaders, brokers, key members", [inputs, run, table, persons],
+                "ringleader leaders edges.csv --nodes nodes.csv --directed --top 10", _leaders)
+    s.add_argument("--top", type=_positive, metavar="N",
+                   help="only print the N highest-ranked (default: 25 as a table, all as csv or json)")
+
+    s = command("report", "write the investigation report (HTML, Markdown, JSON, CSV)", [inputs, run, persons],
+                "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"
+                "  ringleader report edges.csv --nodes nodes.csv -o share/ --pseudonymize   # to share outside\n\n"
+                "writes report.html (self-contained, open it in a browser), report.md, report.json, leaders.csv\n"
+                "and communities.csv; report.json has every parameter and the inputs' SHA-256 checksums.",
+                _report)
+    s.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into (created)")
+    s.add_argument("--title", default="Network report", help="title of the report (default: Network report)")
+    s.add_argument("--pseudonymize", action="store_true",
+                   help="replace every id and label by a pseudonym (person-0001, ...), leave out attributes and "
+                        "input file names: for sharing outside the investigation")
+    s.add_argument("--pseudonym-key", metavar="KEY",
+                   help="with --pseudonymize: derive pseudonyms from this secret key, so the same id gets the same "
+                        "pseudonym in every report (or set RINGLEADER_PSEUDONYM_KEY; default: numbered from --seed)")
+    s.add_argument("--top", type=_positive, metavar="N", help="leaders listed in the report (default: 25)")
+    s.add_argument("--key-players", type=_positive, default=5, metavar="K",
+                   help="size of the key player set (default: 5)")
+    s.add_argument("--steps", type=_positive, default=10, metavar="N",
+                   help="persons removed in the disruption simulation (default: 10)")
+    s.add_argument("--limit", type=_positive, default=1000, metavar="N",
+                   help="key players and disruption run on at most N highest-ranked persons (default: 1000)")
+
+    s = command("generate", "write a synthetic telecom-fraud network with its true roles", [],
+                "ringleader generate case/ --groups 3 --seed 1", _generate)
+    s.add_argument("--seed", type=_positive, metavar="N", help="seed of the generator (default: random, and printed)")
+    s.add_argument("output_dir", metavar="DIR", help="directory for edges.csv, nodes.csv and truth.csv (created)")
+    s.add_argument("--groups", type=_positive, metavar="N", default=3, help="groups (compounds) (default: 3)")
+    s.add_argument("--teams", type=_positive, metavar="N", default=4, help="teams per group (default: 4)")
+    s.add_argument("--operators", type=_positive, metavar="N", default=8, help="callers per team (default: 8)")
+    s.add_argument("--victims", type=_positive, metavar="N", default=5, help="victims per caller (default: 5)")
+    s.add_argument("--noise", type=float, default=0.0, metavar="X",
+                   help="share of calls and transfers unobserved and of false calls, 0 to 1 (default: 0)")
+    s.add_argument("--force", action="store_true", help="overwrite existing files")
+    return p
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+        return text + ": check the path and permissions"
+    text = str(exc).replace("\n", " ") or type(exc).__name__
+    for python, option in _HINTS.items():
+        text = text.replace(python, option)
+    return text
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="ringleader", description="Find the leaders of organised crime networks.")
-    p.add_argument("--version", action="version", version=f"ringleader {__version__}")
-    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = p.add_subparsers(dest="command", required=True)
-    info = sub.add_parser("info", help="load a network and print its size by node and edge type")
-    info.add_argument("edges", help="edges.csv (or .graphml, .net, .txt edge list, .dl, matrix .csv)")
-    info.add_argument("--nodes", help="nodes.csv")
-    info.add_argument("--directed", action="store_true")
-    info.add_argument("--create-missing", action="store_true",
-                      help="create nodes named by edges but missing from --nodes")
-    info.add_argument("--input-format", default="auto",
-                      choices=["auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix"])
-    info.add_argument("--format", default="table", choices=["table", "json", "csv"])
-    info.set_defaults(run=_info)
-    args = p.parse_args(argv)
+    p = parser()
+    args, extra = p.parse_known_args(argv)
+    if extra:  # point to the subcommand's help
+        sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[args.command]
+        sub.error(f"unrecognized arguments: {' '.join(extra)}")
+    if getattr(args, "progress", False) is None:
+        args.progress = sys.stderr.isatty()
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("ringleader: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. piped into head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # one clear line unless --debug
         if args.debug:
             raise
-        print(f"ringleader: error: {exc}", file=sys.stderr)
+        from ._core import RingleaderError
+
+        expected = isinstance(exc, (RingleaderError, ValueError, OSError, ImportError))
+        text = _message(exc) if expected else (f"internal error ({type(exc).__name__}: {_message(exc)}); rerun "
+                                               "with --debug for the traceback and report it")
+        print(f"ringleader: error: {text}", file=sys.stderr)
         return 2
 
 

@@ -23,6 +23,7 @@ void bind_generate(py::module_& m);
 void bind_money(py::module_& m);
 void bind_criminal(py::module_& m);
 void bind_paths(py::module_& m);
+void bind_layout(py::module_& m);
 
 /// Read-only numpy view of a vector owned by `owner` (kept alive by the array).
 template <class T>

@@ -63,4 +63,5 @@ PYBIND11_MODULE(_core, m) {
   bind_money(m);
   bind_criminal(m);
   bind_paths(m);
+  bind_layout(m);
 }

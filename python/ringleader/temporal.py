@@ -1,0 +1,627 @@
+"""Time windows: the network period by period, and who and which groups
+rose, fell, appeared or vanished from one period to the next.
+
+Conventions
+-----------
+- A *window* is the half-open interval ``[start, end)`` in UTC: an edge
+  belongs to it when ``start <= timestamp < end``.  Edges without a
+  timestamp belong to no window.
+- Times (``start``, ``end``, the bounds of explicit windows) are strings
+  (ISO 8601, no zone = UTC, or Unix seconds), numbers (Unix seconds),
+  datetimes, numpy datetime64 or pandas Timestamps (naive = UTC), as in
+  :meth:`ringleader.Network.subgraph`.  Durations (``freq``, ``step``) are
+  pandas offset aliases or Timedelta strings (``"30D"``, ``"7D"``,
+  ``"12h"``, ``"W-MON"``, ``"MS"``), ``pd.Timedelta``, ``datetime.timedelta``
+  or pandas DateOffsets (``pd.DateOffset(months=2)``).
+- Regular windows: ``freq`` is the length of every window; they start at
+  ``start`` (default: the first timestamp, floored to the day) and every
+  ``step`` (default ``freq``: tumbling windows; ``step < freq``: sliding,
+  overlapping windows; ``step > freq``: gaps between windows) until the
+  first window that reaches ``end`` (default: just past the last
+  timestamp).  Every window has the full length, so the last one may reach
+  past ``end``.  Or explicit ``windows=[(start, end), ...]`` (any order,
+  overlaps allowed; also a pandas IntervalIndex, e.g. the index of a
+  :func:`measure` result).
+- ``active_only=True`` (default): a window's network holds only the nodes
+  with an edge in the window (those active in the period), so a measure
+  normalised by the number of nodes compares active persons only;
+  ``active_only=False`` keeps every node, exactly as
+  ``net.subgraph(start=..., end=...)``.  Nodes keep their order, types,
+  labels and attributes; edges keep their order and every column.
+- One sorted index of the timestamped edges is built per call (O(m log m))
+  and every window is cut out of it (O(edges in the window + nodes kept)),
+  instead of scanning every edge per window.
+- Results of :func:`measure` and :func:`partitions` are DataFrames with one
+  row per window and one column per node of ``net`` (node order; a node
+  absent from a window is NaN / NA there).  Their index is a
+  ``pd.IntervalIndex`` named ``"window"``, ``closed="left"``, of UTC
+  Timestamps (``df.index.left`` are the starts).
+
+Example
+-------
+>>> import ringleader as rl                                            # doctest: +SKIP
+>>> for w in rl.temporal.windows(net, "30D"):                          # doctest: +SKIP
+...     print(w.start.date(), w.network.number_of_edges())
+>>> values = rl.temporal.measure(net, "30D", measure="betweenness")    # doctest: +SKIP
+>>> groups = rl.temporal.partitions(net, values.index, seed=1)         # doctest: +SKIP
+>>> ch = rl.temporal.changes(values, groups)                           # doctest: +SKIP
+>>> ch.ranks.head(); ch.groups[ch.groups.event != "continued"]         # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import namedtuple
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .network import Network, _to_ns
+
+__all__ = ["Window", "windows", "measure", "partitions", "changes", "Changes"]
+
+Window = namedtuple("Window", ["start", "end", "network"])
+Window.__doc__ = """One time window: ``start`` and ``end`` (UTC pandas Timestamps, the
+half-open interval ``[start, end)``) and ``network``, the
+:class:`ringleader.Network` of the edges in it."""
+
+_DURATION_TYPES = (str, pd.Timedelta, _dt.timedelta, np.timedelta64, pd.offsets.BaseOffset)
+_METHODS = ("leiden", "louvain", "label_propagation", "components")
+
+
+# ---- window bounds -----------------------------------------------------------
+def _duration(value, what: str) -> pd.offsets.BaseOffset:
+    """A positive duration as a pandas offset."""
+    if not isinstance(value, _DURATION_TYPES):
+        raise ValueError(f"{what} must be a duration such as '30D', '7D', '12h', 'MS' or pd.Timedelta(days=7), "
+                         f"not {value!r}")
+    if isinstance(value, pd.offsets.BaseOffset):
+        off = value
+    else:
+        try:
+            off = pd.tseries.frequencies.to_offset(value if isinstance(value, str) else pd.Timedelta(value))
+        except ValueError:
+            try:
+                off = pd.tseries.frequencies.to_offset(pd.Timedelta(value))
+            except ValueError:
+                raise ValueError(f"{what}={value!r} is not a duration: use a pandas offset alias or Timedelta "
+                                 "string such as '30D', '7D', '12h' or 'MS'") from None
+    ref = pd.Timestamp("2000-01-01", tz="UTC")
+    if not ref + off > ref:
+        raise ValueError(f"{what}={value!r} must be a positive duration")
+    return off
+
+
+def _ts(ns: int) -> pd.Timestamp:
+    return pd.Timestamp(int(ns), tz="UTC")
+
+
+def _time_index(net):
+    if not isinstance(net, Network):
+        raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
+    index = _core.TimeIndex(net._net)
+    if index.count == 0:
+        raise ValueError("the network has no edge with a timestamp, so no edge falls in any window: give the "
+                         "edges a 'timestamp' column (ISO 8601 or Unix seconds) when reading or building it")
+    return index
+
+
+def _regular(t0: pd.Timestamp, stop: int, freq, step) -> Iterator[tuple]:
+    k = 0
+    while True:
+        s = t0 if k == 0 else t0 + step * k  # k * step from t0: no drift with month offsets
+        if s.value >= stop:
+            return
+        e = s + freq
+        yield s.value, e.value
+        if e.value >= stop:
+            return
+        k += 1
+
+
+def _explicit(windows) -> list:
+    if isinstance(windows, (str, bytes)) or isinstance(windows, _DURATION_TYPES):
+        raise ValueError(f"windows= takes a list of (start, end) pairs, not {windows!r}: "
+                         "for regular windows give freq= (e.g. freq='30D')")
+    try:
+        items = list(windows)
+    except TypeError:
+        raise ValueError(f"windows must be a list of (start, end) pairs, not {type(windows).__name__}") from None
+    bounds = []
+    for i, w in enumerate(items):
+        if isinstance(w, pd.Interval):
+            s, e = w.left, w.right
+        else:
+            try:
+                s, e = w
+            except (TypeError, ValueError):
+                raise ValueError(f"windows[{i}] = {w!r} is not a (start, end) pair") from None
+        if s is None or e is None:
+            raise ValueError(f"windows[{i}] = {w!r}: both start and end are needed")
+        s_ns, e_ns = _to_ns(s, f"windows[{i}] start"), _to_ns(e, f"windows[{i}] end")
+        if e_ns <= s_ns:
+            raise ValueError(f"windows[{i}]: end {e!r} is not after start {s!r} (windows are [start, end))")
+        bounds.append((s_ns, e_ns))
+    if not bounds:
+        raise ValueError("windows is empty: give at least one (start, end) pair")
+    return bounds
+
+
+def _plan(net, freq, windows, step, start, end):
+    """The time index and the (start_ns, end_ns) bounds (a list, or a lazy
+    iterator for regular windows); arguments checked before anything runs."""
+    if freq is None and windows is None:
+        raise ValueError("give freq (e.g. '30D') for regular windows or windows=[(start, end), ...]")
+    if freq is not None and windows is not None:
+        raise ValueError("give either freq or windows, not both")
+    if windows is not None:
+        if step is not None or start is not None or end is not None:
+            raise ValueError("step, start and end apply to regular windows (freq=); explicit windows carry "
+                             "their own bounds")
+        bounds = _explicit(windows)
+        return _time_index(net), bounds
+    freq_off = _duration(freq, "freq")
+    step_off = freq_off if step is None else _duration(step, "step")
+    start_ns, end_ns = _to_ns(start, "start"), _to_ns(end, "end")
+    index = _time_index(net)
+    t0 = _ts(index.first).floor("D") if start_ns is None else _ts(start_ns)
+    stop = index.last + 1 if end_ns is None else end_ns
+    if stop <= t0.value:
+        raise ValueError(f"end ({_ts(stop)}) must be after start ({t0}); the timestamps run from "
+                         f"{_ts(index.first)} to {_ts(index.last)}")
+    return index, _regular(t0, stop, freq_off, step_off)
+
+
+class _Cut:
+    """Cuts the windows of one call out of one time index."""
+
+    def __init__(self, net, index, active_only: bool):
+        self.net, self.index, self.active_only = net, index, bool(active_only)
+        self._edges = None
+        if net._objects is None:
+            self.derive = net._derive
+        else:  # original id objects: one id map for every window
+            by_id = dict(zip(net._net.node_ids(), net._objects))
+            self.derive = lambda core: Network._wrap(core, [by_id[i] for i in core.node_ids()])
+
+    def window(self, s: int, e: int) -> Window:
+        return Window(_ts(s), _ts(e), self.derive(self.index.window(s, e, self.active_only)))
+
+    def nodes(self, s: int, e: int) -> np.ndarray:
+        """Positions in ``net`` of the nodes of window [s, e), in node order
+        (the endpoints of its edges, found from the index's edge order)."""
+        n = self.net.number_of_nodes()
+        if not self.active_only:
+            return np.arange(n)
+        if self._edges is None:
+            core = self.net._net
+            self._edges = (self.index.times(), self.index.order(), np.asarray(core.edge_source()),
+                           np.asarray(core.edge_target()), np.zeros(n, dtype=bool))
+        times, order, src, dst, mark = self._edges
+        lo, hi = np.searchsorted(times, [s, e])
+        edges = order[lo:hi]
+        mark[src[edges]] = True
+        mark[dst[edges]] = True
+        pos = np.flatnonzero(mark)
+        mark[pos] = False
+        return pos
+
+
+def windows(net, freq=None, *, windows=None, step=None, start=None, end=None,
+            active_only: bool = True) -> Iterator[Window]:
+    """The network in each time window: tumbling, sliding or explicit windows.
+
+    Defaults: ``freq=None``, ``windows=None`` (give one of them),
+    ``step=None`` (= ``freq``: tumbling), ``start=None`` (the first
+    timestamp floored to the day), ``end=None`` (just past the last
+    timestamp), ``active_only=True`` (a window holds only the nodes with an
+    edge in it).
+
+    Yields :class:`Window` ``(start, end, network)`` tuples in window order
+    (explicit windows in the order given); see the module docstring for the
+    rules.  Each window's network has the edges with ``start <= timestamp <
+    end`` (edge order and columns kept) and is what ``net.subgraph(start=
+    start, end=end)`` returns, restricted to the endpoints of those edges
+    when ``active_only``.  A window without edges yields an empty network
+    (no nodes when ``active_only``).  One sorted edge index is built per call
+    and reused for every window.  Raises ``ValueError`` when ``net`` has no
+    timestamped edge or an argument is invalid (checked at the call, before
+    iteration).
+
+    >>> for w in rl.temporal.windows(net, "7D", step="1D"):        # doctest: +SKIP
+    ...     print(w.start, w.end, w.network.number_of_edges())
+    >>> list(rl.temporal.windows(net, windows=[("2024-01-01", "2024-02-01")]))   # doctest: +SKIP
+    """
+    index, bounds = _plan(net, freq, windows, step, start, end)
+    cut = _Cut(net, index, active_only)
+    return (cut.window(s, e) for s, e in bounds)
+
+
+# ---- per-window results --------------------------------------------------------
+def _spec(windows):
+    """``windows`` of measure/partitions: a duration (freq) or explicit windows."""
+    if windows is None:
+        raise ValueError("windows must be a duration such as '30D' or a list of (start, end) pairs, not None")
+    if isinstance(windows, _DURATION_TYPES):
+        return windows, None
+    return None, windows
+
+
+def _per_window(net, windows, step, start, end, active_only):
+    """The bounds (a list) and the cutter of measure/partitions."""
+    freq, explicit = _spec(windows)
+    index, bounds = _plan(net, freq, explicit, step, start, end)
+    return list(bounds), _Cut(net, index, active_only)
+
+
+def _interval_index(bounds) -> pd.IntervalIndex:
+    b = np.array(bounds, dtype=np.int64).reshape(-1, 2)
+    left = pd.DatetimeIndex(b[:, 0].view("datetime64[ns]")).tz_localize("UTC")
+    right = pd.DatetimeIndex(b[:, 1].view("datetime64[ns]")).tz_localize("UTC")
+    return pd.IntervalIndex.from_arrays(left, right, closed="left", name="window")
+
+
+def _positions(cut, bounds, window, values, what: str) -> np.ndarray:
+    """Positions in ``net`` of the nodes a per-window result is indexed by."""
+    if not isinstance(values, pd.Series):
+        hint = " (select one column, e.g. lambda n: rl.centrality.hits(n)['hub'])" \
+            if isinstance(values, pd.DataFrame) else ""
+        raise ValueError(f"{what} must return a pandas Series indexed by node id, not "
+                         f"{type(values).__name__}{hint}")
+    if values.index is window.node_index:  # rl's own results: the window's nodes in order
+        return cut.nodes(*bounds)
+    if values.index.has_duplicates:
+        raise ValueError(f"{what} returned a Series with repeated node ids")
+    pos = cut.net.node_index.get_indexer(values.index)
+    if (pos < 0).any():
+        raise ValueError(f"{what} returned values for nodes that are not in the network, e.g. "
+                         f"{values.index[pos < 0][:5].tolist()}")
+    return pos
+
+
+def _results(cut, bounds, fn, kwargs, what: str):
+    """(i, window, node positions, fn(window network, **kwargs)) per window;
+    positions and result None for a window without nodes."""
+    for i, (s, e) in enumerate(bounds):
+        w = cut.window(s, e)
+        if w.network.number_of_nodes() == 0:
+            yield i, w, None, None
+            continue
+        values = fn(w.network, **kwargs)
+        yield i, w, _positions(cut, (s, e), w.network, values, what), values
+
+
+def _measure_function(measure):
+    from . import centrality
+    if callable(measure):
+        return getattr(measure, "__name__", "measure"), measure
+    names = [n for n in centrality.__all__ if callable(getattr(centrality, n)) and n != "ConvergenceError"]
+    if not isinstance(measure, str) or measure not in names:
+        raise ValueError(f"measure must be the name of a function in rl.centrality ({', '.join(names)}) or a "
+                         f"callable(network, **kwargs) -> Series indexed by node id, not {measure!r}")
+    return measure, getattr(centrality, measure)
+
+
+def measure(net, windows="30D", measure="degree", step=None, active_only: bool = True, *, start=None, end=None,
+            **kwargs) -> pd.DataFrame:
+    """A per-node measure in every time window: a DataFrame window x node.
+
+    Defaults: ``windows="30D"`` (tumbling 30-day windows from the first
+    timestamp's day; or any duration, or a list of ``(start, end)`` pairs),
+    ``measure="degree"``, ``step=None`` (= the window length), ``active_only
+    =True``, ``start``/``end`` as in :func:`windows`.
+
+    ``measure`` names a function of :mod:`ringleader.centrality`
+    (``"degree"``, ``"betweenness"``, ``"pagerank"``, ...) or is any
+    ``callable(network, **kwargs)`` returning a Series indexed by node id;
+    ``kwargs`` go to it (e.g. ``weight="weight"``, ``normalized=False``,
+    ``k=500, seed=1``).  It runs on each window's network as
+    :func:`windows` yields it, so with ``active_only=True`` (default)
+    normalisations count the nodes active in the window.  Windows without
+    nodes are skipped (an all-NaN row).
+
+    Returns a float DataFrame: index the windows (``pd.IntervalIndex``
+    named ``"window"``, ``closed="left"``, UTC), one column per node of
+    ``net`` in node order, NaN where a node is not in the window's network
+    (or the measure gave no value).  ``.attrs``: ``measure`` (name),
+    ``kwargs``, ``active_only``, ``edges`` and ``nodes`` (per-window counts,
+    lists).
+
+    >>> pr = rl.temporal.measure(net, "7D", measure="pagerank")          # doctest: +SKIP
+    >>> pr.idxmax(axis=1)                 # the top node of each week    # doctest: +SKIP
+    >>> rl.temporal.measure(net, [(1, 2), (2, 3)], "betweenness", normalized=False)   # doctest: +SKIP
+    """
+    name, fn = _measure_function(measure)
+    bounds, cut = _per_window(net, windows, step, start, end, active_only)
+    out = np.full((len(bounds), net.number_of_nodes()), np.nan)
+    edges, nodes = [], []
+    for i, w, pos, values in _results(cut, bounds, fn, kwargs, f"measure {name!r}"):
+        edges.append(w.network.number_of_edges())
+        nodes.append(w.network.number_of_nodes())
+        if values is not None:
+            out[i, pos] = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    df = pd.DataFrame(out, index=_interval_index(bounds), columns=net.node_index, copy=False)
+    df.attrs.update(measure=name, kwargs=dict(kwargs), active_only=bool(active_only), edges=edges, nodes=nodes)
+    return df
+
+
+# ---- groups across windows -------------------------------------------------------
+def _method_function(method, seed):
+    from . import community
+    if callable(method):
+        fn, name = method, getattr(method, "__name__", "method")
+    elif isinstance(method, str) and method in _METHODS:
+        fn, name = getattr(community, method), method
+    else:
+        raise ValueError(f"method must be one of {', '.join(map(repr, _METHODS))} or a callable(network, "
+                         f"**kwargs) -> Series node -> community, not {method!r}")
+    if seed is None or name == "components":
+        return name, fn
+    return name, lambda g, **kw: fn(g, seed=seed, **kw)
+
+
+def _match(prev: np.ndarray, codes: np.ndarray, next_id: int, min_overlap: float):
+    """Group numbers for one window: ``codes`` (0..k-1 per node, -1 absent,
+    0 = largest) matched to ``prev`` (the previous window's numbers, -1
+    absent) one-to-one, greedily by decreasing Jaccard of the member sets
+    (at least ``min_overlap``, some overlap needed); unmatched communities
+    get new numbers from ``next_id`` in code order.  Returns (numbers,
+    next_id)."""
+    k = int(codes.max()) + 1 if len(codes) and codes.max() >= 0 else 0
+    number = np.full(k, -1, dtype=np.int64)
+    both = (prev >= 0) & (codes >= 0)
+    if both.any():
+        labels, prev_code = np.unique(prev[prev >= 0], return_inverse=True)
+        prev_codes = np.full(len(prev), -1, dtype=np.int64)
+        prev_codes[prev >= 0] = prev_code
+        prev_size = np.bincount(prev_code, minlength=len(labels))
+        cur_size = np.bincount(codes[codes >= 0], minlength=k)
+        pair, inter = np.unique(prev_codes[both] * k + codes[both], return_counts=True)
+        p, c = pair // k, pair % k
+        jaccard = inter / (prev_size[p] + cur_size[c] - inter)
+        ok = jaccard >= min_overlap
+        p, c, jaccard = p[ok], c[ok], jaccard[ok]
+        taken = np.zeros(len(labels), dtype=bool)
+        for j in np.lexsort((c, labels[p], -jaccard)):
+            if not taken[p[j]] and number[c[j]] < 0:
+                taken[p[j]] = True
+                number[c[j]] = labels[p[j]]
+    new = np.flatnonzero(number < 0)
+    number[new] = np.arange(next_id, next_id + len(new))
+    return number, next_id + len(new)
+
+
+def _int_frame(labels: np.ndarray, index, columns) -> pd.DataFrame:
+    """A nullable Int64 DataFrame from an int matrix with -1 for NA."""
+    cols = labels.T
+    data = {i: pd.arrays.IntegerArray(cols[i], cols[i] < 0) for i in range(cols.shape[0])}
+    df = pd.DataFrame(data, index=index, copy=False)
+    df.columns = columns
+    return df
+
+
+def partitions(net, windows="30D", method="leiden", seed: Optional[int] = None, min_overlap: float = 0.3,
+               step=None, active_only: bool = True, *, start=None, end=None, **kwargs) -> pd.DataFrame:
+    """Communities in every time window, numbered so that a group keeps its
+    number from one window to the next.
+
+    Defaults: ``windows="30D"`` (as :func:`measure`), ``method="leiden"``,
+    ``seed=None``, ``min_overlap=0.3``, ``step=None``, ``active_only=True``.
+
+    Each window's network is partitioned with ``method``: ``"leiden"``,
+    ``"louvain"``, ``"label_propagation"`` or ``"components"`` of
+    :mod:`ringleader.community` (``seed`` and ``kwargs`` such as
+    ``resolution=`` or ``weight=`` are passed on; ``seed`` is not passed
+    to ``"components"``), or a ``callable(network, **kwargs)`` returning a
+    Series node id -> community (given ``seed=seed`` too when ``seed`` is
+    not None).  The same ``seed`` is used in every window.
+
+    Matching: the communities of a window are matched to the groups of the
+    previous window one-to-one, greedily by decreasing Jaccard similarity of
+    their member sets (|A & B| / |A | B|, at least ``min_overlap``, in
+    [0, 1]; ties: lower group number, then larger community).  A matched
+    community takes the group's number; the others get new numbers, never
+    used before, by decreasing size.  The first window's groups are
+    numbered 0, 1, ... by decreasing size.  Only the previous window is
+    looked at: a group absent from a window (e.g. an empty window) comes
+    back with a new number.
+
+    Returns a nullable ``Int64`` DataFrame window x node (index and columns
+    as :func:`measure`; ``<NA>`` where the node is not in the window's
+    network).  ``.attrs``: ``method``, ``min_overlap``, ``kwargs``,
+    ``modularity`` and ``seeds`` (lists, per window; NaN / None for empty
+    windows).  A network with many nodes makes a wide frame (one nullable
+    column per node, about 1.5 s per 100,000 nodes to build).
+
+    >>> groups = rl.temporal.partitions(net, "30D", seed=1)               # doctest: +SKIP
+    >>> groups.iloc[-1].value_counts()        # group sizes in the last window   # doctest: +SKIP
+    """
+    min_overlap = float(min_overlap)
+    if not 0.0 <= min_overlap <= 1.0:
+        raise ValueError(f"min_overlap is a Jaccard similarity: give a number in [0, 1], not {min_overlap}")
+    name, fn = _method_function(method, seed)
+    bounds, cut = _per_window(net, windows, step, start, end, active_only)
+    n = net.number_of_nodes()
+    labels = np.full((len(bounds), n), -1, dtype=np.int64)
+    prev = np.full(n, -1, dtype=np.int64)
+    next_id = 0
+    modularity, seeds = [], []
+    for i, w, pos, part in _results(cut, bounds, fn, kwargs, f"method {name!r}"):
+        codes = np.full(n, -1, dtype=np.int64)
+        if part is not None:
+            if part.isna().any():
+                raise ValueError(f"method {name!r} left nodes without a community")
+            codes[pos] = _by_size(part)
+        number, next_id = _match(prev, codes, next_id, min_overlap)
+        prev = np.full(n, -1, dtype=np.int64)
+        prev[codes >= 0] = number[codes[codes >= 0]]
+        labels[i] = prev
+        modularity.append(float(part.attrs.get("modularity", np.nan)) if part is not None else np.nan)
+        seeds.append(part.attrs.get("seed") if part is not None else None)
+    df = _int_frame(labels, _interval_index(bounds), net.node_index)
+    df.attrs.update(method=name, min_overlap=min_overlap, kwargs=dict(kwargs), modularity=modularity, seeds=seeds)
+    return df
+
+
+def _by_size(part: pd.Series) -> np.ndarray:
+    """Community codes 0..k-1 by decreasing size (ties: the community of the
+    earliest node first), whatever the labels."""
+    codes, _ = pd.factorize(part, sort=False)
+    size = np.bincount(codes)
+    order = np.argsort(-size, kind="stable")  # factorize numbers by first appearance
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[codes]
+
+
+# ---- changes -------------------------------------------------------------------
+@dataclass
+class Changes:
+    """What changed between consecutive windows (see :func:`changes`).
+
+    ``ranks``: the top risers and fallers in rank per window pair;
+    ``groups``: the group events per window pair."""
+    ranks: pd.DataFrame
+    groups: pd.DataFrame
+
+
+_RANK_COLUMNS = ["window_before", "window_after", "node", "direction", "rank_before", "rank_after", "change",
+                 "value_before", "value_after"]
+_GROUP_COLUMNS = ["window_before", "window_after", "event", "before", "after", "size_before", "size_after"]
+_EVENTS = ("continued", "merged", "split", "appeared", "vanished")
+
+
+def _check_frame(df, what: str) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise ValueError(f"{what} must be a DataFrame window x node (from rl.temporal."
+                         f"{'measure' if what == 'values' else 'partitions'}), not {type(df).__name__}")
+    return df
+
+
+def _rank_changes(values: pd.DataFrame, top: int, within: Optional[int], absent: str) -> pd.DataFrame:
+    v = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    ranks = values.rank(axis=1, ascending=False, method="min").to_numpy(dtype=np.float64, na_value=np.nan)
+    nodes = values.columns
+    rows = []
+    for i in range(len(values) - 1):
+        r0, r1 = ranks[i].copy(), ranks[i + 1].copy()
+        seen0, seen1 = ~np.isnan(r0), ~np.isnan(r1)
+        if not seen0.any() or not seen1.any():
+            continue  # nothing to compare with an empty window
+        if absent == "last":
+            keep = seen0 | seen1
+            r0[~seen0], r1[~seen1] = seen0.sum() + 1, seen1.sum() + 1
+        else:
+            keep = seen0 & seen1
+        if within is not None:
+            keep &= np.minimum(r0, r1) <= within
+        idx = np.flatnonzero(keep)
+        change = r0[idx] - r1[idx]
+        rose = idx[change > 0][np.lexsort((r1[idx][change > 0], -change[change > 0]))][:top]
+        fell = idx[change < 0][np.lexsort((r0[idx][change < 0], change[change < 0]))][:top]
+        for direction, sel in (("rose", rose), ("fell", fell)):
+            for j in sel:
+                rows.append((values.index[i], values.index[i + 1], nodes[j], direction, int(r0[j]), int(r1[j]),
+                             int(r0[j] - r1[j]), v[i, j], v[i + 1, j]))
+    return pd.DataFrame(rows, columns=_RANK_COLUMNS)
+
+
+def _group_events(groups: pd.DataFrame, min_share: float) -> pd.DataFrame:
+    g = groups.to_numpy(dtype=np.float64, na_value=np.nan)
+    present = ~np.isnan(g)
+    if (g[present] != np.round(g[present])).any():
+        raise ValueError("groups must hold integer group numbers (NA where a node is absent), as "
+                         "rl.temporal.partitions returns")
+    lab = np.where(present, g, -1).astype(np.int64)
+    rows = []
+    for i in range(len(groups) - 1):
+        a, b = lab[i], lab[i + 1]
+        size_a = pd.Series(a[a >= 0]).value_counts()
+        size_b = pd.Series(b[b >= 0]).value_counts()
+        both = (a >= 0) & (b >= 0)
+        flow = pd.DataFrame({"p": a[both], "c": b[both]}).value_counts().rename("n").reset_index()
+        flow["share"] = flow["n"] / flow.groupby("p")["n"].transform("sum")  # of p's surviving members
+        events = []
+        # merged: at least half of each of >= 2 previous groups' surviving members end up in one group
+        for c, f in flow[flow["share"] >= 0.5].groupby("c"):
+            if len(f) >= 2:
+                events.append(("merged", tuple(sorted(f["p"])), (c,)))
+        # split: at least min_share of one previous group's surviving members go to each of >= 2 groups
+        for p, f in flow[flow["share"] >= min_share].groupby("p"):
+            if len(f) >= 2:
+                events.append(("split", (p,), tuple(sorted(f["c"]))))
+        involved_a = {x for e in events for x in e[1]}
+        involved_b = {x for e in events for x in e[2]}
+        events += [("continued", (x,), (x,)) for x in size_a.index.intersection(size_b.index)]
+        events += [("appeared", (), (x,)) for x in size_b.index.difference(size_a.index) if x not in involved_b]
+        events += [("vanished", (x,), ()) for x in size_a.index.difference(size_b.index) if x not in involved_a]
+        events.sort(key=lambda e: (_EVENTS.index(e[0]), e[1], e[2]))
+        for event, before, after in events:
+            before, after = tuple(int(x) for x in before), tuple(int(x) for x in after)
+            rows.append((groups.index[i], groups.index[i + 1], event, before, after,
+                         int(size_a.reindex(before).sum()), int(size_b.reindex(after).sum())))
+    return pd.DataFrame(rows, columns=_GROUP_COLUMNS)
+
+
+def changes(values: Optional[pd.DataFrame] = None, groups: Optional[pd.DataFrame] = None, top: int = 5,
+            within: Optional[int] = None, absent: str = "last", min_share: float = 0.3) -> Changes:
+    """Who rose or fell most in rank, and which groups appeared, merged,
+    split or vanished, between consecutive windows.
+
+    Defaults: ``values=None``, ``groups=None`` (give at least one),
+    ``top=5``, ``within=None``, ``absent="last"``, ``min_share=0.3``.
+
+    ``values`` is a :func:`measure` DataFrame (window x node).  In each
+    window nodes are ranked by value, rank 1 = highest (ties share the best
+    rank: 1, 2, 2, 4).  ``absent="last"``: a node absent (NaN) in one of the
+    two windows ranks just below that window's last present node, so
+    arrivals count as rises and departures as falls; ``absent="exclude"``:
+    only nodes present in both windows are compared; a pair of windows one
+    of which has no value at all is skipped.  ``within=k`` keeps the
+    nodes ranked k or better in either window (rank changes at the bottom
+    of a large ranking are otherwise the largest).  ``.ranks`` lists, per
+    consecutive pair of windows, the ``top`` nodes that rose most (largest
+    ``change`` = rank_before - rank_after, ties: better rank_after first)
+    then the ``top`` that fell most: columns ``window_before``,
+    ``window_after``, ``node``, ``direction`` (``"rose"``/``"fell"``),
+    ``rank_before``, ``rank_after``, ``change``, ``value_before``,
+    ``value_after`` (NaN when absent).
+
+    ``groups`` is a :func:`partitions` DataFrame (integer group numbers, NA
+    = absent).  Between two windows, only members present in both move;
+    each previous group's *surviving* members are its members present in the
+    next window.  ``.groups`` lists per pair the events: ``"continued"``
+    (the number is in both windows), ``"merged"`` (at least half of the
+    surviving members of each of two or more previous groups are in one
+    group), ``"split"`` (at least ``min_share`` of one previous group's
+    surviving members are in each of two or more groups), ``"appeared"`` (a
+    new number that no merge or split explains), ``"vanished"`` (a number
+    gone, not part of a merge or split).  A group can continue and take part
+    in a merge or split (the part that kept its number).  Columns
+    ``window_before``, ``window_after``, ``event``, ``before`` and ``after``
+    (tuples of group numbers), ``size_before``/``size_after`` (their
+    members in each window).
+
+    >>> ch = rl.temporal.changes(values, groups, top=3)                   # doctest: +SKIP
+    >>> ch.ranks[ch.ranks.direction == "rose"]; ch.groups.event.value_counts()   # doctest: +SKIP
+    """
+    if values is None and groups is None:
+        raise ValueError("give values (from rl.temporal.measure) and/or groups (from rl.temporal.partitions)")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"top must be a positive int, not {top!r}")
+    if within is not None and (isinstance(within, bool) or not isinstance(within, (int, np.integer))
+                               or within < 1):
+        raise ValueError(f"within must be None or a positive int, not {within!r}")
+    if absent not in ("last", "exclude"):
+        raise ValueError(f"absent must be 'last' or 'exclude', not {absent!r}")
+    min_share = float(min_share)
+    if not 0.0 < min_share <= 0.5:
+        raise ValueError(f"min_share must be in (0, 0.5] (a group can split into parts of at least this "
+                         f"share), not {min_share}")
+    ranks = (_rank_changes(_check_frame(values, "values"), int(top), within, absent) if values is not None
+             else pd.DataFrame(columns=_RANK_COLUMNS))
+    events = (_group_events(_check_frame(groups, "groups"), min_share) if groups is not None
+              else pd.DataFrame(columns=_GROUP_COLUMNS))
+    return Changes(ranks=ranks, groups=events)
