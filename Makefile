@@ -19,7 +19,6 @@ python: deps
 demo: python
 	$(PYTHON) -m ringleader report examples/sample/edges.csv --nodes examples/sample/nodes.csv --directed \
 	  --seed 1 -o report
-	@echo "report written: $(CURDIR)/report/report.html (also report.md, leaders.csv, communities.csv, report.json)"
 
 cpp: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
