@@ -480,6 +480,8 @@ class Network:
             node_objs = list(uniques)
             s_codes, t_codes = codes[0::2], codes[1::2]
         n = len(node_objs)
+        _core.check_counts(n, m, "edges")
+        _core.reserve_check(48 * n + 34 * m, "the network tables")
         str_ids = [o if isinstance(o, str) else str(o) for o in node_objs]
         if any(s == "" for s in str_ids):
             raise ValueError("empty node id: every node needs a non-empty id")
