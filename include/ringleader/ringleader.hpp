@@ -17,6 +17,7 @@
 #include "ringleader/community/modularity.hpp"
 #include "ringleader/community/partition.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/criminal/brokerage.hpp"
 #include "ringleader/criminal/disruption.hpp"
 #include "ringleader/criminal/key_players.hpp"

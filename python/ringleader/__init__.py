@@ -11,7 +11,8 @@ Example
 >>> net.node_types()                                       # doctest: +SKIP
 {'person': 12, 'phone': 20, 'account': 9}
 """
-from ._core import ConvergenceError, InvalidArgumentError, ParseError, RingleaderError, __version__
+from ._core import ConvergenceError, InvalidArgumentError, MemoryLimitError, ParseError, RingleaderError, __version__
+from ._limits import memory_limit, set_memory_limit
 from .network import Network, from_networkx
 from .transform import distance_from_strength
 from .criminal import key_players
@@ -36,6 +37,9 @@ __all__ = [
     "ParseError",
     "InvalidArgumentError",
     "ConvergenceError",
+    "MemoryLimitError",
+    "set_memory_limit",
+    "memory_limit",
     "read_csv",
     "read_edgelist",
     "read_graphml",

@@ -95,7 +95,9 @@ def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_
     The first row holds column ids, the first column row ids; each non-zero
     cell is an edge weighted by the cell.  ``mode="auto"`` reads a matrix whose
     row ids equal its column ids as one-mode, otherwise two-mode (rows typed
-    ``row_type``, columns ``column_type``).  ``directed=None`` makes a
+    ``row_type``, columns ``column_type``); a square matrix whose row and
+    column ids differ at a few positions (as in some exported sheets) is still
+    one-mode, its nodes named by the row ids.  ``directed=None`` makes a
     symmetric one-mode matrix undirected and an asymmetric one directed.
     """
     return Network._wrap(_core.read_matrix(_path(path), mode, directed, node_type, row_type, column_type,

@@ -35,6 +35,22 @@ def _seconds_to_ns(sec: float, what: str) -> int:
     return int(round(sec * 1_000_000_000)) if isinstance(sec, float) else int(sec) * 1_000_000_000
 
 
+def _check_space_twins(ids: list) -> None:
+    """Refuses ids that differ only by surrounding spaces (" a" and "a"), as
+    the readers do: almost always a slip, they would silently be two nodes."""
+    padded = [s for s in ids if s[:1] in (" ", "\t") or s[-1:] in (" ", "\t")]
+    if not padded:
+        return
+    first: dict = {}
+    known = set(ids)
+    for s in padded:
+        t = s.strip(" \t")
+        other = t if t and t in known else first.setdefault(t, s)
+        if other != s:
+            raise ValueError(f"node ids {s!r} and {other!r} differ only by surrounding spaces: "
+                             "remove the spaces (ids are compared exactly)")
+
+
 def _to_ns(value, what: str) -> Optional[int]:
     """A time bound as ns UTC: str (ISO 8601 or Unix seconds), number (Unix
     seconds), datetime, Timestamp or numpy datetime64."""
@@ -291,7 +307,8 @@ class Network:
         is in ``edge_types`` and, with a window, its timestamp is in the
         half-open window ``[start, end)`` (edges without a timestamp are then
         left out).  ``start``/``end`` accept strings, datetimes or Timestamps
-        (naive = UTC).  Unknown types or ids raise ``ValueError``.
+        (naive = UTC).  Unknown types or ids, and ``start`` after ``end``,
+        raise ``ValueError``.
 
         >>> calls = net.subgraph(node_types=["phone"], edge_types=["call"],
         ...                      start="2024-01-01", end="2024-02-01")   # doctest: +SKIP
@@ -305,8 +322,11 @@ class Network:
         node_ids = None
         if nodes is not None:
             node_ids = [self._id_str(v) for v in ([nodes] if isinstance(nodes, str) else nodes)]
-        core = self._net.subgraph(strs(node_types), strs(edge_types), _to_ns(start, "start"),
-                                  _to_ns(end, "end"), node_ids)
+        t0, t1 = _to_ns(start, "start"), _to_ns(end, "end")
+        if t0 is not None and t1 is not None and t0 > t1:
+            raise ValueError(f"start={start!r} is after end={end!r}: the window [start, end) would be empty; "
+                             "swap them")
+        core = self._net.subgraph(strs(node_types), strs(edge_types), t0, t1, node_ids)
         return self._derive(core)
 
     def _id_str(self, v) -> str:
@@ -480,9 +500,12 @@ class Network:
             node_objs = list(uniques)
             s_codes, t_codes = codes[0::2], codes[1::2]
         n = len(node_objs)
+        _core.check_counts(n, m, "edges")
+        _core.reserve_check(48 * n + 34 * m, "the network tables")
         str_ids = [o if isinstance(o, str) else str(o) for o in node_objs]
         if any(s == "" for s in str_ids):
             raise ValueError("empty node id: every node needs a non-empty id")
+        _check_space_twins(str_ids)
         objects = None
         if any(not isinstance(o, str) for o in node_objs):
             if len(set(str_ids)) != n:

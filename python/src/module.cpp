@@ -28,6 +28,11 @@ PYBIND11_MODULE(_core, m) {
                                        "An argument that cannot be used (a ValueError).");
   static PyObject* conv = new_exception("ringleader.ConvergenceError", base,
                                         "An iterative computation did not converge (raise max_iter or tol).");
+  py::tuple mem_bases = py::make_tuple(py::handle(base), py::handle(PyExc_MemoryError));
+  static PyObject* mem = new_exception("ringleader.MemoryLimitError", mem_bases.ptr(),
+                                       "An allocation estimated above the memory limit (a MemoryError): "
+                                       "see set_memory_limit.");
+  m.attr("MemoryLimitError") = py::handle(mem);
   m.attr("ConvergenceError") = py::handle(conv);
   m.attr("RingleaderError") = py::handle(base);
   m.attr("ParseError") = py::handle(parse);
@@ -46,6 +51,8 @@ PYBIND11_MODULE(_core, m) {
       inst.attr("column") = e.column();
       inst.attr("message") = e.message();
       PyErr_SetObject(parse, inst.ptr());
+    } catch (const ringleader::MemoryLimitError& e) {
+      PyErr_SetString(mem, e.what());
     } catch (const ringleader::ConvergenceError& e) {
       PyErr_SetString(conv, e.what());
     } catch (const ringleader::InvalidArgument& e) {
@@ -54,6 +61,26 @@ PYBIND11_MODULE(_core, m) {
       PyErr_SetString(base, e.what());
     }
   });
+
+  namespace mem_ = ringleader::memory;
+  m.def("set_memory_limit", [](std::optional<std::uint64_t> b) { mem_::set_limit(b); }, py::arg("bytes"));
+  m.def("disable_memory_limit", &mem_::disable_limit);
+  m.def("memory_limit", &mem_::limit);
+  m.def("memory_limit_is_set", &mem_::limit_is_set);
+  m.def("memory_available", &mem_::available);
+  m.def("parse_memory_size", [](const std::string& s) -> py::object {
+    std::optional<std::uint64_t> v;
+    if (!mem_::parse_size(s, v)) throw ringleader::InvalidArgument("not a memory size: '" + s + "' (use e.g. 512M, 2G or none)");
+    return v ? py::object(py::int_(*v)) : py::object(py::none());
+  });
+  m.def("reserve_check", [](std::uint64_t bytes, const std::string& what) { mem_::reserve_check(bytes, what); },
+        py::arg("bytes"), py::arg("what"));
+  m.def("check_counts", [](std::uint64_t n, std::uint64_t m_, const std::string& where) {
+    mem_::check_vertex_count(n, where.c_str());
+    mem_::check_edge_count(m_, where.c_str());
+  }, py::arg("nodes"), py::arg("edges"), py::arg("where") = "the network");
+  m.attr("MAX_NODES") = mem_::kMaxNodes;
+  m.attr("MAX_EDGES") = mem_::kMaxEdges;
 
   bind_network(m);
   bind_io(m);

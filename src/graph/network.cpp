@@ -36,7 +36,8 @@ void Network::validate(bool build_index) {
   need(edges_.target.size() == m && edges_.type.size() == m && edges_.weight.size() == m, "edge column sizes");
   need(edges_.timestamp.empty() || edges_.timestamp.size() == m, "timestamp column size");
   need(edges_.amount.empty() || edges_.amount.size() == m, "amount column size");
-  if (n >= 0xFFFFFFFFu) throw InvalidArgument("too many nodes for 32-bit vertex ids");
+  memory::check_vertex_count(n);
+  memory::check_edge_count(m);
   for (const auto& c : nodes_.attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
   for (const auto& c : edges_.attrs) need(c.size() == m, "edge attribute '" + c.name + "' size");
   check_attribute_names(nodes_.attrs, kNodeColumns, "node");

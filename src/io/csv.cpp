@@ -47,13 +47,51 @@ void check_id(CsvReader& r, std::size_t field, std::string_view id, const char* 
   if (id.empty()) r.fail(field, std::string("empty ") + what + " id");
 }
 
+/// Ids that differ only by surrounding spaces (" a" and "a") are almost always
+/// a slip, yet would silently be two nodes: they are refused.  Ids are
+/// otherwise kept exactly as written, spaces included.
+class SpaceTwins {
+ public:
+  /// Call for each new id (after adding it); fails naming both ids.
+  void check(CsvReader& r, std::size_t field, const NetworkBuilder& b, std::string_view id) {
+    const std::string_view t = text::trim(id);
+    std::string other;
+    if (t.size() != id.size()) {
+      if (!t.empty() && b.find(t)) other = std::string(t);
+      else if (auto [it, fresh] = padded_.emplace(std::string(t), std::string(id)); !fresh && it->second != id)
+        other = it->second;
+    } else if (!padded_.empty()) {
+      if (auto it = padded_.find(std::string(id)); it != padded_.end()) other = it->second;
+    }
+    if (!other.empty())
+      r.fail(field, "node ids '" + std::string(id) + "' and '" + other +
+                        "' differ only by surrounding spaces: remove the spaces (ids are compared exactly)");
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> padded_;  // trimmed -> the first padded id
+};
+
+/// The header of a file written with another delimiter holds it: name it.
+std::string delimiter_hint(const Header& h, char delim) {
+  if (h.names.size() != 1) return "";
+  for (char c : {';', '\t', '|', ','}) {
+    if (c == delim || h.names[0].find(c) == std::string::npos) continue;
+    const std::string d = c == '\t' ? std::string("\\t") : std::string(1, c);
+    return " (the header looks separated by '" + d + "': pass delimiter='" + d + "')";
+  }
+  return "";
+}
+
 /// Reads nodes.csv into the builder.
-void read_nodes(NetworkBuilder& b, std::string_view data, const std::string& name, char delim) {
+void read_nodes(NetworkBuilder& b, std::string_view data, const std::string& name, char delim, SpaceTwins& twins) {
   CsvReader r(check_text(data, name), name, delim);
   std::vector<std::string_view> f;
   Header h = read_header(r, f, "id,type,label,...");
   int id = h.find("id"), type = h.find("type"), label = h.find("label");
-  if (id < 0) r.fail(0, "missing required column 'id' in the header (found: " + h.names[0] + (h.names.size() > 1 ? ",...)" : ")"));
+  if (id < 0)
+    r.fail(0, "missing required column 'id' in the header (found: " + h.names[0] + (h.names.size() > 1 ? ",...)" : ")") +
+                  delimiter_hint(h, delim));
   std::vector<std::pair<std::size_t, std::size_t>> attrs;  // field, column
   for (std::size_t i = 0; i < h.names.size(); ++i)
     if (int(i) != id && int(i) != type && int(i) != label) attrs.emplace_back(i, b.node_column(h.names[i]));
@@ -71,6 +109,7 @@ void read_nodes(NetworkBuilder& b, std::string_view data, const std::string& nam
                                   std::to_string(first_line[v]) + (other != mine ? " with type '" + other + "', here with type '" + mine + "'" : "") +
                                   "): each node must be listed once");
     }
+    twins.check(r, std::size_t(id), b, nid);
     first_line.push_back(r.line());
     if (label >= 0 && !f[std::size_t(label)].empty()) b.set_label(v, f[std::size_t(label)]);
     for (auto [field, col] : attrs)
@@ -79,7 +118,7 @@ void read_nodes(NetworkBuilder& b, std::string_view data, const std::string& nam
 }
 
 void read_edges(NetworkBuilder& b, std::string_view data, const std::string& name, char delim,
-                bool nodes_given, bool create_missing) {
+                bool nodes_given, bool create_missing, SpaceTwins& twins) {
   CsvReader r(check_text(data, name), name, delim);
   std::vector<std::string_view> f;
   Header h = read_header(r, f, "source,target,type,weight,timestamp,amount,...");
@@ -87,7 +126,7 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
       ts = h.find("timestamp"), amount = h.find("amount");
   if (src < 0 || dst < 0)
     r.fail(0, std::string("missing required column '") + (src < 0 ? "source" : "target") +
-                  "': the header must start like 'source,target,...'");
+                  "': the header must start like 'source,target,...'" + delimiter_hint(h, delim));
   std::vector<std::pair<std::size_t, std::size_t>> attrs;
   for (std::size_t i = 0; i < h.names.size(); ++i)
     if (int(i) != src && int(i) != dst && int(i) != type && int(i) != weight && int(i) != ts && int(i) != amount)
@@ -103,7 +142,9 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
                                        "' is not in the nodes file (add it there, or pass create_missing=True)");
       return *v;
     }
-    return b.node(id);
+    auto [v, added] = b.add_node(id);
+    if (added) twins.check(r, std::size_t(field), b, id);
+    return v;
   };
   while (r.next(f)) {
     check_fields(r, f, h);
@@ -168,8 +209,9 @@ std::string cell(const Column& c, std::size_t i) {
 Network read_csv_text(std::string_view edges, const std::string& edges_name, std::optional<std::string_view> nodes,
                       const std::string& nodes_name, const CsvOptions& opt) {
   NetworkBuilder b(opt.directed, opt.node_type, opt.edge_type);
-  if (nodes) read_nodes(b, *nodes, nodes_name, opt.delimiter);
-  read_edges(b, edges, edges_name, opt.delimiter, nodes.has_value(), opt.create_missing);
+  SpaceTwins twins;
+  if (nodes) read_nodes(b, *nodes, nodes_name, opt.delimiter, twins);
+  read_edges(b, edges, edges_name, opt.delimiter, nodes.has_value(), opt.create_missing, twins);
   return b.finish();
 }
 

@@ -112,6 +112,7 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sour
   };
   const Arcs out = out_arcs(g);
   const std::int64_t count = sources ? std::int64_t(sources->size()) : std::int64_t(g.n);
+  check_search_scratch(g.n, threads, 8, size, "betweenness");
   parallel::Accumulators acc(threads, size);
   std::vector<std::unique_ptr<Scratch>> scratch(acc.count());
   progress.start(std::uint64_t(count));
@@ -395,6 +396,7 @@ template <bool Weighted>
 std::uint64_t exact_vertex_diameter(const CsrGraph& g, int threads) {
   const Arcs out = out_arcs(g), in = in_arcs(g);
   const int nt = parallel::threads(threads);
+  check_search_scratch(g.n, threads, 4, 0, "the vertex diameter");
   std::vector<std::uint64_t> best(static_cast<std::size_t>(nt), 0);
   std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(static_cast<std::size_t>(nt));
   std::vector<std::vector<std::uint32_t>> hops(static_cast<std::size_t>(nt));
@@ -521,6 +523,7 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
   auto run = [&](auto weighted_tag) {
     constexpr bool Weighted = decltype(weighted_tag)::value;
     const detail::Arcs out = detail::out_arcs(g), in = detail::in_arcs(g);
+    detail::check_search_scratch(n, opt.threads, 16, n, "sampled betweenness");
     parallel::Accumulators acc(opt.threads, n);
     std::vector<std::unique_ptr<detail::Sssp<Weighted>>> scratch(acc.count());
     std::vector<std::unique_ptr<detail::BidirectionalSampler>> bidi(acc.count());

@@ -56,6 +56,7 @@ namespace detail {
 template <bool Weighted, class F>
 void for_each_incoming_search(const CsrGraph& g, int threads, Progress& progress, F&& f) {
   const Arcs in = in_arcs(g);
+  check_search_scratch(g.n, threads, 0, 0, "closeness");
   std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
   progress.start(g.n);
   parallel::for_each_dynamic(
@@ -113,6 +114,7 @@ template <bool Weighted>
 std::vector<double> harmonic_sampled(const CsrGraph& g, const ClosenessOptions& opt, Progress& progress) {
   const std::vector<vertex_t> sources = sample_sources(g.n, opt.k, opt.seed);
   const Arcs out = out_arcs(g);
+  check_search_scratch(g.n, opt.threads, 0, g.n, "harmonic closeness");
   parallel::Accumulators acc(opt.threads, g.n);
   std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(acc.count());
   progress.start(sources.size());

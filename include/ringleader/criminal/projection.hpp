@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/graph/network.hpp"
 
 namespace ringleader::criminal {
@@ -134,6 +135,8 @@ inline Projection project(const Network& net, const ProjectionOptions& o = {}) {
                           "): lower max_hub");
   std::sort(hubs.begin(), hubs.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   for (auto& h : hubs) out.skipped.push_back(h.second);
+  memory::reserve_check(memory::mul(total, 2 * sizeof(Item)), "the projection's " + std::to_string(total) +
+                                                                 " pieces of evidence");
   std::vector<Item> items;
   items.reserve(std::size_t(total));
   auto add = [&](vertex_t p, vertex_t q, std::uint32_t rel, double v) {

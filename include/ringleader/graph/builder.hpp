@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "ringleader/core/memory.hpp"
 #include "ringleader/graph/network.hpp"
 
 namespace ringleader {
@@ -80,7 +81,7 @@ class NetworkBuilder {
   /// and true, or the existing vertex and false when the id is already there
   /// (the caller reports the duplicate with its location).
   std::pair<vertex_t, bool> add_node(std::string_view id, std::string_view type = {}) {
-    if (nodes_.ids.size() >= 0xFFFFFFFEu) throw InvalidArgument("more than 4294967294 nodes");
+    memory::check_vertex_count(nodes_.ids.size() + 1, "the input");
     std::uint32_t k;
     vertex_t v;
     bool added;
@@ -107,6 +108,7 @@ class NetworkBuilder {
 
   /// Adds an edge of `type` ("" = the default edge type); returns its index.
   std::size_t add_edge(vertex_t s, vertex_t t, std::string_view type = {}, double weight = 1.0) {
+    if (edges_.source.size() >= memory::kMaxEdges) memory::check_edge_count(edges_.source.size() + 1, "the input");
     edges_.source.push_back(s);
     edges_.target.push_back(t);
     edges_.type.push_back(edges_.types.intern(type.empty() ? std::string_view(edge_type_) : type));
@@ -122,6 +124,8 @@ class NetworkBuilder {
     edges_.amount[e] = a;
   }
   void reserve_edges(std::size_t m) {
+    memory::check_edge_count(m, "the input");
+    memory::reserve_check(memory::mul(m, 22), "the edge table");
     edges_.source.reserve(m); edges_.target.reserve(m); edges_.type.reserve(m); edges_.weight.reserve(m);
   }
 

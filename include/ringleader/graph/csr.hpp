@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/types.hpp"
 
@@ -55,14 +56,21 @@ struct CsrGraph {
            in_weights.capacity() * 8 + in_edges.capacity() * 4;
   }
 
+  /// Bytes the arrays of `n` vertices and `m` edges take (an upper bound):
+  /// offsets (8 bytes per vertex, twice when directed) and 16 bytes per arc,
+  /// two arcs per edge.
+  static std::uint64_t estimate_bytes(std::uint64_t n, std::uint64_t m, bool directed) {
+    return memory::add(memory::mul(n + 1, directed ? 16 : 8), memory::mul(m, 32));
+  }
+
   /// Builds the arrays from an edge list.  With `symmetric`, a directed edge
   /// list is stored as undirected (each edge both ways), e.g. for weak
   /// components.  `weight` may be null (all weights 1).
   static CsrGraph build(vertex_t n, bool directed, const std::vector<vertex_t>& src,
                         const std::vector<vertex_t>& dst, const std::vector<double>* weight,
                         const type_t* edge_types = nullptr, bool symmetric = false) {
-    if (src.size() > std::numeric_limits<edge_index_t>::max())
-      throw InvalidArgument("more than 4294967295 edges: the compute view uses 32-bit edge indices");
+    memory::check_edge_count(src.size(), "the compute view");
+    memory::reserve_check(estimate_bytes(n, src.size(), directed && !symmetric), "the compute view (CSR arrays)");
     CsrGraph g;
     g.n = n;
     g.directed = directed && !symmetric;

@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
@@ -283,6 +284,9 @@ inline void check(const CsrGraph& g, const ForceAtlas2Options& o) {
 inline Layout force_atlas2(const CsrGraph& g, const ForceAtlas2Options& o = {}) {
   detail_fa2::check(g, o);
   const vertex_t n = g.n;
+  // positions, speeds and forces (about 12 doubles per vertex) and the
+  // quadtree (an order and at most about two cells per vertex)
+  memory::reserve_check(memory::mul(n, 12 * 8 + 4 + 2 * 64), "the layout (positions and quadtree)");
   const auto N = std::int64_t(n);
   Progress& prog = ringleader::detail::progress_of(o.progress);
   Layout L;

@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/money/trace.hpp"
 
 namespace ringleader::money {
@@ -83,6 +84,8 @@ inline Network build(std::uint32_t nv, std::vector<std::uint32_t> from, std::vec
                      const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& item, std::uint32_t s,
                      std::uint32_t t) {
   const std::size_t m = from.size();
+  memory::reserve_check(memory::add(memory::mul(m, 2 * (8 + sizeof(Arc) + 8) * 2), memory::mul(nv, 16)),
+                        "the money flow graph");
   std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
   std::vector<Arc> props;
   arcs.reserve(2 * m);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ringleader/core/memory.hpp"
 #include "ringleader/graph/network.hpp"
 
 namespace ringleader::temporal {
@@ -23,6 +24,8 @@ class TimeIndex {
   /// Indexes `net`, which must outlive the index.
   explicit TimeIndex(const Network& net) : net_(&net) {
     const EdgeTable& e = net.edges();
+    memory::reserve_check(memory::mul(e.size(), 16), "the time index");
+    order_.reserve(e.size());
     for (std::size_t i = 0; i < e.size(); ++i)
       if (e.time(i) != kNoTime) order_.push_back(i);
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return e.time(a) < e.time(b); });

@@ -53,7 +53,7 @@ inline std::string num(double x) {
 }
 
 /// `v` divided by its sum (a start vector or a personalization); refuses a
-/// wrong size, non-finite values or a zero sum, naming the argument.
+/// wrong size, non-finite or negative values or a zero sum, naming the argument.
 inline void normalise(std::vector<double>& v, std::size_t n, const char* name) {
   if (v.size() != n)
     throw InvalidArgument(std::string(name) + " must give one value per node (" + std::to_string(v.size()) +
@@ -61,6 +61,9 @@ inline void normalise(std::vector<double>& v, std::size_t n, const char* name) {
   double s = 0;
   for (double x : v) {
     if (!std::isfinite(x)) throw InvalidArgument(std::string(name) + " values must be finite");
+    if (x < 0)
+      throw InvalidArgument(std::string(name) + " values must be >= 0 (they are weights of a distribution), not " +
+                            num(x) + ": give non-negative values");
     s += x;
   }
   if (s == 0) throw InvalidArgument(std::string(name) + " values sum to zero: give at least one positive value");

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/graph/csr.hpp"
 
 namespace ringleader::centrality::detail {
@@ -79,6 +80,16 @@ inline std::size_t edge_count(const CsrGraph& g) {
 }
 
 inline constexpr vertex_t no_vertex = std::numeric_limits<vertex_t>::max();
+
+/// Refuses (MemoryLimitError) per-thread search scratch above the memory cap:
+/// one search of about 40 bytes per vertex plus `extra` bytes per vertex and
+/// `acc` doubles of partial results, for each of the threads used.
+inline void check_search_scratch(vertex_t n, int threads, std::uint64_t extra, std::uint64_t acc, const char* what) {
+  const std::uint64_t per = memory::add(memory::mul(n, 40 + extra), memory::mul(acc, 8));
+  memory::reserve_check(memory::mul(per, std::uint64_t(parallel::threads(threads))),
+                        std::string(what) + " (search scratch for " + std::to_string(parallel::threads(threads)) +
+                            " threads)");
+}
 
 /// Per-thread scratch and result of one search.
 template <bool Weighted>

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -192,6 +193,8 @@ inline void strengths(const CsrGraph& g, bool weighted, int threads, std::vector
 /// self-loop twice (as networkx's degree does).
 inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
   threads = threads_for(g.n, threads);
+  memory::reserve_check(memory::add(memory::mul(g.num_arcs(), g.directed ? 24 : 12), memory::mul(std::uint64_t(g.n) + 1, 40)),
+                        "the community detection graph");
   QGraph q;
   q.n = g.n;
   q.directed = g.directed;
@@ -267,6 +270,8 @@ inline vertex_t compact(std::vector<vertex_t>& comm) {
 /// per community, the combined weights between communities summed, weights
 /// inside a community dropped (they are constant for the optimiser).
 inline QGraph aggregate(const QGraph& q, const std::vector<vertex_t>& comm, vertex_t k, int threads) {
+  memory::reserve_check(memory::add(memory::mul(q.adj.size(), 12 * 2), memory::mul(std::uint64_t(k) + 1, 48)),
+                        "the community aggregation");
   const Groups gr = group(comm, k);
   QGraph a;
   a.n = k;
