@@ -5,10 +5,11 @@ PYTHON ?= python3
 JOBS ?= 2
 BUILD ?= build/cpp
 SAN_BUILD ?= build/asan
+FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-fuzz bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -31,6 +32,10 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRINGLEADER_SANITIZE=address,undefined
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+# every libFuzzer target for FUZZ_SECONDS each, from the seeds and the checked-in inputs
+test-fuzz: deps
+	JOBS=$(JOBS) scripts/fuzz.sh $(FUZZ_SECONDS)
 
 test-python: python
 	$(PYTHON) -m pytest -q tests/python

@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "csv_reader.hpp"
 #include "ringleader/graph/builder.hpp"
@@ -196,6 +200,27 @@ void put_field(std::string& out, std::string_view s) {
   out += '"';
 }
 
+/// Refuses attribute names that would not read back: the reader trims header
+/// names, so a name that is blank once trimmed, or that then equals another
+/// column of the file (the model's own columns included), would give an
+/// unreadable file or a different network.
+void check_header_names(const std::vector<Column>& cols, std::initializer_list<std::string_view> own,
+                        const char* file) {
+  std::vector<std::pair<std::string_view, std::string_view>> seen;  // trimmed, as named
+  for (std::string_view o : own) seen.emplace_back(o, o);
+  for (const Column& c : cols) {
+    std::string_view t = text::trim(c.name);
+    if (t.empty())
+      throw InvalidArgument(std::string(file) + " attribute column '" + c.name +
+                            "' has a blank name, which a CSV header cannot hold: rename it or write GraphML");
+    for (auto [trimmed, named] : seen)
+      if (trimmed == t)
+        throw InvalidArgument(std::string(file) + " attribute column '" + c.name + "' would read back as column '" +
+                              std::string(named) + "' (CSV header names are trimmed): rename it or write GraphML");
+    seen.emplace_back(t, c.name);
+  }
+}
+
 std::string cell(const Column& c, std::size_t i) {
   switch (c.kind) {
     case Column::Kind::Number: return std::isnan(c.numbers[i]) ? std::string() : text::format_double(c.numbers[i]);
@@ -224,6 +249,7 @@ Network read_csv(const std::string& edges_path, const std::string& nodes_path, c
 
 std::string nodes_csv_text(const Network& net) {
   const NodeTable& t = net.nodes();
+  check_header_names(t.attrs, {"id", "type", "label"}, "node");
   std::string out = "id,type,label";
   for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
   out += '\n';
@@ -241,6 +267,7 @@ std::string nodes_csv_text(const Network& net) {
 
 std::string edges_csv_text(const Network& net) {
   const EdgeTable& t = net.edges();
+  check_header_names(t.attrs, {"source", "target", "type", "weight", "timestamp", "amount"}, "edge");
   std::string out = "source,target,type,weight";
   if (t.has_timestamps()) out += ",timestamp";
   if (t.has_amounts()) out += ",amount";

@@ -145,6 +145,10 @@ class DlParser {
       if (pos_ + 1 < t_.size() && is_word(t_[pos_ + 1], "=")) {
         const Token& key = k;
         pos_ += 2;
+        const bool size_key = is_word(key, "n") || is_word(key, "nr") || is_word(key, "nc") || is_word(key, "nm");
+        if (size_key && (!row_labels_.empty() || !col_labels_.empty() || !matrix_labels_.empty()))
+          fail(key, "'" + std::string(key.text) +
+                        " =' comes after labels: give the sizes (n, nr, nc, nm) before any labels");
         if (is_word(key, "n")) n_ = nr_ = nc_ = count_value(key), have_n_ = true;
         else if (is_word(key, "nr")) nr_ = count_value(key), two_mode_ = true;
         else if (is_word(key, "nc")) nc_ = count_value(key), two_mode_ = true;
@@ -209,6 +213,11 @@ class DlParser {
     }
     nm_ = nm;
     if (!have_n_ && !two_mode_) fail(t_[0], "the header needs the size: 'n=...' or 'nr=... nc=...'");
+    const std::size_t rows = two_mode_ ? nr_ : n_, cols = two_mode_ ? nc_ : n_;
+    if (!row_labels_.empty() && row_labels_.size() != rows)
+      fail(t_[0], std::to_string(row_labels_.size()) + " row labels for " + std::to_string(rows) + " rows");
+    if (!col_labels_.empty() && col_labels_.size() != cols)
+      fail(t_[0], std::to_string(col_labels_.size()) + " column labels for " + std::to_string(cols) + " columns");
     if (two_mode_ && have_n_ && (nr_ != n_ || nc_ != n_)) two_mode_ = true;
     if (two_mode_ && (nr_ == 0 || nc_ == 0)) fail(t_[0], "a two-mode header needs both 'nr=' and 'nc='");
     if (format_ == Format::EdgeList2 || format_ == Format::NodeList2) {

@@ -44,7 +44,9 @@ Network read_csv_text(std::string_view edges, const std::string& edges_name,
 /// the same network, within three limits of CSV (GraphML has none): a string
 /// column whose every value looks like a number (ISO date) reads back as a
 /// number (time) column; a column without any value reads back as strings;
-/// header names are trimmed.  A value holding NUL throws InvalidArgument.
+/// header names are trimmed.  A value holding NUL throws InvalidArgument, and
+/// so does an attribute name that is blank once trimmed or then equals another
+/// column's name (e.g. "weight " on edges, "a" beside "a ", as GraphML allows).
 void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path = "");
 std::string edges_csv_text(const Network& net);
 std::string nodes_csv_text(const Network& net);

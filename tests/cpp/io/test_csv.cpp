@@ -174,3 +174,42 @@ TEST_CASE("CSV: files, gzip and the bundled sample", "[io][csv]") {
   CHECK(s.number_of_nodes() > 300);
   CHECK(s.edges().types.find("transfer") >= 0);
 }
+
+// Found by fuzz_graphml (fuzz/README.md): GraphML attribute names that CSV
+// header trimming would merge or blank made write_csv produce files that
+// read_csv refused (or, for "timestamp ", read as another column).
+TEST_CASE("CSV: the writer refuses attribute names a CSV header cannot keep", "[io][csv][roundtrip][fuzz]") {
+  auto graphml = [](const std::string& node_key, const std::string& edge_key) {
+    return io::read_graphml_text(
+        "<graphml><key id=\"n\" for=\"node\" attr.name=\"" + node_key +
+            "\" attr.type=\"string\"/><key id=\"m\" for=\"node\" attr.name=\"vip\" attr.type=\"string\"/>"
+            "<key id=\"e\" for=\"edge\" attr.name=\"" + edge_key +
+            "\" attr.type=\"string\"/><graph edgedefault=\"undirected\"><node id=\"x\"><data key=\"n\">1</data>"
+            "<data key=\"m\">2</data></node><node id=\"y\"/><edge source=\"x\" target=\"y\"><data key=\"e\">3</data>"
+            "</edge></graph></graphml>",
+        "f.graphml");
+  };
+  SECTION("a name equal to another once trimmed") {
+    Network g = graphml("vip ", "note");
+    CHECK_THROWS_WITH(io::nodes_csv_text(g), Catch::Contains("'vip' would read back as column 'vip '") &&
+                                               Catch::Contains("trimmed"));
+    CHECK_NOTHROW(io::edges_csv_text(g));
+  }
+  SECTION("a name equal to a model column once trimmed") {
+    Network g = graphml("age", "timestamp ");
+    CHECK_NOTHROW(io::nodes_csv_text(g));
+    CHECK_THROWS_AS(io::edges_csv_text(g), InvalidArgument);
+    CHECK_THROWS_AS(io::nodes_csv_text(graphml(" label", "note")), InvalidArgument);
+  }
+  SECTION("a blank name") {
+    CHECK_THROWS_WITH(io::nodes_csv_text(graphml(" ", "note")), Catch::Contains("blank name"));
+    CHECK_THROWS_AS(io::edges_csv_text(graphml("age", "\t")), InvalidArgument);
+  }
+  SECTION("a name that only loses blanks reads back trimmed") {
+    Network g = graphml("age\t", "note");
+    std::string nodes = io::nodes_csv_text(g);
+    Network b = io::read_csv_text(io::edges_csv_text(g), "edges.csv", std::string_view(nodes), "nodes.csv");
+    REQUIRE(b.nodes().attrs.size() == 2);
+    CHECK(b.nodes().attrs[0].name == "age");
+  }
+}

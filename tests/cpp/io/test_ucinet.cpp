@@ -147,3 +147,16 @@ TEST_CASE("ucinet: bad inputs", "[io][ucinet]") {
   CHECK(dl_error_line(std::string("dl n=2\n\x00\x01\x02", 10)) == 2);    // binary garbage
   CHECK(dl_error_line("dl n=2 nm=2 format=el1\ndata:\n1 2\n!\n2 1\n!\n1 1\n") == 6);  // too many matrices
 }
+
+// Found by fuzz_ucinet (fuzz/README.md): a size given again after the labels
+// (here n=4, four labels, then n=243) made the reader index past the label
+// list (heap-buffer-overflow under AddressSanitizer).
+TEST_CASE("ucinet: sizes after labels are refused", "[io][ucinet][fuzz]") {
+  CHECK(dl_error_line("dl n=4\nlabels:\na,b,c,d\nn=243 format=edgelist1\ndata:\n1 2\n5 2\n") == 4);
+  CHECK(dl_error_line("dl n=2\nlabels:\na b\nn=1\ndata:\n0\n") == 4);
+  CHECK(dl_error_line("dl nr=2 nc=2\nrow labels:\na b\nnr=3\ndata:\n1 0\n0 1\n1 1\n") == 4);
+  CHECK(dl_error_line("dl n=2 nm=2\nmatrix labels: kin, work\nnm=3\ndata:\n0 1 1 0\n0 0 0 0\n") == 3);
+  CHECK(dl_error_line("dl n=3 nr=2 nc=2\nlabels:\na b c\ndata:\n1 0\n0 1\n") == 1);  // 3 labels for 2 rows
+  CHECK_THROWS_WITH(read_ucinet_dl_text("dl n=2\nlabels: a b\nn=3\ndata:\n", "x.dl"),
+                    Catch::Contains("comes after labels"));
+}

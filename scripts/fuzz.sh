@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, AddressSanitizer, UBSan) and runs each
+# for SECONDS (default 60), one after the other on one core, then prints the
+# executions per target.  A crash, sanitizer report, timeout (10 s) or OOM
+# (2 GB) of any target fails the script; libFuzzer leaves the input as
+# build/fuzz/artifacts/<target>/crash-* (add it to fuzz/corpus/<target>/ once
+# fixed).  The corpus grows in build/fuzz/corpus/<target>/ (seeded afresh by
+# fuzz/make_corpus.py on each run unless FUZZ_KEEP_CORPUS=1).
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. scripts/fuzz.sh 1800 pajek
+# Environment: FUZZ_BUILD (build dir, default build/fuzz), FUZZ_RUNS (stop
+# after this many executions, default unlimited), CXX (default clang++).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-60}
+shift || true
+TARGETS=${*:-"csv_edges csv_pair graphml pajek edgelist matrix ucinet"}
+BUILD=${FUZZ_BUILD:-build/fuzz}
+RUNS=${FUZZ_RUNS:--1}
+CXX_FUZZ=${CXX:-clang++}
+command -v "$CXX_FUZZ" >/dev/null || CXX_FUZZ=clang++-14
+
+cmake -S . -B "$BUILD" -DCMAKE_CXX_COMPILER="$CXX_FUZZ" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DRINGLEADER_FUZZ=ON -DRINGLEADER_BUILD_TESTS=OFF >/dev/null
+targets_build=""
+for t in $TARGETS; do targets_build="$targets_build --target fuzz_$t"; done
+cmake --build "$BUILD" -j "${JOBS:-2}" $targets_build
+
+for t in $TARGETS; do
+  if [ "${FUZZ_KEEP_CORPUS:-0}" != 1 ] || [ ! -d "$BUILD/corpus/$t" ]; then
+    python3 fuzz/make_corpus.py "$BUILD/corpus" "$t"
+  fi
+done
+dict_of() {
+  case "$1" in
+    csv_*|matrix) echo fuzz/dict/csv.dict ;;
+    graphml) echo fuzz/dict/graphml.dict ;;
+    pajek) echo fuzz/dict/pajek.dict ;;
+    ucinet) echo fuzz/dict/ucinet.dict ;;
+    *) echo "" ;;
+  esac
+}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export OMP_NUM_THREADS=1
+status=0
+summary=""
+for t in $TARGETS; do
+  mkdir -p "$BUILD/artifacts/$t" "$BUILD/logs"
+  dict=$(dict_of "$t")
+  log="$BUILD/logs/$t.log"
+  echo "fuzz: $t for ${SECONDS_EACH}s (log $log)"
+  start=$(date +%s)
+  set +e
+  /usr/bin/time -f "%U %S" -o "$BUILD/logs/$t.cpu" "$BUILD/fuzz/fuzz_$t" "$BUILD/corpus/$t" ${dict:+-dict=$dict} -max_total_time="$SECONDS_EACH" \
+    -runs="$RUNS" -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1 \
+    -artifact_prefix="$BUILD/artifacts/$t/" >"$log" 2>&1
+  rc=$?
+  set -e
+  took=$(( $(date +%s) - start ))
+  cpu=$(tail -1 "$BUILD/logs/$t.cpu" 2>/dev/null | awk '{ printf "%d", $1 + $2 }')
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  if [ "$rc" -ne 0 ]; then
+    status=1
+    echo "fuzz: $t FAILED (exit $rc); the end of its log:"
+    tail -40 "$log"
+    ls "$BUILD/artifacts/$t"
+  fi
+  summary="$summary$(printf '%-10s %12s %8ss %8ss %5s' "$t" "${execs:-?}" "$took" "$cpu" "$rc")\n"
+done
+printf "fuzz: target executions wall-time  CPU-time  exit\n$summary"
+exit $status
