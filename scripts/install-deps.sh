@@ -4,7 +4,8 @@
 set -euo pipefail
 PYTHON=${PYTHON:-python3}
 # chromium: the report's headless-browser check (tests/python/test_report_browser.py)
-APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium"
+# clang, libomp-dev: the ThreadSanitizer build (make test-tsan; gcc's libgomp gives false reports)
+APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium clang libomp-dev"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
