@@ -5,11 +5,12 @@ PYTHON ?= python3
 JOBS ?= 2
 BUILD ?= build/cpp
 SAN_BUILD ?= build/asan
+TSAN_BUILD ?= build/tsan
 FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-fuzz bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -32,6 +33,19 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRINGLEADER_SANITIZE=address,undefined
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+# ThreadSanitizer needs clang and LLVM's OpenMP runtime (libomp, with its
+# Archer tool so that OpenMP's own synchronisation is understood); gcc's libgomp
+# gives false reports.
+TSAN_CXX ?= clang++-14
+ARCHER ?= /usr/lib/llvm-14/lib/libarcher.so
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=$(TSAN_CXX) \
+	  -DRINGLEADER_SANITIZE=thread
+	cmake --build $(TSAN_BUILD) -j $(JOBS)
+	cd $(TSAN_BUILD) && OMP_NUM_THREADS=$(JOBS) OMP_TOOL_LIBRARIES=$(ARCHER) \
+	  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ignore_noninstrumented_modules=1" \
+	  ctest --output-on-failure
 
 # every libFuzzer target for FUZZ_SECONDS each, from the seeds and the checked-in inputs
 test-fuzz: deps

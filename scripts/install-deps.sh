@@ -4,7 +4,8 @@
 set -euo pipefail
 PYTHON=${PYTHON:-python3}
 # chromium: the report's headless-browser check (tests/python/test_report_browser.py)
-# clang, libomp-dev, libclang-rt-14-dev (libFuzzer), time: the fuzz targets (scripts/fuzz.sh)
+# clang, libomp-dev: the ThreadSanitizer build (make test-tsan; gcc's libgomp gives false reports)
+# and, with libclang-rt-14-dev (libFuzzer) and time, the fuzz targets (scripts/fuzz.sh)
 APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium \
   clang libomp-dev libclang-rt-14-dev time"
 missing=""

@@ -27,6 +27,16 @@ DEFAULT_WEIGHTS = {"degree": 0.25, "betweenness": 0.25, "harmonic": 0.25, "eigen
                    "flow": 1.0, "money": 1.0, "contact": 1.0}
 
 
+def _tie_safe(v: pd.Series) -> pd.Series:
+    """Values rounded to 12 digits relative to the largest, so that equal
+    values computed in a different order (parallel sums: thread counts differ
+    by rounding) tie in the ranking instead of ranking by their last bits."""
+    scale = float(v.abs().max()) if len(v) else 0.0
+    if not np.isfinite(scale) or scale == 0.0:
+        return v
+    return (v / scale).round(12)
+
+
 def _undirected(net):
     from .network import Network
 
@@ -243,8 +253,8 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
     total = sum(used.values())
     if total == 0:
         raise ValueError("every measure has weight 0 or is unavailable: give at least one measure a positive weight")
-    ranks = pd.DataFrame({m: v.reindex(ids).rank(ascending=False, method="average") for m, v in values.items()},
-                         index=ids)
+    ranks = pd.DataFrame({m: _tie_safe(v.reindex(ids)).rank(ascending=False, method="average")
+                          for m, v in values.items()}, index=ids)
     log_n = math.log(n) if n > 1 else 1.0
     score = sum(used[m] * (1.0 - np.log(ranks[m]) / log_n) for m in used) / total
     score = score.clip(0.0, 1.0)
@@ -292,7 +302,8 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
     # explanations: the (at most three) measures that rank the person best,
     # those within the top 10% (or the best one), grouped by rank
     names = list(used)
-    shown = pd.DataFrame({m: values[m].reindex(ids).rank(ascending=False, method="min") for m in names}, index=ids)
+    shown = pd.DataFrame({m: _tie_safe(values[m].reindex(ids)).rank(ascending=False, method="min") for m in names},
+                         index=ids)
     rk = shown.to_numpy()
     expl = []
     for i in range(n):

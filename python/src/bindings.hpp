@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <memory>
+#include <type_traits>
 
 #include <ringleader/ringleader.hpp>
 
@@ -45,7 +46,7 @@ py::array_t<T> own(std::vector<T>&& v) {
 /// on this thread every ~100 ms, takes the GIL, checks for Ctrl-C (then the
 /// kernel is cancelled and KeyboardInterrupt raised) and calls `report(done,
 /// total)` when it is not None (an exception there also cancels and is
-/// re-raised).
+/// re-raised, also when the kernel finished).
 template <class F>
 auto run(py::object report, F&& f) -> decltype(f(std::declval<ringleader::Progress&>())) {
   std::unique_ptr<py::error_already_set> failure;
@@ -65,14 +66,32 @@ auto run(py::object report, F&& f) -> decltype(f(std::declval<ringleader::Progre
     }
     return true;
   });
-  try {
-    py::gil_scoped_release release;
-    return f(progress);
-  } catch (const ringleader::Cancelled&) {
+  // Ctrl-C noticed by the last callback of a kernel that then finished: the
+  // signal was consumed, so raise it anyway rather than lose it.
+  auto raise_failure = [&] {
     if (failure) {
       failure->restore();
       throw py::error_already_set();
     }
+  };
+  using R = decltype(f(progress));
+  try {
+    if constexpr (std::is_void_v<R>) {
+      {
+        py::gil_scoped_release release;
+        f(progress);
+      }
+      raise_failure();
+    } else {
+      R result = [&]() -> R {
+        py::gil_scoped_release release;
+        return f(progress);
+      }();
+      raise_failure();
+      return result;
+    }
+  } catch (const ringleader::Cancelled&) {
+    raise_failure();
     throw;
   }
 }

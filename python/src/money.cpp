@@ -38,7 +38,7 @@ void bind_money(py::module_& m) {
           else if (rule == "fifo") a = Allocation::Fifo;
           else throw InvalidArgument("rule must be 'proportional' or 'fifo', not '" + rule + "'");
           auto s = vec<vertex_t>(sources);
-          TraceResult r = run(py::none(), [&](Progress&) { return trace(t, s, a); });
+          TraceResult r = run(py::none(), [&](Progress& p) { return trace(t, s, a, &p); });
           py::dict d;
           d["received"] = own(std::move(r.received));
           d["passed_on"] = own(std::move(r.passed_on));
@@ -53,7 +53,7 @@ void bind_money(py::module_& m) {
         [](vertex_t n, U32 src, U32 dst, F64 w, U32 sources) {
           auto a = vec<vertex_t>(src), b = vec<vertex_t>(dst), s = vec<vertex_t>(sources);
           auto x = vec<double>(w);
-          WidestPaths r = run(py::none(), [&](Progress&) { return widest_paths(n, a, b, x, s); });
+          WidestPaths r = run(py::none(), [&](Progress& p) { return widest_paths(n, a, b, x, s, &p); });
           return py::make_tuple(own(std::move(r.width)), own(std::move(r.pred)));
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("w"), py::arg("sources"));
@@ -68,7 +68,7 @@ void bind_money(py::module_& m) {
           o.count = count;
           o.k = k;
           auto a = vec<vertex_t>(sources), b = vec<vertex_t>(sinks);
-          FreezeResult r = run(py::none(), [&](Progress&) { return freeze_plan(t, a, b, o); });
+          FreezeResult r = run(py::none(), [&](Progress& p) { return freeze_plan(t, a, b, o, &p); });
           py::dict d;
           d["cut_source"] = own(std::move(r.cut_source));
           d["cut_target"] = own(std::move(r.cut_target));

@@ -21,9 +21,10 @@
 // disconnected graphs need no special case.
 //
 // Complexity: O(n m) unweighted, O(n m log n) weighted (O(k m ...) with k
-// sources); O(n + m) memory per thread.  Parallel over sources; per-thread
-// partial sums are combined in thread order, so results for different
-// thread counts agree to rounding (1e-15 relative).
+// sources); O(n + m) memory per thread.  Parallel over sources, dealt to the
+// threads round-robin; per-thread partial sums are combined in thread order,
+// so results are reproducible for a thread count and different thread counts
+// agree to rounding (1e-15 relative).
 //
 // References: Brandes, U. (2001). A faster algorithm for betweenness
 // centrality. J. Math. Sociol. 25(2):163-177.  Brandes, U. (2008). On
@@ -116,7 +117,7 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sour
   parallel::Accumulators acc(threads, size);
   std::vector<std::unique_ptr<Scratch>> scratch(acc.count());
   progress.start(std::uint64_t(count));
-  parallel::for_each_dynamic(
+  parallel::for_each_cyclic(
       count,
       [&](int t, std::int64_t i) {
         if (progress.cancelled()) return;
@@ -528,7 +529,7 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
     std::vector<std::unique_ptr<detail::Sssp<Weighted>>> scratch(acc.count());
     std::vector<std::unique_ptr<detail::BidirectionalSampler>> bidi(acc.count());
     progress.start(r);
-    parallel::for_each_dynamic(
+    parallel::for_each_cyclic(
         std::int64_t(r),
         [&](int t, std::int64_t i) {
           if (progress.cancelled()) return;

@@ -118,7 +118,7 @@ std::vector<double> harmonic_sampled(const CsrGraph& g, const ClosenessOptions& 
   parallel::Accumulators acc(opt.threads, g.n);
   std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(acc.count());
   progress.start(sources.size());
-  parallel::for_each_dynamic(
+  parallel::for_each_cyclic(
       std::int64_t(sources.size()),
       [&](int t, std::int64_t i) {
         if (progress.cancelled()) return;

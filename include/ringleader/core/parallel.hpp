@@ -63,8 +63,20 @@ void for_each_dynamic(std::int64_t n, F&& f, int nthreads = 0, std::int64_t chun
   for (std::int64_t i = 0; i < n; ++i) f(thread_index(), i);
 }
 
-/// Per-thread accumulators of `size` doubles, summed in thread order (so the
-/// rounding is the same for a given thread count).
+/// for (i = 0; i < n; ++i) f(thread, i), dealt round-robin in chunks: with
+/// chunk 1, thread t runs i = t, t + T, t + 2T, ... in that order (balanced for uneven work, and
+/// which thread runs which i depends only on the thread count, so per-thread
+/// partial sums, see Accumulators, are reproducible).
+template <class F>
+void for_each_cyclic(std::int64_t n, F&& f, int nthreads = 0, std::int64_t chunk = 1) {
+#pragma omp parallel for schedule(static, chunk) num_threads(threads(nthreads)) if (n > 1)
+  for (std::int64_t i = 0; i < n; ++i) f(thread_index(), i);
+}
+
+/// Per-thread accumulators of `size` doubles, summed in thread order.  Fill
+/// them with for_each_cyclic (not for_each_dynamic, whose assignment of work
+/// to threads varies from run to run): then the rounding is the same for a
+/// given thread count, and thread counts differ only by rounding.
 class Accumulators {
  public:
   Accumulators(int nthreads, std::size_t size) : parts_(std::size_t(threads(nthreads)), std::vector<double>(size, 0.0)) {}

@@ -47,6 +47,12 @@ class Progress {
     done_.fetch_add(k, std::memory_order_relaxed);
     report(false);
   }
+  /// Inside long units of work: gives the callback its turn (owner thread
+  /// only, at most every `interval`) and says whether to stop (any thread).
+  bool poll() {
+    report(false);
+    return cancelled();
+  }
   /// Asks the computation to stop (any thread).
   void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
   bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }

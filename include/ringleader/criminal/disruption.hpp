@@ -57,7 +57,7 @@ struct DisruptionStep {
 namespace detail_disrupt {
 
 inline DisruptionStep state(const detail_kpp::Sym& g, vertex_t n, const std::vector<char>& gone, std::size_t k,
-                            int threads) {
+                            int threads, Progress& prog) {
   DisruptionStep s;
   const double r = double(n) - double(k);
   detail_kpp::Scratch scratch;
@@ -71,12 +71,13 @@ inline DisruptionStep state(const detail_kpp::Sym& g, vertex_t n, const std::vec
     parallel::for_each_dynamic(
         n,
         [&](int t, std::int64_t i) {
-          if (gone[std::size_t(i)]) return;
+          if (gone[std::size_t(i)] || prog.poll()) return;
           auto& sc = per[std::size_t(t)];
           if (sc.dist.size() != n) sc.reset(n);
           from[std::size_t(i)] = detail_kpp::inverse_distances(g, gone, vertex_t(i), sc);
         },
         threads, 16);
+    prog.check();
     s.efficiency = std::accumulate(from.begin(), from.end(), 0.0) / (r * (r - 1.0));
   }
   return s;
@@ -108,11 +109,13 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
     CsrGraph h = CsrGraph::build(n, false, s, t, nullptr);
     centrality::BetweennessOptions bo;
     bo.threads = o.threads;
+    Progress inner([&](std::uint64_t, std::uint64_t) { return !prog.poll(); }, std::chrono::milliseconds(0));
+    bo.progress = &inner;
     return centrality::betweenness(h, bo);
   };
   auto run_once = [&](std::vector<vertex_t> order, bool fixed) {
     std::vector<char> gone(n, 0);
-    std::vector<DisruptionStep> out{detail_disrupt::state(sym, n, gone, 0, o.threads)};
+    std::vector<DisruptionStep> out{detail_disrupt::state(sym, n, gone, 0, o.threads, prog)};
     std::vector<double> once;
     if (o.strategy == Strategy::DegreeOnce)
       for (vertex_t v = 0; v < n; ++v) once.push_back(degree_of(gone, v));
@@ -135,7 +138,7 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
             parallel::for_each_dynamic(
                 n,
                 [&](int, std::int64_t i) {
-                  if (gone[std::size_t(i)]) return;
+                  if (gone[std::size_t(i)] || prog.poll()) return;
                   std::vector<char> trial = gone;
                   trial[std::size_t(i)] = 1;
                   detail_kpp::Scratch sc;
@@ -143,6 +146,7 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
                       detail_kpp::evaluate(sym, n, trial, step + 1, KppObjective::Fragmentation, 1, sc);
                 },
                 o.threads, 4);
+            prog.check();
             break;
           default: score = once;
         }
@@ -150,7 +154,7 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
           if (!gone[v] && (pick == std::numeric_limits<vertex_t>::max() || score[v] > score[pick])) pick = v;
       }
       gone[pick] = 1;
-      DisruptionStep s = detail_disrupt::state(sym, n, gone, step + 1, o.threads);
+      DisruptionStep s = detail_disrupt::state(sym, n, gone, step + 1, o.threads, prog);
       s.removed = pick;
       out.push_back(s);
       prog.advance(1);

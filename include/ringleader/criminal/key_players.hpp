@@ -205,7 +205,7 @@ inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPl
         n,
         [&](int t, std::int64_t i) {
           const vertex_t v = vertex_t(i);
-          if (in_set[v] || prog.cancelled()) return;
+          if (in_set[v] || prog.poll()) return;
           std::vector<char> trial = in_set;
           trial[v] = 1;
           score[v] = detail_kpp::evaluate(sym, n, trial, set.size() + 1, o.objective, o.m, scratch[std::size_t(t)]);
@@ -232,7 +232,7 @@ inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPl
       parallel::for_each_dynamic(
           std::int64_t(swaps.size()),
           [&](int t, std::int64_t j) {
-            if (prog.cancelled()) return;
+            if (prog.poll()) return;
             std::vector<char> trial = mark;
             trial[cur[swaps[std::size_t(j)].first]] = 0;
             trial[swaps[std::size_t(j)].second] = 1;

@@ -24,6 +24,9 @@
 //    that carries the most flow in the current maximum flow, then recompute;
 //    `remaining` is the flow left after the k freezes.
 // total = the maximum flow before freezing; stopped = total - remaining.
+// Cancellation (`progress`) is checked between the phases and the greedy
+// rounds, not inside a maximum flow: Boost.Graph's boykov_kolmogorov_max_flow
+// has no hook for it.
 //
 // Reference: Boykov, Y. & Kolmogorov, V. (2004). An experimental comparison
 // of min-cut/max-flow algorithms for energy minimization in vision. IEEE
@@ -152,7 +155,9 @@ inline std::vector<char> source_side(const Network& n) {
 }  // namespace detail_flow
 
 inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>& sources,
-                                const std::vector<vertex_t>& sinks, const FreezeOptions& o = {}) {
+                                const std::vector<vertex_t>& sinks, const FreezeOptions& o = {},
+                                Progress* progress = nullptr) {
+  Progress& pr = ringleader::detail::progress_of(progress);
   t.check(false);
   if (sources.empty() || sinks.empty()) throw InvalidArgument("give at least one source and one sink account");
   const vertex_t n = t.n;
@@ -219,6 +224,7 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
     }
     return detail_flow::build(nv, from, to, cap, item, S, T);
   };
+  pr.check();
   auto net = make(false);
   FreezeResult r;
   const std::int64_t total = detail_flow::max_flow(net);
@@ -237,6 +243,8 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
     r.cut_capacity.push_back(double(c) * unit);
     r.capacity += double(c) * unit;
   };
+  pr.start(o.k);
+  pr.check();
   if (o.k == 0) {
     detail_flow::Network cnet = node_cut ? make(true) : detail_flow::Network{};
     if (node_cut) detail_flow::max_flow(cnet);
@@ -266,6 +274,8 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
       add_item(g[best].item, g[best].capacity);
       g[best].capacity = 0;
       flow = detail_flow::max_flow(net);
+      pr.advance();
+      pr.check();
     }
     r.remaining = double(flow) * unit;
   }

@@ -17,7 +17,8 @@
 // on; 0 for sources), held = received - passed_on; per transfer: the traced
 // amount it carried.  Conservation: emitted (what the sources sent) = sum of
 // held over all vertices.  Complexity O(m log m) (sorting by time) plus, for
-// Fifo, the lots consumed.
+// Fifo, the lots consumed.  Cancellation (`progress`) is checked every few
+// thousand instants.
 #pragma once
 
 #include <algorithm>
@@ -30,6 +31,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/progress.hpp"
 #include "ringleader/graph/types.hpp"
 
 namespace ringleader::money {
@@ -66,7 +68,8 @@ struct TraceResult {
 };
 
 inline TraceResult trace(const Transfers& t, const std::vector<vertex_t>& sources,
-                         Allocation rule = Allocation::Proportional) {
+                         Allocation rule = Allocation::Proportional, Progress* progress = nullptr) {
+  Progress& pr = ringleader::detail::progress_of(progress);
   t.check(true);
   const vertex_t n = t.n;
   const std::size_t m = t.source.size();
@@ -77,7 +80,21 @@ inline TraceResult trace(const Transfers& t, const std::vector<vertex_t>& source
   }
   std::vector<std::size_t> order(m);
   std::iota(order.begin(), order.end(), std::size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t.time[a] < t.time[b]; });
+  {  // stable sort by time, in blocks then merges, so that cancellation is checked in between
+    auto by_time = [&](std::size_t a, std::size_t b) { return t.time[a] < t.time[b]; };
+    constexpr std::size_t block = std::size_t(1) << 18;
+    for (std::size_t lo = 0; lo < m; lo += block) {
+      if (pr.poll()) pr.check();
+      std::stable_sort(order.begin() + std::ptrdiff_t(lo), order.begin() + std::ptrdiff_t(std::min(m, lo + block)),
+                       by_time);
+    }
+    for (std::size_t width = block; width < m; width *= 2)
+      for (std::size_t lo = 0; lo + width < m; lo += 2 * width) {
+        if (pr.poll()) pr.check();
+        std::inplace_merge(order.begin() + std::ptrdiff_t(lo), order.begin() + std::ptrdiff_t(lo + width),
+                           order.begin() + std::ptrdiff_t(std::min(m, lo + 2 * width)), by_time);
+      }
+  }
   TraceResult r;
   r.received.assign(n, 0.0);
   r.passed_on.assign(n, 0.0);
@@ -87,7 +104,9 @@ inline TraceResult trace(const Transfers& t, const std::vector<vertex_t>& source
     double amount, traced;
   };
   std::vector<std::deque<Lot>> lots(rule == Allocation::Fifo ? n : 0);
-  for (std::size_t i = 0; i < m;) {
+  pr.start(m);
+  for (std::size_t i = 0, step = 0; i < m; ++step) {
+    if (step % 4096 == 0 && pr.poll()) pr.check();
     std::size_t j = i;
     while (j < m && t.time[order[j]] == t.time[order[i]]) ++j;
     for (std::size_t k = i; k < j; ++k) {  // pay, from the balances before this instant
@@ -135,8 +154,10 @@ inline TraceResult trace(const Transfers& t, const std::vector<vertex_t>& source
         lots[v].push_back({t.amount[e], tr});
       }
     }
+    pr.advance(j - i);
     i = j;
   }
+  pr.finish();
   r.held.resize(n);
   for (vertex_t v = 0; v < n; ++v) r.held[v] = r.received[v] - r.passed_on[v];
   return r;
@@ -172,7 +193,9 @@ struct WidestPaths {
 };
 
 inline WidestPaths widest_paths(vertex_t n, const std::vector<vertex_t>& src, const std::vector<vertex_t>& dst,
-                                const std::vector<double>& w, const std::vector<vertex_t>& sources) {
+                                const std::vector<double>& w, const std::vector<vertex_t>& sources,
+                                Progress* progress = nullptr) {
+  Progress& pr = ringleader::detail::progress_of(progress);
   constexpr vertex_t kNone = ~vertex_t(0);
   // aggregate parallel arcs
   std::vector<std::uint64_t> off(std::size_t(n) + 1, 0);
@@ -196,7 +219,8 @@ inline WidestPaths widest_paths(vertex_t n, const std::vector<vertex_t>& src, co
     r.width[s] = HUGE_VAL;
     heap.push({HUGE_VAL, s});
   }
-  while (!heap.empty()) {
+  for (std::size_t pops = 0; !heap.empty(); ++pops) {
+    if (pops % 65536 == 0 && pr.poll()) pr.check();
     auto [wd, v] = heap.top();
     heap.pop();
     if (wd < r.width[v]) continue;

@@ -115,7 +115,8 @@ class Searcher {
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
     heap.push({0.0, s});
     while (!heap.empty()) {
-      auto [d, v] = heap.top();
+      const double d = heap.top().first;  // not a structured binding: clang 14 cannot capture those
+      const vertex_t v = heap.top().second;
       heap.pop();
       if (d > dist_[v]) continue;
       if (v == t) break;
