@@ -221,6 +221,19 @@ void check_header_names(const std::vector<Column>& cols, std::initializer_list<s
   }
 }
 
+/// Refuses node ids that differ only by surrounding spaces: read_csv refuses
+/// them (SpaceTwins), so the file would not read back.
+void check_space_twins(const NodeTable& t) {
+  std::unordered_map<std::string_view, std::string_view> seen;  // trimmed -> as written
+  for (const std::string& id : t.ids) {
+    auto [it, fresh] = seen.emplace(text::trim(id), id);
+    if (!fresh && it->second != id)
+      throw InvalidArgument("node ids '" + std::string(it->second) + "' and '" + id +
+                            "' differ only by surrounding spaces, which read_csv refuses as a likely slip: rename "
+                            "one, or write GraphML");
+  }
+}
+
 std::string cell(const Column& c, std::size_t i) {
   switch (c.kind) {
     case Column::Kind::Number: return std::isnan(c.numbers[i]) ? std::string() : text::format_double(c.numbers[i]);
@@ -250,6 +263,7 @@ Network read_csv(const std::string& edges_path, const std::string& nodes_path, c
 std::string nodes_csv_text(const Network& net) {
   const NodeTable& t = net.nodes();
   check_header_names(t.attrs, {"id", "type", "label"}, "node");
+  check_space_twins(t);
   std::string out = "id,type,label";
   for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
   out += '\n';
@@ -268,6 +282,7 @@ std::string nodes_csv_text(const Network& net) {
 std::string edges_csv_text(const Network& net) {
   const EdgeTable& t = net.edges();
   check_header_names(t.attrs, {"source", "target", "type", "weight", "timestamp", "amount"}, "edge");
+  check_space_twins(net.nodes());
   std::string out = "source,target,type,weight";
   if (t.has_timestamps()) out += ",timestamp";
   if (t.has_amounts()) out += ",amount";

@@ -213,3 +213,15 @@ TEST_CASE("CSV: the writer refuses attribute names a CSV header cannot keep", "[
     CHECK(b.nodes().attrs[0].name == "age");
   }
 }
+
+TEST_CASE("csv writer refuses ids that differ only by surrounding spaces", "[io]") {
+  // found by fuzz_pajek's round trip: Pajek keeps ids '3' and '3 ' apart,
+  // read_csv refuses them, so writing them would give a file that cannot be read
+  NetworkBuilder b(false, "unknown", "edge");
+  auto [u, ok1] = b.add_node("3", "unknown");
+  auto [v, ok2] = b.add_node("3 ", "unknown");
+  b.add_edge(u, v, "edge", 1.0);
+  Network net = b.finish();
+  REQUIRE_THROWS_AS(io::nodes_csv_text(net), InvalidArgument);
+  REQUIRE_THROWS_AS(io::edges_csv_text(net), InvalidArgument);
+}
