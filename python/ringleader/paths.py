@@ -58,21 +58,21 @@ def _names(x) -> List[str]:
     return [x] if isinstance(x, str) else [str(v) for v in x]
 
 
+def _known(given, known: dict, what: str) -> List[str]:
+    names = _names(given)
+    bad = [t for t in names if t not in known]
+    if bad:
+        raise ValueError(f"unknown {what} types {bad}; this network has {sorted(known)}")
+    return names
+
+
 def _masks(net, via_types, edge_types):
     node_ok = edge_ok = None
     if via_types is not None:
-        names = _names(via_types)
-        known = set(net.node_types())
-        bad = [t for t in names if t not in known]
-        if bad:
-            raise ValueError(f"unknown node types {bad}; this network has {sorted(known)}")
+        names = _known(via_types, net.node_types(), "node")
         node_ok = net.nodes["type"].isin(names).to_numpy().astype(np.uint8)
     if edge_types is not None:
-        names = _names(edge_types)
-        known = set(net.edge_types())
-        bad = [t for t in names if t not in known]
-        if bad:
-            raise ValueError(f"unknown edge types {bad}; this network has {sorted(known)}")
+        names = _known(edge_types, net.edge_types(), "edge")
         codes = net._net.edge_type_names()
         allowed = np.array([c in names for c in codes], dtype=np.uint8)
         edge_ok = allowed[np.asarray(net._net.edge_type_codes())] if net.number_of_edges() else \

@@ -27,6 +27,7 @@
 // 7(9):721-732.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -144,22 +145,32 @@ inline Reach latest_departure(const TimeIndex& idx, vertex_t target, const Tempo
   return detail::sweep<false>(idx, target, o);
 }
 
+namespace detail {
+/// The edges met following r.edge from `from` until `to` (each edge's other
+/// end is the next vertex), or nothing when `from` was not reached.
+inline std::optional<std::vector<std::size_t>> follow(const TimeIndex& idx, const Reach& r, vertex_t from,
+                                                      vertex_t to) {
+  if (from != to && r.edge[from] == kNoEdge) return std::nullopt;
+  const EdgeTable& E = idx.network().edges();
+  std::vector<std::size_t> path;
+  for (vertex_t v = from; v != to;) {
+    const std::size_t e = std::size_t(r.edge[v]);
+    path.push_back(e);
+    v = E.source[e] == v ? E.target[e] : E.source[e];
+  }
+  return path;
+}
+}  // namespace detail
+
 /// The edges of the earliest-arrival path source -> target (in path order),
 /// or nothing when target is not reached.
 inline std::optional<std::vector<std::size_t>> earliest_arrival_path(const TimeIndex& idx, vertex_t source,
                                                                      vertex_t target, const TemporalOptions& o = {}) {
   TemporalOptions oo = o;
   if (!oo.node_ok.empty()) oo.node_ok[target] = 1;
-  Reach r = earliest_arrival(idx, source, oo);
-  if (target != source && r.edge[target] == kNoEdge) return std::nullopt;
-  const EdgeTable& E = idx.network().edges();
-  std::vector<std::size_t> path;
-  for (vertex_t v = target; v != source;) {
-    const std::size_t e = std::size_t(r.edge[v]);
-    path.push_back(e);
-    v = E.source[e] == v ? E.target[e] : E.source[e];
-  }
-  return std::vector<std::size_t>(path.rbegin(), path.rend());
+  auto path = detail::follow(idx, earliest_arrival(idx, source, oo), target, source);  // walked backwards
+  if (path) std::reverse(path->begin(), path->end());
+  return path;
 }
 
 /// The edges of the latest-departure path source -> target, or nothing.
@@ -167,16 +178,7 @@ inline std::optional<std::vector<std::size_t>> latest_departure_path(const TimeI
                                                                      vertex_t target, const TemporalOptions& o = {}) {
   TemporalOptions oo = o;
   if (!oo.node_ok.empty()) oo.node_ok[source] = 1;
-  Reach r = latest_departure(idx, target, oo);
-  if (target != source && r.edge[source] == kNoEdge) return std::nullopt;
-  const EdgeTable& E = idx.network().edges();
-  std::vector<std::size_t> path;
-  for (vertex_t v = source; v != target;) {
-    const std::size_t e = std::size_t(r.edge[v]);
-    path.push_back(e);
-    v = E.source[e] == v ? E.target[e] : E.source[e];
-  }
-  return path;
+  return detail::follow(idx, latest_departure(idx, target, oo), source, target);
 }
 
 }  // namespace ringleader::temporal
