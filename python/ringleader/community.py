@@ -227,8 +227,21 @@ def leiden(net, objective: str = "modularity", resolution: float = 1.0, weight: 
 
 
 def label_propagation(net, seed: Optional[int] = None, weight: Optional[str] = None, max_rounds: int = 100,
-                      threads: int = 0, progress: bool = False) -> pd.Series:
-    """Asynchronous label propagation (Raghavan, Albert & Kumara 2007).
+                      threads: int = 0, progress: bool = False, method: str = "asynchronous") -> pd.Series:
+    """Label propagation: asynchronous (Raghavan, Albert & Kumara 2007) by
+    default, or ``method="semi-synchronous"`` (Cordasco & Gargano 2010).
+
+    ``method="semi-synchronous"`` is networkx's
+    ``label_propagation_communities`` exactly: deterministic (no seed, no
+    weights), undirected networks only.  Nodes are coloured greedily
+    (largest degree first, parallel edges counted) so that neighbours
+    differ; colour classes take, one after the other, the most frequent
+    label among each node's distinct neighbours, a tie keeping the node's
+    label if it is among the best and otherwise taking the largest
+    ("Prec-Max"), until every node holds a most frequent label.  ``seed``,
+    ``weight`` and ``max_rounds`` do not apply.
+
+    Default, asynchronous:
 
     Each node takes the label with the largest total weight among its
     neighbours, keeping its own when that is one of the best, otherwise a
@@ -245,6 +258,17 @@ def label_propagation(net, seed: Optional[int] = None, weight: Optional[str] = N
 
     >>> part = rl.community.label_propagation(net, seed=1)   # doctest: +SKIP
     """
+    if method == "semi-synchronous":
+        raw = net._net
+        src, dst = np.asarray(raw.edge_source()), np.asarray(raw.edge_target())
+        degree = np.bincount(src, minlength=len(net)) + np.bincount(dst, minlength=len(net))
+        order = np.argsort(-degree, kind="stable").astype(np.uint32)
+        g, _ = _prepared(net, None)
+        r = run("label propagation", progress,
+                lambda rep: _core.semi_synchronous_label_propagation(g, order, check_threads(threads), rep))
+        return _partition(net, r, "semi-synchronous label propagation", None, rounds=int(r["iterations"]))
+    if method != "asynchronous":
+        raise ValueError(f"method must be 'asynchronous' or 'semi-synchronous', not {method!r}")
     g, weighted = _prepared(net, weight)
     s = seed_of(seed)
     r = run("label propagation", progress,

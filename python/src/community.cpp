@@ -5,6 +5,7 @@
 
 #include <ringleader/community/compare.hpp>
 #include <ringleader/community/components.hpp>
+#include <ringleader/community/semi_synchronous_lpa.hpp>
 #include <ringleader/community/label_propagation.hpp>
 #include <ringleader/community/leiden.hpp>
 #include <ringleader/community/louvain.hpp>
@@ -91,12 +92,23 @@ void bind_community(py::module_& m) {
         py::arg("net"), py::arg("weighted"), py::arg("seed"), py::arg("max_rounds"), py::arg("threads"),
         py::arg("report"));
   m.def("components",
-        [](const Network& net, bool strong) {
+        [](const Network& net, bool strong, bool by_size) {
           return result(run(py::none(), [&](Progress&) {
-            return strong ? strong_components(*net.csr()) : weak_components(*net.csr());
+            return strong ? strong_components(*net.csr(), by_size) : weak_components(*net.csr());
           }));
         },
-        py::arg("net"), py::arg("strong"));
+        py::arg("net"), py::arg("strong"), py::arg("by_size") = true);
+  m.def("semi_synchronous_label_propagation",
+        [](const Network& net, py::object order, int threads, py::object report) {
+          SemiSynchronousOptions o;
+          if (!order.is_none()) o.order = membership(order.cast<U32>());
+          o.threads = threads;
+          return result(run(report, [&](Progress& p) {
+            o.progress = &p;
+            return semi_synchronous_label_propagation(*net.csr(), o);
+          }));
+        },
+        py::arg("net"), py::arg("order"), py::arg("threads"), py::arg("report"));
   m.def("modularity",
         [](const Network& net, U32 memb, double resolution, bool weighted, bool cpm, int threads) {
           ModularityOptions o;

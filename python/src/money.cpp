@@ -83,6 +83,14 @@ void bind_money(py::module_& m) {
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("amount"), py::arg("sources"), py::arg("sinks"),
         py::arg("cut"), py::arg("count"), py::arg("k"));
+  m.def("max_flow",
+        [](vertex_t n, U32 src, U32 dst, I64 capacity, vertex_t s, vertex_t t) {
+          auto a = vec<vertex_t>(src), b = vec<vertex_t>(dst);
+          auto c = vec<std::int64_t>(capacity);
+          paths::MaxFlowResult r = run(py::none(), [&](Progress&) { return paths::max_flow(n, a, b, c, s, t); });
+          return py::make_tuple(r.value, own(std::move(r.source_side)), own(std::move(r.sink_side)));
+        },
+        py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("capacity"), py::arg("s"), py::arg("t"));
 }
 
 }  // namespace rlpy

@@ -45,12 +45,17 @@ inline Partition weak_components(const CsrGraph& g) {
 }
 
 /// Strongly connected components (the weak ones for undirected graphs).
-inline Partition strong_components(const CsrGraph& g) {
+/// `by_size=false` keeps Tarjan's numbering instead: components in the order
+/// the depth-first search (from vertex 0 up, out-arcs in CSR order)
+/// completes them, a reverse topological order of the condensation -- the
+/// order in which networkx's `strongly_connected_components` yields them
+/// when the CSR lists each vertex's out-arcs in networkx's adjacency order.
+inline Partition strong_components(const CsrGraph& g, bool by_size = true) {
   if (!g.directed) return weak_components(g);
   Partition r;
   r.membership.assign(g.n, 0);
-  if (g.n > 0) boost::strong_components(g, r.membership.data());
-  r.count = number_by_size(r.membership);
+  if (g.n > 0) r.count = vertex_t(boost::strong_components(g, r.membership.data()));
+  if (by_size) r.count = number_by_size(r.membership);
   return r;
 }
 

@@ -135,7 +135,11 @@ inline StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoles
           c += x * x;
           if (j != v) local.push_back(x * x);
         }
-        r.constraint[v] = c;
+        // no tie to anyone but itself (a self-loop only): undefined, as networkx (gh-6916)
+        double to_others = 0.0;
+        for (std::uint64_t e = m.off[v]; e < m.off[v + 1]; ++e)
+          if (m.adj[e] != v) to_others += m.a[e];
+        if (to_others > 0) r.constraint[v] = c;
         const double contacts = double(local.size());
         if (local.size() >= 2) {
           const double cs = std::accumulate(local.begin(), local.end(), 0.0), mean = cs / contacts;

@@ -16,10 +16,10 @@
 //    accounts of least total throughput whose freezing separates the sources
 //    from the sinks; sinks (the wallets) may be in it.  The flows (total,
 //    greedy) use the transfers' capacities as well.
-// Max flow: Boost.Graph's Boykov-Kolmogorov algorithm on a
-// compressed_sparse_row_graph; the cut is the set of arcs from the vertices
-// reachable from the super source in the residual network to the others, and
-// its capacity equals the flow (max-flow min-cut theorem).
+// Max flow: paths/max_flow.hpp (Boost.Graph's Boykov-Kolmogorov algorithm);
+// the cut is the set of arcs from the vertices reachable from the super
+// source in the residual network to the others, and its capacity equals the
+// flow (max-flow min-cut theorem).
 //  - With k > 0 (greedy): k times, freeze the item (account, or account pair)
 //    that carries the most flow in the current maximum flow, then recompute;
 //    `remaining` is the flow left after the k freezes.
@@ -33,10 +33,6 @@
 // PAMI 26(9):1124-1137.
 #pragma once
 
-#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/range/iterator_range.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -47,6 +43,7 @@
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/memory.hpp"
 #include "ringleader/money/trace.hpp"
+#include "ringleader/paths/max_flow.hpp"
 
 namespace ringleader::money {
 
@@ -66,93 +63,7 @@ struct FreezeResult {
   double total = 0, stopped = 0, remaining = 0, capacity = 0;
 };
 
-namespace detail_flow {
-
-struct Arc {
-  std::int64_t capacity = 0, residual = 0;
-  boost::detail::csr_edge_descriptor<std::uint32_t, std::uint32_t> reverse;
-  std::int64_t item = -1;  ///< cut item (pair or account) this arc stands for, -1 for none
-};
-using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc, boost::no_property,
-                                                 std::uint32_t, std::uint32_t>;
-using Edge = boost::graph_traits<Graph>::edge_descriptor;
-
-struct Network {
-  Graph g;
-  std::uint32_t s = 0, t = 0;
-};
-
-/// Arcs (with their reverse arcs of capacity 0) -> CSR graph with reverse links.
-inline Network build(std::uint32_t nv, std::vector<std::uint32_t> from, std::vector<std::uint32_t> to,
-                     const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& item, std::uint32_t s,
-                     std::uint32_t t) {
-  const std::size_t m = from.size();
-  memory::reserve_check(memory::add(memory::mul(m, 2 * (8 + sizeof(Arc) + 8) * 2), memory::mul(nv, 16)),
-                        "the money flow graph");
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
-  std::vector<Arc> props;
-  arcs.reserve(2 * m);
-  props.reserve(2 * m);
-  std::vector<std::size_t> pair_of;
-  pair_of.reserve(2 * m);
-  for (std::size_t e = 0; e < m; ++e) {
-    arcs.push_back({from[e], to[e]});
-    props.push_back(Arc{cap[e], 0, {}, item[e]});
-    arcs.push_back({to[e], from[e]});
-    props.push_back(Arc{0, 0, {}, -1});
-  }
-  // sort by source (stable) remembering positions, so reverse arcs can be linked
-  std::vector<std::size_t> order(arcs.size());
-  std::iota(order.begin(), order.end(), std::size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return arcs[a].first < arcs[b].first; });
-  std::vector<std::size_t> pos(arcs.size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> sarcs(arcs.size());
-  std::vector<Arc> sprops(arcs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    pos[order[i]] = i;
-    sarcs[i] = arcs[order[i]];
-    sprops[i] = props[order[i]];
-  }
-  Network net{Graph(boost::edges_are_sorted, sarcs.begin(), sarcs.end(), sprops.begin(), nv), s, t};
-  for (std::size_t a = 0; a < arcs.size(); ++a) {
-    const std::size_t i = pos[a], j = pos[a ^ 1];
-    net.g[Edge(sarcs[i].first, std::uint32_t(i))].reverse = Edge(sarcs[j].first, std::uint32_t(j));
-  }
-  return net;
-}
-
-inline std::int64_t max_flow(Network& n) {
-  Graph& g = n.g;
-  const std::size_t nv = num_vertices(g);
-  std::vector<Edge> pred(nv);
-  std::vector<boost::default_color_type> color(nv);
-  std::vector<long> dist(nv);
-  auto idx = get(boost::vertex_index, g);
-  return boost::boykov_kolmogorov_max_flow(
-      g, get(&Arc::capacity, g), get(&Arc::residual, g), get(&Arc::reverse, g),
-      boost::make_iterator_property_map(pred.begin(), idx), boost::make_iterator_property_map(color.begin(), idx),
-      boost::make_iterator_property_map(dist.begin(), idx), idx, n.s, n.t);
-}
-
-/// Vertices reachable from s in the residual network.
-inline std::vector<char> source_side(const Network& n) {
-  const Graph& g = n.g;
-  std::vector<char> seen(num_vertices(g), 0);
-  std::vector<std::uint32_t> stack{n.s};
-  seen[n.s] = 1;
-  while (!stack.empty()) {
-    const std::uint32_t v = stack.back();
-    stack.pop_back();
-    for (auto e : boost::make_iterator_range(out_edges(v, g)))
-      if (g[e].residual > 0 && !seen[target(e, g)]) {
-        seen[target(e, g)] = 1;
-        stack.push_back(std::uint32_t(target(e, g)));
-      }
-  }
-  return seen;
-}
-
-}  // namespace detail_flow
+namespace detail_flow = paths::detail_flow;
 
 inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>& sources,
                                 const std::vector<vertex_t>& sinks, const FreezeOptions& o = {},

@@ -1,0 +1,28 @@
+"""networkx's own tests that assert networkx's exact output for a seed of a
+randomised function (docs/networkx-backend.md lists them with the reason).
+
+While one of these runs (networkx's test suite with
+``NETWORKX_TEST_BACKEND=ringleader``), the backend declines the seeded
+randomised functions so that networkx runs them itself; every other test
+runs on ringleader.  Paths are relative to networkx's package folder.
+"""
+
+EXACT_SEEDED = {
+    # louvain_communities: each compares the list of sets networkx's own
+    # Louvain returns for a seed (order included) with a fixed answer, or two
+    # such lists with each other
+    "algorithms/community/tests/test_louvain.py::test_karate_club_partition":
+        "louvain_communities(karate, seed=2) equals a fixed list of sets",
+    "algorithms/community/tests/test_louvain.py::test_undirected_selfloops":
+        "louvain_communities(karate, seed=2) equals a fixed list of sets",
+    "algorithms/community/tests/test_louvain.py::test_directed_partition":
+        "louvain_communities(G, seed=123) equals a fixed list of sets",
+    "algorithms/community/tests/test_louvain.py::test_none_weight_param":
+        "louvain_communities(karate, seed=2) equals a fixed list of sets",
+    "algorithms/community/tests/test_louvain.py::test_multigraph":
+        "two different weighted graphs give the same list for seed 1234 (so networkx's exact output)",
+}
+
+
+def exact_seeded_tests():
+    return set(EXACT_SEEDED)
