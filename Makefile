@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -54,7 +54,15 @@ test-fuzz: deps
 test-python: python
 	$(PYTHON) -m pytest -q tests/python
 
-test: test-cpp test-python
+# networkx's own tests of the accelerated modules, run on the "ringleader" backend
+# from networkx's package folder (so its conftest.py applies); docs/networkx-backend.md
+NX_TESTS ?= algorithms/centrality algorithms/components algorithms/community algorithms/tests/test_core.py \
+  algorithms/flow algorithms/tests/test_structuralholes.py algorithms/link_analysis
+test-nx: python
+	cd "$$($(PYTHON) -c 'import networkx, os; print(os.path.dirname(networkx.__file__))')" && \
+	  NETWORKX_TEST_BACKEND=ringleader NETWORKX_FALLBACK_TO_NX=True $(PYTHON) -m pytest -q -p no:cacheprovider $(NX_TESTS)
+
+test: test-cpp test-python test-nx
 
 bench: deps
 	scripts/install-deps.sh --bench

@@ -99,11 +99,13 @@ inline Partition semi_synchronous_label_propagation(const CsrGraph& g, const Sem
   const detail_sslpa::Neighbours nb = detail_sslpa::distinct_neighbours(g);
   std::vector<vertex_t> order = o.order;
   if (order.empty()) {
+    // degree as networkx counts it: the CSR stores a self-loop as one arc, networkx counts it twice
+    std::vector<std::uint64_t> degree(n, 0);
+    for (vertex_t v = 0; v < n; ++v)
+      for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a) degree[v] += g.out_targets[a] == v ? 2 : 1;
     order.resize(n);
     std::iota(order.begin(), order.end(), vertex_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](vertex_t a, vertex_t b) {
-      return g.out_end(a) - g.out_begin(a) > g.out_end(b) - g.out_begin(b);
-    });
+    std::stable_sort(order.begin(), order.end(), [&](vertex_t a, vertex_t b) { return degree[a] > degree[b]; });
   } else {
     std::vector<char> seen(n, 0);
     if (order.size() != n) throw InvalidArgument("order must list every vertex once");

@@ -384,9 +384,11 @@ def _check_harmonic(G, nbunch, distance, sources):
 def harmonic_centrality(G, nbunch=None, distance=None, sources=None):
     from ..centrality import harmonic
     column = _nonnegative(G, distance, "distances")
-    values = np.asarray(harmonic(G.network(column), weight=_w(column)), dtype=np.float64)
+    # networkx starts every node at the int 0 and adds 1/d: a node no one reaches stays int 0
+    values = [v if v else 0 for v in np.asarray(harmonic(G.network(column), weight=_w(column)),
+                                                  dtype=np.float64).tolist()]
     if nbunch is None:
-        return _values(G, values)
+        return dict(zip(G.nodes, values))
     if nbunch in G:
         nbunch = [nbunch]
     keep = set(nbunch)
@@ -397,6 +399,8 @@ def harmonic_centrality(G, nbunch=None, distance=None, sources=None):
 
 
 def _check_eigenvector(G, max_iter, tol, nstart, weight):
+    if _multigraph_declined(G) is not True:
+        return _multigraph_declined(G)
     if nstart is not None and (not nstart or all(v == 0 for v in nstart.values())):
         return "an empty or all-zero nstart (networkx raises)"
     return _all(_nonempty(G), _weight_ok(weight))
@@ -425,17 +429,25 @@ def _check_eigenvector_numpy(G, weight, max_iter, tol):
 def eigenvector_centrality_numpy(G, weight=None, max_iter=50, tol=0):
     from .._centrality_spectral import ConvergenceError
     from ..centrality import eigenvector
-    net = G.network(weight)
+    net, column = _weights_as_counts(G, weight)      # scipy's matrix sums parallel edges
     connected = _core.components(prepare(net, None, "max"), bool(G.directed))
     if len(set(np.asarray(connected["membership"]).tolist())) > 1:
         raise NotImplementedError("disconnected graph (networkx raises AmbiguousSolution)")
     try:
-        return _values(G, eigenvector(net, weight=_w(weight), max_iter=100000, tol=1e-13))
+        return _values(G, eigenvector(net, weight=column, max_iter=100000, tol=1e-13))
     except ConvergenceError:
         raise NotImplementedError("the power iteration did not converge; networkx's eigen-solver runs") from None
 
 
+def _multigraph_declined(G):
+    if G.is_multigraph():
+        return "multigraphs (networkx's loop reads one value per neighbour of a multigraph)"
+    return True
+
+
 def _check_katz(G, alpha, beta, max_iter, tol, nstart, normalized, weight):
+    if max_iter is not None and _multigraph_declined(G) is not True:
+        return _multigraph_declined(G)
     if isinstance(beta, dict) and any(v not in beta for v in G):
         return "beta does not give a value for every node (networkx raises)"
     return _all(_nonempty(G), _weight_ok(weight))
@@ -447,7 +459,8 @@ def _katz(G, alpha, beta, max_iter, tol, nstart, normalized, weight):
         beta = {str(G.index[k]): float(v) for k, v in beta.items() if k in G}
     elif not isinstance(beta, numbers.Real):
         raise NotImplementedError("beta is neither a number nor a dict (networkx raises)")
-    return katz(G.network(weight), alpha=alpha, beta=beta, weight=_w(weight), normalized=normalized,
+    net, column = _weights_as_counts(G, weight)
+    return katz(net, alpha=alpha, beta=beta, weight=column, normalized=normalized,
                 max_iter=max_iter, tol=tol, nstart=_per_node_dict(G, nstart))
 
 
@@ -461,7 +474,7 @@ def katz_centrality(G, alpha=0.1, beta=1.0, max_iter=1000, tol=1e-06, nstart=Non
 
 
 def _check_katz_numpy(G, alpha, beta, normalized, weight):
-    return _check_katz(G, alpha, beta, 0, 0, None, normalized, weight)
+    return _check_katz(G, alpha, beta, None, 0, None, normalized, weight)
 
 
 @_implements(_check_katz_numpy)
@@ -493,13 +506,14 @@ def pagerank(G, alpha=0.85, personalization=None, max_iter=100, tol=1e-06, nstar
              dangling=None):
     from .._centrality_spectral import ConvergenceError
     from ..centrality import pagerank as rl_pagerank
-    column = _nonnegative(G, weight)
+    _nonnegative(G, weight)
+    net, column = _weights_as_counts(G, weight)      # networkx sums parallel edges (1 each unweighted)
     for d, what in ((personalization, "personalization"), (nstart, "nstart"), (dangling, "dangling")):
         if d is not None and not any(v in G and d[v] for v in d):
             raise NotImplementedError(f"{what} is zero on every node of the graph (networkx decides)")
     try:
-        return _values(G, rl_pagerank(G.network(column), alpha=alpha,
-                                      personalization=_per_node_dict(G, personalization), weight=_w(column),
+        return _values(G, rl_pagerank(net, alpha=alpha,
+                                      personalization=_per_node_dict(G, personalization), weight=column,
                                       max_iter=max_iter, tol=tol, nstart=_per_node_dict(G, nstart),
                                       dangling=_per_node_dict(G, dangling)))
     except ConvergenceError:
@@ -712,12 +726,30 @@ def modularity(G, communities, weight="weight", resolution=1):
 
 # ---- structural holes ----------------------------------------------------------------
 def _check_holes(G, nodes, weight):
-    return _weight_ok(weight)
+    return _all(_nonempty(G), _multigraph_declined(G), _weight_ok(weight))
 
 
 def _holes(G, nodes, weight, what):
+    """networkx computes all nodes (nodes=None) with a scipy formulation that
+    differs from its per-node one (the one ringleader implements) for
+    effective size on directed or weighted graphs and for the constraint of
+    directed nodes with in-ties only: networkx runs those calls."""
     from ..criminal import structural_holes
     column = None if weight is None else weight
+    if nodes is None:
+        if _self_loop_only(G):
+            raise NotImplementedError("a node whose only tie is a self-loop (networkx's scipy formulation "
+                                      "gives NaN or a value depending on the loop's weight)")
+        if what == "effective_size" and (G.directed or weight is not None):
+            raise NotImplementedError("effective size of every node of a directed or weighted graph "
+                                      "(networkx's scipy formulation differs from its per-node one)")
+        if what == "constraint" and G.directed:
+            n = len(G)
+            out = np.bincount(G.src[G.src != G.dst], minlength=n)
+            inn = np.bincount(G.dst[G.src != G.dst], minlength=n)
+            if ((out == 0) & (inn > 0)).any():
+                raise NotImplementedError("constraint of nodes with incoming ties only (networkx's scipy "
+                                          "formulation gives a value, its per-node one NaN)")
     df = structural_holes(G.network(column), weight=_w(column))
     values = df[what].to_numpy(dtype=np.float64)
     if nodes is None:

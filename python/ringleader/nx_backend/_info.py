@@ -17,10 +17,10 @@ FUNCTIONS = {
     "closeness_centrality": ("parallel BFS or Dijkstra from every node", "callable or negative distances"),
     "harmonic_centrality": ("parallel BFS or Dijkstra from every node",
                             "``sources``, callable or negative distances"),
-    "eigenvector_centrality": ("parallel power iteration", "callable weights, an all-zero ``nstart``"),
+    "eigenvector_centrality": ("parallel power iteration", "multigraphs, callable weights, an all-zero ``nstart``"),
     "eigenvector_centrality_numpy": ("parallel power iteration to 1e-13", "callable weights, "
                                      "disconnected graphs (networkx raises), no convergence in 100,000 steps"),
-    "katz_centrality": ("parallel power iteration", "callable weights, ``beta`` dicts missing nodes"),
+    "katz_centrality": ("parallel power iteration", "multigraphs, callable weights, ``beta`` dicts missing nodes"),
     "katz_centrality_numpy": ("parallel power iteration to 1e-14", "callable weights, "
                               "no convergence (alpha at or above 1 / largest eigenvalue)"),
     "pagerank": ("parallel power iteration", "callable or negative weights, vectors summing to 0"),
@@ -36,8 +36,10 @@ FUNCTIONS = {
     "louvain_partitions": ("parallel Louvain levels; networkx's threshold rule", ""),
     "label_propagation_communities": ("the same semi-synchronous algorithm in C++ (deterministic)", ""),
     "modularity": ("C++", "callable weights, communities that are not a partition (networkx raises)"),
-    "constraint": ("C++ (Burt's formula)", "callable weights"),
-    "effective_size": ("C++ (Burt / Borgatti formula)", "callable weights"),
+    "constraint": ("C++ (Burt's formula)", "multigraphs, callable weights, every node (nodes=None) of a "
+                   "directed graph with nodes that only receive ties, nodes whose only tie is a self-loop"),
+    "effective_size": ("C++ (Burt / Borgatti formula)", "multigraphs, callable weights, every node (nodes=None) of "
+                       "a directed or weighted graph, nodes whose only tie is a self-loop"),
     "maximum_flow_value": ("Boykov-Kolmogorov max flow (Boost.Graph) on integer capacities",
                            "non-integer capacities, ``flow_func`` other than networkx's own, "
                            "keywords other than ``residual``, "

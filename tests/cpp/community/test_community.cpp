@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
+#include <numeric>
 #include <queue>
 #include <random>
 #include <set>
@@ -14,6 +16,7 @@
 #include <ringleader/community/leiden.hpp>
 #include <ringleader/community/louvain.hpp>
 #include <ringleader/community/modularity.hpp>
+#include <ringleader/community/semi_synchronous_lpa.hpp>
 
 #include "../support/csr.hpp"
 
@@ -290,4 +293,112 @@ TEST_CASE("directed networks: thread-independent and cancellable", "[community]"
   LabelPropagationOptions po;
   po.progress = &stop2;
   CHECK_THROWS_AS(label_propagation(g, po), Cancelled);
+}
+
+namespace {
+
+/// networkx's label_propagation_communities, sequential and literal: the
+/// verifier of the parallel kernel.
+std::vector<vertex_t> naive_semi_synchronous(vertex_t n, const Edges& edges) {
+  std::vector<std::set<vertex_t>> nb(n);
+  std::vector<std::size_t> degree(n, 0);
+  for (auto [a, b] : edges) {
+    nb[a].insert(b);
+    nb[b].insert(a);
+    ++degree[a];
+    ++degree[b];
+  }
+  std::vector<vertex_t> order(n);
+  std::iota(order.begin(), order.end(), vertex_t(0));
+  std::stable_sort(order.begin(), order.end(), [&](vertex_t a, vertex_t b) { return degree[a] > degree[b]; });
+  std::map<vertex_t, vertex_t> colour;
+  std::map<vertex_t, std::vector<vertex_t>> classes;
+  for (vertex_t v : order) {
+    std::set<vertex_t> used;
+    for (vertex_t u : nb[v])
+      if (colour.count(u)) used.insert(colour[u]);
+    vertex_t c = 0;
+    while (used.count(c)) ++c;
+    colour[v] = c;
+    classes[c].push_back(v);
+  }
+  std::vector<vertex_t> label(n);
+  std::iota(label.begin(), label.end(), vertex_t(0));
+  auto best = [&](vertex_t v) {
+    std::map<vertex_t, int> freq;
+    for (vertex_t u : nb[v]) ++freq[label[u]];
+    int top = 0;
+    for (auto& [l, f] : freq) top = std::max(top, f);
+    std::set<vertex_t> b;
+    for (auto& [l, f] : freq)
+      if (f == top) b.insert(l);
+    return b;
+  };
+  auto complete = [&]() {
+    for (vertex_t v = 0; v < n; ++v)
+      if (!nb[v].empty() && !best(v).count(label[v])) return false;
+    return true;
+  };
+  while (!complete())
+    for (auto& [c, members] : classes)
+      for (vertex_t v : members) {
+        auto b = best(v);
+        if (b.size() == 1) label[v] = *b.begin();
+        else if (b.size() > 1 && !b.count(label[v])) label[v] = *b.rbegin();
+      }
+  return label;
+}
+
+/// Same partition (labels may differ).
+bool same_partition(const std::vector<vertex_t>& a, const std::vector<vertex_t>& b) {
+  std::map<vertex_t, vertex_t> ab, ba;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ab.count(a[i]) && ab[a[i]] != b[i]) return false;
+    if (ba.count(b[i]) && ba[b[i]] != a[i]) return false;
+    ab[a[i]] = b[i];
+    ba[b[i]] = a[i];
+  }
+  return a.size() == b.size();
+}
+
+}  // namespace
+
+TEST_CASE("semi-synchronous label propagation equals the literal algorithm", "[community][sslpa]") {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 60; ++trial) {
+    const vertex_t n = vertex_t(rng() % 40);
+    Edges e;
+    const std::size_t m = n ? rng() % (3 * n) : 0;
+    for (std::size_t k = 0; k < m; ++k) e.push_back({vertex_t(rng() % n), vertex_t(rng() % n)});
+    CsrGraph g = rltest::make(n, false, e);
+    const auto expected = naive_semi_synchronous(n, e);
+    for (int threads : {1, 2}) {
+      SemiSynchronousOptions o;
+      o.threads = threads;
+      Partition p = semi_synchronous_label_propagation(g, o);
+      CHECK(same_partition(p.membership, expected));
+    }
+  }
+  // two triangles joined by one edge: two groups
+  CsrGraph g = rltest::make(6, false, {{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}});
+  Partition p = semi_synchronous_label_propagation(g);
+  CHECK(p.count == 2);
+  CHECK(p.membership[0] == p.membership[1]);
+  CHECK(p.membership[0] != p.membership[5]);
+  CHECK_THROWS_AS(semi_synchronous_label_propagation(rltest::make(2, true, {{0, 1}})), InvalidArgument);
+}
+
+TEST_CASE("strong components in Tarjan's order are reverse topological", "[community]") {
+  std::mt19937 rng(5);
+  for (int trial = 0; trial < 40; ++trial) {
+    const vertex_t n = vertex_t(1 + rng() % 50);
+    Edges e;
+    for (vertex_t k = 0; k < 2 * n; ++k) e.push_back({vertex_t(rng() % n), vertex_t(rng() % n)});
+    CsrGraph g = rltest::make(n, true, e);
+    Partition tarjan = strong_components(g, false), by_size = strong_components(g);
+    CHECK(same_partition(tarjan.membership, by_size.membership));
+    CHECK(tarjan.count == by_size.count);
+    for (auto [a, b] : e)  // an arc between components goes to one completed earlier
+      CHECK(tarjan.membership[a] >= tarjan.membership[b]);
+  }
 }

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
+#include <queue>
 #include <random>
 #include <set>
 
 #include <ringleader/paths/ego.hpp>
+#include <ringleader/paths/max_flow.hpp>
 #include <ringleader/paths/shortest.hpp>
 
 #include "../support/csr.hpp"
@@ -123,4 +126,70 @@ TEST_CASE("ego networks by breadth-first search", "[paths]") {
   REQUIRE(std::set<vertex_t>(e.vertices.begin(), e.vertices.end()) == std::set<vertex_t>{0, 1, 3});
   REQUIRE(ego_vertices(g, 0, 0).vertices == std::vector<vertex_t>{0});
   REQUIRE_THROWS_AS(ego_vertices(g, 9, 1), InvalidArgument);
+}
+
+namespace {
+
+/// Edmonds-Karp on a dense residual matrix: the verifier of max_flow.
+std::int64_t naive_max_flow(vertex_t n, const std::vector<vertex_t>& a, const std::vector<vertex_t>& b,
+                            const std::vector<std::int64_t>& c, vertex_t s, vertex_t t) {
+  std::vector<std::vector<std::int64_t>> r(n, std::vector<std::int64_t>(n, 0));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) r[a[i]][b[i]] += c[i];
+  std::int64_t flow = 0;
+  for (;;) {
+    std::vector<vertex_t> prev(n, vertex_t(-1));
+    prev[s] = s;
+    std::queue<vertex_t> q;
+    q.push(s);
+    while (!q.empty() && prev[t] == vertex_t(-1)) {
+      vertex_t u = q.front();
+      q.pop();
+      for (vertex_t v = 0; v < n; ++v)
+        if (r[u][v] > 0 && prev[v] == vertex_t(-1)) {
+          prev[v] = u;
+          q.push(v);
+        }
+    }
+    if (prev[t] == vertex_t(-1)) return flow;
+    std::int64_t push = std::numeric_limits<std::int64_t>::max();
+    for (vertex_t v = t; v != s; v = prev[v]) push = std::min(push, r[prev[v]][v]);
+    for (vertex_t v = t; v != s; v = prev[v]) {
+      r[prev[v]][v] -= push;
+      r[v][prev[v]] += push;
+    }
+    flow += push;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("max flow equals Edmonds-Karp; both cut sides are minimum cuts", "[paths][flow]") {
+  std::mt19937 rng(9);
+  for (int trial = 0; trial < 80; ++trial) {
+    const vertex_t n = vertex_t(2 + rng() % 20);
+    std::vector<vertex_t> a, b;
+    std::vector<std::int64_t> c;
+    for (vertex_t k = 0; k < 3 * n; ++k) {
+      a.push_back(vertex_t(rng() % n));
+      b.push_back(vertex_t(rng() % n));
+      c.push_back(std::int64_t(rng() % 10));
+    }
+    const vertex_t s = 0, t = n - 1;
+    paths::MaxFlowResult r = paths::max_flow(n, a, b, c, s, t);
+    CHECK(r.value == naive_max_flow(n, a, b, c, s, t));
+    CHECK(r.source_side[s]);
+    CHECK_FALSE(r.source_side[t]);
+    CHECK(r.sink_side[t]);
+    CHECK_FALSE(r.sink_side[s]);
+    std::int64_t cut_source = 0, cut_sink = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (r.source_side[a[i]] && !r.source_side[b[i]]) cut_source += c[i];
+      if (!r.sink_side[a[i]] && r.sink_side[b[i]]) cut_sink += c[i];
+    }
+    CHECK(cut_source == r.value);
+    CHECK(cut_sink == r.value);
+  }
+  CHECK_THROWS_AS(paths::max_flow(2, {0}, {1}, {1}, 0, 0), InvalidArgument);
+  CHECK_THROWS_AS(paths::max_flow(2, {0}, {1}, {-1}, 0, 1), InvalidArgument);
 }
