@@ -36,12 +36,18 @@ def timed(f, *args, **kwargs):
     return time.perf_counter() - t, r
 
 
+CACHED = {}
+
+
 def backend(G, f, *args, **kwargs):
-    """One backend call, conversion included (networkx's cache cleared)."""
+    """One backend call, conversion included (networkx's cache cleared);
+    then a second call with the conversion cached (CACHED[name])."""
     cache = getattr(G, "__networkx_cache__", None)
     if cache is not None:
         cache.clear()
-    return timed(f, G, *args, backend="ringleader", **kwargs)
+    t, r = timed(f, G, *args, backend="ringleader", **kwargs)
+    CACHED[f.__name__] = timed(f, G, *args, backend="ringleader", **kwargs)[0]
+    return t, r
 
 
 def main():
@@ -60,7 +66,7 @@ def main():
     # betweenness
     tb, bc = backend(G, nx.betweenness_centrality)
     tn, _ = timed(nx.betweenness_centrality, G, k=args.sample, seed=1)
-    rows.append(("betweenness_centrality (exact)", tb, tn * n / args.sample, "extrapolated from "
+    rows.append(("betweenness_centrality", tb, tn * n / args.sample, "extrapolated from "
                  f"k={args.sample} sources", f"max {max(bc.values()):.4f}"))
     # closeness
     tb, cc = backend(G, nx.closeness_centrality)
@@ -87,10 +93,13 @@ def main():
              f"{os.cpu_count()} cores, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'all')}; "
              f"networkx {nx.__version__}.  Conversion networkx -> ringleader alone: {t_conv:.2f} s "
              "(included in every backend time).", "",
-             "| function | backend (s) | networkx (s) | speed-up | networkx timing | agreement |",
-             "|---|---:|---:|---:|---|---|"]
+             "| function | backend (s) | networkx (s) | speed-up | backend, conversion cached (s) | speed-up | "
+             "networkx timing | agreement |",
+             "|---|---:|---:|---:|---:|---:|---|---|"]
     for name, tb, tn, how, agree in rows:
-        lines.append(f"| {name} | {tb:.2f} | {tn:.1f} | {tn / tb:.0f}x | {how} | {agree} |")
+        tc = CACHED[name]
+        lines.append(f"| {name} | {tb:.2f} | {tn:.1f} | {tn / tb:.1f}x | {tc:.2f} | {tn / tc:.1f}x | {how} | "
+                     f"{agree} |")
     text = "\n".join(lines) + "\n"
     print(text)
     out = Path(args.out)

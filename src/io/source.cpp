@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/text.hpp"
 
 namespace ringleader::io {
@@ -29,6 +30,8 @@ std::string gunzip(const std::string& path) {
   std::size_t chunk = 1 << 20;
   for (;;) {
     std::size_t old = out.size();
+    // the decompressed size is unknown up front: check each growth against the memory cap
+    memory::reserve_check(memory::add(old, chunk), path + ": the decompressed file");
     out.resize(old + chunk);
     int got = gzread(f, &out[old], unsigned(chunk));
     if (got < 0) {
@@ -59,7 +62,10 @@ std::string read_whole(const std::string& path) {
   }
   std::string out;
   struct stat st {};
-  if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(std::size_t(st.st_size));
+  if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    memory::reserve_check(std::uint64_t(st.st_size), path + ": the file's contents");
+    out.reserve(std::size_t(st.st_size));
+  }
   std::rewind(f);
   char buf[1 << 16];
   std::size_t n;

@@ -1,49 +1,35 @@
 # ctest driver: install the built library into WORK_DIR/prefix, then configure,
-# build and run the consumer project against it.
-file(REMOVE_RECURSE ${WORK_DIR})
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${WORK_DIR}/prefix --component cpp
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "cmake --install failed: ${rc}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build
-                  -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_CXX_COMPILER=${CXX}
-                  -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "configuring the consumer failed: ${rc}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "building the consumer failed: ${rc}")
-endif()
-execute_process(COMMAND ${WORK_DIR}/build/consumer RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "the consumer failed: ${rc}")
-endif()
+# build and run the consumer project and the README's C++ examples
+# (examples/cpp, on the bundled sample) against it.
 
-# The README's C++ examples (examples/cpp), built the same way and run on the
-# bundled sample.
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/cpp -B ${WORK_DIR}/examples
-                  -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_CXX_COMPILER=${CXX}
-                  -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "configuring examples/cpp failed: ${rc}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/examples RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "building examples/cpp failed: ${rc}")
-endif()
+# Runs COMMAND; fails the test naming `what` when it fails or, with MATCH,
+# when its output does not match.  The output is left in `out`.
+function(run what)
+  cmake_parse_arguments(R "" "MATCH" "COMMAND" ${ARGN})
+  execute_process(COMMAND ${R_COMMAND} RESULT_VARIABLE rc OUTPUT_VARIABLE output)
+  if(rc OR (DEFINED R_MATCH AND NOT output MATCHES "${R_MATCH}"))
+    message(FATAL_ERROR "${what} failed (${rc}): ${output}")
+  endif()
+  set(out "${output}" PARENT_SCOPE)
+endfunction()
+
+# Configures and builds the project in `source` against the installed package.
+function(build_against_install what source build)
+  run("configuring ${what}" COMMAND ${CMAKE_COMMAND} -S ${source} -B ${build}
+      -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE})
+  run("building ${what}" COMMAND ${CMAKE_COMMAND} --build ${build})
+endfunction()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+run("cmake --install" COMMAND ${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${WORK_DIR}/prefix --component cpp)
+
+build_against_install("the consumer" ${SOURCE_DIR}/tests/consumer ${WORK_DIR}/build)
+run("the consumer" COMMAND ${WORK_DIR}/build/consumer)
+
+build_against_install("examples/cpp" ${SOURCE_DIR}/examples/cpp ${WORK_DIR}/examples)
 set(sample ${SOURCE_DIR}/examples/sample)
-execute_process(COMMAND ${WORK_DIR}/examples/brokers ${sample}/edges.csv ${sample}/nodes.csv
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(rc OR NOT out MATCHES "^1\\. P")
-  message(FATAL_ERROR "examples/cpp/brokers failed (${rc}): ${out}")
-endif()
-execute_process(COMMAND ${WORK_DIR}/examples/summary ${sample}/edges.csv ${sample}/nodes.csv
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(rc OR NOT out MATCHES "person")
-  message(FATAL_ERROR "examples/cpp/summary failed (${rc}): ${out}")
-endif()
+run("examples/cpp/brokers" COMMAND ${WORK_DIR}/examples/brokers ${sample}/edges.csv ${sample}/nodes.csv
+    MATCH "^1\\. P")
+run("examples/cpp/summary" COMMAND ${WORK_DIR}/examples/summary ${sample}/edges.csv ${sample}/nodes.csv
+    MATCH "person")
 message(STATUS "examples/cpp/summary:\n${out}")

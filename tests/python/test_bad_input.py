@@ -321,12 +321,34 @@ def tiny_memory_limit():
     pytest.param(lambda p: rl.centrality.betweenness(p), id="betweenness"),
     pytest.param(lambda p: rl.community.leiden(p, seed=1), id="community"),
     pytest.param(lambda p: rl.layout.force_atlas2(p, seed=1, iterations=1), id="layout"),
+    pytest.param(lambda p: rl.criminal.brokerage(p, {v: i % 2 for i, v in enumerate(p.node_index)}), id="brokerage"),
+    pytest.param(lambda p: rl.criminal.key_players(p, 2, seed=1), id="key_players"),
 ])
 def test_memory_limit_refuses(people, tiny_memory_limit, call):
     fresh = people.subgraph()  # no cached compute view
     with pytest.raises(rl.MemoryLimitError, match="more than the memory limit of 1000 bytes") as info:
         call(fresh)
     assert isinstance(info.value, MemoryError) and "set_memory_limit" in str(info.value)
+
+
+def test_memory_limit_readers(tmp_path):
+    import gzip
+    text = "source,target\n" + "".join(f"n{i},n{i + 1}\n" for i in range(150))
+    plain = tmp_path / "edges.csv"
+    plain.write_text(text)
+    packed = tmp_path / "edges.csv.gz"
+    packed.write_bytes(gzip.compress(text.encode()))
+    assert len(text) > 1000
+    rl.set_memory_limit(1000)
+    try:
+        with pytest.raises(rl.MemoryLimitError, match="edges.csv: the file's contents"):
+            rl.read_csv(plain)
+        rl.set_memory_limit(100_000)    # the gzip reader grows its buffer by 1 MiB steps
+        with pytest.raises(rl.MemoryLimitError, match="edges.csv.gz: the decompressed file"):
+            rl.read_csv(packed)
+    finally:
+        rl.set_memory_limit(None)
+    assert rl.read_csv(packed).number_of_edges() == 150
 
 
 def test_memory_limit_projection_and_tables(net, tiny_memory_limit):

@@ -216,3 +216,27 @@ def test_conversion_round_trip():
     Gs = nx.Graph([(1, 2, {"weight": "heavy"})])
     with pytest.raises(NotImplementedError, match="not numeric"):
         nx_backend.convert_from_nx(Gs, edge_attrs={"weight": 1}).column("weight")
+
+
+def test_leiden_for_networkx_users():
+    # networkx has no Leiden of its own: the backend provides it
+    G = nx.karate_club_graph()
+    parts = nx.community.leiden_communities(G, seed=3, backend=B)
+    assert nx.community.is_partition(G, parts) and nx.community.modularity(G, parts) > 0.41
+    levels = list(nx.community.leiden_partitions(G, seed=3, backend=B))
+    assert levels[-1] == parts
+    for i, level in enumerate(levels, 1):
+        assert nx.community.leiden_communities(G, seed=3, max_level=i, backend=B) == level
+    with pytest.raises(ValueError, match="positive integer"):
+        nx.community.leiden_communities(G, max_level=0, backend=B)
+
+
+def test_docs_list_every_function_and_exact_seeded_test():
+    from pathlib import Path
+    from ringleader.nx_backend._info import FUNCTIONS
+    from ringleader.nx_backend._tests import EXACT_SEEDED
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "networkx-backend.md").read_text()
+    for name in FUNCTIONS:
+        assert f"`{name}`" in doc, name
+    for test in EXACT_SEEDED:
+        assert test.split("::")[-1] in doc, test

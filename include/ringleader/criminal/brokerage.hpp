@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -38,10 +39,13 @@ inline std::vector<std::array<double, 5>> brokerage(const CsrGraph& g, const std
   if (group.size() != g.n)
     throw InvalidArgument("brokerage needs one group per vertex (" + std::to_string(g.n) + "), got " +
                           std::to_string(group.size()));
+  const int nthreads = parallel::threads(threads);
+  memory::reserve_check(memory::mul(g.n, sizeof(std::array<double, 5>) + 4 * std::uint64_t(nthreads)),
+                        "the brokerage counts");
   std::vector<std::array<double, 5>> out(g.n, std::array<double, 5>{});
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
-  std::vector<std::vector<std::uint32_t>> stamps(std::size_t(parallel::threads(threads)));
+  std::vector<std::vector<std::uint32_t>> stamps(static_cast<std::size_t>(nthreads));
   parallel::for_each_dynamic(
       g.n,
       [&](int t, std::int64_t i) {

@@ -31,6 +31,7 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import random
 
 import numpy as np
 import networkx as nx
@@ -121,6 +122,9 @@ class RingleaderGraph:
             w = np.ones(m) if column is None else self.column(column)
             if column is not None and not np.isfinite(w).all():
                 raise NotImplementedError(f"edge attribute {column!r} has infinite or NaN values")
+            if column is not None and (w < 0).any():
+                # ringleader's kernels refuse negative weights; networkx computes something: it runs
+                raise NotImplementedError(f"edge attribute {column!r} has negative values")
             core = _core.from_arrays(self.directed, [str(i) for i in range(n)], np.zeros(n, dtype=np.uint16),
                                      ["node"], None, [], self.src, self.dst, np.zeros(m, dtype=np.uint16), ["edge"],
                                      w, None, None, [])
@@ -422,6 +426,9 @@ def _eig(G, column, max_iter, tol, nstart):
 
 
 def _check_eigenvector_numpy(G, weight, max_iter, tol):
+    if max_iter < 50:
+        return ("an iteration budget below networkx's default: whether ARPACK converges within it is "
+                "ARPACK's own behaviour")
     return _all(_nonempty(G), _weight_ok(weight))
 
 
@@ -680,6 +687,56 @@ def louvain_partitions(G, weight="weight", resolution=1, threshold=_DEFAULT_THRE
         yield [{v} for v in G.nodes]
         return
     yield from _louvain_levels(G, weight, resolution, threshold, seed)
+
+
+def _check_leiden(G, weight, resolution, max_level, seed):
+    if G.is_directed():
+        return "directed graphs (networkx raises)"
+    return _weight_ok(weight)
+
+
+def _leiden_levels(G, weight, resolution, seed):
+    """Leiden's partition after 1, 2, ... iterations from one seed, up to the
+    first iteration that changes nothing (that one not repeated)."""
+    from ..community import leiden
+    net, column = _weights_as_counts(G, weight)
+    if weight is not None and (G.column(weight, 1.0) < 0).any():
+        raise NotImplementedError("negative weights")
+    if not len(G.src):
+        yield [{v} for v in G.nodes]
+        return
+    s = _seed_int(seed)
+    if s is None:
+        s = random.SystemRandom().getrandbits(64)
+    previous = None
+    for i in range(1, 101):
+        part = leiden(net, resolution=float(resolution), weight=column, seed=s, n_iterations=i)
+        labels = part.to_numpy()
+        if previous is not None and (labels == previous).all():
+            return
+        yield _groups(G, labels)
+        previous = labels
+
+
+@_implements(_check_leiden)
+def leiden_communities(G, weight="weight", resolution=1, max_level=None, seed=None):
+    if max_level is not None and max_level <= 0:    # networkx's own check (it has no Leiden to fall back to)
+        raise ValueError("max_level argument must be a positive integer or None")
+    chosen = None
+    for i, level in enumerate(_leiden_levels(G, weight, resolution, seed), 1):
+        chosen = level
+        if max_level is not None and i >= max_level:
+            break
+    return chosen
+
+
+def _check_leiden_partitions(G, weight, resolution, seed):
+    return _check_leiden(G, weight, resolution, None, seed)
+
+
+@_implements(_check_leiden_partitions)
+def leiden_partitions(G, weight="weight", resolution=1, seed=None):
+    yield from _leiden_levels(G, weight, resolution, seed)
 
 
 @_implements()

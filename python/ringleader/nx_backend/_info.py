@@ -19,7 +19,8 @@ FUNCTIONS = {
                             "``sources``, callable or negative distances"),
     "eigenvector_centrality": ("parallel power iteration", "multigraphs, callable weights, an all-zero ``nstart``"),
     "eigenvector_centrality_numpy": ("parallel power iteration to 1e-13", "callable weights, "
-                                     "disconnected graphs (networkx raises), no convergence in 100,000 steps"),
+                                     "disconnected graphs (networkx raises), no convergence in 100,000 steps, "
+                                     "``max_iter`` below 50"),
     "katz_centrality": ("parallel power iteration", "multigraphs, callable weights, ``beta`` dicts missing nodes"),
     "katz_centrality_numpy": ("parallel power iteration to 1e-14", "callable weights, "
                               "no convergence (alpha at or above 1 / largest eigenvalue)"),
@@ -34,6 +35,9 @@ FUNCTIONS = {
     "louvain_communities": ("parallel Louvain; different valid partitions than networkx for a seed",
                            "``max_level`` <= 0 (networkx raises)"),
     "louvain_partitions": ("parallel Louvain levels; networkx's threshold rule", ""),
+    "leiden_communities": ("ringleader's Leiden (networkx has no implementation of its own); level i is "
+                           "the partition after i Leiden iterations", "directed graphs (networkx raises)"),
+    "leiden_partitions": ("ringleader's Leiden, the partition after each iteration", "directed graphs"),
     "label_propagation_communities": ("the same semi-synchronous algorithm in C++ (deterministic)", ""),
     "modularity": ("C++", "callable weights, communities that are not a partition (networkx raises)"),
     "constraint": ("C++ (Burt's formula)", "multigraphs, callable weights, every node (nodes=None) of a "
