@@ -57,6 +57,7 @@ def main():
     ap.add_argument("--out", default=str(HERE / "out"))
     args = ap.parse_args()
     G = nx.read_edgelist(args.graph, comments="#", nodetype=int)
+    nx.config.warnings_to_ignore.add("cache")   # the second backend call uses the cached conversion on purpose
     n, m = G.number_of_nodes(), G.number_of_edges()
     print(f"graph: {n} nodes, {m} edges")
     from ringleader import nx_backend

@@ -156,11 +156,12 @@ class _Column(np.ndarray):
 
 
 def _numeric(values):
-    """float64 array of the values, or None when one is not a real number."""
-    if not all(isinstance(x, numbers.Real) for x in values):
+    """float64 array of the values, or None when one is not a real number
+    (strings such as "3" included: networkx would fail on them)."""
+    if not all(type(x) is float or type(x) is int or isinstance(x, numbers.Real) for x in values):
         return None
     col = (np.asarray(values, dtype=np.float64) if values else np.empty(0)).view(_Column)
-    col.integral = all(isinstance(x, numbers.Integral) for x in values)
+    col.integral = all(type(x) is int or isinstance(x, numbers.Integral) for x in values)
     return col
 
 
@@ -180,13 +181,24 @@ def convert_from_nx(G, edge_attrs=None, node_attrs=None, preserve_edge_attrs=Fal
         edges = list(G.edges(keys=True, data=True))
         keys = [k for _, _, k, _ in edges]
         data = [d for _, _, _, d in edges]
+        m = len(edges)
+        src = np.fromiter((index[e[0]] for e in edges), dtype=np.uint32, count=m)
+        dst = np.fromiter((index[e[1]] for e in edges), dtype=np.uint32, count=m)
     else:
-        edges = list(G.edges(data=True))
+        # straight from the adjacency dicts, in G.edges() order: every arc of a
+        # directed graph; an undirected edge where it is first met (v not before u)
+        adj = G._adj
+        degree = np.fromiter(map(len, adj.values()), dtype=np.int64, count=len(nodes))
+        arcs = int(degree.sum())
+        src = np.repeat(np.arange(len(nodes), dtype=np.uint32), degree)
+        dst = np.fromiter((index[v] for nbrs in adj.values() for v in nbrs), dtype=np.uint32, count=arcs)
+        data = [d for nbrs in adj.values() for d in nbrs.values()]
+        if not G.is_directed():
+            keep = src <= dst
+            src, dst = src[keep], dst[keep]
+            data = [d for d, k in zip(data, keep.tolist()) if k]
         keys = None
-        data = [d for _, _, d in edges]
-    m = len(edges)
-    src = np.fromiter((index[e[0]] for e in edges), dtype=np.uint32, count=m)
-    dst = np.fromiter((index[e[1]] for e in edges), dtype=np.uint32, count=m)
+        m = len(src)
     _core.check_counts(len(nodes), m, "graph")
     columns = {}
     edge_dicts = None
