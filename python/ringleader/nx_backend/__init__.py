@@ -333,17 +333,51 @@ def out_degree_centrality(G):
 
 
 def _check_betweenness(G, k, normalized, weight, endpoints, seed):
-    if k is not None:
+    if k is not None and not hasattr(_core, "betweenness_partial"):
         return "sampled betweenness (k) runs in networkx"
     return _weight_ok(weight)
 
 
+def _nx_rescale(b, n, normalized, directed, endpoints, sampled):
+    """networkx's betweenness._rescale (networkx >= 3.5) on an array of sums;
+    ``sampled``: the sampled source indices, or None."""
+    k = None if sampled is None else len(sampled)
+    N = n if endpoints else n - 1
+    if N < 2:
+        return b
+    K = N if k is None else k
+    if k is None or endpoints:
+        scale = 1 / (K * (N - 1)) if normalized else N / (K * (1 if directed else 2))
+        return b * scale if scale != 1 else b
+    if normalized:
+        scale_source = 1 / ((K - 1) * (N - 1)) if K > 1 else math.nan
+        scale_other = 1 / (K * (N - 1))
+    else:
+        correction = 1 if directed else 2
+        scale_source = N / ((K - 1) * correction) if K > 1 else math.nan
+        scale_other = N / (K * correction)
+    scale = np.full(n, scale_other)
+    scale[np.asarray(sorted(set(sampled)), dtype=np.int64)] = scale_source
+    return b * scale
+
+
 @_implements(_check_betweenness)
 def betweenness_centrality(G, k=None, normalized=True, weight=None, endpoints=False, seed=None):
+    """With ``k``: networkx's own sample (``seed.sample(list(G), k)``, the
+    ``random.Random`` networkx hands over), ringleader's searches from those
+    sources, networkx's rescaling: the same answer as networkx."""
     from ..centrality import betweenness
     column = _nonnegative(G, weight)
-    return _values(G, betweenness(G.network(column), normalized=normalized, weight=_w(column),
-                                  endpoints=endpoints))
+    if k is None:
+        return _values(G, betweenness(G.network(column), normalized=normalized, weight=_w(column),
+                                      endpoints=endpoints))
+    if not hasattr(seed, "sample"):     # called directly rather than through networkx's dispatch
+        seed = random.Random(seed)
+    sources = [G.index[v] for v in seed.sample(list(G.nodes), k)]
+    g = prepare(G.network(column), _w(column), "min")
+    raw = np.asarray(_core.betweenness_partial(g, np.asarray(sources, dtype=np.uint32), bool(endpoints),
+                                               column is not None, 0, None), dtype=np.float64)
+    return _values(G, _nx_rescale(raw, len(G), normalized, G.directed, endpoints, sources))
 
 
 def _w(column):
