@@ -173,12 +173,78 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sour
 namespace detail {
 /// The k sampled sources of `opt` into `sources`; returns k, or 0 when every
 /// vertex is a source (k = 0, or k = n, which networkx treats the same).
-inline std::size_t source_sample(const CsrGraph& g, const BetweennessOptions& opt, std::vector<vertex_t>& sources) {
+inline std::size_t source_sample(vertex_t n, const BetweennessOptions& opt, std::vector<vertex_t>& sources) {
   if (opt.k == 0) return 0;
-  sources = sample_sources(g.n, opt.k, opt.seed);
-  return opt.k == g.n ? 0 : opt.k;
+  sources = sample_sources(n, opt.k, opt.seed);
+  return opt.k == n ? 0 : opt.k;
+}
+inline std::size_t source_sample(const CsrGraph& g, const BetweennessOptions& opt, std::vector<vertex_t>& sources) {
+  return source_sample(g.n, opt, sources);
+}
+/// Brandes' sums over `sources` (null = every vertex), unscaled.
+inline std::vector<double> betweenness_sums(const CsrGraph& g, const std::vector<vertex_t>* sources,
+                                            const BetweennessOptions& opt, Progress& progress) {
+  return opt.weighted ? brandes<true, false>(g, sources, opt.endpoints, g.n, opt.threads, progress)
+                      : brandes<false, false>(g, sources, opt.endpoints, g.n, opt.threads, progress);
 }
 }  // namespace detail
+
+// ---------------------------------------------------------------------------
+// Partial betweenness: the work split by sources, for distributed runs (Dask
+// workers, MPI ranks).  betweenness(g, opt) is exactly
+//   raw = betweenness_partial(g, betweenness_sources(g.n, opt), opt);
+//   betweenness_finalize(raw, g.n, g.directed, opt);
+// and the sums of betweenness_partial over any split of
+// betweenness_sources(g.n, opt) into blocks add up to `raw` (to rounding:
+// only the order of the additions differs), so
+//   raw = sum over blocks B of betweenness_partial(g, B, opt)
+// followed by betweenness_finalize gives the single-machine result.
+
+/// The sources a betweenness run searches from: every vertex (opt.k = 0 or
+/// n), or the k sampled with sample_sources(n, k, seed) (draw them once, then
+/// split them; never sample per block).
+inline std::vector<vertex_t> betweenness_sources(vertex_t n, const BetweennessOptions& opt) {
+  std::vector<vertex_t> sources;
+  if (detail::source_sample(n, opt, sources) == 0) {
+    sources.resize(n);
+    std::iota(sources.begin(), sources.end(), vertex_t(0));
+  }
+  return sources;
+}
+
+/// Brandes' unscaled sums of every vertex over the searches from `sources`
+/// (opt.normalized, opt.k and opt.seed are not used here: see
+/// betweenness_finalize).  Parallel over the sources; cancellable through
+/// opt.progress.  O(|sources| m) unweighted.
+inline std::vector<double> betweenness_partial(const CsrGraph& g, const std::vector<vertex_t>& sources,
+                                               const BetweennessOptions& opt = {}) {
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
+  if (opt.weighted) detail::check_distances(g, "betweenness");
+  for (vertex_t s : sources)
+    if (s >= g.n)
+      throw InvalidArgument("betweenness_partial: source " + std::to_string(s) + " is not a vertex (n = " +
+                            std::to_string(g.n) + ")");
+  std::vector<double> b = detail::betweenness_sums(g, &sources, opt, progress);
+  progress.finish();
+  return b;
+}
+
+/// Rescales the summed partial sums (size n) in place as betweenness() does
+/// (networkx's _rescale; with opt.k, the sampled sources of opt.seed get
+/// their own scale).
+inline void betweenness_finalize(std::vector<double>& raw, vertex_t n, bool directed, const BetweennessOptions& opt) {
+  if (raw.size() != n)
+    throw InvalidArgument("betweenness_finalize: " + std::to_string(raw.size()) + " sums for " + std::to_string(n) +
+                          " vertices");
+  std::vector<vertex_t> sources;
+  const std::size_t k = detail::source_sample(n, opt, sources);
+  std::vector<char> sampled;
+  if (k) {
+    sampled.assign(n, 0);
+    for (vertex_t s : sources) sampled[s] = 1;
+  }
+  detail::rescale(raw, n, opt.normalized, directed, opt.endpoints, k, k ? &sampled : nullptr);
+}
 
 /// Betweenness of every vertex (networkx's betweenness_centrality).
 inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
@@ -186,16 +252,8 @@ inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptio
   if (opt.weighted) detail::check_distances(g, "betweenness");
   std::vector<vertex_t> sources;
   const std::size_t k = detail::source_sample(g, opt, sources);
-  const std::vector<vertex_t>* src = k ? &sources : nullptr;
-  std::vector<double> b =
-      opt.weighted ? detail::brandes<true, false>(g, src, opt.endpoints, g.n, opt.threads, progress)
-                   : detail::brandes<false, false>(g, src, opt.endpoints, g.n, opt.threads, progress);
-  std::vector<char> sampled;
-  if (k) {
-    sampled.assign(g.n, 0);
-    for (vertex_t s : sources) sampled[s] = 1;
-  }
-  detail::rescale(b, g.n, opt.normalized, g.directed, opt.endpoints, k, k ? &sampled : nullptr);
+  std::vector<double> b = detail::betweenness_sums(g, k ? &sources : nullptr, opt, progress);
+  betweenness_finalize(b, g.n, g.directed, opt);
   progress.finish();
   return b;
 }

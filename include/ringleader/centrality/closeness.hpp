@@ -28,6 +28,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <numeric>
+#include <string>
 #include <vector>
 
 #include "ringleader/centrality/detail/blocks.hpp"
@@ -52,21 +54,25 @@ struct ClosenessOptions {
 
 namespace detail {
 
-/// f(u, search) for every vertex u after a search of the in-arcs from u.
+/// f(u, search) for every vertex u of `units` (null = every vertex) after a
+/// search of the in-arcs from u.
 template <bool Weighted, class F>
-void for_each_incoming_search(const CsrGraph& g, int threads, Progress& progress, F&& f) {
+void for_each_incoming_search(const CsrGraph& g, const std::vector<vertex_t>* units, int threads,
+                              Progress& progress, F&& f) {
   const Arcs in = in_arcs(g);
   check_search_scratch(g.n, threads, 0, 0, "closeness");
   std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
-  progress.start(g.n);
+  const std::int64_t count = units ? std::int64_t(units->size()) : std::int64_t(g.n);
+  progress.start(std::uint64_t(count));
   parallel::for_each_dynamic(
-      g.n,
+      count,
       [&](int t, std::int64_t i) {
         if (progress.cancelled()) return;
         auto& sp = scratch[std::size_t(t)];
         if (!sp) sp = std::make_unique<Sssp<Weighted>>(g.n);
-        sp->template run<false>(in, vertex_t(i));
-        f(vertex_t(i), *sp);
+        const vertex_t u = units ? (*units)[std::size_t(i)] : vertex_t(i);
+        sp->template run<false>(in, u);
+        f(u, *sp);
         progress.advance();
       },
       threads, 4);
@@ -74,11 +80,14 @@ void for_each_incoming_search(const CsrGraph& g, int threads, Progress& progress
   progress.finish();
 }
 
+/// Closeness (or exact harmonic) of the vertices of `units` (null = all);
+/// 0 for the others.
 template <bool Weighted>
-std::vector<double> closeness_impl(const CsrGraph& g, const ClosenessOptions& opt, Progress& progress, bool harmonic) {
+std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t>* units, const ClosenessOptions& opt,
+                                   Progress& progress, bool harmonic) {
   std::vector<double> out(g.n, 0.0);
   const double n = double(g.n);
-  for_each_incoming_search<Weighted>(g, opt.threads, progress, [&](vertex_t u, const Sssp<Weighted>& sp) {
+  for_each_incoming_search<Weighted>(g, units, opt.threads, progress, [&](vertex_t u, const Sssp<Weighted>& sp) {
     const vertex_t* order = sp.order();
     const std::size_t reached = sp.settled();
     if (harmonic) {
@@ -108,11 +117,11 @@ std::vector<double> closeness_impl(const CsrGraph& g, const ClosenessOptions& op
   return out;
 }
 
-/// Sampled harmonic centrality: searches from the k sampled sources along
-/// out-arcs (distances *from* each source), scaled by n / k.
+/// Sampled harmonic centrality, unscaled: the sums of 1 / d(s, u) over the
+/// searches from `sources` along out-arcs (distances *from* each source).
 template <bool Weighted>
-std::vector<double> harmonic_sampled(const CsrGraph& g, const ClosenessOptions& opt, Progress& progress) {
-  const std::vector<vertex_t> sources = sample_sources(g.n, opt.k, opt.seed);
+std::vector<double> harmonic_source_sums(const CsrGraph& g, const std::vector<vertex_t>& sources,
+                                         const ClosenessOptions& opt, Progress& progress) {
   const Arcs out = out_arcs(g);
   check_search_scratch(g.n, opt.threads, 0, g.n, "harmonic closeness");
   parallel::Accumulators acc(opt.threads, g.n);
@@ -136,20 +145,88 @@ std::vector<double> harmonic_sampled(const CsrGraph& g, const ClosenessOptions& 
       opt.threads, 1);
   progress.check();
   progress.finish();
-  std::vector<double> out_h = acc.sum();
-  const double scale = sources.empty() ? 0.0 : double(g.n) / double(sources.size());
-  for (double& x : out_h) x *= scale;
-  return out_h;
+  return acc.sum();
+}
+
+/// True when `opt` asks for the sampled harmonic estimate (0 < k < n).
+inline bool harmonic_sampled(vertex_t n, const ClosenessOptions& opt) {
+  if (opt.k > n) sample_sources(n, opt.k, opt.seed);  // throws with the message
+  return opt.k > 0 && opt.k < n;
+}
+
+inline void check_units(const CsrGraph& g, const std::vector<vertex_t>& units, const char* what) {
+  for (vertex_t u : units)
+    if (u >= g.n)
+      throw InvalidArgument(std::string(what) + ": vertex " + std::to_string(u) + " is not a vertex (n = " +
+                            std::to_string(g.n) + ")");
 }
 
 }  // namespace detail
+
+// ---------------------------------------------------------------------------
+// Partial closeness and harmonic centrality, for distributed runs.  The work
+// is split into units: the vertices whose incoming search runs (closeness and
+// exact harmonic), or the sampled sources (harmonic with 0 < k < n); see
+// closeness_units / harmonic_units.  For any split of the units into blocks,
+//   sum over blocks B of closeness_partial(g, B, opt)  == closeness(g, opt)
+//   harmonic_finalize(sum over B of harmonic_partial(g, B, opt), g.n, opt)
+//                                                       == harmonic(g, opt)
+// exactly for closeness and exact harmonic (each vertex's value is computed
+// by one block; the other blocks add 0), to rounding for sampled harmonic.
+// The full kernels below run the same code over every unit.
+
+/// The units of a closeness run: every vertex.
+inline std::vector<vertex_t> closeness_units(vertex_t n) {
+  std::vector<vertex_t> u(n);
+  std::iota(u.begin(), u.end(), vertex_t(0));
+  return u;
+}
+
+/// The units of a harmonic run: every vertex (exact), or the k sources of
+/// sample_sources(n, k, seed) when 0 < opt.k < n.
+inline std::vector<vertex_t> harmonic_units(vertex_t n, const ClosenessOptions& opt) {
+  return detail::harmonic_sampled(n, opt) ? sample_sources(n, opt.k, opt.seed) : closeness_units(n);
+}
+
+/// Closeness of the vertices `units` (0 for the other vertices).
+inline std::vector<double> closeness_partial(const CsrGraph& g, const std::vector<vertex_t>& units,
+                                             const ClosenessOptions& opt = {}) {
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
+  if (opt.weighted) detail::check_distances(g, "closeness");
+  detail::check_units(g, units, "closeness_partial");
+  return opt.weighted ? detail::closeness_impl<true>(g, &units, opt, progress, false)
+                      : detail::closeness_impl<false>(g, &units, opt, progress, false);
+}
+
+/// Harmonic partial result over `units` (a block of harmonic_units(g.n,
+/// opt)): exact: the harmonic centrality of those vertices, 0 elsewhere;
+/// sampled: the unscaled sums of the searches from those sources.
+inline std::vector<double> harmonic_partial(const CsrGraph& g, const std::vector<vertex_t>& units,
+                                            const ClosenessOptions& opt = {}) {
+  Progress& progress = ringleader::detail::progress_of(opt.progress);
+  if (opt.weighted) detail::check_distances(g, "harmonic");
+  detail::check_units(g, units, "harmonic_partial");
+  if (detail::harmonic_sampled(g.n, opt))
+    return opt.weighted ? detail::harmonic_source_sums<true>(g, units, opt, progress)
+                        : detail::harmonic_source_sums<false>(g, units, opt, progress);
+  return opt.weighted ? detail::closeness_impl<true>(g, &units, opt, progress, true)
+                      : detail::closeness_impl<false>(g, &units, opt, progress, true);
+}
+
+/// Scales the summed harmonic partial results in place: n / k when sampled,
+/// nothing when exact.
+inline void harmonic_finalize(std::vector<double>& sums, vertex_t n, const ClosenessOptions& opt) {
+  if (!detail::harmonic_sampled(n, opt)) return;
+  const double scale = double(n) / double(opt.k);
+  for (double& x : sums) x *= scale;
+}
 
 /// Closeness of every vertex (networkx's closeness_centrality).
 inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "closeness");
-  return opt.weighted ? detail::closeness_impl<true>(g, opt, progress, false)
-                      : detail::closeness_impl<false>(g, opt, progress, false);
+  return opt.weighted ? detail::closeness_impl<true>(g, nullptr, opt, progress, false)
+                      : detail::closeness_impl<false>(g, nullptr, opt, progress, false);
 }
 
 /// Harmonic centrality of every vertex (networkx's harmonic_centrality);
@@ -158,12 +235,17 @@ inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& 
 inline std::vector<double> harmonic(const CsrGraph& g, const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
   if (opt.weighted) detail::check_distances(g, "harmonic");
-  if (opt.k > g.n) sample_sources(g.n, opt.k, opt.seed);  // throws with the message
-  if (opt.k > 0 && opt.k < g.n)
-    return opt.weighted ? detail::harmonic_sampled<true>(g, opt, progress)
-                        : detail::harmonic_sampled<false>(g, opt, progress);
-  return opt.weighted ? detail::closeness_impl<true>(g, opt, progress, true)
-                      : detail::closeness_impl<false>(g, opt, progress, true);
+  std::vector<double> h;
+  if (detail::harmonic_sampled(g.n, opt)) {
+    const std::vector<vertex_t> sources = sample_sources(g.n, opt.k, opt.seed);
+    h = opt.weighted ? detail::harmonic_source_sums<true>(g, sources, opt, progress)
+                     : detail::harmonic_source_sums<false>(g, sources, opt, progress);
+  } else {
+    h = opt.weighted ? detail::closeness_impl<true>(g, nullptr, opt, progress, true)
+                     : detail::closeness_impl<false>(g, nullptr, opt, progress, true);
+  }
+  harmonic_finalize(h, g.n, opt);
+  return h;
 }
 
 }  // namespace ringleader::centrality
