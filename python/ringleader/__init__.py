@@ -14,6 +14,7 @@ Example
 from ._core import ConvergenceError, InvalidArgumentError, MemoryLimitError, ParseError, RingleaderError, __version__
 from ._limits import memory_limit, set_memory_limit
 from .network import Network, from_networkx
+from ._binary import load
 from .transform import distance_from_strength
 from .criminal import key_players
 from ._leaders import leaders
@@ -46,6 +47,7 @@ __all__ = [
     "read_pajek",
     "read_matrix",
     "read_ucinet_dl",
+    "load",
     "from_networkx",
     "centrality",
     "community",

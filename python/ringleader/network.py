@@ -400,6 +400,20 @@ class Network:
         cannot be written to CSV (an error says so)."""
         _core.write_csv(self._net, os.fspath(edges), "" if nodes is None else os.fspath(nodes))
 
+    def save(self, path) -> None:
+        """Writes the network to ``path`` in ringleader's compact binary format:
+        versioned, checksummed (CRC-32), every table exactly as held (ids,
+        types, labels, weights, timestamps, amounts, attribute columns), 18
+        bytes per edge plus the ids; open it with :func:`ringleader.load`
+        (memory-mapped).  The layout is documented in ``ringleader._binary``.
+        Networks whose node ids are not strings (from networkx) are refused.
+
+        >>> net.save("case.rlnet"); rl.load("case.rlnet")     # doctest: +SKIP
+        """
+        from . import _binary
+
+        _binary.save(self, path)
+
     def write_graphml(self, path) -> None:
         """Write GraphML, lossless with :func:`read_graphml` (typed keys)."""
         _core.write_graphml(self._net, os.fspath(path))
