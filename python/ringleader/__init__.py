@@ -22,6 +22,7 @@ from . import centrality, community, criminal, evaluate, generate, money, stats
 from . import temporal, plot
 from . import paths
 from . import layout
+from . import distributed
 from . import report
 from .io import (
     read_csv,
@@ -57,6 +58,7 @@ __all__ = [
     "money",
     "paths",
     "layout",
+    "distributed",
     "report",
     "distance_from_strength",
     "key_players",
