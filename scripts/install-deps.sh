@@ -6,8 +6,9 @@ PYTHON=${PYTHON:-python3}
 # chromium: the report's headless-browser check (tests/python/test_report_browser.py)
 # clang, libomp-dev: the ThreadSanitizer build (make test-tsan; gcc's libgomp gives false reports)
 # and, with libclang-rt-14-dev (libFuzzer) and time, the fuzz targets (scripts/fuzz.sh)
+# libopenmpi-dev, openmpi-bin: the MPI example (examples/mpi, run by ctest with mpirun)
 APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium \
-  clang libomp-dev libclang-rt-14-dev time"
+  clang libomp-dev libclang-rt-14-dev time libopenmpi-dev openmpi-bin"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -23,6 +24,8 @@ fi
   "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.15" ninja \
   "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" \
   nbformat nbclient ipykernel
+# rl.distributed (optional for users; its tests run under CI)
+"$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
 if [ "${1:-}" = "--bench" ]; then
   "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi
