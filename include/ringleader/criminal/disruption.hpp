@@ -85,7 +85,12 @@ inline DisruptionStep state(const detail_kpp::Sym& g, vertex_t n, const std::vec
 
 }  // namespace detail_disrupt
 
-inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const DisruptionOptions& o = {}) {
+namespace detail_disrupt {
+
+/// The simulation of `o`; for Strategy::Random the sums (not yet the means)
+/// over the repeats `reps` (null = 0..repeats-1).
+inline std::vector<DisruptionStep> simulate(const CsrGraph& g, const DisruptionOptions& o,
+                                            const std::vector<std::uint32_t>* reps) {
   const vertex_t n = g.n;
   const std::size_t steps = std::min<std::size_t>(o.steps, n);
   if (o.strategy == Strategy::Given)
@@ -162,26 +167,68 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
     prog.check();
     return out;
   };
-  prog.start(o.strategy == Strategy::Random ? steps * std::size_t(std::max(1, o.repeats)) : steps);
+  const std::size_t nreps = reps ? reps->size() : std::size_t(std::max(1, o.repeats));
+  prog.start(o.strategy == Strategy::Random ? steps * nreps : steps);
   if (o.strategy == Strategy::Given) return run_once(o.order, true);
   if (o.strategy != Strategy::Random) return run_once({}, false);
   if (o.repeats < 1) throw InvalidArgument("repeats must be >= 1");
-  std::vector<DisruptionStep> mean;
-  for (int rep = 0; rep < o.repeats; ++rep) {
+  // every random run has steps + 1 rows (a full random order never runs out)
+  std::vector<DisruptionStep> sum(steps + 1, DisruptionStep{});
+  for (std::size_t i = 0; i < nreps; ++i) {
+    const std::uint32_t rep = reps ? (*reps)[i] : std::uint32_t(i);
+    if (rep >= std::uint32_t(o.repeats))
+      throw InvalidArgument("repeat " + std::to_string(rep) + " is not one of the " + std::to_string(o.repeats));
     std::vector<vertex_t> order(n);
     std::iota(order.begin(), order.end(), vertex_t(0));
     Rng rng(mix(o.seed, std::uint64_t(rep)));
     shuffle(order, rng);
     auto one = run_once(order, true);
-    if (mean.empty()) mean.assign(one.size(), DisruptionStep{});
-    for (std::size_t i = 0; i < one.size() && i < mean.size(); ++i) {
-      mean[i].largest += one[i].largest / o.repeats;
-      mean[i].components += one[i].components / o.repeats;
-      mean[i].efficiency += one[i].efficiency / o.repeats;
-      mean[i].disconnected += one[i].disconnected / o.repeats;
+    for (std::size_t r = 0; r < one.size() && r < sum.size(); ++r) {
+      sum[r].largest += one[r].largest;
+      sum[r].components += one[r].components;
+      sum[r].efficiency += one[r].efficiency;
+      sum[r].disconnected += one[r].disconnected;
     }
   }
-  return mean;
+  return sum;
+}
+
+}  // namespace detail_disrupt
+
+// ---------------------------------------------------------------------------
+// Partial random disruption, for distributed runs: Strategy::Random averages
+// `repeats` independent runs (repeat i shuffles with mix(seed, i)).
+// disruption(g, o) with Strategy::Random is exactly
+//   disruption_finalize(disruption_partial(g, {0, ..., repeats - 1}, o), o)
+// and for any split of the repeats into blocks, the rows of
+// disruption_partial added up field by field give the same sums (to rounding).
+
+/// The sums of the steps over the random repeats `reps` (indices in
+/// [0, o.repeats)); o.strategy must be Strategy::Random.
+inline std::vector<DisruptionStep> disruption_partial(const CsrGraph& g, const std::vector<std::uint32_t>& reps,
+                                                      const DisruptionOptions& o) {
+  if (o.strategy != Strategy::Random)
+    throw InvalidArgument("disruption_partial splits the repeats of the random strategy; other strategies are "
+                          "one sequential simulation");
+  return detail_disrupt::simulate(g, o, &reps);
+}
+
+/// The means over o.repeats of summed partial rows, in place.
+inline void disruption_finalize(std::vector<DisruptionStep>& sums, const DisruptionOptions& o) {
+  if (o.repeats < 1) throw InvalidArgument("repeats must be >= 1");
+  const double r = double(o.repeats);
+  for (auto& s : sums) {
+    s.largest /= r;
+    s.components /= r;
+    s.efficiency /= r;
+    s.disconnected /= r;
+  }
+}
+
+inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const DisruptionOptions& o = {}) {
+  std::vector<DisruptionStep> rows = detail_disrupt::simulate(g, o, nullptr);
+  if (o.strategy == Strategy::Random) disruption_finalize(rows, o);
+  return rows;
 }
 
 }  // namespace ringleader::criminal

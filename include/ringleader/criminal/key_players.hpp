@@ -180,49 +180,66 @@ inline double evaluate(const Sym& g, vertex_t n, const std::vector<char>& in_set
 
 }  // namespace detail_kpp
 
-inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPlayerOptions& o = {}) {
-  const vertex_t n = g.n;
-  if (k == 0 || k > n)
-    throw InvalidArgument("k must be between 1 and the number of nodes (" + std::to_string(n) + ")");
-  if (o.m < 1) throw InvalidArgument("m (reach steps) must be >= 1");
-  Progress& prog = ringleader::detail::progress_of(o.progress);
-  const detail_kpp::Sym sym = detail_kpp::symmetric(g, o.threads);
-  std::vector<vertex_t> order(n);  // random tie-breaking rank
-  std::iota(order.begin(), order.end(), vertex_t(0));
-  Rng rng(o.seed);
-  shuffle(order, rng);
-  std::vector<vertex_t> rank(n);
-  for (vertex_t i = 0; i < n; ++i) rank[order[i]] = i;
-  std::vector<detail_kpp::Scratch> scratch(std::size_t(parallel::threads(o.threads)));
-  std::vector<char> in_set(n, 0);
-  std::vector<vertex_t> set;
-  auto better = [&](double a, vertex_t ra, double b, vertex_t rb) { return a > b + 1e-12 || (a >= b - 1e-12 && ra < rb); };
-  // greedy
-  prog.start(k);
-  for (std::size_t step = 0; step < k; ++step) {
-    std::vector<double> score(n, -std::numeric_limits<double>::infinity());
-    parallel::for_each_dynamic(
-        n,
-        [&](int t, std::int64_t i) {
-          const vertex_t v = vertex_t(i);
-          if (in_set[v] || prog.poll()) return;
-          std::vector<char> trial = in_set;
-          trial[v] = 1;
-          score[v] = detail_kpp::evaluate(sym, n, trial, set.size() + 1, o.objective, o.m, scratch[std::size_t(t)]);
-        },
-        o.threads, 1);
-    prog.check();
-    vertex_t best = std::numeric_limits<vertex_t>::max();
-    for (vertex_t v = 0; v < n; ++v)
-      if (!in_set[v] && (best == std::numeric_limits<vertex_t>::max() || better(score[v], rank[v], score[best], rank[best]))) best = v;
-    in_set[best] = 1;
-    set.push_back(best);
-    prog.advance(1);
+/// One optimisation of a key-player search: run 0 is the greedy set
+/// improved by swaps; run j >= 1 the j-th random start set (Borgatti's
+/// restarts) improved by swaps.
+struct KeyPlayerRun {
+  std::uint32_t run = 0;
+  std::vector<vertex_t> nodes;  ///< the final set (in slot order)
+  double score = 0.0;           ///< its objective value
+  double start_score = 0.0;     ///< the start set's value (the greedy score for run 0)
+};
+
+namespace detail_kpp {
+
+/// What every run of a search shares: the symmetric graph, the random
+/// tie-breaking rank from the seed, per-thread scratch.
+struct Search {
+  Search(const CsrGraph& g, std::size_t k_, const KeyPlayerOptions& o_)
+      : n(g.n), k(k_), o(o_), sym(symmetric(g, o_.threads)), rank(g.n),
+        scratch(std::size_t(parallel::threads(o_.threads))) {
+    if (k == 0 || k > n)
+      throw InvalidArgument("k must be between 1 and the number of nodes (" + std::to_string(n) + ")");
+    if (o.m < 1) throw InvalidArgument("m (reach steps) must be >= 1");
+    std::vector<vertex_t> order(n);
+    std::iota(order.begin(), order.end(), vertex_t(0));
+    Rng rng(o.seed);
+    shuffle(order, rng);
+    for (vertex_t i = 0; i < n; ++i) rank[order[i]] = i;
   }
-  KeyPlayerResult r;
-  r.score = r.greedy_score = detail_kpp::evaluate(sym, n, in_set, k, o.objective, o.m, scratch[0]);
-  // best-improvement swaps from a start set; returns its final score
-  auto improve = [&](std::vector<vertex_t>& cur, std::vector<char>& mark, double value) {
+  bool better(double a, vertex_t ra, double b, vertex_t rb) const {
+    return a > b + 1e-12 || (a >= b - 1e-12 && ra < rb);
+  }
+  double value(const std::vector<char>& mark) { return evaluate(sym, n, mark, k, o.objective, o.m, scratch[0]); }
+
+  /// The greedy set: add the vertex that improves the objective most, k times.
+  void greedy(std::vector<vertex_t>& set, std::vector<char>& in_set, Progress& prog) {
+    in_set.assign(n, 0);
+    set.clear();
+    for (std::size_t step = 0; step < k; ++step) {
+      std::vector<double> score(n, -std::numeric_limits<double>::infinity());
+      parallel::for_each_dynamic(
+          n,
+          [&](int t, std::int64_t i) {
+            const vertex_t v = vertex_t(i);
+            if (in_set[v] || prog.poll()) return;
+            std::vector<char> trial = in_set;
+            trial[v] = 1;
+            score[v] = evaluate(sym, n, trial, set.size() + 1, o.objective, o.m, scratch[std::size_t(t)]);
+          },
+          o.threads, 1);
+      prog.check();
+      vertex_t best = std::numeric_limits<vertex_t>::max();
+      for (vertex_t v = 0; v < n; ++v)
+        if (!in_set[v] && (best == std::numeric_limits<vertex_t>::max() || better(score[v], rank[v], score[best], rank[best])))
+          best = v;
+      in_set[best] = 1;
+      set.push_back(best);
+    }
+  }
+
+  /// Best-improvement swaps from `cur` (value `value`); returns the final value.
+  double improve(std::vector<vertex_t>& cur, std::vector<char>& mark, double value, Progress& prog) {
     for (int pass = 0; pass < o.max_passes && k < n; ++pass) {
       std::vector<std::pair<std::size_t, vertex_t>> swaps;
       for (std::size_t i = 0; i < cur.size(); ++i)
@@ -236,7 +253,7 @@ inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPl
             std::vector<char> trial = mark;
             trial[cur[swaps[std::size_t(j)].first]] = 0;
             trial[swaps[std::size_t(j)].second] = 1;
-            score[std::size_t(j)] = detail_kpp::evaluate(sym, n, trial, k, o.objective, o.m, scratch[std::size_t(t)]);
+            score[std::size_t(j)] = evaluate(sym, n, trial, k, o.objective, o.m, scratch[std::size_t(t)]);
           },
           o.threads, 16);
       prog.check();
@@ -252,26 +269,93 @@ inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPl
       value = score[best];
     }
     return value;
-  };
-  r.score = improve(set, in_set, r.score);
-  // random restarts (Borgatti's procedure), each improved by swaps; keep the best
-  for (int run = 0; run < o.restarts && k < n; ++run) {
-    std::vector<vertex_t> pool(n);
-    std::iota(pool.begin(), pool.end(), vertex_t(0));
-    Rng rr(mix(o.seed, std::uint64_t(run) + 1));
-    shuffle(pool, rr);
-    std::vector<vertex_t> cur(pool.begin(), pool.begin() + std::int64_t(k));
-    std::vector<char> mark(n, 0);
-    for (vertex_t v : cur) mark[v] = 1;
-    const double value = improve(cur, mark, detail_kpp::evaluate(sym, n, mark, k, o.objective, o.m, scratch[0]));
-    if (value > r.score + 1e-12) {
-      r.score = value;
-      set = cur;
+  }
+
+  /// Run `run` (0 = greedy, j >= 1 = random restart j) from start to end.
+  KeyPlayerRun optimise(std::uint32_t run, Progress& prog) {
+    KeyPlayerRun r;
+    r.run = run;
+    std::vector<char> mark;
+    if (run == 0) {
+      greedy(r.nodes, mark, prog);
+    } else {
+      std::vector<vertex_t> pool(n);
+      std::iota(pool.begin(), pool.end(), vertex_t(0));
+      Rng rr(mix(o.seed, std::uint64_t(run)));
+      shuffle(pool, rr);
+      r.nodes.assign(pool.begin(), pool.begin() + std::int64_t(k));
+      mark.assign(n, 0);
+      for (vertex_t v : r.nodes) mark[v] = 1;
+    }
+    r.start_score = value(mark);
+    r.score = improve(r.nodes, mark, r.start_score, prog);
+    return r;
+  }
+
+  const vertex_t n;
+  const std::size_t k;
+  const KeyPlayerOptions& o;
+  const Sym sym;
+  std::vector<vertex_t> rank;  ///< random tie-breaking rank from the seed
+  std::vector<Scratch> scratch;
+};
+
+}  // namespace detail_kpp
+
+// ---------------------------------------------------------------------------
+// Partial key-player searches, for distributed runs: the search is made of
+// independent runs (0 = greedy, 1..restarts = random starts; see
+// key_players_runs).  key_players(g, k, o) is exactly
+//   key_players_merge(key_players_partial(g, k, key_players_runs(g.n, k, o), o))
+// and the runs can be computed in any blocks, anywhere: merging them in run
+// order gives the same set and score.
+
+/// The runs of a search: 0 (greedy) and, when k < n, 1..o.restarts.
+inline std::vector<std::uint32_t> key_players_runs(vertex_t n, std::size_t k, const KeyPlayerOptions& o) {
+  std::vector<std::uint32_t> runs{0};
+  for (int r = 0; r < o.restarts && k < n; ++r) runs.push_back(std::uint32_t(r) + 1);
+  return runs;
+}
+
+/// The runs `runs` of the search for k key players (each: its final set and score).
+inline std::vector<KeyPlayerRun> key_players_partial(const CsrGraph& g, std::size_t k,
+                                                     const std::vector<std::uint32_t>& runs,
+                                                     const KeyPlayerOptions& o = {}) {
+  Progress& prog = ringleader::detail::progress_of(o.progress);
+  detail_kpp::Search search(g, k, o);
+  std::vector<KeyPlayerRun> out;
+  prog.start(runs.size());
+  for (std::uint32_t run : runs) {
+    out.push_back(search.optimise(run, prog));
+    prog.advance(1);
+  }
+  prog.check();
+  return out;
+}
+
+/// The search's result from its runs (any order; every run of
+/// key_players_runs, run 0 among them): the greedy run's set unless a random
+/// start scored more than 1e-12 higher (the first such in run order wins).
+inline KeyPlayerResult key_players_merge(std::vector<KeyPlayerRun> runs) {
+  std::sort(runs.begin(), runs.end(), [](const KeyPlayerRun& a, const KeyPlayerRun& b) { return a.run < b.run; });
+  if (runs.empty() || runs[0].run != 0) throw InvalidArgument("key_players_merge needs run 0 (the greedy run)");
+  KeyPlayerResult r;
+  r.greedy_score = runs[0].start_score;
+  r.score = runs[0].score;
+  r.nodes = runs[0].nodes;
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    if (runs[i].run == runs[i - 1].run) throw InvalidArgument("key_players_merge: run " + std::to_string(runs[i].run) + " given twice");
+    if (runs[i].score > r.score + 1e-12) {
+      r.score = runs[i].score;
+      r.nodes = runs[i].nodes;
     }
   }
-  std::sort(set.begin(), set.end());
-  r.nodes = set;
+  std::sort(r.nodes.begin(), r.nodes.end());
   return r;
+}
+
+inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPlayerOptions& o = {}) {
+  return key_players_merge(key_players_partial(g, k, key_players_runs(g.n, k, o), o));
 }
 
 }  // namespace ringleader::criminal
