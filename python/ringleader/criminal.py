@@ -152,19 +152,28 @@ def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] 
     >>> kp = rl.key_players(net, 3, objective="fragmentation", seed=1)   # doctest: +SKIP
     >>> kp.nodes, kp.score                                               # doctest: +SKIP
     """
+    steps = _kpp_steps(k, m)
+    s = seed_of(seed)
+    g = prepare(net, None, "max")
+    nodes, score, greedy = run("key players", progress,
+                               lambda rep: _core.key_players(g, int(k), str(objective), steps, s,
+                                                             int(restarts), check_threads(threads), rep))
+    return _key_players_result(net.node_index, nodes, score, greedy, objective, steps, s)
+
+
+def _kpp_steps(k, m) -> int:
+    """Checks k; the reach steps m (default 1)."""
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
         raise ValueError(f"k must be an integer, not {k!r}")
     steps = 1 if m is None else m
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"m must be a positive integer (steps), not {m!r}")
-    s = seed_of(seed)
-    g = prepare(net, None, "max")
-    nodes, score, greedy = run("key players", progress,
-                               lambda rep: _core.key_players(g, int(k), str(objective), int(steps), s,
-                                                             int(restarts), check_threads(threads), rep))
-    ids = net.node_index
+    return int(steps)
+
+
+def _key_players_result(ids, nodes, score, greedy, objective, steps, seed) -> KeyPlayers:
     return KeyPlayers([ids[i] for i in np.asarray(nodes, dtype=np.int64)], float(score), str(objective), int(steps),
-                      float(greedy), s)
+                      float(greedy), seed)
 
 
 _STRATEGIES = ("degree", "degree_once", "betweenness", "betweenness_once", "key_players", "random")
@@ -209,16 +218,26 @@ def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed:
         if (pos < 0).any():
             raise ValueError(f"unknown nodes in the removal order: {[w for w, p in zip(wanted, pos) if p < 0][:5]}")
         order, name, steps = pos.astype(np.uint32).tolist(), "given", len(wanted)
+    _check_steps(steps)
+    g = prepare(net, None, "max")
+    rows = run("disruption", progress,
+               lambda rep: _core.disruption(g, name, int(steps), order, int(repeats), seed_of(seed),
+                                            check_threads(threads), rep))
+    return _disruption_frame(ids, rows)
+
+
+def _check_steps(steps) -> None:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
         raise ValueError(f"steps must be a non-negative integer, not {steps!r}")
-    g = prepare(net, None, "max")
-    removed, largest, comps, eff, disc = run(
-        "disruption", progress,
-        lambda rep: _core.disruption(g, name, int(steps), order, int(repeats), seed_of(seed), check_threads(threads),
-                                     rep))
+
+
+def _disruption_frame(ids, rows) -> pd.DataFrame:
+    """The disruption DataFrame from the kernel's (removed, largest,
+    components, efficiency, disconnected) arrays; `ids` the node index."""
+    removed, largest, comps, eff, disc = rows
     removed = np.asarray(removed, dtype=np.int64)
     none = removed == np.iinfo(np.uint32).max
-    n = max(net.number_of_nodes(), 1)
+    n = max(len(ids), 1)
     return pd.DataFrame({
         "removed": pd.Series([None if x else ids[v] for v, x in zip(removed, none)], dtype=object),
         "largest_component": np.asarray(largest),

@@ -1,5 +1,7 @@
-"""Path centralities on a Dask cluster: the partial kernels mapped over blocks
-of sources, the partial sums reduced on the client.
+"""Path centralities, key-player searches and disruption simulations on a
+Dask cluster: the partial kernels mapped over blocks of sources (of
+optimisation runs, of random repeats), the partial results reduced on the
+client.
 
 Each function takes a network or the path of a binary network file
 (:meth:`Network.save`) and a ``distributed.Client``:
@@ -49,7 +51,7 @@ from ._centrality_paths import _k
 from ._kernel import ProgressBar, check_threads, prepare, seed_of
 from .network import _object_index
 
-__all__ = ["betweenness", "closeness", "harmonic"]
+__all__ = ["betweenness", "closeness", "harmonic", "key_players", "disruption"]
 
 
 def _require():
@@ -82,20 +84,28 @@ def _network(key: tuple, data):
     return net
 
 
-def _block(measure: str, key: tuple, data, units: np.ndarray, params: dict) -> np.ndarray:
-    """One task: the partial kernel of `measure` over `units`."""
+def _block(measure: str, key: tuple, data, units: np.ndarray, params: dict):
+    """One task: the partial kernel of `measure` over `units` (sources,
+    vertices, key-player runs or disruption repeats)."""
     net = _network(key, data)
-    weight = params["weight"]
-    g = prepare(net, weight, "min")
-    weighted = weight is not None
     units = np.ascontiguousarray(units, dtype=np.uint32)
     threads = params["threads"]
-    if measure == "betweenness":
-        return _core.betweenness_partial(g, units, params["endpoints"], weighted, threads, None)
-    if measure == "closeness":
-        return _core.closeness_partial(g, units, params["wf_improved"], weighted, threads, None)
-    if measure == "harmonic":
+    if measure in ("betweenness", "closeness", "harmonic"):
+        weight = params["weight"]
+        g = prepare(net, weight, "min")  # as rl.centrality: parallel edges keep the shortest
+        weighted = weight is not None
+        if measure == "betweenness":
+            return _core.betweenness_partial(g, units, params["endpoints"], weighted, threads, None)
+        if measure == "closeness":
+            return _core.closeness_partial(g, units, params["wf_improved"], weighted, threads, None)
         return _core.harmonic_partial(g, units, weighted, params["k"], params["seed"], threads, None)
+    g = prepare(net, None, "max")  # as rl.criminal: undirected, unweighted
+    if measure == "key_players":
+        return _core.key_players_partial(g, params["k"], params["objective"], params["m"], params["seed"],
+                                         params["restarts"], units.tolist(), threads, None)
+    if measure == "disruption":
+        return _core.disruption_partial(g, params["steps"], params["repeats"], params["seed"], units.tolist(),
+                                        threads, None)
     raise ValueError(f"unknown measure {measure!r}")
 
 
@@ -141,9 +151,9 @@ def _blocks(units: np.ndarray, blocks: Optional[int], client) -> list:
     return [b for b in np.array_split(units, blocks)]
 
 
-def _map_reduce(measure: str, src: _Source, units: np.ndarray, params: dict, client, blocks, progress: bool):
-    """Submits one task per block; returns the partial results summed in
-    block order (zeros when there are no units)."""
+def _map(measure: str, src: _Source, units: np.ndarray, params: dict, client, blocks, progress: bool) -> list:
+    """Submits one task per block of `units`; returns their results in block
+    order."""
     distributed = _require()
     from dask.base import tokenize
 
@@ -158,14 +168,19 @@ def _map_reduce(measure: str, src: _Source, units: np.ndarray, params: dict, cli
             bar(0, len(futures))
             for done, _ in enumerate(distributed.as_completed(futures), 1):
                 bar(done, len(futures))
-        results = client.gather(futures)
+        return client.gather(futures)
     finally:
         if bar is not None:
             bar.close()
         for f in futures:
             f.release()
+
+
+def _map_sum(measure: str, src: _Source, units: np.ndarray, params: dict, client, blocks, progress: bool):
+    """The per-node partial results of the blocks summed in block order (the
+    same rounding for any number of workers); zeros when there are no units."""
     total = np.zeros(src.n, dtype=np.float64)
-    for r in results:  # block order: the same rounding for any number of workers
+    for r in _map(measure, src, units, params, client, blocks, progress):
         total += r
     return total
 
@@ -197,7 +212,7 @@ def betweenness(net_or_path, client, normalized: bool = True, weight: Optional[s
     s = seed_of(seed) if kk else 0
     units = _core.sample_sources(src.n, kk, s) if kk else np.arange(src.n, dtype=np.uint32)
     params = {"weight": weight, "endpoints": bool(endpoints), "threads": check_threads(threads)}
-    raw = _map_reduce("betweenness", src, units, params, client, blocks, progress)
+    raw = _map_sum("betweenness", src, units, params, client, blocks, progress)
     values = _core.betweenness_finalize(raw, src.n, src.directed, bool(normalized), bool(endpoints), kk, s)
     out = _series(src, values, "betweenness")
     if kk:
@@ -217,7 +232,7 @@ def closeness(net_or_path, client, weight: Optional[str] = None, wf_improved: bo
     src = _Source(net_or_path, client)
     units = np.arange(src.n, dtype=np.uint32)
     params = {"weight": weight, "wf_improved": bool(wf_improved), "threads": check_threads(threads)}
-    return _series(src, _map_reduce("closeness", src, units, params, client, blocks, progress), "closeness")
+    return _series(src, _map_sum("closeness", src, units, params, client, blocks, progress), "closeness")
 
 
 def harmonic(net_or_path, client, weight: Optional[str] = None, k: Optional[int] = None,
@@ -235,9 +250,67 @@ def harmonic(net_or_path, client, weight: Optional[str] = None, k: Optional[int]
     sampled = 0 < kk < src.n
     units = _core.sample_sources(src.n, kk, s) if sampled else np.arange(src.n, dtype=np.uint32)
     params = {"weight": weight, "k": kk, "seed": s, "threads": check_threads(threads)}
-    sums = _map_reduce("harmonic", src, units, params, client, blocks, progress)
+    sums = _map_sum("harmonic", src, units, params, client, blocks, progress)
     out = _series(src, _core.harmonic_finalize(sums, src.n, kk, s), "harmonic")
     if kk:
         out.attrs["sources"] = list(src.index[_core.sample_sources(src.n, kk, s)])
         out.attrs["seed"] = s
     return out
+
+
+def key_players(net_or_path, client, k: int, objective: str = "fragmentation", m: Optional[int] = None,
+                seed: Optional[int] = None, restarts: int = 10, blocks: Optional[int] = None, threads: int = 0,
+                progress: bool = False):
+    """Borgatti's key players on a Dask cluster: the same set and score as
+    :func:`ringleader.key_players` with the same arguments and seed.
+
+    The search is ``restarts + 1`` independent optimisations (run 0: the
+    greedy set improved by swaps; runs 1..restarts: random start sets from
+    ``seed`` improved by swaps); the runs are split into ``blocks`` tasks and
+    the client keeps the greedy set unless a random start scored more (the
+    first in run order), exactly as the single-machine search.  Worth it
+    when each optimisation is long (thousands of nodes, many restarts).
+    Other arguments as :func:`betweenness`; returns a
+    :class:`ringleader.criminal.KeyPlayers`.
+
+    >>> rl.distributed.key_players("case.rlnet", client, 5, restarts=50, seed=1)   # doctest: +SKIP
+    """
+    from .criminal import _key_players_result, _kpp_steps
+
+    steps = _kpp_steps(k, m)
+    if isinstance(restarts, bool) or not isinstance(restarts, (int, np.integer)) or restarts < 0:
+        raise ValueError(f"restarts must be an integer >= 0, not {restarts!r}")
+    src = _Source(net_or_path, client)
+    s = seed_of(seed)
+    runs = _core.key_players_runs(src.n, int(k), int(restarts))
+    params = {"k": int(k), "objective": str(objective), "m": steps, "seed": s, "restarts": int(restarts),
+              "threads": check_threads(threads)}
+    parts = [r for block in _map("key_players", src, runs, params, client, blocks, progress) for r in block]
+    nodes, score, greedy = _core.key_players_merge(parts)
+    return _key_players_result(src.index, nodes, score, greedy, objective, steps, s)
+
+
+def disruption(net_or_path, client, steps: int = 10, repeats: int = 20, seed: Optional[int] = None,
+               blocks: Optional[int] = None, threads: int = 0, progress: bool = False) -> pd.DataFrame:
+    """Random disruption (Duijn et al.) on a Dask cluster: the ``repeats``
+    random removal orders (repeat i shuffled from ``seed`` and i, as in
+    :func:`ringleader.criminal.disruption` with ``strategy="random"``) are
+    split into ``blocks`` tasks, their sums added on the client and averaged;
+    equal to the single-machine DataFrame to rounding.  Other arguments as
+    :func:`betweenness`.
+
+    >>> rl.distributed.disruption("case.rlnet", client, steps=20, repeats=1000, seed=1)   # doctest: +SKIP
+    """
+    from .criminal import _check_steps, _disruption_frame
+
+    _check_steps(steps)
+    if isinstance(repeats, bool) or not isinstance(repeats, (int, np.integer)) or repeats < 1:
+        raise ValueError(f"repeats must be an integer >= 1, not {repeats!r}")
+    src = _Source(net_or_path, client)
+    s = seed_of(seed)
+    params = {"steps": int(steps), "repeats": int(repeats), "seed": s, "threads": check_threads(threads)}
+    sums = None
+    for rows in _map("disruption", src, np.arange(int(repeats), dtype=np.uint32), params, client, blocks, progress):
+        cols = [np.asarray(c, dtype=np.float64) for c in rows[1:]]
+        sums = cols if sums is None else [a + b for a, b in zip(sums, cols)]
+    return _disruption_frame(src.index, _core.disruption_finalize(*sums, int(repeats)))

@@ -8,10 +8,56 @@
 #include <ringleader/criminal/structural_holes.hpp>
 
 namespace rlpy {
+namespace {
+
+using namespace ringleader;
+using namespace ringleader::criminal;
+
+KeyPlayerOptions kpp_options(const std::string& objective, int steps, std::uint64_t seed, int restarts, int threads) {
+  KeyPlayerOptions o;
+  if (objective == "fragmentation") o.objective = KppObjective::Fragmentation;
+  else if (objective == "distance_fragmentation") o.objective = KppObjective::DistanceFragmentation;
+  else if (objective == "reach") o.objective = KppObjective::Reach;
+  else if (objective == "distance_reach") o.objective = KppObjective::DistanceReach;
+  else
+    throw InvalidArgument("objective must be 'fragmentation', 'distance_fragmentation', 'reach' or "
+                          "'distance_reach', not '" + objective + "'");
+  if (restarts < 0) throw InvalidArgument("restarts must be >= 0");
+  o.m = steps;
+  o.restarts = restarts;
+  o.seed = seed;
+  o.threads = threads;
+  return o;
+}
+
+/// Disruption rows as (removed, largest, components, efficiency, disconnected) arrays.
+py::tuple rows_tuple(const std::vector<DisruptionStep>& rows) {
+  std::vector<vertex_t> removed;
+  std::vector<double> largest, comps, eff, disc;
+  for (auto& r : rows) {
+    removed.push_back(r.removed);
+    largest.push_back(r.largest);
+    comps.push_back(r.components);
+    eff.push_back(r.efficiency);
+    disc.push_back(r.disconnected);
+  }
+  return py::make_tuple(own(std::move(removed)), own(std::move(largest)), own(std::move(comps)),
+                        own(std::move(eff)), own(std::move(disc)));
+}
+
+DisruptionOptions random_disruption(std::size_t steps, int repeats, std::uint64_t seed, int threads) {
+  DisruptionOptions o;
+  o.strategy = Strategy::Random;
+  o.steps = steps;
+  o.repeats = repeats;
+  o.seed = seed;
+  o.threads = threads;
+  return o;
+}
+
+}  // namespace
 
 void bind_criminal(py::module_& m) {
-  using namespace ringleader;
-  using namespace ringleader::criminal;
   m.def("project",
         [](const Network& net, const std::string& person_type, std::vector<std::string> via, const std::string& weight,
            std::size_t max_hub, std::uint64_t max_pairs) {
@@ -66,19 +112,7 @@ void bind_criminal(py::module_& m) {
   m.def("key_players",
         [](const Network& net, std::size_t k, const std::string& objective, int steps, std::uint64_t seed,
            int restarts, int threads, py::object report) {
-          KeyPlayerOptions o;
-          if (objective == "fragmentation") o.objective = KppObjective::Fragmentation;
-          else if (objective == "distance_fragmentation") o.objective = KppObjective::DistanceFragmentation;
-          else if (objective == "reach") o.objective = KppObjective::Reach;
-          else if (objective == "distance_reach") o.objective = KppObjective::DistanceReach;
-          else
-            throw InvalidArgument("objective must be 'fragmentation', 'distance_fragmentation', 'reach' or "
-                                  "'distance_reach', not '" + objective + "'");
-          if (restarts < 0) throw InvalidArgument("restarts must be >= 0");
-          o.m = steps;
-          o.restarts = restarts;
-          o.seed = seed;
-          o.threads = threads;
+          KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
           KeyPlayerResult r = run(report, [&](Progress& p) {
             o.progress = &p;
             return key_players(*net.csr(), k, o);
@@ -87,6 +121,45 @@ void bind_criminal(py::module_& m) {
         },
         py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("m"), py::arg("seed"), py::arg("restarts"),
         py::arg("threads"), py::arg("report"));
+  // Partial key-player searches (rl.distributed): runs 0 (greedy) and
+  // 1..restarts (random starts), then the merge in run order.
+  m.def("key_players_runs",
+        [](vertex_t n, std::size_t k, int restarts) {
+          KeyPlayerOptions o;
+          o.restarts = restarts;
+          return own(key_players_runs(n, k, o));
+        },
+        py::arg("n"), py::arg("k"), py::arg("restarts"));
+  m.def("key_players_partial",
+        [](const Network& net, std::size_t k, const std::string& objective, int steps, std::uint64_t seed,
+           int restarts, std::vector<std::uint32_t> runs, int threads, py::object report) {
+          KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
+          std::vector<KeyPlayerRun> rs = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return key_players_partial(*net.csr(), k, runs, o);
+          });
+          py::list out;
+          for (auto& r : rs) out.append(py::make_tuple(r.run, own(std::move(r.nodes)), r.score, r.start_score));
+          return out;
+        },
+        py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("m"), py::arg("seed"), py::arg("restarts"),
+        py::arg("runs"), py::arg("threads"), py::arg("report"));
+  m.def("key_players_merge",
+        [](const py::list& runs) {
+          std::vector<KeyPlayerRun> rs;
+          for (auto item : runs) {
+            auto t = item.cast<py::tuple>();
+            KeyPlayerRun r;
+            r.run = t[0].cast<std::uint32_t>();
+            r.nodes = t[1].cast<std::vector<vertex_t>>();
+            r.score = t[2].cast<double>();
+            r.start_score = t[3].cast<double>();
+            rs.push_back(std::move(r));
+          }
+          KeyPlayerResult r = key_players_merge(std::move(rs));
+          return py::make_tuple(own(std::move(r.nodes)), r.score, r.greedy_score);
+        },
+        py::arg("runs"));
   m.def("disruption",
         [](const Network& net, const std::string& strategy, std::size_t steps, std::vector<vertex_t> order,
            int repeats, std::uint64_t seed, int threads, py::object report) {
@@ -110,20 +183,41 @@ void bind_criminal(py::module_& m) {
             o.progress = &p;
             return disruption(*net.csr(), o);
           });
-          std::vector<vertex_t> removed;
-          std::vector<double> largest, comps, eff, disc;
-          for (auto& r : rows) {
-            removed.push_back(r.removed);
-            largest.push_back(r.largest);
-            comps.push_back(r.components);
-            eff.push_back(r.efficiency);
-            disc.push_back(r.disconnected);
-          }
-          return py::make_tuple(own(std::move(removed)), own(std::move(largest)), own(std::move(comps)),
-                                own(std::move(eff)), own(std::move(disc)));
+          return rows_tuple(rows);
         },
         py::arg("net"), py::arg("strategy"), py::arg("steps"), py::arg("order"), py::arg("repeats"), py::arg("seed"),
         py::arg("threads"), py::arg("report"));
+  // Partial random disruption (rl.distributed): sums over a block of repeats,
+  // then the means.
+  m.def("disruption_partial",
+        [](const Network& net, std::size_t steps, int repeats, std::uint64_t seed, std::vector<std::uint32_t> reps,
+           int threads, py::object report) {
+          DisruptionOptions o = random_disruption(steps, repeats, seed, threads);
+          auto rows = run(report, [&](Progress& p) {
+            o.progress = &p;
+            return disruption_partial(*net.csr(), reps, o);
+          });
+          return rows_tuple(rows);
+        },
+        py::arg("net"), py::arg("steps"), py::arg("repeats"), py::arg("seed"), py::arg("reps"), py::arg("threads"),
+        py::arg("report"));
+  m.def("disruption_finalize",
+        [](std::vector<double> largest, std::vector<double> comps, std::vector<double> eff, std::vector<double> disc,
+           int repeats) {
+          if (comps.size() != largest.size() || eff.size() != largest.size() || disc.size() != largest.size())
+            throw InvalidArgument("disruption_finalize: the columns differ in length");
+          std::vector<DisruptionStep> rows(largest.size());
+          for (std::size_t i = 0; i < rows.size(); ++i) {
+            rows[i].largest = largest[i];
+            rows[i].components = comps[i];
+            rows[i].efficiency = eff[i];
+            rows[i].disconnected = disc[i];
+          }
+          DisruptionOptions o = random_disruption(0, repeats, 0, 0);
+          disruption_finalize(rows, o);
+          return rows_tuple(rows);
+        },
+        py::arg("largest"), py::arg("components"), py::arg("efficiency"), py::arg("disconnected"), py::arg("repeats"));
 }
 
 }  // namespace rlpy

@@ -104,6 +104,37 @@ def test_sampled_same_seed_same_result(client, name):
     assert d.attrs["sources"] == s.attrs["sources"]
 
 
+@pytest.mark.parametrize("name", ["undirected", "directed", "disconnected", "single"])
+def test_key_players_and_disruption(client, tmp_path, name):
+    net, _ = graphs()[name]
+    path = tmp_path / f"{name}.rlnet"
+    net.save(path)
+    k = min(3, len(net))
+    for source, objective in ((net, "fragmentation"), (path, "distance_reach")):
+        d = rl.distributed.key_players(source, client, k, objective=objective, seed=11, restarts=5, blocks=3,
+                                       threads=1)
+        s = rl.key_players(net, k, objective=objective, seed=11, restarts=5, threads=1)
+        assert d == s  # the same set, score, greedy score, seed
+    for source in (net, path):
+        d = rl.distributed.disruption(source, client, steps=4, repeats=7, seed=3, blocks=3, threads=1)
+        s = rl.criminal.disruption(net, "random", steps=4, repeats=7, seed=3, threads=1)
+        pd.testing.assert_frame_equal(d, s, rtol=1e-12, atol=1e-15)
+
+
+def test_key_players_and_disruption_arguments(client):
+    net, _ = graphs()["undirected"]
+    with pytest.raises(ValueError, match="k must be between 1"):  # raised by the kernel on a worker
+        rl.distributed.key_players(net, client, len(net) + 1, seed=1)
+    with pytest.raises(ValueError, match="restarts"):
+        rl.distributed.key_players(net, client, 2, restarts=-1)
+    with pytest.raises(ValueError, match="objective"):
+        rl.distributed.key_players(net, client, 2, objective="nope", seed=1)
+    with pytest.raises(ValueError, match="repeats"):
+        rl.distributed.disruption(net, client, repeats=0)
+    with pytest.raises(ValueError, match="steps"):
+        rl.distributed.disruption(net, client, steps=-1)
+
+
 def test_more_blocks_than_sources_and_progress(client, capsys):
     net, _ = graphs()["disconnected"]
     d = rl.distributed.betweenness(net, client, blocks=50, progress=True)
