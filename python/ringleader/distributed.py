@@ -13,16 +13,23 @@ Each function takes a network or the path of a binary network file
 * a **Network** is sent once to every worker (``client.scatter`` of its
   binary form, broadcast) and opened there once.
 
-The sources (every node, or the ``k`` sampled with ``seed`` -- drawn once on
-the client, exactly as the single-machine kernel draws them, then split) are
-cut into ``blocks`` consecutive blocks; each block is one Dask task running
-the same C++ partial kernel as the single-machine function
-(:func:`ringleader.centrality.betweenness` and friends), and the client adds
-the partial sums in block order and finalises (rescales) them with the same
+The units of work -- the sources of betweenness (every node, or the ``k``
+sampled with ``seed``, drawn once on the client exactly as the
+single-machine kernel draws them, then split), the nodes of closeness, the
+runs of a key-player search, the repeats of a random disruption -- are cut
+into ``blocks`` consecutive blocks; each block is one Dask task running the
+same C++ partial kernel as the single-machine function, and the client
+merges the partial results in block order and finalises them with the same
 C++ code.  Results therefore equal the single-machine results to rounding
-(1e-12 relative; closeness and exact harmonic exactly), whatever the number
-of workers or blocks.  Tasks are pure: a worker lost mid-run only makes
-Dask recompute its blocks on another worker, and the result is unchanged.
+(1e-12 relative; closeness, exact harmonic and key players exactly),
+whatever the number of workers or blocks.  Tasks are deterministic: a worker lost
+mid-run only makes Dask recompute its blocks on another worker, and the
+result is unchanged.
+
+Measures run on the network as the single-machine functions prepare it
+(parallel edges collapsed; see :mod:`ringleader.centrality`), which each
+worker does once per network and weight.  Costs and a worked estimate for a
+national call network: ``docs/distributed.md``.
 
 Progress shows in Dask's dashboard (tasks named ``rl-<measure>-block``) and,
 with ``progress=True``, as the library's text progress bar (blocks done of
@@ -41,6 +48,7 @@ ringleader imports it.
 from __future__ import annotations
 
 import os
+import uuid
 from typing import Optional
 
 import numpy as np
@@ -158,8 +166,10 @@ def _map(measure: str, src: _Source, units: np.ndarray, params: dict, client, bl
     from dask.base import tokenize
 
     parts = _blocks(units, blocks, client)
-    token = tokenize(measure, src.key, units, sorted(params.items()))
-    futures = [client.submit(_block, measure, src.key, src.data, part, params, pure=True,
+    # a fresh key per call: Dask must not hand back blocks of an earlier call
+    # (a file rewritten within its mtime resolution, a timing run)
+    token = tokenize(measure, src.key, units, sorted(params.items()), uuid.uuid4().hex)
+    futures = [client.submit(_block, measure, src.key, src.data, part, params,
                              key=f"rl-{measure}-block-{token}-{i}")
                for i, part in enumerate(parts)]
     bar = ProgressBar(f"{measure} (Dask, {len(futures)} blocks)") if progress else None
