@@ -5,6 +5,24 @@
 #include "bindings.hpp"
 
 namespace rlpy {
+namespace {
+
+using Units = py::array_t<ringleader::vertex_t, py::array::c_style | py::array::forcecast>;
+using Values = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+/// A partial kernel `kernel(g, units, options)` on the compute view of `net`
+/// over `units`, GIL released, with progress and Ctrl-C as the full kernels.
+template <class Options, class Kernel>
+py::array_t<double> partial(const ringleader::Network& net, const Units& units, Options o, py::object report,
+                            Kernel kernel) {
+  std::vector<ringleader::vertex_t> u(units.data(), units.data() + units.size());
+  return own(run(report, [&](ringleader::Progress& p) {
+    o.progress = &p;
+    return kernel(*net.csr(), u, o);
+  }));
+}
+
+}  // namespace
 
 void bind_centrality_paths(py::module_& m) {
   using namespace ringleader;
@@ -87,76 +105,58 @@ void bind_centrality_paths(py::module_& m) {
         py::arg("net"), py::arg("weighted"), py::arg("k"), py::arg("seed"), py::arg("threads"), py::arg("report"));
   // Partial kernels (rl.distributed): the same code as the full kernels over
   // a block of sources / vertices, then a finalisation of the merged sums.
-  using Units = py::array_t<vertex_t, py::array::c_style | py::array::forcecast>;
-  using Values = py::array_t<double, py::array::c_style | py::array::forcecast>;
-  auto units_of = [](const Units& a) { return std::vector<vertex_t>(a.data(), a.data() + a.size()); };
-  auto values_of = [](const Values& a) { return std::vector<double>(a.data(), a.data() + a.size()); };
   m.def("betweenness_partial",
-        [units_of](const Network& net, const Units& sources, bool endpoints, bool weighted, int threads,
-                   py::object report) {
+        [](const Network& net, const Units& sources, bool endpoints, bool weighted, int threads, py::object report) {
           BetweennessOptions o;
           o.endpoints = endpoints;
           o.weighted = weighted;
           o.threads = threads;
-          std::vector<vertex_t> src = units_of(sources);
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return betweenness_partial(*net.csr(), src, o);
-          }));
+          return partial(net, sources, o, report, [](auto&... a) { return betweenness_partial(a...); });
         },
         py::arg("net"), py::arg("sources"), py::arg("endpoints"), py::arg("weighted"), py::arg("threads"),
         py::arg("report"));
   m.def("betweenness_finalize",
-        [values_of](const Values& raw, vertex_t n, bool directed, bool normalized, bool endpoints, std::size_t k,
-                    std::uint64_t seed) {
+        [](const Values& raw, vertex_t n, bool directed, bool normalized, bool endpoints, std::size_t k,
+           std::uint64_t seed) {
           BetweennessOptions o;
           o.normalized = normalized;
           o.endpoints = endpoints;
           o.k = k;
           o.seed = seed;
-          std::vector<double> b = values_of(raw);
+          std::vector<double> b(raw.data(), raw.data() + raw.size());
           betweenness_finalize(b, n, directed, o);
           return own(std::move(b));
         },
         py::arg("raw"), py::arg("n"), py::arg("directed"), py::arg("normalized"), py::arg("endpoints"), py::arg("k"),
         py::arg("seed"));
   m.def("closeness_partial",
-        [units_of](const Network& net, const Units& units, bool wf_improved, bool weighted, int threads,
-                   py::object report) {
+        [](const Network& net, const Units& units, bool wf_improved, bool weighted, int threads, py::object report) {
           ClosenessOptions o;
           o.wf_improved = wf_improved;
           o.weighted = weighted;
           o.threads = threads;
-          std::vector<vertex_t> u = units_of(units);
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return closeness_partial(*net.csr(), u, o);
-          }));
+          return partial(net, units, o, report, [](auto&... a) { return closeness_partial(a...); });
         },
         py::arg("net"), py::arg("units"), py::arg("wf_improved"), py::arg("weighted"), py::arg("threads"),
         py::arg("report"));
   m.def("harmonic_partial",
-        [units_of](const Network& net, const Units& units, bool weighted, std::size_t k, std::uint64_t seed,
-                   int threads, py::object report) {
+        [](const Network& net, const Units& units, bool weighted, std::size_t k, std::uint64_t seed, int threads,
+           py::object report) {
           ClosenessOptions o;
           o.weighted = weighted;
           o.k = k;
           o.seed = seed;
           o.threads = threads;
-          std::vector<vertex_t> u = units_of(units);
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return harmonic_partial(*net.csr(), u, o);
-          }));
+          return partial(net, units, o, report, [](auto&... a) { return harmonic_partial(a...); });
         },
         py::arg("net"), py::arg("units"), py::arg("weighted"), py::arg("k"), py::arg("seed"), py::arg("threads"),
         py::arg("report"));
   m.def("harmonic_finalize",
-        [values_of](const Values& sums, vertex_t n, std::size_t k, std::uint64_t seed) {
+        [](const Values& sums, vertex_t n, std::size_t k, std::uint64_t seed) {
           ClosenessOptions o;
           o.k = k;
           o.seed = seed;
-          std::vector<double> h = values_of(sums);
+          std::vector<double> h(sums.data(), sums.data() + sums.size());
           harmonic_finalize(h, n, o);
           return own(std::move(h));
         },

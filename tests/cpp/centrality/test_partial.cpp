@@ -13,10 +13,13 @@
 #include <ringleader/centrality/betweenness.hpp>
 #include <ringleader/centrality/closeness.hpp>
 
+#include "../support/close.hpp"
+
 namespace {
 
 using namespace ringleader;
 using namespace ringleader::centrality;
+using rltest::require_close;
 
 /// A random multigraph: parallel edges, self-loops, isolated vertices;
 /// weights 1 (weights = 0) or positive distances with ties (weights = 1).
@@ -56,17 +59,6 @@ std::vector<double> add(std::vector<double> a, const std::vector<double>& b) {
   return a;
 }
 
-void require_close(const std::vector<double>& a, const std::vector<double>& b, double rel) {
-  REQUIRE(a.size() == b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    INFO("index " << i << ": " << a[i] << " vs " << b[i]);
-    if (std::isnan(b[i])) {
-      REQUIRE(std::isnan(a[i]));
-      continue;
-    }
-    REQUIRE(std::abs(a[i] - b[i]) <= rel * std::max({1.0, std::abs(a[i]), std::abs(b[i])}));
-  }
-}
 
 }  // namespace
 

@@ -20,10 +20,13 @@
 #include <ringleader/centrality/closeness.hpp>
 #include <ringleader/graph/builder.hpp>
 
+#include "../support/close.hpp"
+
 namespace {
 
 using namespace ringleader;
 using namespace ringleader::centrality;
+using rltest::require_close;
 
 // ---------------------------------------------------------------------------
 // Serial references.
@@ -210,17 +213,6 @@ CsrGraph random_graph(std::mt19937& rng, vertex_t n, bool directed, int weights,
   return CsrGraph::build(n, directed, src, dst, &w);
 }
 
-void require_close(const std::vector<double>& a, const std::vector<double>& b, double rel) {
-  REQUIRE(a.size() == b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    INFO("index " << i << ": " << a[i] << " vs " << b[i]);
-    if (std::isnan(b[i])) {
-      REQUIRE(std::isnan(a[i]));
-      continue;
-    }
-    REQUIRE(std::abs(a[i] - b[i]) <= rel * std::max({1.0, std::abs(a[i]), std::abs(b[i])}) * 1e0);
-  }
-}
 
 }  // namespace
 
