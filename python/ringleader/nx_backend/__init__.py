@@ -333,8 +333,6 @@ def out_degree_centrality(G):
 
 
 def _check_betweenness(G, k, normalized, weight, endpoints, seed):
-    if k is not None and not hasattr(_core, "betweenness_partial"):
-        return "sampled betweenness (k) runs in networkx"
     return _weight_ok(weight)
 
 

@@ -10,8 +10,8 @@ FUNCTIONS = {
     "degree_centrality": ("C++ degree count", ""),
     "in_degree_centrality": ("C++ degree count", ""),
     "out_degree_centrality": ("C++ degree count", ""),
-    "betweenness_centrality": ("parallel Brandes (BFS or Dijkstra)",
-                               "callable or negative weights"),
+    "betweenness_centrality": ("parallel Brandes (BFS or Dijkstra); with k, networkx's own sample of sources "
+                               "and rescaling", "callable or negative weights"),
     "edge_betweenness_centrality": ("parallel Brandes (BFS or Dijkstra)",
                                     "multigraphs, callable or negative weights"),
     "closeness_centrality": ("parallel BFS or Dijkstra from every node", "callable or negative distances"),
