@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ._kernel import seed_of
+from ._leader_measures import direct_contacts
+from ._person_network import undirected
 
 __all__ = ["leaders", "DEFAULT_WEIGHTS", "MEASURES"]
 
@@ -35,16 +37,6 @@ def _tie_safe(v: pd.Series) -> pd.Series:
     if not np.isfinite(scale) or scale == 0.0:
         return v
     return (v / scale).round(12)
-
-
-def _undirected(net):
-    from .network import Network
-
-    if not net.directed:
-        return net
-    nodes, edges = net.to_pandas()
-    keep = [c for c in ("source", "target", "type", "weight") if c in edges.columns]
-    return Network.from_pandas(edges[keep], nodes=nodes, directed=False)
 
 
 def _persons(net, person_type, via, max_hub):
@@ -82,20 +74,6 @@ def _money(net, ids, transfer_type, owns_type):
     outflow = tr.groupby(tr["source"].map(owner))["amount"].sum()
     held = inflow.sub(outflow, fill_value=0.0).reindex(ids).fillna(0.0)
     return held if held.any() else None
-
-
-def _contacts(net, ids):
-    """Distinct persons each person has a direct (person-person) edge with;
-    None when there are none."""
-    e = net.edges
-    person = pd.Index(ids)
-    d = e[e["source"].isin(person) & e["target"].isin(person)]
-    d = d[d["source"] != d["target"]]
-    if d.empty:
-        return None
-    pairs = pd.DataFrame({"a": np.concatenate([d["source"].to_numpy(), d["target"].to_numpy()]),
-                          "b": np.concatenate([d["target"].to_numpy(), d["source"].to_numpy()])}).drop_duplicates()
-    return pairs.groupby("a").size().reindex(person).fillna(0).astype(float)
 
 
 def _ordinal(r: float) -> str:
@@ -220,7 +198,7 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
         out = pd.DataFrame({c: pd.Series(dtype=float) for c in cols}, index=pd.Index([], name="id"))
         out.attrs.update(weights={}, seed=seed)
         return out
-    und = _undirected(proj)
+    und = undirected(proj)
     sampled = n > exact_below
     k = min(samples, n) if sampled else None
     values = {}
@@ -246,7 +224,7 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
         if m is not None:
             values["money"] = m
     if want("contact") and multimode:
-        c = _contacts(net, ids)
+        c = direct_contacts(net, ids)
         if c is not None:
             values["contact"] = c
     used = {m: w[m] for m in values}

@@ -16,9 +16,12 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, prepare, run, seed_of
+from ._leader_measures import leader_measures
 from ._leaders import leaders
+from ._person_network import PersonNetwork, owners, person_network
 
-__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption", "leaders"]
+__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption", "leaders",
+           "person_network", "PersonNetwork", "owners", "leader_measures"]
 
 
 def structural_holes(net, weight: Optional[str] = None, threads: int = 0, progress: bool = False) -> pd.DataFrame:

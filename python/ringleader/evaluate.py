@@ -39,7 +39,7 @@ def _order(ranking) -> list:
     return list(ranking)
 
 
-def leaders(ranking, truth: pd.DataFrame, k: Optional[int] = None, roles: Iterable[str] = LEADER_ROLES,
+def leaders(ranking, truth: pd.DataFrame, k: Optional[int] = None, roles: Optional[Iterable[str]] = None,
             persons_only: bool = True) -> Score:
     """Precision at k and average precision of a leader ranking.
 
@@ -47,9 +47,13 @@ def leaders(ranking, truth: pd.DataFrame, k: Optional[int] = None, roles: Iterab
     ``rank`` column), a Series of scores (a centrality: higher is more
     important) or an ordered sequence of ids, best first.  ``truth``: a
     DataFrame indexed by person id with a ``role`` column; the relevant ids
-    are those whose role is in ``roles`` (default: boss, financier, manager;
-    use :data:`ringleader.generate.KEY_MEMBER_ROLES` to include team
-    leaders).  With ``persons_only=True`` ids absent from ``truth`` (phones,
+    are those whose role is in ``roles`` (default: the truth's
+    ``attrs["leader_roles"]`` when it has them, as every generator family
+    does, else boss, financier, manager; use
+    :data:`ringleader.generate.KEY_MEMBER_ROLES` to include team leaders)
+    and, when the truth has an ``observed`` column, that were observed
+    (persons dropped as missing data are not in the network and are not
+    counted).  With ``persons_only=True`` ids absent from ``truth`` (phones,
     accounts, venues) are dropped from the ranking first.
 
     Returns a :class:`Score`: ``precision`` (precision at k: the share of the
@@ -65,8 +69,11 @@ def leaders(ranking, truth: pd.DataFrame, k: Optional[int] = None, roles: Iterab
     """
     if "role" not in truth.columns:
         raise ValueError("truth needs a 'role' column (as rl.generate.fraud_network returns)")
+    if roles is None:
+        roles = truth.attrs.get("leader_roles", LEADER_ROLES)
     roles = {roles} if isinstance(roles, str) else set(roles)
-    relevant = set(truth.index[truth["role"].isin(roles)])
+    seen = truth["observed"].astype(bool) if "observed" in truth.columns else True
+    relevant = set(truth.index[truth["role"].isin(roles) & seen])
     if not relevant:
         raise ValueError(f"no id in truth has a role in {sorted(roles)}")
     order = _order(ranking)

@@ -220,7 +220,8 @@ def _num(x) -> Optional[float]:
 
 def _analyse(net, p: dict, steps: _Steps, progress: bool) -> _Analysis:
     from . import community as comm, criminal
-    from ._leaders import _persons, _undirected, leaders
+    from ._leaders import _persons, leaders
+    from ._person_network import undirected as _undirected
 
     seed, threads = p["seed"], p["threads"]
     notes = []

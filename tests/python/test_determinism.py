@@ -252,7 +252,15 @@ CALLS = {
     "layout.circular": lambda net, seed, **t: rl.layout.circular(net, _partition(net)),
     "generate.fraud_network": lambda net, seed, **t: rl.generate.fraud_network(n_groups=2, noise=0.1, seed=seed,
                                                                                missing=0.1, false_links=0.1),
+    "criminal.leader_measures": lambda net, seed, **t: rl.criminal.leader_measures(net, person_type=None, seed=seed,
+                                                                                   min_contacts=1, **t),
+    "criminal.person_network": lambda net, seed, **t: (
+        lambda pn: (list(pn.core), pn.net.edges))(rl.criminal.person_network(net, person_type=None)),
+    "criminal.owners": lambda net, seed, **t: rl.criminal.owners(net),
 }
+for _family in ("fraud_compound", "fraud_insulated", "mafia_clan", "drug_chain", "cell_network", "laundering_network"):
+    CALLS[f"generate.{_family}"] = (lambda f: lambda net, seed, **t: getattr(rl.generate, f)(
+        size=40, noise=0.1, missing_edges=0.1, missing_persons=0.05, seed=seed))(_family)
 
 # Functions without a `threads` argument: serial kernels, called twice with
 # the same seed (temporal.* pass `threads` on to the measure or method).
@@ -262,7 +270,9 @@ NO_THREADS = {
     "community.summary", "community.nmi", "community.ari", "money.trace", "money.freeze_plan", "money.received",
     "paths.shortest", "paths.all_shortest", "paths.k_shortest", "paths.earliest_arrival", "paths.latest_departure",
     "paths.time_respecting", "paths.ego", "paths.ego_summary", "temporal.windows", "temporal.changes", "layout.circular",
-    "generate.fraud_network",
+    "generate.fraud_network", "criminal.person_network", "criminal.owners", "generate.fraud_compound",
+    "generate.fraud_insulated", "generate.mafia_clan", "generate.drug_chain", "generate.cell_network",
+    "generate.laundering_network",
 }
 
 # Public names that are not kernels.
@@ -280,6 +290,9 @@ EXEMPT = {
     "temporal.Changes": "a result class",
     "generate.LEADER_ROLES": "a constant",
     "generate.KEY_MEMBER_ROLES": "a constant",
+    "generate.ROLES": "a constant",
+    "generate.families": "lists the families (each one is covered)",
+    "criminal.PersonNetwork": "a result class",
 }
 
 

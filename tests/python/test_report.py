@@ -201,7 +201,7 @@ def test_content_matches_the_analysis(sample_net, sample_report):
     kp = doc["key_players"]
     assert kp["k"] == 5 and 0 < kp["score"] <= 1 and kp["scope"] == 110
     assert kp["score"] == pytest.approx(rl.key_players(
-        rl._leaders._undirected(sample_net.project("person", via=["phone", "account", "venue"])), 5,
+        rl._person_network.undirected(sample_net.project("person", via=["phone", "account", "venue"])), 5,
         seed=7).score)
     strategies = {s["strategy"]: s for s in doc["disruption"]["strategies"]}
     assert set(strategies) == {"leader ranking", "degree", "betweenness", "random"}

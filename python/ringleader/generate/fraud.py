@@ -1,5 +1,6 @@
-"""Synthetic networks with ground truth, for developing, comparing and
-teaching leader-finding methods without real investigation data."""
+"""The telecom-fraud compound: the generator :func:`fraud_network` (C++,
+every knob exposed) and the family :func:`fraud_compound` (structural
+parameters drawn per seed, the common missing-data model)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -7,11 +8,12 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._kernel import seed_of
-from .network import Network, _to_ns
+from .. import _core
+from .._kernel import seed_of
+from ..network import Network, _to_ns
+from ._common import check_share, draw, finish
 
-__all__ = ["fraud_network", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
+__all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
 
 LEADER_ROLES = ("boss", "financier", "manager")
 KEY_MEMBER_ROLES = LEADER_ROLES + ("team_leader",)
@@ -100,3 +102,54 @@ def fraud_network(n_groups: int = 3, teams_per_group: int = 4, operators_per_tea
     }, index=pd.Index(ids, name="id"))
     truth.attrs["seed"] = s
     return net, truth
+
+
+FORM = ("telecom-fraud compound: groups of caller teams in 'industrial parks' reporting up to managers and a "
+        "boss, victims paying into mule accounts layered to the leaders' wallets")
+REFERENCE = ("UNODC (2023). Casinos, money laundering, underground banking, and transnational organized crime in "
+             "East and Southeast Asia; ringleader's own generator (ringleader/generate/fraud_network.hpp)")
+FAMILY_LEADER_ROLES = LEADER_ROLES
+#: Structural parameters and the ranges each seed draws them from.
+RANGES = {"teams_per_group": (2, 5), "operators_per_team": (4, 10), "victims_per_operator": (2, 8),
+          "financiers": (1, 3), "managers_per_group": (1, 2), "recruiters_per_group": (1, 3),
+          "facilitators_per_group": (0, 2), "mules_per_group": (2, 6), "layers": (1, 3),
+          "insulation": (0.3, 0.95), "overlap": (0.0, 0.1), "outsiders_per_member": (0.5, 1.5)}
+
+
+def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, missing_persons: float = 0.0,
+                   spurious_edges: Optional[float] = None, seed: Optional[int] = None, *, params=None):
+    """The telecom-fraud compound family: :func:`fraud_network` with its
+    structural parameters drawn per seed from :data:`RANGES` (``params=``
+    fixes some), about ``size`` organisation members (every role but victim
+    and outsider; the number of groups follows), then the common
+    missing-data model (:func:`ringleader.generate._common.finish`: ``noise``
+    misattributes that share of calls, transfers and meetings,
+    ``missing_edges`` drops edges, ``missing_persons`` drops persons, kept in
+    the truth with ``observed=False``, ``spurious_edges`` adds false
+    interactions, default ``noise``).  Leaders: boss, financier, manager.
+
+    >>> net, truth = rl.generate.fraud_compound(size=80, seed=1)
+    >>> truth.attrs["leader_roles"]
+    ('boss', 'financier', 'manager')
+    """
+    s = seed_of(seed)
+    rng = np.random.default_rng([s, 1])
+    p = draw(rng, RANGES, params)
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
+        raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    per_group = (p["managers_per_group"] + p["recruiters_per_group"] + p["facilitators_per_group"]
+                 + p["mules_per_group"] + p["teams_per_group"] * (1 + p["operators_per_team"]))
+    groups = max(1, int(round((size - 1 - p["financiers"]) / per_group)))
+    p["n_groups"] = groups
+    gen = {k: v for k, v in p.items()}
+    net, truth = fraud_network(seed=int(rng.integers(2**31)), noise=0.0, **gen)
+    for name in ("noise", "missing_edges", "missing_persons"):
+        check_share(locals()[name], name)
+    nodes, edges = net.nodes, net.edges
+    t0 = edges["timestamp"].min()
+    day = ((edges["timestamp"] - t0) / pd.Timedelta(days=1)).to_numpy()
+    rows = list(zip(truth.index, truth["role"], truth["group"], truth["team"]))
+    e = list(zip(edges["source"], edges["target"], edges["type"], day, edges["amount"]))
+    return finish(list(nodes.index), list(nodes["type"]), rows, e, rng, family="fraud_compound",
+                  leader_roles=LEADER_ROLES, params=p, seed=s, noise=noise, missing_edges=missing_edges,
+                  missing_persons=missing_persons, spurious_edges=spurious_edges, start=t0)
