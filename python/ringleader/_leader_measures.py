@@ -17,7 +17,7 @@ __all__ = ["leader_measures", "MEASURES"]
 #: Every measure, with the words explanations use for it.
 MEASURES = {
     "degree": "contacts", "betweenness": "betweenness", "harmonic": "closeness", "eigenvector": "eigenvector",
-    "coreness": "core position", "insulation": "closeness beyond contacts", "flow": "flow",
+    "coreness": "core position", "strength": "interactions", "insulation": "closeness beyond contacts", "flow": "flow",
     "money": "money held", "money_in": "money received", "contact": "direct contacts",
     "calls_up": "calls received from below", "calls_down": "calls made downwards", "money_up": "money hierarchy",
 }
@@ -77,14 +77,15 @@ def _hierarchy(pn, relation, seed, repeats):
 
 
 def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[int] = None, *, via=None,
-                    max_hub: Optional[int] = 50, min_contacts: int = 3, exact_below: int = 5000, samples: int = 256,
+                    max_hub: Optional[int] = 50, min_contacts: int = 3, min_evidence: int = 2, exact_below: int = 5000, samples: int = 256,
                     transfer_type: str = "transfer", holding=HOLDING, call_type: str = "call",
                     hierarchy_p: float = 0.05, hierarchy_repeats: int = 19, pn=None, threads: int = 0,
                     progress: bool = False) -> pd.DataFrame:
     """Every measure ``rl.leaders`` can fuse, one column each, one row per person.
 
-    Position in the organisation core (:func:`person_network`; persons
-    outside the core get NaN, ranked last): ``degree`` (distinct contacts),
+    Position in the organisation core, on its repeated ties
+    (:func:`person_network`, ``min_evidence``; persons outside the core get
+    NaN, ranked last): ``degree`` (distinct contacts),
     ``betweenness`` (Brandes), ``harmonic`` (harmonic closeness),
     ``eigenvector``, ``coreness`` (k-core number), ``insulation`` (percentile
     of closeness minus percentile of degree: near everyone through few
@@ -92,7 +93,8 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
     persons betweenness and closeness use ``samples`` sources drawn from
     ``seed``.
 
-    From the typed data (every person): ``flow`` (PageRank of the whole
+    From the typed data (every person): ``strength`` (pieces of evidence
+    linking the person to others in the person network), ``flow`` (PageRank of the whole
     network as given, every node type), ``money`` (amounts into minus out
     of the accounts a person holds) and ``money_in`` (amounts in), holders
     found by node type (:func:`ringleader.criminal.owners`), ``contact``
@@ -116,7 +118,8 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
 
     seed = seed_of(seed)
     if pn is None:
-        pn = person_network(net, person_type, via=via, max_hub=max_hub, min_contacts=min_contacts)
+        pn = person_network(net, person_type, via=via, max_hub=max_hub, min_contacts=min_contacts,
+                            min_evidence=min_evidence)
     ids, core = pn.persons, pn.core
     values: dict = {}
     dropped: dict = {}
@@ -135,6 +138,7 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
     else:
         for m in POSITION:
             dropped[m] = "fewer than 2 persons in the organisation core"
+    values["strength"] = centrality.strength(pn.net, weight="weight", threads=threads).reindex(ids)
     values["flow"] = centrality.pagerank(net, max_iter=1000, threads=threads).reindex(ids)
     if pn.multimode:
         held, received = _money(net, ids, transfer_type, holding, person_type)

@@ -35,9 +35,21 @@ class PersonNetwork:
     multimode: bool
     skipped: list = field(default_factory=list)
 
+    min_evidence: int = 1
+
     def core_network(self):
-        """The person network restricted to the organisation core."""
-        return self.net.subgraph(nodes=list(self.core))
+        """The person network restricted to the organisation core and to its
+        ties with at least ``min_evidence`` pieces of evidence (see
+        :func:`person_network`)."""
+        core = self.net.subgraph(nodes=list(self.core))
+        if self.min_evidence <= 1:
+            return core
+        from .network import Network
+
+        nodes, edges = core.to_pandas()
+        keep = [c for c in ("source", "target", "type", "weight") if c in edges.columns]
+        return Network.from_pandas(edges.loc[edges["weight"] >= self.min_evidence, keep], nodes=nodes,
+                                   directed=False)
 
 
 def undirected(net):
@@ -61,7 +73,7 @@ def _contacts(und, ids) -> pd.Series:
 
 
 def person_network(net, person_type: Optional[str] = "person", via=None, max_hub: Optional[int] = 50,
-                   min_contacts: int = 3, places=("venue", "cell")) -> PersonNetwork:
+                   min_contacts: int = 3, places=("venue", "cell"), min_evidence: int = 2) -> PersonNetwork:
     """The person network of a case and its organisation core.
 
     Persons are the nodes of ``person_type``.  On a multi-mode network they
@@ -80,7 +92,12 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
     one mule, customers of one seller, relatives seen through one member
     are left out, so they cannot make the members who deal with them look
     central.  The cut is made once, not repeated (a k-core would also peel
-    off the chains an insulated organiser sits at the end of).  Measures of
+    off the chains an insulated organiser sits at the end of).  Inside the
+    core, :meth:`PersonNetwork.core_network` keeps the ties with at least
+    ``min_evidence`` (default 2) pieces of evidence (calls, transfers,
+    meetings, shared things): members deal with each other again and again,
+    while a victim's call, a false record or a one-off contact is a single
+    piece.  Measures of
     position are computed on the core (:func:`ringleader.criminal.leader_measures`).
 
     Cost: the projection O(input + evidence log evidence), the rest linear.
@@ -111,8 +128,10 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
     und = undirected(proj)
     contacts = _contacts(und, ids)
     core = ids[(contacts >= int(min_contacts)).to_numpy()]
+    if isinstance(min_evidence, bool) or int(min_evidence) < 1:
+        raise ValueError(f"min_evidence must be an int >= 1, not {min_evidence!r}")
     return PersonNetwork(net=und, directed=proj if proj.directed else None, core=core, persons=ids,
-                         multimode=multimode, skipped=skipped)
+                         multimode=multimode, skipped=skipped, min_evidence=int(min_evidence))
 
 
 def _attribute_indirect(net, person_type):

@@ -115,3 +115,16 @@ def test_evaluate_uses_the_truths_leader_roles_and_observed_persons():
     s = rl.evaluate.leaders(["a", "b", "c"], truth)
     assert s.relevant == 1 and s.k == 1 and s.precision == 1.0
     assert rl.evaluate.leaders(["b", "c", "a"], truth, roles=("boss", "manager")).relevant == 2
+
+
+def test_core_network_keeps_repeated_ties():
+    # a-b: a call and a transfer (2 pieces of evidence); b-c and c-d: one each
+    pn = rl.criminal.person_network(case(), min_contacts=1)
+    assert pn.min_evidence == 2
+    kept = pn.core_network()
+    assert kept.number_of_nodes() == 4
+    assert {tuple(sorted(p)) for p in zip(kept.edges["source"], kept.edges["target"])} == {("a", "b")}
+    every = rl.criminal.person_network(case(), min_contacts=1, min_evidence=1).core_network()
+    assert every.number_of_edges() == 3
+    with pytest.raises(ValueError, match="min_evidence"):
+        rl.criminal.person_network(case(), min_evidence=0)
