@@ -91,6 +91,11 @@ class Builder:
         else:
             self.edge(holder, thing, etype, day=day)
 
+    def call(self, phones_a, phones_b, day: Optional[float] = None) -> None:
+        """A call from one of ``phones_a`` (drawn) to one of ``phones_b``."""
+        pa = phones_a[int(self.rng.integers(len(phones_a)))]
+        self.edge(pa, phones_b[int(self.rng.integers(len(phones_b)))], "call", day=day)
+
     def persons(self, role=None) -> list:
         return [p for p, r, _, _ in self._truth if role is None or r == role or (not isinstance(role, str) and r in role)]
 

@@ -216,8 +216,7 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
 
     def call(a, c, day=None):
         if phones.get(a) and phones.get(c):
-            pa, pc = phones[a], phones[c]
-            b.edge(pa[int(rng.integers(len(pa)))], pc[int(rng.integers(len(pc)))], "call", day=day)
+            b.call(phones[a], phones[c], day=day)
 
     top = {"boss", "financier"}
     activity = {m: rng.gamma(2.0, 0.5) for m in members}

@@ -220,8 +220,7 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
 
     def call(a, c, day=None):
         if phones.get(a) and phones.get(c):
-            pa, pc = phones[a], phones[c]
-            b.edge(pa[int(rng.integers(len(pa)))], pc[int(rng.integers(len(pc)))], "call", day=day)
+            b.call(phones[a], phones[c], day=day)
 
     # ---- calls among members -------------------------------------------------------------------------------
     rate = {"boss": p["leader_call_rate"], "manager": p["officer_call_rate"],
