@@ -2,7 +2,6 @@
 person (``rl.criminal.leader_measures``)."""
 from __future__ import annotations
 
-import warnings
 from typing import Optional
 
 import numpy as np

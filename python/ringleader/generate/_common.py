@@ -28,6 +28,18 @@ def check_share(x, name: str) -> float:
     return x
 
 
+def check_missing(noise, missing_edges, missing_persons, spurious_edges=None) -> tuple:
+    """The missing-data arguments checked (shares in [0, 1]; ``spurious_edges``
+    in [0, 10], default ``noise``), as floats."""
+    noise = check_share(noise, "noise")
+    missing_edges = check_share(missing_edges, "missing_edges")
+    missing_persons = check_share(missing_persons, "missing_persons")
+    spurious_edges = noise if spurious_edges is None else float(spurious_edges)
+    if not 0.0 <= spurious_edges <= 10.0:
+        raise ValueError(f"spurious_edges must be in [0, 10], not {spurious_edges}")
+    return noise, missing_edges, missing_persons, spurious_edges
+
+
 def draw(rng: np.random.Generator, ranges: Mapping[str, tuple], fixed: Optional[Mapping] = None) -> dict:
     """One design point: each parameter drawn from its documented range
     (``(low, high)`` of ints: uniform integer, both ends included; of floats:
@@ -60,6 +72,7 @@ class Builder:
         self._truth: list = []
         self._count: dict = {}
         self._edges: list = []
+        self.accounts: dict = {}  # holder -> account, see account()
 
     def node(self, ntype: str) -> str:
         k = self._count.get(ntype, 0)
@@ -90,6 +103,14 @@ class Builder:
             self.edge(thing, holder, etype, day=day)
         else:
             self.edge(holder, thing, etype, day=day)
+
+    def account(self, holder: str, thing_first: bool = False) -> str:
+        """The holder's account in :attr:`accounts`, created (with its
+        ``owns`` edge, see :meth:`hold`) on first use."""
+        if holder not in self.accounts:
+            self.accounts[holder] = self.node("account")
+            self.hold(holder, self.accounts[holder], "owns", thing_first)
+        return self.accounts[holder]
 
     def call(self, phones_a, phones_b, day: Optional[float] = None) -> None:
         """A call from one of ``phones_a`` (drawn) to one of ``phones_b``."""
@@ -131,12 +152,8 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
     """
     from ..network import Network, _to_ns
 
-    noise = check_share(noise, "noise")
-    missing_edges = check_share(missing_edges, "missing_edges")
-    missing_persons = check_share(missing_persons, "missing_persons")
-    spurious_edges = noise if spurious_edges is None else float(spurious_edges)
-    if not 0.0 <= spurious_edges <= 10.0:
-        raise ValueError(f"spurious_edges must be in [0, 10], not {spurious_edges}")
+    noise, missing_edges, missing_persons, spurious_edges = check_missing(noise, missing_edges, missing_persons,
+                                                                         spurious_edges)
     ids = np.asarray(ids, dtype=object)
     types = np.asarray(types, dtype=object)
     truth = pd.DataFrame(truth_rows, columns=["id", "role", "group", "team"]).set_index("id")

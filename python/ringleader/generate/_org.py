@@ -3,6 +3,8 @@ construction (persons with phones and accounts, calls, meetings, money),
 its relatives and friends, and the size check."""
 from __future__ import annotations
 
+from typing import Optional
+
 import numpy as np
 
 from ._common import Builder

@@ -299,13 +299,10 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
             meeting(att, public[int(rng.integers(len(public)))], float(rng.uniform(days / 2, days)))
 
     # ---- money ---------------------------------------------------------------------------------------------
-    accounts = {}
+    accounts = b.accounts
 
     def account(pid):
-        if pid not in accounts:
-            accounts[pid] = b.node("account")
-            own(pid, accounts[pid], "owns")
-        return accounts[pid]
+        return b.account(pid, thing_first)
 
     merchants = []
     for _ in range(max(2, n_cells // 2)):

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import _core
 from .._kernel import seed_of
 from ..network import Network, _to_ns
-from ._common import check_share, draw, finish
+from ._common import check_missing, draw, finish
 
 __all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
 
@@ -132,6 +132,7 @@ def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0
     >>> truth.attrs["leader_roles"]
     ('boss', 'financier', 'manager')
     """
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
     s = seed_of(seed)
     rng = np.random.default_rng([s, 1])
     p = draw(rng, RANGES, params)
@@ -143,8 +144,6 @@ def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0
     p["n_groups"] = groups
     gen = {k: v for k, v in p.items()}
     net, truth = fraud_network(seed=int(rng.integers(2**31)), noise=0.0, **gen)
-    for name in ("noise", "missing_edges", "missing_persons"):
-        check_share(locals()[name], name)
     nodes, edges = net.nodes, net.edges
     t0 = edges["timestamp"].min()
     day = ((edges["timestamp"] - t0) / pd.Timedelta(days=1)).to_numpy()

@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, check_share, draw
+from ._common import Builder, check_missing, draw
 from ._org import Org, add_outsiders, add_social_ties, check_size
 
 __all__ = ["fraud_insulated"]
@@ -102,8 +102,7 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     57:704-722 (see :data:`REFERENCE`).
     """
     size = check_size(size)
-    for name, v in (("noise", noise), ("missing_edges", missing_edges), ("missing_persons", missing_persons)):
-        check_share(v, name)
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
     s = seed_of(seed)
     rng = np.random.default_rng([s, 2])
     p = draw(rng, RANGES, params)

@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, check_share, draw
+from ._common import Builder, check_missing, draw
 from ._org import Org, add_outsiders, add_social_ties, check_size
 
 __all__ = ["laundering_network"]
@@ -106,8 +106,7 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
     Organized Crime 17:199-217 (see :data:`REFERENCE`).
     """
     size = check_size(size)
-    for name, v in (("noise", noise), ("missing_edges", missing_edges), ("missing_persons", missing_persons)):
-        check_share(v, name)
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
     s = seed_of(seed)
     rng = np.random.default_rng([s, 6])
     p = draw(rng, RANGES, params)

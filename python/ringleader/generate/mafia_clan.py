@@ -351,13 +351,10 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
                 b.edge(f, t, "meets") if rng.random() < 0.5 else b.edge(t, f, "meets")
 
     # ---- money ---------------------------------------------------------------------------------------------
-    accounts = {}
+    accounts = b.accounts
 
     def account(pid):
-        if pid not in accounts:
-            accounts[pid] = b.node("account")
-            own(pid, accounts[pid], "owns")
-        return accounts[pid]
+        return b.account(pid, thing_first)
 
     company_acc = {}
     for c, cl in enumerate(clans):
