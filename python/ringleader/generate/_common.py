@@ -205,7 +205,8 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
         members = ids[types == t]
         prefix = _PREFIX.get(t, str(t)[:3] + "_")
         rename.update(zip(members, [f"{prefix}{i}" for i in rng.permutation(len(members))]))
-    gone = sorted(dropped, key=lambda x: rng.random())
+    gone = list(truth.index[~truth["observed"]])  # truth order, then shuffled (a set's order varies by process)
+    gone = [gone[i] for i in rng.permutation(len(gone))] if gone else []
     n_kept = int((types == "person").sum())
     rename.update((p, f"p{n_kept + i}") for i, p in enumerate(gone))
     ids = np.array([rename[i] for i in ids], dtype=object)

@@ -8,7 +8,7 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, draw
+from ._common import Builder, check_missing, draw
 
 __all__ = ["cell_network"]
 
@@ -118,6 +118,7 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     s = seed_of(seed)
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
         raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
     rng = np.random.default_rng([s, 5])
     p = draw(rng, RANGES, params)
     b = Builder(rng)
