@@ -106,9 +106,16 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
     Each is kept only when its significance test (random directions,
     ``hierarchy_repeats`` of them) gives p <= ``hierarchy_p``.
 
-    ``attrs["dropped"]``: measures left out, with the reason (no data, no
-    hierarchy, every person ties); ``attrs["person_network"]``: the
-    :class:`PersonNetwork` used.
+    ``pn``: a :class:`PersonNetwork` already built for ``net`` (then
+    ``via``, ``max_hub``, ``min_contacts`` and ``min_evidence`` are not
+    used).  ``attrs``: ``dropped`` (measures left out, with the reason: no
+    data, no hierarchy, every person ties), ``seed`` and ``core`` (the
+    number of persons in the organisation core).
+
+    Defaults: ``min_contacts=3`` and ``min_evidence=2`` were set by
+    reasoning, not fitted, but chosen after seeing the generator benchmark
+    (bench/leaders_lofo.py); ``hierarchy_p=0.05`` with 19 repeats is the
+    smallest p-value the test can give.
 
     >>> m = rl.criminal.leader_measures(net, seed=1)      # doctest: +SKIP
     """
