@@ -11,7 +11,7 @@ from ._kernel import seed_of
 from ._person_network import HOLDING, owners, person_network
 from ._springrank import springrank_test
 
-__all__ = ["leader_measures", "MEASURES"]
+__all__ = ["leader_measures", "MEASURES", "tie_safe"]
 
 #: Every measure, with the words explanations use for it.
 MEASURES = {
@@ -23,8 +23,18 @@ MEASURES = {
 POSITION = ("degree", "betweenness", "harmonic", "eigenvector", "coreness", "insulation")
 
 
+def tie_safe(v: pd.Series) -> pd.Series:
+    """Values rounded to 12 digits relative to the largest, so that equal
+    values computed in a different order (parallel sums: thread counts differ
+    by rounding) tie in a ranking instead of ranking by their last bits."""
+    scale = float(v.abs().max()) if len(v) else 0.0
+    if not np.isfinite(scale) or scale == 0.0:
+        return v
+    return (v / scale).round(12) * scale
+
+
 def _pct(v: pd.Series) -> pd.Series:
-    return v.rank(pct=True, method="average")
+    return tie_safe(v).rank(pct=True, method="average")
 
 
 def _money(net, ids, transfer_type, holding, person_type):
@@ -58,7 +68,7 @@ def direct_contacts(net, ids):
     return pairs.drop_duplicates().groupby("a").size().reindex(person).fillna(0).astype(float)
 
 
-def _hierarchy(pn, relation, seed, repeats):
+def _hierarchy(pn, relation, seed, repeats, level):
     """SpringRank of the core persons from one relation's directed evidence
     (i -> j read as "j is above i"), and its p-value; None without evidence."""
     d = pn.directed
@@ -71,14 +81,16 @@ def _hierarchy(pn, relation, seed, repeats):
     pos = pd.Series(np.arange(len(pn.core)), index=pn.core)
     # A_ij = "i above j": the target of the evidence is above its source
     s, p = springrank_test(e["target"].map(pos).to_numpy(), e["source"].map(pos).to_numpy(), len(pn.core),
-                           e[relation].to_numpy(float), repeats=repeats, seed=seed % (2**32))
+                           e[relation].to_numpy(float), repeats=repeats, seed=seed % (2**32), stop_above=level)
     return pd.Series(s, index=pn.core), p
 
 
 def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[int] = None, *, via=None,
-                    max_hub: Optional[int] = 50, min_contacts: int = 3, min_evidence: int = 2, exact_below: int = 5000, samples: int = 256,
+                    max_hub: Optional[int] = 50, min_contacts: Optional[int] = None, min_evidence: int = 2,
+                    exact_below: int = 5000, samples: int = 256,
                     transfer_type: str = "transfer", holding=HOLDING, call_type: str = "call",
-                    hierarchy_p: float = 0.05, hierarchy_repeats: int = 19, pn=None, threads: int = 0,
+                    hierarchy_p: float = 0.05, hierarchy_repeats: int = 19, hierarchies=None, pn=None,
+                    threads: int = 0,
                     progress: bool = False) -> pd.DataFrame:
     """Every measure ``rl.leaders`` can fuse, one column each, one row per person.
 
@@ -104,15 +116,21 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
     above the payer), ``calls_up`` from calls (the callee above the caller:
     reports go up) and ``calls_down`` (the caller above: orders go down).
     Each is kept only when its significance test (random directions,
-    ``hierarchy_repeats`` of them) gives p <= ``hierarchy_p``.
+    ``hierarchy_repeats`` of them, stopped as soon as the answer is no)
+    gives p <= ``hierarchy_p``.  ``hierarchies``: the names of the hierarchy
+    measures to compute without the test (the others are left out); used
+    by ``rl.leaders(confidence=...)`` to keep, in every resample, the ones
+    the full data showed.
 
     ``pn``: a :class:`PersonNetwork` already built for ``net`` (then
     ``via``, ``max_hub``, ``min_contacts`` and ``min_evidence`` are not
-    used).  ``attrs``: ``dropped`` (measures left out, with the reason: no
+    used).  Values are rounded to 12 significant digits relative to the
+    column's largest, so that the same answer computed with another number
+    of threads ties the same way.  ``attrs``: ``dropped`` (measures left out, with the reason: no
     data, no hierarchy, every person ties), ``seed`` and ``core`` (the
     number of persons in the organisation core).
 
-    Defaults: ``min_contacts=3`` and ``min_evidence=2`` were set by
+    Defaults: ``min_contacts`` (3 on multi-mode data) and ``min_evidence=2`` were set by
     reasoning, not fitted, but chosen after seeing the generator benchmark
     (bench/leaders_lofo.py); ``hierarchy_p=0.05`` with 19 repeats is the
     smallest p-value the test can give.
@@ -157,19 +175,27 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
             dropped["contact"] = "no direct person-person edges"
         else:
             values["contact"] = c
+        tested: dict = {}
         for name, rel, sign in (("money_up", transfer_type, 1.0), ("calls_up", call_type, 1.0),
                                 ("calls_down", call_type, -1.0)):
-            s, p = _hierarchy(pn, rel, seed, hierarchy_repeats)
+            if hierarchies is not None and name not in hierarchies:
+                dropped[name] = "not asked for"
+                continue
+            if rel not in tested:  # calls_up and calls_down share one test
+                tested[rel] = _hierarchy(pn, rel, seed, 0 if hierarchies is not None else hierarchy_repeats,
+                                         hierarchy_p)
+            s, p = tested[rel]
             if s is None:
                 dropped[name] = f"no directed {rel!r} evidence among core persons"
-            elif p > hierarchy_p:
-                dropped[name] = f"no hierarchy in {rel!r} directions (p = {p:.2f})"
+            elif hierarchies is None and p > hierarchy_p:
+                dropped[name] = f"no hierarchy in {rel!r} directions (p >= {p:.2f})"
             else:
                 values[name] = sign * s
     else:
         for m in ("money", "money_in", "contact", "money_up", "calls_up", "calls_down"):
             dropped[m] = "one-mode network"
-    out = pd.DataFrame({m: values[m].reindex(ids).astype(float) for m in MEASURES if m in values}, index=ids)
+    out = pd.DataFrame({m: tie_safe(values[m].reindex(ids).astype(float)) for m in MEASURES if m in values},
+                       index=ids)
     for m in list(out.columns):
         col = out[m].dropna()
         if len(col) and col.nunique() <= 1 and len(ids) > 1:

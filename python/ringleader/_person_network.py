@@ -38,11 +38,12 @@ class PersonNetwork:
     min_evidence: int = 1
 
     def core_network(self):
-        """The person network restricted to the organisation core and to its
-        ties with at least ``min_evidence`` pieces of evidence (see
+        """The person network restricted to the organisation core and, when
+        the persons were projected from a multi-mode network, to its ties
+        with at least ``min_evidence`` pieces of evidence (see
         :func:`person_network`)."""
         core = self.net.subgraph(nodes=list(self.core))
-        if self.min_evidence <= 1:
+        if self.min_evidence <= 1 or not self.multimode:
             return core
         from .network import Network
 
@@ -73,7 +74,8 @@ def _contacts(und, ids) -> pd.Series:
 
 
 def person_network(net, person_type: Optional[str] = "person", via=None, max_hub: Optional[int] = 50,
-                   min_contacts: int = 3, places=("venue", "cell"), min_evidence: int = 2) -> PersonNetwork:
+                   min_contacts: Optional[int] = None, places=("venue", "cell"),
+                   min_evidence: int = 2) -> PersonNetwork:
     """The person network of a case and its organisation core.
 
     Persons are the nodes of ``person_type``.  On a multi-mode network they
@@ -88,7 +90,9 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
     it is.
 
     The organisation core is the persons with at least ``min_contacts``
-    (default 3) distinct contacts: victims called by one caller who paid
+    distinct contacts (default: 3 on a multi-mode network; 0, everyone, on
+    a one-mode network, whose nodes the analyst has already chosen and where
+    a leader's reach into the periphery is part of his position): victims called by one caller who paid
     one mule, customers of one seller, relatives seen through one member
     are left out, so they cannot make the members who deal with them look
     central.  The cut is made once, not repeated (a k-core would also peel
@@ -97,7 +101,8 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
     ``min_evidence`` (default 2) pieces of evidence (calls, transfers,
     meetings, shared things): members deal with each other again and again,
     while a victim's call, a false record or a one-off contact is a single
-    piece.  Measures of
+    piece.  On a one-mode network a tie is one piece of evidence whatever
+    its weight, so every core tie is kept there.  Measures of
     position are computed on the core (:func:`ringleader.criminal.leader_measures`).
 
     Cost: the projection O(input + evidence log evidence), the rest linear.
@@ -105,7 +110,7 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
     >>> pn = rl.criminal.person_network(net)              # doctest: +SKIP
     >>> len(pn.core), pn.net.number_of_edges()            # doctest: +SKIP
     """
-    if isinstance(min_contacts, bool) or int(min_contacts) < 0:
+    if min_contacts is not None and (isinstance(min_contacts, bool) or int(min_contacts) < 0):
         raise ValueError(f"min_contacts must be an int >= 0, not {min_contacts!r}")
     types = net.node_types()
     skipped: list = []
@@ -127,6 +132,8 @@ def person_network(net, person_type: Optional[str] = "person", via=None, max_hub
         ids, multimode = proj.node_index, True
     und = undirected(proj)
     contacts = _contacts(und, ids)
+    if min_contacts is None:
+        min_contacts = 3 if multimode else 0
     core = ids[(contacts >= int(min_contacts)).to_numpy()]
     if isinstance(min_evidence, bool) or int(min_evidence) < 1:
         raise ValueError(f"min_evidence must be an int >= 1, not {min_evidence!r}")

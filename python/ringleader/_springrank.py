@@ -52,12 +52,17 @@ def energy(src, dst, w, s) -> float:
     return 0.5 * float(np.sum(w * (s[src] - s[dst] - 1.0) ** 2))
 
 
-def springrank_test(src, dst, n: int, weight=None, alpha: float = 0.1, repeats: int = 19, seed: int = 0):
+def springrank_test(src, dst, n: int, weight=None, alpha: float = 0.1, repeats: int = 19, seed: int = 0,
+                    stop_above=None):
     """(ranks, p): ``p`` is the share of ``repeats`` networks with every tie's
     direction drawn at random (the same ties) whose ground-state energy is at
     most the observed one, the observed network counted once (De Bacco et
     al. 2018, "statistical significance"); a small ``p`` means the directions
-    carry a hierarchy."""
+    carry a hierarchy.  ``stop_above``: stop drawing as soon as ``p`` is
+    certain to exceed it whatever the remaining draws give (a sequential
+    Monte Carlo test, Besag & Clifford 1991); the ``p`` returned is then a
+    lower bound above ``stop_above``, and the decision p <= ``stop_above``
+    is the same as with every draw."""
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
     w = np.ones(len(src)) if weight is None else np.asarray(weight, dtype=float)
@@ -69,4 +74,6 @@ def springrank_test(src, dst, n: int, weight=None, alpha: float = 0.1, repeats: 
         flip = rng.random(len(src)) < 0.5
         a, b = np.where(flip, dst, src), np.where(flip, src, dst)
         below += energy(a, b, w, springrank(a, b, n, w, alpha)) <= h
+        if stop_above is not None and below / (repeats + 1) > stop_above:
+            break
     return s, below / (repeats + 1)

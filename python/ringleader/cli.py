@@ -237,16 +237,38 @@ def _weights(text):
     return out
 
 
+def _known(path):
+    """--known FILE: id,known rows -> {id: True/False or role name}."""
+    if path is None:
+        return None
+    import pandas as pd
+
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as e:
+        raise ValueError(f"--known {path}: {e}") from None
+    if list(table.columns[:2]) != ["id", "known"]:
+        raise ValueError(f"--known {path}: the header must be 'id,known', not {','.join(map(str, table.columns))!r}")
+    out = {}
+    for line, (who, v) in enumerate(zip(table["id"], table["known"]), start=2):
+        low = v.strip().lower()
+        out[who] = True if low in ("true", "1", "yes") else False if low in ("false", "0", "no") else v.strip()
+        if who == "":
+            raise ValueError(f"--known {path}:{line}: empty id")
+    return out
+
+
 def _leaders(args) -> int:
     from ._leaders import leaders
 
     net = _load(args)
     ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
-                      progress=args.progress)
+                      progress=args.progress, confidence=args.confidence or 0, known=_known(args.known))
     ranking.insert(0, "label", net.nodes["label"].reindex(ranking.index).to_numpy())
     if args.format == "table":
         labelled = ["label"] if ranking["label"].notna().any() else []
-        ranking = ranking[labelled + ["rank", "score", "role", "community", "explanation"]]
+        extra = ["p_top", "rank_low", "rank_high"] if "p_top" in ranking.columns else []
+        ranking = ranking[labelled + ["rank", "score", "role", "community"] + extra + ["explanation"]]
         n = _top(args, 25)
         title = f"top {min(n, len(ranking))} of {len(ranking)} persons (seed {ranking.attrs['seed']})"
     else:
@@ -397,6 +419,11 @@ def parser() -> argparse.ArgumentParser:
                 "ringleader leaders edges.csv --nodes nodes.csv --directed --top 10", _leaders)
     s.add_argument("--top", type=_positive, metavar="N",
                    help="only print the N highest-ranked (default: 25 as a table, all as csv or json)")
+    s.add_argument("--confidence", type=_positive, metavar="R",
+                   help="re-rank under R resamples of missing data and add p_top, rank_low, rank_high")
+    s.add_argument("--known", metavar="FILE",
+                   help="CSV with columns id,known: persons known to be leaders (true/false or a role name such "
+                        "as boss, manager, operator); the weights are then fitted to them")
 
     s = command("report", "write the investigation report (HTML, Markdown, JSON, CSV)", [inputs, run, persons],
                 "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"

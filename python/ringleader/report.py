@@ -220,8 +220,8 @@ def _num(x) -> Optional[float]:
 
 def _analyse(net, p: dict, steps: _Steps, progress: bool) -> _Analysis:
     from . import community as comm, criminal
-    from ._leaders import _persons, leaders
-    from ._person_network import undirected as _undirected
+    from ._leaders import leaders
+    from ._person_network import person_network
 
     seed, threads = p["seed"], p["threads"]
     notes = []
@@ -230,9 +230,8 @@ def _analyse(net, p: dict, steps: _Steps, progress: bool) -> _Analysis:
         warnings.simplefilter("always")
         ranking = leaders(net, p["person_type"], seed, weights=p["leader_weights"], threads=threads,
                           progress=progress)
-        _, proj, _ = _persons(net, p["person_type"], None, 50)
+        persons = person_network(net, p["person_type"]).net
     notes += sorted({str(w.message) for w in caught})
-    persons = _undirected(proj)
     n = len(ranking)
     part = ranking["community"]
     summary = comm.summary(persons, part) if n else pd.DataFrame(
@@ -403,10 +402,12 @@ def _method_notes(a: _Analysis, p: dict) -> list:
     notes = []
     if r.attrs.get("projected"):
         notes.append(f"Persons are the nodes of type '{p['person_type']}'. The person network links two persons "
-                     "who share a node of another type (a phone, an account, a venue), whose phones or accounts "
-                     "call or pay each other, or who have a direct edge (e.g. meets); nodes attached to more than "
-                     f"50 persons are skipped as hubs (net.project, max_hub=50). It has {n:,} persons and "
-                     f"{a.persons.number_of_edges():,} links.")
+                     "who share a phone, an account or a meeting, whose phones or accounts call or pay each other, "
+                     "or who have a direct edge (e.g. meets); places (venues, cells) are not links, and nodes "
+                     "attached to more than 50 persons are skipped as hubs (rl.criminal.person_network). It has "
+                     f"{n:,} persons and {a.persons.number_of_edges():,} links; measures of position are computed "
+                     f"on its organisation core ({r.attrs.get('core', n):,} persons with at least 3 contacts, on "
+                     "ties seen at least twice).")
     else:
         notes.append(f"Every node is a person (a one-mode network): {n:,} persons, {a.persons.number_of_edges():,} "
                      "links.")
@@ -416,7 +417,9 @@ def _method_notes(a: _Analysis, p: dict) -> list:
                      "direction.")
     notes.append(
         "Leaders: rl.leaders ranks each person by every measure and fuses the ranks into score = weighted mean of "
-        f"1 - ln(rank)/ln(N) with weights {weights or 'none'}; "
+        f"1 - ln(rank)/ln(N) with weights {weights or 'none'}"
+        + (f" (left out: {'; '.join(f'{m}: {why}' for m, why in r.attrs['dropped'].items())})"
+           if r.attrs.get("dropped") else "") + "; "
         + (f"betweenness and closeness are estimated from {sampled} sampled sources (more than 5000 persons); "
            if sampled else "betweenness and closeness are exact; ")
         + f"seed {seed}. Roles: leader = first of a community of at least 3 persons and in the top 5% overall (the "

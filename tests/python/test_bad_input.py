@@ -269,6 +269,10 @@ API_ERRORS = [
     ("money-no-transfers", lambda net, p: rl.money.trace(p, [first(p)]), ValueError, "transfer_type="),
     ("temporal-bad-frequency", lambda net, p: rl.temporal.windows(net, freq="banana"), ValueError,
      "is not a duration"),
+    ("leaders-known-unknown-person", lambda net, p: rl.leaders(net, known={"nobody": True}), ValueError,
+     "not persons of the network"),
+    ("leaders-negative-confidence", lambda net, p: rl.leaders(net, confidence=-1), ValueError,
+     "confidence must be an int >= 0"),
     ("leaders-unknown-person-type", lambda net, p: rl.leaders(net, person_type="alien"), ValueError,
      "pass person_type="),
     ("from-pandas-infinite-weight", lambda net, p: rl.Network.from_pandas(

@@ -161,6 +161,19 @@ def test_leaders(case):
     assert list(got.index) == list(rl.leaders(net, seed=4, weights={"money": 2, "contact": 0}).index)
     assert "rank_contact" not in got.columns
     assert_one_line_error(ringleader("leaders", e, "--weights", "money", check=False), "--weights")
+    # --confidence and --known
+    conf = pd.read_csv(io.StringIO(ringleader("leaders", e, "--nodes", n, "--directed", "--seed", 4, "--format",
+                                              "csv", "--confidence", 3).stdout), index_col="id")
+    assert {"p_top", "rank_low", "rank_high"} <= set(conf.columns)
+    top2 = list(expected.index[:2])
+    known = case / "known.csv"
+    known.write_text("id,known\n" + "".join(f"{p},true\n" for p in top2) + f"{expected.index[-1]},operator\n")
+    with_known = pd.read_csv(io.StringIO(ringleader("leaders", e, "--nodes", n, "--directed", "--seed", 4,
+                                                    "--format", "csv", "--known", known).stdout), index_col="id")
+    assert "rank_near_known" in with_known.columns
+    bad = case / "bad_known.csv"
+    bad.write_text("person,leader\nx,true\n")
+    assert_one_line_error(ringleader("leaders", e, "--known", bad, check=False), "id,known")
 
 
 def test_centrality(case):

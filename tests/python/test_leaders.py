@@ -146,9 +146,13 @@ def test_contract_on_a_multimode_network(fraud):
         warnings.simplefilter("ignore")
         L = rl.leaders(net, seed=3)
     check_contract(L, truth.index)
-    assert list(L.columns[6:]) == [f"rank_{m}" for m in ("degree", "betweenness", "harmonic", "eigenvector",
-                                                         "flow", "money", "contact")]
-    assert L.attrs["weights"] == rl._leaders.DEFAULT_WEIGHTS and L.attrs["seed"] == 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = rl.criminal.leader_measures(net, seed=3)
+    assert list(L.columns[6:]) == [f"rank_{m}" for m in table.columns]
+    assert {"money", "contact", "flow", "harmonic"} <= set(table.columns)
+    assert L.attrs["weights"] == {m: 1.0 for m in table.columns} and L.attrs["seed"] == 3
+    assert L.attrs["dropped"] == table.attrs["dropped"] and L.attrs["core"] == table.attrs["core"]
     assert L.attrs["sampled"] is None
     # the boss holds the most money
     boss = truth.index[truth.role == "boss"][0]
@@ -170,7 +174,9 @@ def test_score_is_the_weighted_mean_of_log_ranks(fraud):
     w = L.attrs["weights"]
     assert "contact" not in w and w["money"] == 2.0 and "rank_contact" not in L.columns
     # only money: score = 1 - ln(average rank by money held) / ln(n)
-    money = rl._leaders._money(net, L.index, "transfer", "owns")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        money = rl.criminal.leader_measures(net, seed=1)["money"]
     r = money.rank(ascending=False, method="average")
     only = rl.leaders(net, seed=1, weights={m: 0.0 for m in rl._leaders.MEASURES} | {"money": 1.0})
     assert list(only.attrs["weights"]) == ["money"]

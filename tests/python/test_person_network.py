@@ -83,7 +83,11 @@ def test_person_network_leaves_places_out_and_cuts_the_core():
 def test_person_network_of_a_one_mode_network():
     g = rl.Network.from_pandas(pd.DataFrame({"source": ["a", "b", "c", "c"], "target": ["b", "c", "a", "d"]}))
     pn = rl.criminal.person_network(g)
-    assert not pn.multimode and list(pn.core) == ["c"] and len(pn.persons) == 4
+    # one-mode: every node is a member of the core unless min_contacts says otherwise,
+    # and every tie counts (one piece of evidence each)
+    assert not pn.multimode and list(pn.core) == ["a", "b", "c", "d"] and len(pn.persons) == 4
+    assert pn.core_network().number_of_edges() == 4
+    assert list(rl.criminal.person_network(g, min_contacts=3).core) == ["c"]
     assert list(rl.criminal.person_network(g, min_contacts=2).core) == ["a", "b", "c"]
 
 

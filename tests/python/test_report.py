@@ -200,9 +200,8 @@ def test_content_matches_the_analysis(sample_net, sample_report):
         assert ranking.loc[row["key1"], "community"] == c and ranking.loc[row["key1"], "community_rank"] == 1
     kp = doc["key_players"]
     assert kp["k"] == 5 and 0 < kp["score"] <= 1 and kp["scope"] == 110
-    assert kp["score"] == pytest.approx(rl.key_players(
-        rl._person_network.undirected(sample_net.project("person", via=["phone", "account", "venue"])), 5,
-        seed=7).score)
+    # on the person network rl.leaders uses (places such as venues are not ties)
+    assert kp["score"] == pytest.approx(rl.key_players(rl.criminal.person_network(sample_net).net, 5, seed=7).score)
     strategies = {s["strategy"]: s for s in doc["disruption"]["strategies"]}
     assert set(strategies) == {"leader ranking", "degree", "betweenness", "random"}
     assert strategies["leader ranking"]["removed"][1:] == list(ranking.index[:10])
@@ -212,7 +211,10 @@ def test_content_matches_the_analysis(sample_net, sample_report):
     money = doc["money"]
     assert money["transfers"] == sample_net.edge_types()["transfer"] and money["traced"] > 0
     assert money["holders"][0]["held"] == max(h["held"] for h in money["holders"])
-    assert 0 <= money["freeze"]["stopped"] <= money["freeze"]["total"] + 1e-6 and len(money["freeze"]["accounts"]) == 3
+    fz = money["freeze"]
+    assert 0 <= fz["stopped"] <= fz["total"] + 1e-6
+    # 3 accounts (k=3), fewer only when they already stop all the money
+    assert len(fz["accounts"]) == 3 or (1 <= len(fz["accounts"]) < 3 and fz["stopped"] == pytest.approx(fz["total"]))
     assert [x["sha256"] for x in doc["inputs"]] == [
         hashlib.sha256(p.read_bytes()).hexdigest() for p in (SAMPLE / "edges.csv", SAMPLE / "nodes.csv")]
     assert doc["parameters"]["seed"] == 7 and any("seed 7" in n for n in doc["notes"])
