@@ -21,6 +21,7 @@
 #include "ringleader/criminal/brokerage.hpp"
 #include "ringleader/criminal/disruption.hpp"
 #include "ringleader/criminal/key_players.hpp"
+#include "ringleader/criminal/leader_fusion.hpp"
 #include "ringleader/criminal/projection.hpp"
 #include "ringleader/criminal/structural_holes.hpp"
 #include "ringleader/core/parallel.hpp"

@@ -160,6 +160,10 @@ def semi_synchronous_label_propagation(net: Network, order: typing.Any, threads:
     ...
 def label_propagation(net: Network, weighted: bool, seed: typing.SupportsInt | typing.SupportsIndex, max_rounds: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
     ...
+def leader_fusion(measures: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> tuple:
+    """
+    Fused log-rank score and rank (criminal/leader_fusion.hpp): measures[m][person], one weight per measure.
+    """
 def leiden(net: Network, objective: str, resolution: typing.SupportsFloat | typing.SupportsIndex, weighted: bool, seed: typing.SupportsInt | typing.SupportsIndex, n_iterations: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, initial: typing.Any, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
     ...
 def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex, weighted: bool, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:

@@ -2,7 +2,6 @@
 missing data (``rl.leaders(..., confidence=R)``)."""
 from __future__ import annotations
 
-import math
 import warnings
 from typing import Mapping
 
@@ -18,15 +17,16 @@ __all__ = ["fused_score", "resample_ranks"]
 def fused_score(values: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
     """``sum_m w_m (1 - ln r_m / ln N) / sum_m w_m`` over the measures with a
     positive weight (r_m: rank by measure m, ties at their average rank, no
-    value last); 1 for everyone when no measure is left."""
-    n = len(values)
+    value last); 1 for everyone when no measure is left.  Computed by the
+    C++ ``criminal::leader_fusion`` (criminal/leader_fusion.hpp)."""
+    from ._core import leader_fusion
+
     used = {m: float(w) for m, w in weights.items() if w > 0 and m in values.columns}
-    if not used or n == 0:
+    if not used or len(values) == 0:
         return pd.Series(1.0, index=values.index)
-    log_n = math.log(n) if n > 1 else 1.0
-    ranks = values[list(used)].rank(ascending=False, method="average", na_option="bottom")
-    total = sum(used.values())
-    return (sum(w * (1.0 - np.log(ranks[m]) / log_n) for m, w in used.items()) / total).clip(0.0, 1.0)
+    cols = [values[m].to_numpy(dtype=float) for m in used]
+    score, _ = leader_fusion(cols, list(used.values()))
+    return pd.Series(np.asarray(score), index=values.index)
 
 
 def resample_ranks(net, options: dict, weights: Mapping[str, float], ids: pd.Index, top: int, repeats: int,

@@ -176,7 +176,10 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
         boss first by money and flow, 40th by degree) more than being
         middling on all.  Default ``weights``: every measure 1
         (:data:`DEFAULT_WEIGHTS`); ``weights={...}`` overrides (0 drops a
-        measure); ``attrs["weights"]`` holds the ones used.
+        measure); ``attrs["weights"]`` holds the ones used.  The fusion is
+        the C++ ``ringleader::criminal::leader_fusion``
+        (``criminal/leader_fusion.hpp``; a C++ program that ranks leaders
+        with it: ``examples/cpp/leaders.cpp``).
 
     How the defaults were chosen, and how well they generalise
         Six generator families, each written from a published description of

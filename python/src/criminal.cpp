@@ -4,6 +4,7 @@
 #include <ringleader/criminal/brokerage.hpp>
 #include <ringleader/criminal/disruption.hpp>
 #include <ringleader/criminal/key_players.hpp>
+#include <ringleader/criminal/leader_fusion.hpp>
 #include <ringleader/criminal/projection.hpp>
 #include <ringleader/criminal/structural_holes.hpp>
 
@@ -58,6 +59,19 @@ DisruptionOptions random_disruption(std::size_t steps, int repeats, std::uint64_
 }  // namespace
 
 void bind_criminal(py::module_& m) {
+  m.def("leader_fusion",
+        [](std::vector<std::vector<double>> measures, std::vector<double> weights) {
+          LeaderFusionOptions o;
+          o.weights = std::move(weights);
+          LeaderFusionResult r;
+          {
+            py::gil_scoped_release release;
+            r = leader_fusion(measures, o);
+          }
+          return py::make_tuple(own(std::move(r.score)), own(std::move(r.rank)));
+        },
+        py::arg("measures"), py::arg("weights"),
+        "Fused log-rank score and rank (criminal/leader_fusion.hpp): measures[m][person], one weight per measure.");
   m.def("project",
         [](const Network& net, const std::string& person_type, std::vector<std::string> via, const std::string& weight,
            std::size_t max_hub, std::uint64_t max_pairs) {

@@ -30,6 +30,9 @@ build_against_install("examples/cpp" ${SOURCE_DIR}/examples/cpp ${WORK_DIR}/exam
 set(sample ${SOURCE_DIR}/examples/sample)
 run("examples/cpp/brokers" COMMAND ${WORK_DIR}/examples/brokers ${sample}/edges.csv ${sample}/nodes.csv
     MATCH "^1\\. P")
+run("examples/cpp/leaders" COMMAND ${WORK_DIR}/examples/leaders ${sample}/edges.csv ${sample}/nodes.csv
+    MATCH "^1\\. P[^\n]* score ")
+message(STATUS "examples/cpp/leaders:\n${out}")
 run("examples/cpp/summary" COMMAND ${WORK_DIR}/examples/summary ${sample}/edges.csv ${sample}/nodes.csv
     MATCH "person")
 message(STATUS "examples/cpp/summary:\n${out}")
