@@ -167,15 +167,20 @@ def main(argv=None):
     for f in dict.fromkeys(r["family"] for r in data):
         rows = [r for r in data if r["family"] == f]
         lines.append(f"| {f} | " + " | ".join(f"{score(rows, single(m))[0]:.2f}" for m in measures) + " |")
-    lines += ["", "Weights fitted with each family held out (1 everywhere: equal weights chosen), and on all six:", "",
+    lines += ["", "Weights fitted with each family held out (1 everywhere: equal weights kept), and on all six:", "",
               "| held out | " + " | ".join(measures) + " |", "|---|" + "---|" * len(measures)]
     for f, w in weights.items():
         lines.append(f"| {f} | " + " | ".join(f"{w[m]:g}" for m in measures) + " |")
+    write(lines, a.out)
+    return res
+
+
+def write(lines, out):
+    """Prints the Markdown lines and writes them to ``out``."""
     text = "\n".join(lines) + "\n"
     print(text)
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(text)
-    return res
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(text)
 
 
 if __name__ == "__main__":

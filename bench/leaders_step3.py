@@ -35,6 +35,9 @@ from ringleader._leader_measures import tie_safe as _tie_safe
 from ringleader._leader_measures import leader_measures
 from ringleader._person_network import person_network
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from leaders_lofo import write  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 NON_LEADER_ORDER = ("operator", "team_leader", "mule", "recruiter", "facilitator")
 
@@ -142,10 +145,7 @@ def main(argv=None):
     allby = pd.DataFrame(list(df.p_by_role)).mean()
     lines.append(f"| **mean** | {df.brier_p.mean():.4f} | {df.brier_0.mean():.4f} | {allby['LEADER']:.2f} | "
                  f"{allby.drop('LEADER').max():.2f} ({allby.drop('LEADER').idxmax()}) |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(text)
+    write(lines, a.out)
     return df
 
 
