@@ -31,7 +31,6 @@ import pandas as pd
 import ringleader as rl
 from ringleader import _leader_fusion as fusion
 from ringleader import _leader_known as K
-from ringleader._leader_measures import tie_safe as _tie_safe
 from ringleader._leader_measures import leader_measures
 from ringleader._person_network import person_network
 
@@ -66,7 +65,7 @@ def one(fn, noise, miss, seed, size, repeats):
         warnings.simplefilter("ignore")
         pn = person_network(net)
         table = leader_measures(net, seed=seed, pn=pn)
-    values = pd.DataFrame({m: _tie_safe(table[m]) for m in table.columns}, index=table.index)
+    values = table
     ms = list(table.columns)
     pos = values.index.isin(given_lead)
     pool = ~values.index.isin(list(known))

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from ._kernel import ProgressBar
-from ._leader_measures import tie_safe as _tie_safe
 
 __all__ = ["fused_score", "resample_ranks"]
 
@@ -74,9 +73,7 @@ def resample_ranks(net, options: dict, weights: Mapping[str, float], ids: pd.Ind
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # hubs skipped, as in the full run
                 table = leader_measures(sub, person_type, seed + r + 1, hierarchies=hierarchies, **opts)
-            values = pd.DataFrame({m: _tie_safe(table[m]) for m in weights if m in table.columns},
-                                  index=table.index)
-            score = fused_score(values, weights)
+            score = fused_score(table, weights)
             rk = np.full(n, n + 1, dtype=np.int64)
             here = pos.reindex(score.index).dropna().astype(np.int64)
             rk[here.to_numpy()] = score.rank(ascending=False, method="min").reindex(here.index).to_numpy(np.int64)

@@ -17,7 +17,7 @@ import pandas as pd
 from ._kernel import seed_of
 from ._leader_confidence import fused_score, resample_ranks
 from ._leader_known import fit_known
-from ._leader_measures import MEASURES, leader_measures, tie_safe as _tie_safe
+from ._leader_measures import MEASURES, leader_measures
 from ._person_network import HOLDING, person_network
 
 __all__ = ["leaders", "DEFAULT_WEIGHTS", "MEASURES"]
@@ -313,7 +313,7 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
     if not used and not blank:
         raise ValueError(f"no measure with a positive weight is available on this network (left out: {dropped}); "
                          "give one of the measures it has a positive weight: " + ", ".join(table.columns))
-    values = pd.DataFrame({m: _tie_safe(table[m]) for m in used}, index=ids)
+    values = table[list(used)]  # already rounded by leader_measures (tie_safe)
     method = "log-rank fusion, default weights" if weights is None else "log-rank fusion, weights given"
     known_cv = None
     if known is not None:

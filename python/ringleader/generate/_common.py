@@ -28,6 +28,13 @@ def check_share(x, name: str) -> float:
     return x
 
 
+def check_size(size) -> int:
+    """``size`` (the number of members a family builds) checked: an integer >= 10."""
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
+        raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    return int(size)
+
+
 def check_missing(noise, missing_edges, missing_persons, spurious_edges=None) -> tuple:
     """The missing-data arguments checked (shares in [0, 1]; ``spurious_edges``
     in [0, 10], default ``noise``), as floats."""

@@ -1,6 +1,6 @@
 """Building blocks of the hand-written families: an organisation under
 construction (persons with phones and accounts, calls, meetings, money),
-its relatives and friends, and the size check."""
+and its relatives and friends."""
 from __future__ import annotations
 
 from typing import Optional
@@ -91,12 +91,6 @@ class Org:
 
     def transfer(self, src: str, dst: str, day: float, amount: float) -> None:
         self.b.edge(src, dst, "transfer", day=float(day), amount=float(round(amount, 2)))
-
-
-def check_size(size) -> int:
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
-        raise ValueError(f"size must be an integer >= 10, not {size!r}")
-    return int(size)
 
 
 def add_outsiders(org: Org, members: list, per_member: float, shared: float = 0.1) -> None:

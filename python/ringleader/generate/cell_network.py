@@ -8,7 +8,7 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, check_missing, draw
+from ._common import Builder, check_missing, check_size, draw
 
 __all__ = ["cell_network"]
 
@@ -116,8 +116,7 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     Petit (2007) (full citations in :data:`REFERENCE`).
     """
     s = seed_of(seed)
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
-        raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    size = check_size(size)
     check_missing(noise, missing_edges, missing_persons, spurious_edges)
     rng = np.random.default_rng([s, 5])
     p = draw(rng, RANGES, params)

@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, check_missing, draw
+from ._common import Builder, check_missing, check_size, draw
 
 __all__ = ["drug_chain"]
 
@@ -116,11 +116,8 @@ def drug_chain(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     s = seed_of(seed)
     rng = np.random.default_rng([s, 4])
     p = draw(rng, RANGES, params)
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
-        raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    size = check_size(size)
     check_missing(noise, missing_edges, missing_persons, spurious_edges)
-    if spurious_edges is not None and not 0.0 <= float(spurious_edges) <= 10.0:
-        raise ValueError(f"spurious_edges must be in [0, 10], not {spurious_edges}")
 
     courier_mode = p["cash_collection"] == "courier"
     top = p["bosses"] + p["financiers"] + p["suppliers"]

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import _core
 from .._kernel import seed_of
 from ..network import Network, _to_ns
-from ._common import check_missing, draw, finish
+from ._common import check_missing, check_size, draw, finish
 
 __all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
 
@@ -136,8 +136,7 @@ def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0
     s = seed_of(seed)
     rng = np.random.default_rng([s, 1])
     p = draw(rng, RANGES, params)
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 10:
-        raise ValueError(f"size must be an integer >= 10, not {size!r}")
+    size = check_size(size)
     per_group = (p["managers_per_group"] + p["recruiters_per_group"] + p["facilitators_per_group"]
                  + p["mules_per_group"] + p["teams_per_group"] * (1 + p["operators_per_team"]))
     groups = max(1, int(round((size - 1 - p["financiers"]) / per_group)))

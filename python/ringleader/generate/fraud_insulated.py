@@ -9,8 +9,8 @@ from typing import Optional
 import numpy as np
 
 from .._kernel import seed_of
-from ._common import Builder, check_missing, draw
-from ._org import Org, add_outsiders, add_social_ties, check_size
+from ._common import Builder, check_missing, check_size, draw
+from ._org import Org, add_outsiders, add_social_ties
 
 __all__ = ["fraud_insulated"]
 
