@@ -56,12 +56,29 @@ def near(person_net, seeds, ids) -> pd.Series:
 
 
 #: The known-roles fusion's two settings: how far the fitted weights move
-#: from equal weights (``shrink``) and the weight of ``near_known``.  Chosen
-#: on all six generator families by bench/leaders_step3.py, which also
-#: reports them chosen leave-one-family-out.
-KNOWN_SHRINKAGE = 1.0
-KNOWN_NEAR = 2.0
-GRID = tuple((c, b) for c in SHRINKAGES for b in (0.0, 1.0, 2.0, 4.0))
+#: from equal weights (``shrink``: 0 keeps equal weights, 1 the fitted ones)
+#: and the weight of ``near_known``.  Chosen by :func:`choose_setting` on all
+#: six generator families by bench/leaders_step3.py, which also reports
+#: them chosen leave-one-family-out.
+KNOWN_SHRINKAGE = 0.5
+KNOWN_NEAR = 4.0
+GRID = tuple((c, b) for c in SHRINKAGES for b in (0.0, 1.0, 2.0, 4.0, 8.0))
+
+
+def setting_name(shrinkage: float, near_weight: float) -> str:
+    return f"{shrinkage:g}/{near_weight:g}"
+
+
+def choose_setting(per_family: pd.DataFrame, default: pd.Series) -> str:
+    """The setting (a column of ``per_family``: families x settings, mean
+    precision at k on the persons not given) whose worst gain over the
+    unsupervised ``default`` (per family) is largest; ties (to 0.005) go to
+    the larger mean gain.  Giving roles must not make the ranking worse on
+    any kind of organisation, so the worst family decides, not the mean."""
+    gain = per_family.sub(default.reindex(per_family.index), axis=0)
+    worst = gain.min().round(3)
+    top = worst[worst >= worst.max() - 0.005].index
+    return str(gain[top].mean().idxmax())
 
 
 def known_score(values, person_net, pos, measures, shrinkage=KNOWN_SHRINKAGE, near_weight=KNOWN_NEAR,
@@ -105,10 +122,10 @@ def fit_known(values: pd.DataFrame, known, weights: Mapping[str, float], person_
     cross-validation on them says.
 
     The measures' weights are fitted by coordinate ascent to put the known
-    leaders first and moved from equal weights by ``KNOWN_SHRINKAGE``; one
+    leaders first and moved from equal weights by ``KNOWN_SHRINKAGE`` (0.5); one
     measure is added, ``near_known`` (personalised PageRank from the known
     leaders on the person network, :func:`near`: leaders deal with each
-    other), with weight ``KNOWN_NEAR``.  While fitting, every other person
+    other), with weight ``KNOWN_NEAR`` (4).  While fitting, every other person
     (given as a non-leader or not given) counts as not a leader: with
     leaders labelled at random among leaders, ranking by the chance of
     being labelled is ranking by the chance of being a leader (Elkan & Noto

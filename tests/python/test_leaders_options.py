@@ -103,6 +103,22 @@ def test_known_helps_on_average_over_families():
     assert np.mean(got) >= np.mean(base), (got, base)
 
 
+def test_known_setting_rule_takes_the_worst_family():
+    """choose_setting prefers the setting that is never worse than the
+    default over one with a larger mean gain that loses on one family; the
+    shipped setting is one of the grid."""
+    from ringleader import _leader_known as K
+
+    per = pd.DataFrame({"1/2": [0.9, 0.9, 0.5], "0.5/4": [0.6, 0.6, 0.62], "0/0": [0.5, 0.5, 0.6]},
+                       index=["f1", "f2", "f3"])
+    default = pd.Series({"f1": 0.5, "f2": 0.5, "f3": 0.6})
+    assert K.choose_setting(per, default) == "0.5/4"
+    # ties on the worst family (to 0.005) go to the larger mean gain
+    per["0.5/2"] = [0.7, 0.7, 0.618]
+    assert K.choose_setting(per, default) == "0.5/2"
+    assert (K.KNOWN_SHRINKAGE, K.KNOWN_NEAR) in K.GRID
+
+
 def test_roles_and_explanations_do_not_mislead():
     # a star and a path: every person ties on 'flow'-free measures is left out
     G = pd.DataFrame({"source": ["h", "h", "h", "h", "a", "x", "y"], "target": ["a", "b", "c", "d", "x", "y", "z"]})
