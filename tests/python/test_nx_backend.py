@@ -59,6 +59,8 @@ def test_registered():
     info = nx.utils.backends.backend_info[B]
     assert "betweenness_centrality" in info["functions"]
     assert "ringleader" in nx.betweenness_centrality.backends
+    # every family module registers its functions: exactly those _info lists
+    assert set(nx_backend.implemented()) == set(info["functions"])
 
 
 @pytest.mark.parametrize("name,kwargs,kinds,tol", [
