@@ -62,7 +62,11 @@ test-nx: python
 	cd "$$($(PYTHON) -c 'import networkx, os; print(os.path.dirname(networkx.__file__))')" && \
 	  NETWORKX_TEST_BACKEND=ringleader NETWORKX_FALLBACK_TO_NX=True $(PYTHON) -m pytest -q -p no:cacheprovider $(NX_TESTS)
 
-test: test-cpp test-python test-nx
+# the compiled module's type stub matches it (scripts/stubs.py)
+check-stubs: python
+	$(PYTHON) scripts/stubs.py --check
+
+test: test-cpp test-python test-nx check-stubs
 
 bench: deps
 	scripts/install-deps.sh --bench
