@@ -190,7 +190,8 @@ def main(argv=None):
     ub = upper_bounds(data, measures)
     if all(np.isfinite(v[0]) for v in ub.values()):
         lines += ["", "Ceilings at noise 0.1, missing 0.1 (precision at k of weights fitted *in sample*, not held out: "
-                  "what any weighting of these measures could reach, not a result):", "",
+                  "what a weighting of these measures reaches when fitted, by coordinate ascent, on the networks it "
+                  "is scored on; a ceiling for the fusion, not a result):", "",
                   "| family | fitted on all six, scored in sample | fitted on this family itself |", "|---|---|---|"]
         lines += [f"| {f} | {a_:.2f} | {b_:.2f} |" for f, (a_, b_) in ub.items()]
         lines.append(f"| **mean** | {np.mean([v[0] for v in ub.values()]):.2f} | "
