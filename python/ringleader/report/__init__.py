@@ -41,8 +41,8 @@ from typing import Mapping, Optional, Union
 import numpy as np
 import pandas as pd
 
-from . import __version__
-from ._kernel import seed_of
+from .. import __version__
+from .._kernel import seed_of
 
 __all__ = ["write", "pseudonymize_network", "SCHEMA", "SCHEMA_VERSION", "DEFAULTS"]
 
@@ -136,7 +136,7 @@ def pseudonymize_network(net, key: Optional[Union[str, bytes]] = None, seed: Opt
     attribute are dropped (they may hold names).  Results computed on it
     equal those of ``net`` (same node order, same seed).
     """
-    from .network import Network
+    from ..network import Network
 
     nodes, edges = net.to_pandas()
     types = nodes["type"].astype(str)
@@ -219,9 +219,9 @@ def _num(x) -> Optional[float]:
 
 
 def _analyse(net, p: dict, steps: _Steps, progress: bool) -> _Analysis:
-    from . import community as comm, criminal
-    from ._leaders import leaders
-    from ._person_network import person_network
+    from .. import community as comm, criminal
+    from .._leaders import leaders
+    from .._person_network import person_network
 
     seed, threads = p["seed"], p["threads"]
     notes = []
@@ -267,7 +267,7 @@ def _analyse(net, p: dict, steps: _Steps, progress: bool) -> _Analysis:
 def _money(net, ranking, notes: list) -> Optional[dict]:
     """Totals, traced money from the origin accounts, holders, main paths and
     a freeze plan; None without transfers with amounts."""
-    from . import money
+    from .. import money
 
     e = net.edges
     tr = e[(e["type"] == "transfer") & e["amount"].notna()]
@@ -331,7 +331,7 @@ def _document(a: _Analysis, p: dict, inputs: list, title: str) -> dict:
                            "amount": float(amount.sum()) if len(amount) else None})
     modularity = None
     if len(ranking) and a.persons.number_of_edges():
-        from . import community as comm
+        from .. import community as comm
         modularity = _num(comm.modularity(a.persons, ranking["community"]))
 
     def member(v):
@@ -496,7 +496,7 @@ def _plot_network(net, ax, partition, highlight, labels: dict, seed: int, title=
     """rl.plot.network on ``ax``: communities coloured, ``highlight`` ringed,
     ``labels`` (node -> text) written; one disc per community above
     _PICTURE_LIMIT persons."""
-    from ._draw import network
+    from .._draw import network
 
     return network(net, partition=partition, highlight=list(highlight), labels=labels, ax=ax, seed=seed,
                    title=title, community_above=_PICTURE_LIMIT)
@@ -525,7 +525,7 @@ def _figures(a: _Analysis, names, seed: int) -> dict:
                               f"community {c} ({int(a.communities.loc[c, 'size']):,} persons)")
         figs["cores"] = _svg(cores, "cores", (13, 9))
     if a.disruption:
-        from .criminal import plot_disruption
+        from ..criminal import plot_disruption
 
         figs["disruption"] = _svg(lambda fig: plot_disruption(a.disruption, ax=fig.add_subplot()), "disruption",
                                   (7, 4))
@@ -873,7 +873,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
 
     >>> rl.report.write(net, "out", seed=1, sources={"edges": "edges.csv"})   # doctest: +SKIP
     """
-    from .network import Network
+    from ..network import Network
 
     if not isinstance(net, Network):
         raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
@@ -888,7 +888,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     inputs = _checksums(sources, hide_names=pseudonymize)
     if pseudonymize:
         net = pseudonymize_network(net, key=pseudonym_key, seed=seed)
-    from ._leaders import DEFAULT_WEIGHTS
+    from .._leaders import DEFAULT_WEIGHTS
 
     p = {"seed": seed, "person_type": person_type, "threads": int(threads), "top": int(top),
          "key_players": int(key_players), "disruption_steps": int(disruption_steps),
