@@ -1,6 +1,8 @@
 """The analysis behind a report, computed once: :func:`analyse` returns an
 :class:`Analysis` (the leader ranking, communities, key players, disruption
-curves, the money summary and notes) that every renderer reads.
+curves, the money summary and notes) that the renderers read: report.json
+(``_document``), the pictures and the CSV files from it directly, the HTML
+and Markdown pages through the report.json document.
 
 The report uses rl.leaders' own defaults (:data:`LEADER_DEFAULTS`: the
 transfer and call edge types, the hub limit of the person network) rather
