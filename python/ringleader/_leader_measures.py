@@ -10,6 +10,7 @@ import pandas as pd
 from ._kernel import seed_of
 from ._person_network import HOLDING, owners, person_network
 from ._springrank import springrank_test
+from .money import transfer_edges
 
 __all__ = ["leader_measures", "MEASURES", "tie_safe"]
 
@@ -39,10 +40,7 @@ def _pct(v: pd.Series) -> pd.Series:
 
 def _money(net, ids, transfer_type, holding, person_type):
     """(held, received) by each person's accounts, or (None, None)."""
-    e = net.edges
-    if "amount" not in e.columns:
-        return None, None
-    tr = e[(e["type"] == transfer_type) & e["amount"].notna()]
+    tr = transfer_edges(net, transfer_type)
     if tr.empty:
         return None, None
     owner = owners(net, person_type or "person", holding)

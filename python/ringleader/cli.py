@@ -107,7 +107,7 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
     (table: names shortened and control characters made visible)."""
     import pandas as pd
 
-    from .report import _display
+    from .report._text import display
 
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -119,10 +119,10 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
             out.write(json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
         else:
             shown = df.copy()
-            shown.index = pd.Index([_display(i, 40) for i in df.index], name=index_label)
+            shown.index = pd.Index([display(i, 40) for i in df.index], name=index_label)
             for c in shown.columns:
                 if not pd.api.types.is_numeric_dtype(shown[c]):
-                    shown[c] = [_display(x, 60) if isinstance(x, str) else x for x in shown[c]]
+                    shown[c] = [display(x, 60) if isinstance(x, str) else x for x in shown[c]]
             out.write((title + "\n" if title else "") + shown.to_string(float_format=lambda x: f"{x:.6g}") + "\n")
     finally:
         if out is not sys.stdout:
@@ -133,7 +133,7 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
 def _info(args) -> int:
     import pandas as pd
 
-    from .report import _display
+    from .report._text import display
 
     net = _load(args)
     data = {"directed": net.directed, "nodes": net.number_of_nodes(), "edges": net.number_of_edges(),
@@ -146,8 +146,8 @@ def _info(args) -> int:
     if args.format == "json":
         text = json.dumps(data, indent=2, ensure_ascii=False)
     else:
-        node_types = {_display(t, 40): c for t, c in data["node_types"].items()}
-        edge_types = {_display(t, 40): c for t, c in data["edge_types"].items()}
+        node_types = {display(t, 40): c for t, c in data["node_types"].items()}
+        edge_types = {display(t, 40): c for t, c in data["edge_types"].items()}
         width = max([len(t) for t in list(node_types) + list(edge_types)] + [4])
         lines = [f"{'directed' if net.directed else 'undirected'} network: {data['nodes']} nodes, "
                  f"{data['edges']} edges", "", "nodes by type"]

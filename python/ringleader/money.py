@@ -74,6 +74,35 @@ def _owners(net, owns_type: str):
     return np.asarray(core.edge_source())[mask].astype(np.int64), np.asarray(core.edge_target())[mask].astype(np.int64)
 
 
+def transfer_edges(net, transfer_type: str = "transfer") -> pd.DataFrame:
+    """The rows of ``net.edges`` that are transfers with an amount:
+    ``transfer_type`` edges whose ``amount`` is not missing.  The one
+    definition the money measures of :func:`ringleader.leaders` and the
+    report count (not in ``__all__``: a helper of the package).
+
+    >>> transfer_edges(rl.generate.fraud_network(seed=1)[0])["amount"].gt(0).all()   # doctest: +SKIP
+    True
+    """
+    e = net.edges
+    if "amount" not in e.columns:
+        return e.iloc[:0]
+    return e[(e["type"] == transfer_type) & e["amount"].notna()]
+
+
+def owned_accounts(net, owners, owns_type: str = "owns") -> pd.Index:
+    """Ids of the nodes that ``owners`` own: the targets of the
+    ``owns_type`` edges whose source is one of ``owners``, as :func:`trace`,
+    :func:`received` and :func:`freeze_plan` read ownership (not in
+    ``__all__``: a helper of the package).  Sorted by node order.
+
+    >>> owned_accounts(net, ["P000001"])   # the bundled sample   # doctest: +SKIP
+    Index(['A0000001', 'A0000072', 'A0000073'], dtype='object', name='id')
+    """
+    owner, account = _owners(net, owns_type)
+    pos = net.node_index.get_indexer(list(owners))
+    return net.node_index[np.unique(account[np.isin(owner, pos[pos >= 0])])]
+
+
 def _accounts_of(net, ids, what: str, t: _Transfers, owns_type: str) -> np.ndarray:
     """Vertices of the accounts named by `ids` (accounts, or owners standing
     for the accounts they own)."""

@@ -378,7 +378,7 @@ def test_pseudonyms_are_stable_and_keyed():
 
 # ---- sizes and special cases --------------------------------------------------------------
 def test_limit_restricts_the_simulations_and_says_so(sample_net, tmp_path, monkeypatch):
-    monkeypatch.setattr(report, "_PICTURE_LIMIT", 50)
+    monkeypatch.setattr(report._pictures, "PICTURE_LIMIT", 50)
     report.write(sample_net, tmp_path, seed=1, analysis_limit=30)
     doc = json.loads(read(tmp_path, "report.json"))
     assert doc["key_players"]["scope"] == 30 and doc["disruption"]["scope"] == 30

@@ -1,0 +1,40 @@
+"""leaders.csv and communities.csv: every person and every community, names
+kept exactly (:func:`leaders_table`, :func:`communities_table`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ._analysis import Analysis
+
+__all__ = ["leaders_table", "communities_table", "write_tables"]
+
+
+def leaders_table(a: Analysis) -> pd.DataFrame:
+    """leaders.csv: the ranking with each person's label, main columns first."""
+    r = a.ranking
+    labels = a.net.nodes["label"].reindex(r.index)
+    out = r.copy()
+    out.insert(0, "label", labels.to_numpy())
+    cols = ["label", "rank", "score", "role", "community", "community_rank", "explanation"]
+    return out[cols + [c for c in r.columns if c not in cols]]
+
+
+def communities_table(a: Analysis) -> pd.DataFrame:
+    """communities.csv: size, weights, conductance and the three
+    highest-ranked members (id and label) of every community, largest first."""
+    r, c = a.ranking, a.communities
+    labels = a.net.nodes["label"]
+    out = c[["size", "internal_weight", "cut", "conductance"]].copy()
+    top = r.groupby("community", sort=False).head(3)
+    for i in range(3):
+        nth = top.groupby("community", sort=False).nth(i)
+        ids = pd.Series(nth.index, index=nth["community"].to_numpy())
+        out[f"key{i + 1}"] = ids.reindex(out.index).to_numpy()
+        out[f"key{i + 1}_label"] = labels.reindex(out[f"key{i + 1}"]).to_numpy()
+    return out
+
+
+def write_tables(a: Analysis, leaders_path, communities_path) -> None:
+    """Write both files (``\\n`` line ends)."""
+    leaders_table(a).to_csv(leaders_path, index_label="id", lineterminator="\n")
+    communities_table(a).to_csv(communities_path, index_label="community", lineterminator="\n")

@@ -1,0 +1,159 @@
+"""The report's sections, read from the report.json document and the
+pictures: :func:`sections` gives the text both report.html and report.md
+show, in order (summary, network, leaders, communities, key players,
+disruption, money, data, method notes, reproducibility)."""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from ._pictures import CORE_SIZE
+from ._text import Bullets, Figure, Name, Paragraph, Section, Table, Text, names, number
+
+__all__ = ["sections"]
+
+
+def _person(x) -> list:
+    return [Name(x["id"])] + ([" (", Name(x["label"]), ")"] if x["label"] else [])
+
+
+def _summary(doc: dict) -> Section:
+    d = doc["data"]
+    intro = (f"{d['nodes']:,} nodes and {d['edges']:,} edges ({'directed' if d['directed'] else 'undirected'}); "
+             f"{d['persons']:,} persons with {d['person_links']:,} links in {d['communities']:,} communities"
+             + (f" (modularity {d['modularity']:.3f})." if d["modularity"] is not None else "."))
+    heads = [x for x in doc["leaders"] if x["role"] == "leader"]
+    blocks = [Paragraph(intro)]
+    if heads:
+        text = ["Leaders: "]
+        for i, x in enumerate(heads):
+            text += ([", "] if i else []) + _person(x) + [f" (community {x['community']})"]
+        blocks.append(Paragraph(text + ["."]))
+    return Section("summary", "Summary", blocks)
+
+
+def _network(figs: dict) -> Section:
+    pictures = [Figure(figs.get("network"), "The person network: colours are communities; leaders, brokers "
+                       "and the five highest-ranked persons are ringed and labelled.")]
+    if "cores" in figs:
+        pictures[0] = Figure(figs["network"], "The communities of the person network, one disc per community "
+                             "(area: persons; lines: links between communities); discs holding leaders or the five "
+                             "highest-ranked persons are ringed and labelled with their names.")
+        pictures.append(Figure(figs["cores"], f"The cores of the largest communities: their {CORE_SIZE} "
+                               "highest-ranked persons."))
+    return Section("network", "Network", pictures)
+
+
+def _leaders(doc: dict) -> Section:
+    leaders = doc["leaders"]
+    rows = [[number(x["rank"]), Name(x["id"]), Name(x["label"] or ""), x["role"], number(x["community"]),
+             number(x["score"]), Text(x["explanation"])] for x in leaders]
+    return Section("leaders", "Leaders", [
+        Paragraph(f"The {len(leaders)} highest-ranked of {doc['data']['persons']:,} persons (all of them in "
+                  "leaders.csv). Score 1 = first by every measure; why = the measures that rank the person "
+                  "highest."),
+        Table(["Rank", "Id", "Label", "Role", "Community", "Score", "Why"], rows)])
+
+
+def _members(ms) -> list:
+    text = []
+    for i, m in enumerate(ms):
+        text += ([", "] if i else []) + [Name(m["id"]), f" ({m['role']}, rank {m['rank']})"]
+    return text
+
+
+def _communities(doc: dict) -> Section:
+    rows = [[number(c["community"]), number(c["size"]), number(c["conductance"], 2), _members(c["key_members"])]
+            for c in doc["communities"]]
+    more = doc["data"]["communities"] - len(rows)
+    return Section("communities", "Communities and key members", [
+        Paragraph("The three highest-ranked persons of each community"
+                  + (f"; the {len(rows)} largest communities are shown, {more:,} more are in communities.csv."
+                     if more else ".")),
+        Table(["Community", "Persons", "Conductance", "Key members"], rows)])
+
+
+def _key_players(doc: dict) -> Optional[Section]:
+    kp = doc["key_players"]
+    if not kp:
+        return None
+    rows = [[Name(m["id"]), Name(m["label"] or ""), number(m["rank"]), m["role"]] for m in kp["members"]]
+    return Section("key-players", "Key players", [
+        Paragraph(f"Removing these {kp['k']} persons disconnects {100 * kp['score']:.1f}% of the pairs of the "
+                  f"other persons (fragmentation, among {kp['scope']:,} persons)."),
+        Table(["Id", "Label", "Rank", "Role"], rows)])
+
+
+def _disruption(doc: dict, figs: dict) -> Optional[Section]:
+    dis = doc["disruption"]
+    if not dis:
+        return None
+    rows = [[s["strategy"], number(s["largest_share"][-1], 2), number(s["efficiency"][-1], 3),
+             names([v for v in s["removed"][1:6] if v is not None]) or "random orders"]
+            for s in dis["strategies"]]
+    intact = dis["strategies"][0]
+    return Section("disruption", "Disruption", [
+        Figure(figs.get("disruption"), "Share of persons left in the largest connected group as persons are "
+                                       "removed, by strategy."),
+        Paragraph(f"After removing {dis['steps']} of {dis['scope']:,} persons (intact: largest group "
+                  f"{intact['largest_share'][0]:.2f}, efficiency {intact['efficiency'][0]:.3f}):"),
+        Table(["Strategy", "Largest group", "Efficiency", "Removed first"], rows)])
+
+
+def _money(doc: dict) -> Optional[Section]:
+    m = doc["money"]
+    if not m:
+        return None
+    blocks = [Paragraph(f"{m['transfers']:,} transfers moved {m['amount']:,.2f} between {m['accounts']:,} accounts; "
+                        f"{m['origin_accounts']:,} origin accounts (sending, never receiving)"
+                        + (f" sent {m['traced']:,.2f}, traced below." if m["traced"] is not None else ".")),
+              Table(["Owner", "Label", "Received", "Held"],
+                    [[Name(h["id"]), Name(h["label"] or ""), number(h["received"], 2), number(h["held"], 2)]
+                     for h in m["holders"]])]
+    if m["paths"]:
+        blocks.append(Paragraph("Main paths of the money to the accounts holding the most (bottleneck = traced "
+                                "money that moved along every hop):"))
+        blocks.append(Table(["Account", "Held", "Bottleneck", "Hops", "Path"],
+                            [[Name(x["account"]), number(x["held"], 2), number(x["amount"], 2), number(x["hops"]),
+                              names(x["path"], " \u2192 ")] for x in m["paths"]]))
+    fz = m["freeze"]
+    if fz:
+        blocks.append(Paragraph(["Freezing the accounts "] + names(fz["accounts"], ", ")
+                                + [f" would stop {fz['stopped']:,.2f} of the {fz['total']:,.2f} that the transfers "
+                                   f"can carry to the leaders' accounts ({fz['remaining']:,.2f} would still get "
+                                   "through)."]))
+    return Section("money", "Money flow", blocks)
+
+
+def _data(doc: dict) -> Section:
+    d = doc["data"]
+    return Section("data", "Data", [
+        Table(["Node type", "Nodes", "Labelled"],
+              [[Name(t["type"]), number(t["count"]), number(t["labelled"])] for t in d["node_types"]]),
+        Table(["Edge type", "Edges", "First", "Last", "Amount"],
+              [[Name(t["type"]), number(t["count"]), t["first"] or "", t["last"] or "", number(t["amount"], 2)]
+               for t in d["edge_types"]])])
+
+
+def _reproduce(doc: dict) -> Section:
+    params = [[k, Name(json.dumps(v, ensure_ascii=False)) if not isinstance(v, str) else Name(v)]
+              for k, v in doc["parameters"].items()]
+    inputs = [[Name(x["role"]), Name(x["file"] or "(withheld)"), number(x["bytes"]), x["sha256"]]
+              for x in doc["inputs"]]
+    env = doc["environment"]
+    return Section("reproduce", "Reproducibility", [
+        Paragraph(f"ringleader {doc['ringleader_version']} (report schema {doc['schema_version']}), Python "
+                  f"{env['python']}, numpy {env['numpy']}, pandas {env['pandas']}."),
+        Table(["Parameter", "Value"], params)]
+        + ([Table(["Input", "File", "Bytes", "SHA-256"], inputs)] if inputs else
+           [Paragraph("No input files were given (the network was passed in memory).")]))
+
+
+def sections(doc: dict, figs: dict) -> list:
+    """The :class:`~._text.Section` list of a report: ``doc`` is the
+    report.json document, ``figs`` the pictures (name -> SVG or None);
+    sections without content (no key players, no money...) are left out."""
+    out = [_summary(doc), _network(figs), _leaders(doc), _communities(doc), _key_players(doc),
+           _disruption(doc, figs), _money(doc), _data(doc),
+           Section("method", "Method notes", [Bullets([Text(x) for x in doc["notes"]])]), _reproduce(doc)]
+    return [s for s in out if s is not None]
