@@ -157,7 +157,8 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
          ``ph<k>``, ``ac<k>``, ... in random order), so nothing but the
          structure tells a leader from anyone else.
     """
-    from ..network import Network, _to_ns
+    from .._times import to_ns
+    from ..network import Network
 
     noise, missing_edges, missing_persons, spurious_edges = check_missing(noise, missing_edges, missing_persons,
                                                                          spurious_edges)
@@ -221,7 +222,7 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
     e["source"], e["target"] = e["source"].map(rename), e["target"].map(rename)
     truth = truth.rename(index=rename)
     truth = truth.iloc[rng.permutation(len(truth))]
-    base = _to_ns(start, "start")
+    base = to_ns(start, "start")
     ts = pd.to_datetime(base + np.round(e["day"].to_numpy() * 86400e9).astype(np.int64), utc=True)
     edges = pd.DataFrame({"source": e["source"].to_numpy(dtype=object), "target": e["target"].to_numpy(dtype=object),
                           "type": e["type"].to_numpy(dtype=object), "timestamp": ts,

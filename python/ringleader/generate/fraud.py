@@ -10,7 +10,8 @@ import pandas as pd
 
 from .. import _core
 from .._kernel import seed_of
-from ..network import Network, _to_ns
+from .._times import to_ns
+from ..network import Network
 from ._common import check_missing, check_size, draw, finish
 
 __all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
@@ -82,7 +83,7 @@ def fraud_network(n_groups: int = 3, teams_per_group: int = 4, operators_per_tea
     if not 0.0 <= noise <= 1.0:
         raise ValueError(f"noise must be in [0, 1], not {noise}")
     s = seed_of(seed)
-    start_ns = _to_ns(start, "start")
+    start_ns = to_ns(start, "start")
     r = _core.fraud_network(
         count(n_groups, "n_groups", 1), count(teams_per_group, "teams_per_group", 1),
         count(operators_per_team, "operators_per_team", 1), count(victims_per_operator, "victims_per_operator"),
