@@ -9,6 +9,8 @@ from typing import Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from .._kernel import seed_of
+
 #: Roles every family maps its own positions onto (API.md's role list).
 ROLES = ("boss", "financier", "manager", "team_leader", "operator", "recruiter", "facilitator", "mule", "victim",
          "outsider")
@@ -45,6 +47,26 @@ def check_missing(noise, missing_edges, missing_persons, spurious_edges=None) ->
     if not 0.0 <= spurious_edges <= 10.0:
         raise ValueError(f"spurious_edges must be in [0, 10], not {spurious_edges}")
     return noise, missing_edges, missing_persons, spurious_edges
+
+
+def start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, ranges: Mapping[str, tuple],
+          stream: int) -> tuple:
+    """What every family does first: ``size`` and the missing-data
+    arguments checked, the seed (``None``: drawn, see
+    :func:`ringleader._kernel.seed_of`), the family's random generator (on
+    its own ``stream``) and its design point drawn from ``ranges``
+    (``params`` fixes some).  Returns ``(seed, size, rng, params)``."""
+    size = check_size(size)
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
+    s = seed_of(seed)
+    rng = np.random.default_rng([s, stream])
+    return s, size, rng, draw(rng, ranges, params)
+
+
+def pick(rng: np.random.Generator, people, prob: float) -> list:
+    """Each of ``people`` with probability ``prob`` (one uniform draw each, in order)."""
+    people = list(people)
+    return [x for x, u in zip(people, rng.random(len(people))) if u < prob]
 
 
 def draw(rng: np.random.Generator, ranges: Mapping[str, tuple], fixed: Optional[Mapping] = None) -> dict:
@@ -123,6 +145,34 @@ class Builder:
         """A call from one of ``phones_a`` (drawn) to one of ``phones_b``."""
         pa = phones_a[int(self.rng.integers(len(phones_a)))]
         self.edge(pa, phones_b[int(self.rng.integers(len(phones_b)))], "call", day=day)
+
+    def call_persons(self, phones: Mapping[str, list], a: str, b: str, day: Optional[float] = None) -> None:
+        """A call from a phone of ``a`` to a phone of ``b`` (see :meth:`call`),
+        their phones looked up in ``phones``; none when either has no phone."""
+        if phones.get(a) and phones.get(b):
+            self.call(phones[a], phones[b], day=day)
+
+    def meeting(self, attendees, venue: str, day: Optional[float] = None) -> Optional[float]:
+        """A ``meeting`` node at ``venue`` (``located_at``) attended by
+        ``attendees`` (``attends``; repeats dropped) on ``day`` (drawn when
+        None); none with fewer than two attendees.  Returns its day, or None."""
+        att = list(dict.fromkeys(attendees))
+        if len(att) < 2:
+            return None
+        day = float(self.rng.uniform(0, self.days)) if day is None else day
+        mt = self.node("meeting")
+        self.edge(mt, venue, "located_at", day=day)
+        for a in att:
+            self.edge(a, mt, "attends", day=day)
+        return day
+
+    def roles(self) -> dict:
+        """Each person's role, in creation order."""
+        return {pid: r for pid, r, _, _ in self._truth}
+
+    def groups(self) -> dict:
+        """Each person's group, in creation order."""
+        return {pid: g for pid, _, g, _ in self._truth}
 
     def persons(self, role=None) -> list:
         return [p for p, r, _, _ in self._truth if role is None or r == role or (not isinstance(role, str) and r in role)]
