@@ -19,29 +19,10 @@ import json
 import os
 import sys
 
-from . import __version__
-
-_EPILOG = """examples:
-  ringleader generate case/ --seed 1                     a synthetic fraud network to try things on
-  ringleader info case/edges.csv --nodes case/nodes.csv
-  ringleader leaders case/edges.csv --nodes case/nodes.csv --directed --top 10
-  ringleader report case/edges.csv --nodes case/nodes.csv --directed -o case/report/
-  ringleader centrality network.graphml --measures degree,betweenness --format csv -o scores.csv
-  ringleader communities network.net --summary
-
-Each subcommand has its own help: ringleader report --help"""
-
-_FORMATS = ("auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix")
+from ._cli_parser import build_parser
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
-
-
-class _Parser(argparse.ArgumentParser):
-    """Usage errors in one line, with where to find help."""
-
-    def error(self, message):
-        self.exit(2, f"ringleader: error: {message} (see '{self.prog} --help')\n")
 
 
 # ---- loading -----------------------------------------------------------------
@@ -316,149 +297,11 @@ def _generate(args) -> int:
 
 
 # ---- the parser ----------------------------------------------------------------
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"wants a non-negative integer, not {text!r}")
-    return value
-
-
 def parser() -> argparse.ArgumentParser:
-    """The argument parser (every subcommand and option, with help)."""
-    inputs = argparse.ArgumentParser(add_help=False)
-    g = inputs.add_argument_group("input")
-    g.add_argument("edges", metavar="EDGES",
-                   help="the network: edges.csv (header source,target[,type,weight,timestamp,amount,...]), "
-                        ".graphml, Pajek .net, edge list .txt/.edges/.el, UCINET .dl or a matrix .csv; "
-                        ".gz files are read too")
-    g.add_argument("--nodes", metavar="NODES", help="nodes.csv for a CSV edge file (header id[,type,label,...])")
-    g.add_argument("--directed", action="store_true",
-                   help="read the CSV, edge list or DL file as directed (calls and transfers have a direction)")
-    g.add_argument("--create-missing", action="store_true",
-                   help="create nodes that edges name but --nodes lacks (otherwise an error)")
-    g.add_argument("--input-format", default="auto", choices=_FORMATS,
-                   help="the input format (default: auto, from the file extension; .csv = CSV pair)")
-
-    run = argparse.ArgumentParser(add_help=False)
-    g = run.add_argument_group("run")
-    g.add_argument("--seed", type=_positive, metavar="N", help="seed of every random choice, for reproducible results "
-                                                  "(default: random, and reported)")
-    g.add_argument("--threads", type=_positive, default=0, metavar="N", help="threads to use (default: 0 = all cores)")
-    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show progress on stderr (default: when stderr is a terminal)")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show the traceback on errors")
-
-    table = argparse.ArgumentParser(add_help=False)
-    g = table.add_argument_group("output")
-    g.add_argument("--format", default="table", choices=["table", "csv", "json"],
-                   help="output format (default: table, for reading; csv and json keep names exactly)")
-    g.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-
-    persons = argparse.ArgumentParser(add_help=False)
-    g = persons.add_argument_group("persons")
-    g.add_argument("--person-type", default="person", metavar="TYPE",
-                   help="node type of the persons to rank (default: person); other node types (phones, "
-                        "accounts, venues) link them")
-    g.add_argument("--all-nodes", action="store_true", help="rank every node (a one-mode network)")
-    g.add_argument("--weights", metavar="M=W,...",
-                   help="weights of the leader measures, e.g. money=2,contact=0 (measures: degree, betweenness, "
-                        "harmonic, eigenvector, flow, money, contact)")
-
-    p = _Parser(prog="ringleader", description="Find the leaders and key members of organised crime networks.",
-                epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"ringleader {__version__}")
-    p.add_argument("--debug", action="store_true", help="show the traceback on errors")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-
-    def command(name, help, parents, epilog, run_fn):
-        s = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".", parents=parents + [common],
-                           epilog="examples:\n  " + epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-        s.set_defaults(run=run_fn)
-        return s
-
-    command("info", "load a network and print its size by node and edge type", [inputs, table],
-            "ringleader info edges.csv --nodes nodes.csv --format json", _info)
-
-    s = command("centrality", "centrality of every node, highest first", [inputs, run, table],
-                "ringleader centrality edges.csv --nodes nodes.csv --project person --measures degree,betweenness",
-                _centrality)
-    s.add_argument("--measures", default="degree,betweenness,pagerank",
-                   help="comma-separated: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, "
-                        "katz, core_number (default: degree,betweenness,pagerank; sorted by the first)")
-    s.add_argument("--weight", metavar="COLUMN", help="edge column to use as weight: a distance for betweenness, "
-                                                      "closeness and harmonic, a strength for the others "
-                                                      "(default: unweighted)")
-    s.add_argument("--samples", type=_positive, metavar="K",
-                   help="estimate betweenness and harmonic closeness from K sampled sources (large networks)")
-    s.add_argument("--project", metavar="TYPE", help="compute on the one-mode network of TYPE nodes (e.g. person) "
-                                                     "linked through the other node types")
-    s.add_argument("--node-type", metavar="TYPE", help="only print nodes of TYPE")
-    s.add_argument("--top", type=_positive, metavar="N", help="only print the N highest (default: all)")
-
-    s = command("communities", "communities (groups that are densely linked inside)", [inputs, run, table],
-                "ringleader communities edges.csv --nodes nodes.csv --project person --summary", _communities)
-    s.add_argument("--method", default="leiden", choices=["leiden", "louvain", "label_propagation", "components"],
-                   help="default: leiden (connected communities, best modularity)")
-    s.add_argument("--objective", default="modularity", choices=["modularity", "cpm"],
-                   help="Leiden's objective (default: modularity; cpm: a density threshold set by --resolution)")
-    s.add_argument("--resolution", type=float, default=1.0,
-                   help="higher: smaller communities (default: 1.0)")
-    s.add_argument("--weight", metavar="COLUMN", help="edge column to use as link strength (default: unweighted)")
-    s.add_argument("--project", metavar="TYPE", help="find communities of TYPE nodes (e.g. person) linked through "
-                                                     "the other node types")
-    s.add_argument("--summary", action="store_true",
-                   help="one row per community (size, internal weight, volume, cut, conductance) instead of one "
-                        "per node")
-
-    s = command("leaders", "rank the persons as leaders, brokers, key members", [inputs, run, table, persons],
-                "ringleader leaders edges.csv --nodes nodes.csv --directed --top 10", _leaders)
-    s.add_argument("--top", type=_positive, metavar="N",
-                   help="only print the N highest-ranked (default: 25 as a table, all as csv or json)")
-    s.add_argument("--confidence", type=_positive, metavar="R",
-                   help="re-rank under R resamples of missing data and add p_top, rank_low, rank_high")
-    s.add_argument("--known", metavar="FILE",
-                   help="CSV with columns id,known: persons known to be leaders (true/false or a role name such "
-                        "as boss, manager, operator); the weights are then fitted to them")
-
-    s = command("report", "write the investigation report (HTML, Markdown, JSON, CSV)", [inputs, run, persons],
-                "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"
-                "  ringleader report edges.csv --nodes nodes.csv -o share/ --pseudonymize   # to share outside\n\n"
-                "writes report.html (self-contained, open it in a browser), report.md, report.json, leaders.csv\n"
-                "and communities.csv; report.json has every parameter and the inputs' SHA-256 checksums.",
-                _report)
-    s.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into (created)")
-    s.add_argument("--title", default="Network report", help="title of the report (default: Network report)")
-    s.add_argument("--pseudonymize", action="store_true",
-                   help="replace every id and label by a pseudonym (person-0001, ...), leave out attributes and "
-                        "input file names: for sharing outside the investigation")
-    s.add_argument("--pseudonym-key", metavar="KEY",
-                   help="with --pseudonymize: derive pseudonyms from this secret key, so the same id gets the same "
-                        "pseudonym in every report (or set RINGLEADER_PSEUDONYM_KEY; default: numbered from --seed)")
-    s.add_argument("--top", type=_positive, metavar="N", help="leaders listed in the report (default: 25)")
-    s.add_argument("--key-players", type=_positive, default=5, metavar="K",
-                   help="size of the key player set (default: 5)")
-    s.add_argument("--steps", type=_positive, default=10, metavar="N",
-                   help="persons removed in the disruption simulation (default: 10)")
-    s.add_argument("--limit", type=_positive, default=1000, metavar="N",
-                   help="key players and disruption run on at most N highest-ranked persons (default: 1000)")
-
-    s = command("generate", "write a synthetic telecom-fraud network with its true roles", [],
-                "ringleader generate case/ --groups 3 --seed 1", _generate)
-    s.add_argument("--seed", type=_positive, metavar="N", help="seed of the generator (default: random, and printed)")
-    s.add_argument("output_dir", metavar="DIR", help="directory for edges.csv, nodes.csv and truth.csv (created)")
-    s.add_argument("--groups", type=_positive, metavar="N", default=3, help="groups (compounds) (default: 3)")
-    s.add_argument("--teams", type=_positive, metavar="N", default=4, help="teams per group (default: 4)")
-    s.add_argument("--operators", type=_positive, metavar="N", default=8, help="callers per team (default: 8)")
-    s.add_argument("--victims", type=_positive, metavar="N", default=5, help="victims per caller (default: 5)")
-    s.add_argument("--noise", type=float, default=0.0, metavar="X",
-                   help="share of calls and transfers unobserved and of false calls, 0 to 1 (default: 0)")
-    s.add_argument("--force", action="store_true", help="overwrite existing files")
-    return p
+    """The argument parser (every subcommand and option, with help; built in
+    :mod:`ringleader._cli_parser`)."""
+    return build_parser({"info": _info, "centrality": _centrality, "communities": _communities,
+                         "leaders": _leaders, "report": _report, "generate": _generate})
 
 
 def _message(exc: BaseException) -> str:

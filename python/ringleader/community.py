@@ -37,7 +37,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, prepare, run, seed_of
-from .network import _object_index
+from ._pandas_io import object_index
 
 __all__ = [
     "components",
@@ -89,7 +89,7 @@ def _membership(net, partition) -> np.ndarray:
     if isinstance(partition, pd.Series):
         labels = partition
     elif isinstance(partition, dict):
-        labels = pd.Series(list(partition.values()), index=_object_index(list(partition.keys())), dtype=object)
+        labels = pd.Series(list(partition.values()), index=object_index(list(partition.keys())), dtype=object)
     else:
         try:
             groups = list(partition)
@@ -104,7 +104,7 @@ def _membership(net, partition) -> np.ndarray:
             for node in group:
                 nodes.append(node)
                 comm.append(c)
-        labels = pd.Series(comm, index=_object_index(nodes), dtype=object)
+        labels = pd.Series(comm, index=object_index(nodes), dtype=object)
     if labels.index.has_duplicates:
         dup = labels.index[labels.index.duplicated()].unique()[:5].tolist()
         raise ValueError(f"nodes {dup} appear more than once in the partition: give each node one community")
@@ -380,8 +380,8 @@ def _codes(p, name: str, index=None):
 
 def _pair(a, b):
     if isinstance(a, (pd.Series, dict)) and isinstance(b, (pd.Series, dict)):
-        ia = a.index if isinstance(a, pd.Series) else _object_index(list(a.keys()))
-        ib = b.index if isinstance(b, pd.Series) else _object_index(list(b.keys()))
+        ia = a.index if isinstance(a, pd.Series) else object_index(list(a.keys()))
+        ib = b.index if isinstance(b, pd.Series) else object_index(list(b.keys()))
         if ia.has_duplicates or ib.has_duplicates:
             raise ValueError("a partition lists some element twice")
         if len(ia) != len(ib) or len(ia.difference(ib, sort=False)):

@@ -57,7 +57,7 @@ import pandas as pd
 from . import _binary, _core
 from ._centrality_paths import _k
 from ._kernel import ProgressBar, check_threads, prepare, seed_of
-from .network import _object_index
+from ._pandas_io import object_index
 
 __all__ = ["betweenness", "closeness", "harmonic", "key_players", "disruption"]
 
@@ -141,7 +141,7 @@ class _Source:
             head = _binary.header(path)
             st = os.stat(path)
             self.n, self.directed = int(head["nodes"]), bool(head["directed"])
-            self.index = _object_index(_binary.node_ids(path))
+            self.index = object_index(_binary.node_ids(path))
             self.index.name = "id"
             self.key = ("path", path, st.st_size, st.st_mtime_ns)
         else:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .network import _NAT
+from ._times import NAT
 
 __all__ = ["trace", "freeze_plan", "received", "MoneyTrace", "FreezePlan"]
 
@@ -55,8 +55,8 @@ def _transfers(net, transfer_type: str, need_time: bool) -> _Transfers:
     time = None
     if need_time:
         ts = core.edge_timestamp()
-        time = np.full(len(edge), _NAT, dtype=np.int64) if ts is None else np.asarray(ts)[mask]
-        missing = time == _NAT
+        time = np.full(len(edge), NAT, dtype=np.int64) if ts is None else np.asarray(ts)[mask]
+        missing = time == NAT
         if missing.any():
             i = int(np.flatnonzero(missing)[0])
             raise ValueError(f"{int(missing.sum())} transfers have no timestamp, e.g. {ids[src[i]]} -> {ids[dst[i]]}: "

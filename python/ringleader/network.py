@@ -1,7 +1,6 @@
 """The typed, multi-mode :class:`Network` and its pandas / networkx conversions."""
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import warnings
 from typing import Iterable, Optional
@@ -10,145 +9,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-
-_NODE_RESERVED = ("id", "type", "label")
-_EDGE_RESERVED = ("source", "target", "type", "weight", "timestamp", "amount")
-_NAT = np.iinfo(np.int64).min
-
-
-_MAX_SECONDS = 9_223_372_035  # Unix seconds that fit in int64 nanoseconds
-
-
-def _object_index(values) -> pd.Index:
-    """A flat object Index (tuples stay tuples, never a MultiIndex)."""
-    values = list(values)
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return pd.Index(arr, dtype=object, tupleize_cols=False)
-
-
-def _seconds_to_ns(sec: float, what: str) -> int:
-    if not np.isfinite(sec) or abs(sec) > _MAX_SECONDS:
-        raise ValueError(f"{what}: {sec!r} Unix seconds is outside the representable range "
-                         "(years 1678 to 2261)")
-    return int(round(sec * 1_000_000_000)) if isinstance(sec, float) else int(sec) * 1_000_000_000
-
-
-def _check_space_twins(ids: list) -> None:
-    """Refuses ids that differ only by surrounding spaces (" a" and "a"), as
-    the readers do: almost always a slip, they would silently be two nodes."""
-    padded = [s for s in ids if s[:1] in (" ", "\t") or s[-1:] in (" ", "\t")]
-    if not padded:
-        return
-    first: dict = {}
-    known = set(ids)
-    for s in padded:
-        t = s.strip(" \t")
-        other = t if t and t in known else first.setdefault(t, s)
-        if other != s:
-            raise ValueError(f"node ids {s!r} and {other!r} differ only by surrounding spaces: "
-                             "remove the spaces (ids are compared exactly)")
-
-
-def _to_ns(value, what: str) -> Optional[int]:
-    """A time bound as ns UTC: str (ISO 8601 or Unix seconds), number (Unix
-    seconds), datetime, Timestamp or numpy datetime64."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return _seconds_to_ns(value.item() if hasattr(value, "item") else value, what)
-    if isinstance(value, str):
-        ns = _core.parse_timestamp(value)
-        if ns is not None:
-            return ns
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{what}={value!r} is not a date or time: use e.g. '2024-03-01' "
-                         "or pd.Timestamp('2024-03-01T12:00Z')") from exc
-    if ts is pd.NaT:
-        raise ValueError(f"{what} must not be NaT")
-    if ts.tzinfo is None:
-        ts = ts.tz_localize("UTC")
-    return int(ts.tz_convert("UTC").value)
-
-
-def _times_to_ns(values: pd.Series, what: str) -> np.ndarray:
-    """Timestamps column -> int64 ns UTC with NaT as INT64_MIN."""
-    s = values
-    if pd.api.types.is_datetime64_any_dtype(s.dtype):
-        if getattr(s.dt, "tz", None) is None:
-            s = s.dt.tz_localize("UTC")
-        return s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]").array.asi8.astype(np.int64, copy=True)
-    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        arr = s.to_numpy(dtype=np.float64, na_value=np.nan)
-        out = np.full(len(arr), _NAT, dtype=np.int64)
-        ok = ~np.isnan(arr)
-        bad = ok & ~(np.abs(arr) <= _MAX_SECONDS)
-        if bad.any():
-            i = int(np.argmax(bad))
-            raise ValueError(f"{what}: row {i} holds {s.iloc[i]!r} Unix seconds, outside the representable "
-                             "range (years 1678 to 2261)")
-        if pd.api.types.is_integer_dtype(s.dtype):
-            out[ok] = s.to_numpy()[ok].astype(np.int64) * 1_000_000_000
-        else:
-            out[ok] = np.round(arr[ok] * 1e9).astype(np.int64)
-        return out
-    out = np.empty(len(s), dtype=np.int64)
-    for i, v in enumerate(s.tolist()):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v == "":
-            out[i] = _NAT
-        elif isinstance(v, (pd.Timestamp, _dt.datetime, np.datetime64)):
-            out[i] = _to_ns(v, what)
-        else:
-            ns = _core.parse_timestamp(str(v))
-            if ns is None:
-                raise ValueError(f"{what}: row {i} holds {v!r}, which is neither ISO 8601 "
-                                 "(2024-03-01T12:00:00Z) nor Unix seconds")
-            out[i] = ns
-    return out
-
-
-def _column(name: str, values: pd.Series):
-    """An attribute column (name, kind, values) for the core."""
-    dt = values.dtype
-    if pd.api.types.is_bool_dtype(dt) or (pd.api.types.is_numeric_dtype(dt)
-                                          and not pd.api.types.is_complex_dtype(dt)):
-        return (name, "number", values.to_numpy(dtype=np.float64, na_value=np.nan))
-    if pd.api.types.is_datetime64_any_dtype(dt):
-        return (name, "time", _times_to_ns(values, name))
-    vals = values.tolist()
-    present = [v for v in vals if not _missing(v)]
-    if present and all(isinstance(v, (pd.Timestamp, _dt.datetime, np.datetime64)) for v in present):
-        return (name, "time", _times_to_ns(pd.Series(vals, dtype=object), name))
-    if present and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-                       for v in present):
-        return (name, "number", np.array([np.nan if _missing(v) else float(v) for v in vals], dtype=np.float64))
-    return (name, "string", ["" if _missing(v) else str(v) for v in vals])
-
-
-def _missing(v) -> bool:
-    if v is None or v is pd.NaT:
-        return True
-    if isinstance(v, float) and np.isnan(v):
-        return True
-    return v is pd.NA
-
-
-def _factorize_types(values, default: str):
-    """Type column -> (uint16 codes, names); missing/empty -> default."""
-    if values is None:
-        return None, [default]
-    vals = ["" if _missing(v) else str(v) for v in values]
-    vals = [v if v != "" else default for v in vals]
-    codes, names = pd.factorize(pd.Series(vals, dtype=object), sort=False)
-    names = list(names)
-    if not names:
-        names = [default]
-    if len(names) > 65535:
-        raise ValueError("more than 65535 distinct type names")
-    return codes.astype(np.uint16), names
+from ._pandas_io import from_pandas_frames, is_missing, object_index
+from ._times import NAT, to_ns
 
 
 class Network:
@@ -228,7 +90,7 @@ class Network:
         """The node ids in vertex order (original objects for networks from networkx)."""
         if "index" not in self._cache:
             ids = self._objects if self._objects is not None else self._net.node_ids()
-            index = _object_index(ids)
+            index = object_index(ids)
             index.name = "id"
             self._cache["index"] = index
         return self._cache["index"]
@@ -274,7 +136,7 @@ class Network:
                 "weight": n.edge_weight(),
             }
             ts = n.edge_timestamp()
-            cols["timestamp"] = self._values("time", ts if ts is not None else np.full(m, _NAT, dtype=np.int64))
+            cols["timestamp"] = self._values("time", ts if ts is not None else np.full(m, NAT, dtype=np.int64))
             am = n.edge_amount()
             cols["amount"] = am if am is not None else np.full(m, np.nan)
             for name, kind, values in n.edge_attrs():
@@ -322,7 +184,7 @@ class Network:
         node_ids = None
         if nodes is not None:
             node_ids = [self._id_str(v) for v in ([nodes] if isinstance(nodes, str) else nodes)]
-        t0, t1 = _to_ns(start, "start"), _to_ns(end, "end")
+        t0, t1 = to_ns(start, "start"), to_ns(end, "end")
         if t0 is not None and t1 is not None and t0 > t1:
             raise ValueError(f"start={start!r} is after end={end!r}: the window [start, end) would be empty; "
                              "swap them")
@@ -457,110 +319,8 @@ class Network:
         objects in :attr:`node_index`; their ``str()`` must be unique.  The same
         rules as :func:`read_csv` apply to missing ids (``create_missing``).
         """
-        if source not in edges.columns or target not in edges.columns:
-            raise ValueError(f"edges needs the columns {source!r} and {target!r}; it has {list(edges.columns)}")
-        for name, used in (("source", source), ("target", target)):
-            if used != name and name in edges.columns:
-                raise ValueError(f"edges has a column {name!r} besides the {name} column {used!r}: "
-                                 "rename it, it would be lost")
-        m = len(edges)
-        src = edges[source].to_numpy(dtype=object)
-        dst = edges[target].to_numpy(dtype=object)
-        for arr, name in ((src, source), (dst, target)):
-            bad = pd.isna(pd.Series(arr, dtype=object)).to_numpy()
-            if bad.any():
-                raise ValueError(f"edges: column {name!r} is missing at row {int(np.argmax(bad))}")
-        node_objs: list = []
-        node_type_vals = None
-        labels = None
-        node_attrs = []
-        if nodes is not None:
-            nd = nodes
-            ids = nd["id"].to_numpy(dtype=object) if "id" in nd.columns else nd.index.to_numpy(dtype=object)
-            dup = _object_index(ids).duplicated()
-            if dup.any():
-                i = int(np.argmax(dup))
-                raise ValueError(f"nodes: node id {ids[i]!r} appears twice (row {i}): each node must be listed once")
-            node_objs = list(ids)
-            node_type_vals = list(nd["type"]) if "type" in nd.columns else None
-            if "label" in nd.columns:
-                labels = ["" if _missing(v) else str(v) for v in nd["label"]]
-            for c in nd.columns:
-                if c not in _NODE_RESERVED:
-                    node_attrs.append(_column(str(c), nd[c].reset_index(drop=True)))
-            index = _object_index(node_objs)
-            s_codes = index.get_indexer(src) if m else np.empty(0, dtype=np.int64)
-            t_codes = index.get_indexer(dst) if m else np.empty(0, dtype=np.int64)
-            missing = (s_codes < 0) | (t_codes < 0)
-            if missing.any():
-                if not create_missing:
-                    i = int(np.argmax(missing))
-                    bad = src[i] if s_codes[i] < 0 else dst[i]
-                    raise ValueError(f"edges: row {i} names node id {bad!r}, which is not in nodes "
-                                     "(add it there, or pass create_missing=True)")
-                inter = np.empty(2 * m, dtype=object)
-                inter[0::2] = src
-                inter[1::2] = dst
-                extra = pd.unique(pd.Series(inter[(np.repeat(missing, 2)) & (index.get_indexer(inter) < 0)],
-                                            dtype=object))
-                node_objs += list(extra)
-                index = _object_index(node_objs)
-                s_codes, t_codes = index.get_indexer(src), index.get_indexer(dst)
-        else:
-            inter = np.empty(2 * m, dtype=object)
-            inter[0::2] = src
-            inter[1::2] = dst
-            codes, uniques = pd.factorize(pd.Series(inter, dtype=object), sort=False)
-            node_objs = list(uniques)
-            s_codes, t_codes = codes[0::2], codes[1::2]
-        n = len(node_objs)
-        _core.check_counts(n, m, "edges")
-        _core.reserve_check(48 * n + 34 * m, "the network tables")
-        str_ids = [o if isinstance(o, str) else str(o) for o in node_objs]
-        if any(s == "" for s in str_ids):
-            raise ValueError("empty node id: every node needs a non-empty id")
-        _check_space_twins(str_ids)
-        objects = None
-        if any(not isinstance(o, str) for o in node_objs):
-            if len(set(str_ids)) != n:
-                raise ValueError("node ids are not unique as strings (e.g. 1 and '1'): make them unique")
-            objects = node_objs
-        if node_type_vals is not None:
-            node_type_vals = node_type_vals + [node_type] * (n - len(node_type_vals))
-            nt_codes, nt_names = _factorize_types(node_type_vals, node_type)
-        else:
-            nt_codes, nt_names = np.zeros(n, dtype=np.uint16), [node_type]
-        if labels is not None:
-            labels = labels + [""] * (n - len(labels))
-        node_attrs = [_pad(c, n) for c in node_attrs]
-        et = edges["type"] if "type" in edges.columns else None
-        et_codes, et_names = _factorize_types(et, edge_type)
-        if et_codes is None:
-            et_codes = np.zeros(m, dtype=np.uint16)
-        if "weight" in edges.columns:
-            raw = edges["weight"].reset_index(drop=True)
-            absent = raw.isna().to_numpy()
-            w = np.array(pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan))
-            w[absent] = 1.0  # a missing weight is 1, as an empty CSV field
-            bad = ~np.isfinite(w)
-            if bad.any():
-                i = int(np.argmax(bad))
-                raise ValueError(f"edges: weight at row {i} is {raw.iloc[i]!r}: "
-                                 "weights must be finite numbers")
-        else:
-            w = np.ones(m)
-        ts = _times_to_ns(edges["timestamp"].reset_index(drop=True), "timestamp") \
-            if "timestamp" in edges.columns else None
-        amount = None
-        if "amount" in edges.columns:
-            amount = pd.to_numeric(edges["amount"], errors="raise").to_numpy(dtype=np.float64, na_value=np.nan)
-            if np.isinf(amount).any():
-                raise ValueError("edges: amounts must be finite (or missing)")
-        edge_attrs = [_column(str(c), edges[c].reset_index(drop=True)) for c in edges.columns
-                      if c not in (source, target) and c not in _EDGE_RESERVED]
-        core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
-                                 np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
-                                 et_codes, et_names, w, ts, amount, edge_attrs)
+        core, objects = from_pandas_frames(edges, nodes, directed, source, target, node_type, edge_type,
+                                           create_missing)
         return cls._wrap(core, objects)
 
     # ---- networkx ----------------------------------------------------------
@@ -582,28 +342,16 @@ class Network:
         cls = {(False, False): nx.Graph, (True, False): nx.DiGraph,
                (False, True): nx.MultiGraph, (True, True): nx.MultiDiGraph}[(self.directed, multigraph)]
         G = cls()
-        G.add_nodes_from((node, {k: v for k, v in row.items() if not _missing(v)})
+        G.add_nodes_from((node, {k: v for k, v in row.items() if not is_missing(v)})
                          for node, row in zip(nodes.index, nodes.to_dict("records")))
 
         def edge_rows():
             for row in edges.to_dict("records"):
                 s, t = row.pop("source"), row.pop("target")
-                data = {k: v for k, v in row.items() if not _missing(v)}
+                data = {k: v for k, v in row.items() if not is_missing(v)}
                 yield (s, t, None, data) if multigraph else (s, t, data)
         G.add_edges_from(edge_rows())
         return G
-
-
-def _pad(col, n):
-    name, kind, values = col
-    extra = n - len(values)
-    if extra <= 0:
-        return col
-    if kind == "number":
-        return (name, kind, np.concatenate([values, np.full(extra, np.nan)]))
-    if kind == "time":
-        return (name, kind, np.concatenate([values, np.full(extra, _NAT, dtype=np.int64)]))
-    return (name, kind, list(values) + [""] * extra)
 
 
 def from_networkx(G, node_type: str = "unknown", edge_type: str = "edge") -> Network:
@@ -620,7 +368,7 @@ def from_networkx(G, node_type: str = "unknown", edge_type: str = "edge") -> Net
     (34, 78)
     """
     node_rows = [dict(data) for _, data in G.nodes(data=True)]
-    nodes = pd.DataFrame(node_rows, index=_object_index(G.nodes()))
+    nodes = pd.DataFrame(node_rows, index=object_index(G.nodes()))
     if "id" in nodes.columns:
         warnings.warn("node attribute 'id' renamed to 'id_' (the node id is the networkx node)", stacklevel=2)
         nodes = nodes.rename(columns={"id": "id_"})

@@ -35,7 +35,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import run
-from .network import _NAT, _to_ns
+from ._times import NAT, time_index, to_ns
 
 __all__ = ["Path", "shortest", "all_shortest", "k_shortest", "earliest_arrival", "latest_departure",
            "time_respecting", "ego", "ego_summary", "EgoSummary"]
@@ -160,26 +160,19 @@ def k_shortest(net, source, target, k: int, weight: Optional[str] = None,
 
 # ---- time-respecting paths ---------------------------------------------------
 
-def _time_index(net):
-    idx = net._cache.get("time_index")
-    if idx is None:
-        idx = _core.TimeIndex(net._net)
-        net._cache["time_index"] = idx
-    if idx.count == 0:
-        raise ValueError("no edge has a timestamp: time-respecting paths need a timestamp column")
-    return idx
+_NO_TIMES = "no edge has a timestamp: time-respecting paths need a timestamp column"
 
 
 def _reach(net, root, forward, start, end, strict, via_types, edge_types, ignore_direction, name):
-    idx = _time_index(net)
+    idx = time_index(net, _NO_TIMES)
     v = _vertex(net, root, "source" if forward else "target")
     node_ok, edge_ok = _masks(net, via_types, edge_types)
-    t, e, hops = _core.reach(idx, v, forward, _to_ns(start, "start"), _to_ns(end, "end"), bool(strict),
+    t, e, hops = _core.reach(idx, v, forward, to_ns(start, "start"), to_ns(end, "end"), bool(strict),
                              bool(ignore_direction), node_ok, edge_ok)
     reached = np.flatnonzero(hops >= 0)
     ids = net.node_index
     times = t[reached].copy()
-    times[(times == np.iinfo(np.int64).max) | (times == np.iinfo(np.int64).min)] = _NAT
+    times[(times == np.iinfo(np.int64).max) | (times == np.iinfo(np.int64).min)] = NAT
     edge = e[reached]
     src = np.asarray(net._net.edge_source())
     dst = np.asarray(net._net.edge_target())
@@ -247,11 +240,11 @@ def time_respecting(net, source, target, start=None, end=None, mode: str = "earl
     """
     if mode not in ("earliest_arrival", "latest_departure"):
         raise ValueError(f"mode must be 'earliest_arrival' or 'latest_departure', not {mode!r}")
-    idx = _time_index(net)
+    idx = time_index(net, _NO_TIMES)
     s, t = _vertex(net, source, "source"), _vertex(net, target, "target")
     node_ok, edge_ok = _masks(net, via_types, edge_types)
-    edges = _core.time_respecting_path(idx, s, t, mode == "earliest_arrival", _to_ns(start, "start"),
-                                       _to_ns(end, "end"), bool(strict), bool(ignore_direction), node_ok, edge_ok)
+    edges = _core.time_respecting_path(idx, s, t, mode == "earliest_arrival", to_ns(start, "start"),
+                                       to_ns(end, "end"), bool(strict), bool(ignore_direction), node_ok, edge_ok)
     if edges is None:
         return None
     src = np.asarray(net._net.edge_source())

@@ -37,6 +37,10 @@ Conventions
   ``pd.IntervalIndex`` named ``"window"``, ``closed="left"``, of UTC
   Timestamps (``df.index.left`` are the starts).
 
+This module cuts the windows and computes the per-window results; the
+window bounds are worked out in :mod:`ringleader._time_windows` and
+:func:`changes` lives in :mod:`ringleader._temporal_changes`.
+
 Example
 -------
 >>> import ringleader as rl                                            # doctest: +SKIP
@@ -49,16 +53,15 @@ Example
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections import namedtuple
-from dataclasses import dataclass
 from typing import Iterator, Optional
 
 import numpy as np
 import pandas as pd
 
-from . import _core
-from .network import Network, _to_ns
+from ._temporal_changes import Changes, changes
+from ._time_windows import DURATION_TYPES, interval_index, plan, utc
+from .network import Network
 
 __all__ = ["Window", "windows", "measure", "partitions", "changes", "Changes"]
 
@@ -67,113 +70,10 @@ Window.__doc__ = """One time window: ``start`` and ``end`` (UTC pandas Timestamp
 half-open interval ``[start, end)``) and ``network``, the
 :class:`ringleader.Network` of the edges in it."""
 
-_DURATION_TYPES = (str, pd.Timedelta, _dt.timedelta, np.timedelta64, pd.offsets.BaseOffset)
 _METHODS = ("leiden", "louvain", "label_propagation", "components")
 
 
-# ---- window bounds -----------------------------------------------------------
-def _duration(value, what: str) -> pd.offsets.BaseOffset:
-    """A positive duration as a pandas offset."""
-    if not isinstance(value, _DURATION_TYPES):
-        raise ValueError(f"{what} must be a duration such as '30D', '7D', '12h', 'MS' or pd.Timedelta(days=7), "
-                         f"not {value!r}")
-    if isinstance(value, pd.offsets.BaseOffset):
-        off = value
-    else:
-        try:
-            off = pd.tseries.frequencies.to_offset(value if isinstance(value, str) else pd.Timedelta(value))
-        except ValueError:
-            try:
-                off = pd.tseries.frequencies.to_offset(pd.Timedelta(value))
-            except ValueError:
-                raise ValueError(f"{what}={value!r} is not a duration: use a pandas offset alias or Timedelta "
-                                 "string such as '30D', '7D', '12h' or 'MS'") from None
-    ref = pd.Timestamp("2000-01-01", tz="UTC")
-    if not ref + off > ref:
-        raise ValueError(f"{what}={value!r} must be a positive duration")
-    return off
-
-
-def _ts(ns: int) -> pd.Timestamp:
-    return pd.Timestamp(int(ns), tz="UTC")
-
-
-def _time_index(net):
-    if not isinstance(net, Network):
-        raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
-    index = _core.TimeIndex(net._net)
-    if index.count == 0:
-        raise ValueError("the network has no edge with a timestamp, so no edge falls in any window: give the "
-                         "edges a 'timestamp' column (ISO 8601 or Unix seconds) when reading or building it")
-    return index
-
-
-def _regular(t0: pd.Timestamp, stop: int, freq, step) -> Iterator[tuple]:
-    k = 0
-    while True:
-        s = t0 if k == 0 else t0 + step * k  # k * step from t0: no drift with month offsets
-        if s.value >= stop:
-            return
-        e = s + freq
-        yield s.value, e.value
-        if e.value >= stop:
-            return
-        k += 1
-
-
-def _explicit(windows) -> list:
-    if isinstance(windows, (str, bytes)) or isinstance(windows, _DURATION_TYPES):
-        raise ValueError(f"windows= takes a list of (start, end) pairs, not {windows!r}: "
-                         "for regular windows give freq= (e.g. freq='30D')")
-    try:
-        items = list(windows)
-    except TypeError:
-        raise ValueError(f"windows must be a list of (start, end) pairs, not {type(windows).__name__}") from None
-    bounds = []
-    for i, w in enumerate(items):
-        if isinstance(w, pd.Interval):
-            s, e = w.left, w.right
-        else:
-            try:
-                s, e = w
-            except (TypeError, ValueError):
-                raise ValueError(f"windows[{i}] = {w!r} is not a (start, end) pair") from None
-        if s is None or e is None:
-            raise ValueError(f"windows[{i}] = {w!r}: both start and end are needed")
-        s_ns, e_ns = _to_ns(s, f"windows[{i}] start"), _to_ns(e, f"windows[{i}] end")
-        if e_ns <= s_ns:
-            raise ValueError(f"windows[{i}]: end {e!r} is not after start {s!r} (windows are [start, end))")
-        bounds.append((s_ns, e_ns))
-    if not bounds:
-        raise ValueError("windows is empty: give at least one (start, end) pair")
-    return bounds
-
-
-def _plan(net, freq, windows, step, start, end):
-    """The time index and the (start_ns, end_ns) bounds (a list, or a lazy
-    iterator for regular windows); arguments checked before anything runs."""
-    if freq is None and windows is None:
-        raise ValueError("give freq (e.g. '30D') for regular windows or windows=[(start, end), ...]")
-    if freq is not None and windows is not None:
-        raise ValueError("give either freq or windows, not both")
-    if windows is not None:
-        if step is not None or start is not None or end is not None:
-            raise ValueError("step, start and end apply to regular windows (freq=); explicit windows carry "
-                             "their own bounds")
-        bounds = _explicit(windows)
-        return _time_index(net), bounds
-    freq_off = _duration(freq, "freq")
-    step_off = freq_off if step is None else _duration(step, "step")
-    start_ns, end_ns = _to_ns(start, "start"), _to_ns(end, "end")
-    index = _time_index(net)
-    t0 = _ts(index.first).floor("D") if start_ns is None else _ts(start_ns)
-    stop = index.last + 1 if end_ns is None else end_ns
-    if stop <= t0.value:
-        raise ValueError(f"end ({_ts(stop)}) must be after start ({t0}); the timestamps run from "
-                         f"{_ts(index.first)} to {_ts(index.last)}")
-    return index, _regular(t0, stop, freq_off, step_off)
-
-
+# ---- cutting windows ---------------------------------------------------------
 class _Cut:
     """Cuts the windows of one call out of one time index."""
 
@@ -187,7 +87,7 @@ class _Cut:
             self.derive = lambda core: Network._wrap(core, [by_id[i] for i in core.node_ids()])
 
     def window(self, s: int, e: int) -> Window:
-        return Window(_ts(s), _ts(e), self.derive(self.index.window(s, e, self.active_only)))
+        return Window(utc(s), utc(e), self.derive(self.index.window(s, e, self.active_only)))
 
     def nodes(self, s: int, e: int) -> np.ndarray:
         """Positions in ``net`` of the nodes of window [s, e), in node order
@@ -234,7 +134,7 @@ def windows(net, freq=None, *, windows=None, step=None, start=None, end=None,
     ...     print(w.start, w.end, w.network.number_of_edges())
     >>> list(rl.temporal.windows(net, windows=[("2024-01-01", "2024-02-01")]))   # doctest: +SKIP
     """
-    index, bounds = _plan(net, freq, windows, step, start, end)
+    index, bounds = plan(net, freq, windows, step, start, end)
     cut = _Cut(net, index, active_only)
     return (cut.window(s, e) for s, e in bounds)
 
@@ -244,7 +144,7 @@ def _spec(windows):
     """``windows`` of measure/partitions: a duration (freq) or explicit windows."""
     if windows is None:
         raise ValueError("windows must be a duration such as '30D' or a list of (start, end) pairs, not None")
-    if isinstance(windows, _DURATION_TYPES):
+    if isinstance(windows, DURATION_TYPES):
         return windows, None
     return None, windows
 
@@ -252,15 +152,8 @@ def _spec(windows):
 def _per_window(net, windows, step, start, end, active_only):
     """The bounds (a list) and the cutter of measure/partitions."""
     freq, explicit = _spec(windows)
-    index, bounds = _plan(net, freq, explicit, step, start, end)
+    index, bounds = plan(net, freq, explicit, step, start, end)
     return list(bounds), _Cut(net, index, active_only)
-
-
-def _interval_index(bounds) -> pd.IntervalIndex:
-    b = np.array(bounds, dtype=np.int64).reshape(-1, 2)
-    left = pd.DatetimeIndex(b[:, 0].view("datetime64[ns]")).tz_localize("UTC")
-    right = pd.DatetimeIndex(b[:, 1].view("datetime64[ns]")).tz_localize("UTC")
-    return pd.IntervalIndex.from_arrays(left, right, closed="left", name="window")
 
 
 def _positions(cut, bounds, window, values, what: str) -> np.ndarray:
@@ -342,7 +235,7 @@ def measure(net, windows="30D", measure="degree", step=None, active_only: bool =
         nodes.append(w.network.number_of_nodes())
         if values is not None:
             out[i, pos] = values.to_numpy(dtype=np.float64, na_value=np.nan)
-    df = pd.DataFrame(out, index=_interval_index(bounds), columns=net.node_index, copy=False)
+    df = pd.DataFrame(out, index=interval_index(bounds), columns=net.node_index, copy=False)
     df.attrs.update(measure=name, kwargs=dict(kwargs), active_only=bool(active_only), edges=edges, nodes=nodes)
     return df
 
@@ -460,7 +353,7 @@ def partitions(net, windows="30D", method="leiden", seed: Optional[int] = None, 
         labels[i] = prev
         modularity.append(float(part.attrs.get("modularity", np.nan)) if part is not None else np.nan)
         seeds.append(part.attrs.get("seed") if part is not None else None)
-    df = _int_frame(labels, _interval_index(bounds), net.node_index)
+    df = _int_frame(labels, interval_index(bounds), net.node_index)
     df.attrs.update(method=name, min_overlap=min_overlap, kwargs=dict(kwargs), modularity=modularity, seeds=seeds)
     return df
 
@@ -474,154 +367,3 @@ def _by_size(part: pd.Series) -> np.ndarray:
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
     return rank[codes]
-
-
-# ---- changes -------------------------------------------------------------------
-@dataclass
-class Changes:
-    """What changed between consecutive windows (see :func:`changes`).
-
-    ``ranks``: the top risers and fallers in rank per window pair;
-    ``groups``: the group events per window pair."""
-    ranks: pd.DataFrame
-    groups: pd.DataFrame
-
-
-_RANK_COLUMNS = ["window_before", "window_after", "node", "direction", "rank_before", "rank_after", "change",
-                 "value_before", "value_after"]
-_GROUP_COLUMNS = ["window_before", "window_after", "event", "before", "after", "size_before", "size_after"]
-_EVENTS = ("continued", "merged", "split", "appeared", "vanished")
-
-
-def _check_frame(df, what: str) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"{what} must be a DataFrame window x node (from rl.temporal."
-                         f"{'measure' if what == 'values' else 'partitions'}), not {type(df).__name__}")
-    return df
-
-
-def _rank_changes(values: pd.DataFrame, top: int, within: Optional[int], absent: str) -> pd.DataFrame:
-    v = values.to_numpy(dtype=np.float64, na_value=np.nan)
-    ranks = values.rank(axis=1, ascending=False, method="min").to_numpy(dtype=np.float64, na_value=np.nan)
-    nodes = values.columns
-    rows = []
-    for i in range(len(values) - 1):
-        r0, r1 = ranks[i].copy(), ranks[i + 1].copy()
-        seen0, seen1 = ~np.isnan(r0), ~np.isnan(r1)
-        if not seen0.any() or not seen1.any():
-            continue  # nothing to compare with an empty window
-        if absent == "last":
-            keep = seen0 | seen1
-            r0[~seen0], r1[~seen1] = seen0.sum() + 1, seen1.sum() + 1
-        else:
-            keep = seen0 & seen1
-        if within is not None:
-            keep &= np.minimum(r0, r1) <= within
-        idx = np.flatnonzero(keep)
-        change = r0[idx] - r1[idx]
-        rose = idx[change > 0][np.lexsort((r1[idx][change > 0], -change[change > 0]))][:top]
-        fell = idx[change < 0][np.lexsort((r0[idx][change < 0], change[change < 0]))][:top]
-        for direction, sel in (("rose", rose), ("fell", fell)):
-            for j in sel:
-                rows.append((values.index[i], values.index[i + 1], nodes[j], direction, int(r0[j]), int(r1[j]),
-                             int(r0[j] - r1[j]), v[i, j], v[i + 1, j]))
-    return pd.DataFrame(rows, columns=_RANK_COLUMNS)
-
-
-def _group_events(groups: pd.DataFrame, min_share: float) -> pd.DataFrame:
-    g = groups.to_numpy(dtype=np.float64, na_value=np.nan)
-    present = ~np.isnan(g)
-    if (g[present] != np.round(g[present])).any():
-        raise ValueError("groups must hold integer group numbers (NA where a node is absent), as "
-                         "rl.temporal.partitions returns")
-    lab = np.where(present, g, -1).astype(np.int64)
-    rows = []
-    for i in range(len(groups) - 1):
-        a, b = lab[i], lab[i + 1]
-        size_a = pd.Series(a[a >= 0]).value_counts()
-        size_b = pd.Series(b[b >= 0]).value_counts()
-        both = (a >= 0) & (b >= 0)
-        flow = pd.DataFrame({"p": a[both], "c": b[both]}).value_counts().rename("n").reset_index()
-        flow["share"] = flow["n"] / flow.groupby("p")["n"].transform("sum")  # of p's surviving members
-        events = []
-        # merged: at least half of each of >= 2 previous groups' surviving members end up in one group
-        for c, f in flow[flow["share"] >= 0.5].groupby("c"):
-            if len(f) >= 2:
-                events.append(("merged", tuple(sorted(f["p"])), (c,)))
-        # split: at least min_share of one previous group's surviving members go to each of >= 2 groups
-        for p, f in flow[flow["share"] >= min_share].groupby("p"):
-            if len(f) >= 2:
-                events.append(("split", (p,), tuple(sorted(f["c"]))))
-        involved_a = {x for e in events for x in e[1]}
-        involved_b = {x for e in events for x in e[2]}
-        events += [("continued", (x,), (x,)) for x in size_a.index.intersection(size_b.index)]
-        events += [("appeared", (), (x,)) for x in size_b.index.difference(size_a.index) if x not in involved_b]
-        events += [("vanished", (x,), ()) for x in size_a.index.difference(size_b.index) if x not in involved_a]
-        events.sort(key=lambda e: (_EVENTS.index(e[0]), e[1], e[2]))
-        for event, before, after in events:
-            before, after = tuple(int(x) for x in before), tuple(int(x) for x in after)
-            rows.append((groups.index[i], groups.index[i + 1], event, before, after,
-                         int(size_a.reindex(before).sum()), int(size_b.reindex(after).sum())))
-    return pd.DataFrame(rows, columns=_GROUP_COLUMNS)
-
-
-def changes(values: Optional[pd.DataFrame] = None, groups: Optional[pd.DataFrame] = None, top: int = 5,
-            within: Optional[int] = None, absent: str = "last", min_share: float = 0.3) -> Changes:
-    """Who rose or fell most in rank, and which groups appeared, merged,
-    split or vanished, between consecutive windows.
-
-    Defaults: ``values=None``, ``groups=None`` (give at least one),
-    ``top=5``, ``within=None``, ``absent="last"``, ``min_share=0.3``.
-
-    ``values`` is a :func:`measure` DataFrame (window x node).  In each
-    window nodes are ranked by value, rank 1 = highest (ties share the best
-    rank: 1, 2, 2, 4).  ``absent="last"``: a node absent (NaN) in one of the
-    two windows ranks just below that window's last present node, so
-    arrivals count as rises and departures as falls; ``absent="exclude"``:
-    only nodes present in both windows are compared; a pair of windows one
-    of which has no value at all is skipped.  ``within=k`` keeps the
-    nodes ranked k or better in either window (rank changes at the bottom
-    of a large ranking are otherwise the largest).  ``.ranks`` lists, per
-    consecutive pair of windows, the ``top`` nodes that rose most (largest
-    ``change`` = rank_before - rank_after, ties: better rank_after first)
-    then the ``top`` that fell most: columns ``window_before``,
-    ``window_after``, ``node``, ``direction`` (``"rose"``/``"fell"``),
-    ``rank_before``, ``rank_after``, ``change``, ``value_before``,
-    ``value_after`` (NaN when absent).
-
-    ``groups`` is a :func:`partitions` DataFrame (integer group numbers, NA
-    = absent).  Between two windows, only members present in both move;
-    each previous group's *surviving* members are its members present in the
-    next window.  ``.groups`` lists per pair the events: ``"continued"``
-    (the number is in both windows), ``"merged"`` (at least half of the
-    surviving members of each of two or more previous groups are in one
-    group), ``"split"`` (at least ``min_share`` of one previous group's
-    surviving members are in each of two or more groups), ``"appeared"`` (a
-    new number that no merge or split explains), ``"vanished"`` (a number
-    gone, not part of a merge or split).  A group can continue and take part
-    in a merge or split (the part that kept its number).  Columns
-    ``window_before``, ``window_after``, ``event``, ``before`` and ``after``
-    (tuples of group numbers), ``size_before``/``size_after`` (their
-    members in each window).
-
-    >>> ch = rl.temporal.changes(values, groups, top=3)                   # doctest: +SKIP
-    >>> ch.ranks[ch.ranks.direction == "rose"]; ch.groups.event.value_counts()   # doctest: +SKIP
-    """
-    if values is None and groups is None:
-        raise ValueError("give values (from rl.temporal.measure) and/or groups (from rl.temporal.partitions)")
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-        raise ValueError(f"top must be a positive int, not {top!r}")
-    if within is not None and (isinstance(within, bool) or not isinstance(within, (int, np.integer))
-                               or within < 1):
-        raise ValueError(f"within must be None or a positive int, not {within!r}")
-    if absent not in ("last", "exclude"):
-        raise ValueError(f"absent must be 'last' or 'exclude', not {absent!r}")
-    min_share = float(min_share)
-    if not 0.0 < min_share <= 0.5:
-        raise ValueError(f"min_share must be in (0, 0.5] (a group can split into parts of at least this "
-                         f"share), not {min_share}")
-    ranks = (_rank_changes(_check_frame(values, "values"), int(top), within, absent) if values is not None
-             else pd.DataFrame(columns=_RANK_COLUMNS))
-    events = (_group_events(_check_frame(groups, "groups"), min_share) if groups is not None
-              else pd.DataFrame(columns=_GROUP_COLUMNS))
-    return Changes(ranks=ranks, groups=events)

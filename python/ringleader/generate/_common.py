@@ -9,6 +9,8 @@ from typing import Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from .._kernel import seed_of
+
 #: Roles every family maps its own positions onto (API.md's role list).
 ROLES = ("boss", "financier", "manager", "team_leader", "operator", "recruiter", "facilitator", "mule", "victim",
          "outsider")
@@ -45,6 +47,26 @@ def check_missing(noise, missing_edges, missing_persons, spurious_edges=None) ->
     if not 0.0 <= spurious_edges <= 10.0:
         raise ValueError(f"spurious_edges must be in [0, 10], not {spurious_edges}")
     return noise, missing_edges, missing_persons, spurious_edges
+
+
+def start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, ranges: Mapping[str, tuple],
+          stream: int) -> tuple:
+    """What every family does first: ``size`` and the missing-data
+    arguments checked, the seed (``None``: drawn, see
+    :func:`ringleader._kernel.seed_of`), the family's random generator (on
+    its own ``stream``) and its design point drawn from ``ranges``
+    (``params`` fixes some).  Returns ``(seed, size, rng, params)``."""
+    size = check_size(size)
+    check_missing(noise, missing_edges, missing_persons, spurious_edges)
+    s = seed_of(seed)
+    rng = np.random.default_rng([s, stream])
+    return s, size, rng, draw(rng, ranges, params)
+
+
+def pick(rng: np.random.Generator, people, prob: float) -> list:
+    """Each of ``people`` with probability ``prob`` (one uniform draw each, in order)."""
+    people = list(people)
+    return [x for x, u in zip(people, rng.random(len(people))) if u < prob]
 
 
 def draw(rng: np.random.Generator, ranges: Mapping[str, tuple], fixed: Optional[Mapping] = None) -> dict:
@@ -124,6 +146,34 @@ class Builder:
         pa = phones_a[int(self.rng.integers(len(phones_a)))]
         self.edge(pa, phones_b[int(self.rng.integers(len(phones_b)))], "call", day=day)
 
+    def call_persons(self, phones: Mapping[str, list], a: str, b: str, day: Optional[float] = None) -> None:
+        """A call from a phone of ``a`` to a phone of ``b`` (see :meth:`call`),
+        their phones looked up in ``phones``; none when either has no phone."""
+        if phones.get(a) and phones.get(b):
+            self.call(phones[a], phones[b], day=day)
+
+    def meeting(self, attendees, venue: str, day: Optional[float] = None) -> Optional[float]:
+        """A ``meeting`` node at ``venue`` (``located_at``) attended by
+        ``attendees`` (``attends``; repeats dropped) on ``day`` (drawn when
+        None); none with fewer than two attendees.  Returns its day, or None."""
+        att = list(dict.fromkeys(attendees))
+        if len(att) < 2:
+            return None
+        day = float(self.rng.uniform(0, self.days)) if day is None else day
+        mt = self.node("meeting")
+        self.edge(mt, venue, "located_at", day=day)
+        for a in att:
+            self.edge(a, mt, "attends", day=day)
+        return day
+
+    def roles(self) -> dict:
+        """Each person's role, in creation order."""
+        return {pid: r for pid, r, _, _ in self._truth}
+
+    def groups(self) -> dict:
+        """Each person's group, in creation order."""
+        return {pid: g for pid, _, g, _ in self._truth}
+
     def persons(self, role=None) -> list:
         return [p for p, r, _, _ in self._truth if role is None or r == role or (not isinstance(role, str) and r in role)]
 
@@ -157,7 +207,8 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
          ``ph<k>``, ``ac<k>``, ... in random order), so nothing but the
          structure tells a leader from anyone else.
     """
-    from ..network import Network, _to_ns
+    from .._times import to_ns
+    from ..network import Network
 
     noise, missing_edges, missing_persons, spurious_edges = check_missing(noise, missing_edges, missing_persons,
                                                                          spurious_edges)
@@ -221,7 +272,7 @@ def finish(ids, types, truth_rows, edges, rng, *, family, leader_roles, params, 
     e["source"], e["target"] = e["source"].map(rename), e["target"].map(rename)
     truth = truth.rename(index=rename)
     truth = truth.iloc[rng.permutation(len(truth))]
-    base = _to_ns(start, "start")
+    base = to_ns(start, "start")
     ts = pd.to_datetime(base + np.round(e["day"].to_numpy() * 86400e9).astype(np.int64), utc=True)
     edges = pd.DataFrame({"source": e["source"].to_numpy(dtype=object), "target": e["target"].to_numpy(dtype=object),
                           "type": e["type"].to_numpy(dtype=object), "timestamp": ts,

@@ -1,9 +1,9 @@
 """Building blocks of the hand-written families: an organisation under
 construction (persons with phones and accounts, calls, meetings, money),
-and its relatives and friends."""
+its money-mule crews, core meetings, relatives and friends."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -22,6 +22,27 @@ class Org:
         self.forward = direction == "person->thing"
         self.phones: dict = {}
         self.accounts: dict = {}
+
+    def draw_int(self, lo: int, hi: int) -> int:
+        """An integer drawn uniformly from ``lo``-``hi`` (both included)."""
+        return int(self.rng.integers(lo, hi + 1))
+
+    def member(self, role: str, n_phones: int, n_accounts: int, group: int = -1, team: int = -1) -> str:
+        """A new person with ``n_phones`` phones and ``n_accounts`` accounts; returns it."""
+        pid = self.b.person(role, group=group, team=team)
+        self.give_phones(pid, n_phones)
+        self.give_accounts(pid, n_accounts)
+        return pid
+
+    def staff(self, role: str, k: int, n_phones: Callable[[], int], n_accounts: Callable[[], int]) -> list:
+        """``k`` new persons of ``role``, created first, then each given
+        ``n_phones()`` phones and ``n_accounts()`` accounts (drawn per
+        person, in that order); returns them."""
+        people = [self.b.person(role) for _ in range(int(k))]
+        for x in people:
+            self.give_phones(x, n_phones())
+            self.give_accounts(x, n_accounts())
+        return people
 
     def attach(self, owner: str, thing: str, etype: str) -> None:
         if self.forward:
@@ -131,3 +152,61 @@ def add_social_ties(org: Org, people: list, rate: float) -> None:
         for j in rng.integers(len(people), size=int(n)):
             if people[j] != a:
                 org.contact(a, people[j], 1 + int(rng.poisson(2)), "both", reply=0.5)
+
+
+#: Every role of an organisation's members (not victims, not outsiders).
+MEMBER_ROLES = ("boss", "financier", "manager", "team_leader", "operator", "recruiter", "facilitator", "mule")
+
+
+def recruit_mules(org: Org, manager: str, group: int, team: int, n_mules: int, channel: str,
+                  mule_accounts: Callable[[], int]) -> tuple:
+    """A money-mule recruiter of ``manager``'s ``group`` (1-2 phones, an
+    account, in touch with the manager through ``channel``) and his
+    ``n_mules`` mules (crew ``team``): most have a phone, each lends
+    ``mule_accounts()`` accounts, is recruited face to face (social ties)
+    and called by the recruiter now and then.  Returns ``(recruiter,
+    mules)``."""
+    rng, b = org.rng, org.b
+    r = org.member("recruiter", org.draw_int(1, 2), 1, group=group)
+    org.contact(r, manager, org.draw_int(4, 14), channel)
+    mules = []
+    for _ in range(n_mules):
+        mu = b.person("mule", group=group, team=team)
+        if rng.random() < 0.85:
+            org.give_phones(mu, 1)
+        org.give_accounts(mu, mule_accounts())
+        org.meet(mu, r, 1 + int(rng.poisson(1)))      # recruited face to face (social ties)
+        org.call(r, mu, int(rng.poisson(2)))
+        mules.append(mu)
+    return r, mules
+
+
+def core_meetings(org: Org, venues: list, always: list, sometimes) -> None:
+    """3-10 meetings of the core at its ``venues``: ``always`` attend, each
+    of ``sometimes`` (``(people, probability)`` pairs) with that
+    probability."""
+    rng, b = org.rng, org.b
+    for _ in range(org.draw_int(3, 10)):
+        mt = b.node("meeting")
+        day = float(rng.uniform(0, 180))
+        b.edge(mt, venues[int(rng.integers(len(venues)))], "located_at", day=day)
+        present = list(always)
+        for people, prob in sometimes:
+            present += [x for x in people if rng.random() < prob]
+        for x in present:
+            b.edge(x, mt, "attends", day=day)
+
+
+def frequent(org: Org, people: list, venues: list) -> None:
+    """Each of ``people`` recorded at one of ``venues`` (``located_at``)."""
+    for x in people:
+        org.b.edge(x, venues[int(org.rng.integers(len(venues)))], "located_at", day=0.0)
+
+
+def add_contacts(org: Org, p: dict, rank_and_file) -> None:
+    """Social ties among the ``rank_and_file`` roles (``p["social_ties"]``,
+    see :func:`add_social_ties`), then family and legitimate contacts of
+    every member (``p["outsiders_per_member"]``, see :func:`add_outsiders`)."""
+    members = org.b.persons(MEMBER_ROLES)
+    add_social_ties(org, org.b.persons(rank_and_file), float(p["social_ties"]))
+    add_outsiders(org, members, float(p["outsiders_per_member"]))

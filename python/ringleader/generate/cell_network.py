@@ -7,8 +7,7 @@ from typing import Optional
 
 import numpy as np
 
-from .._kernel import seed_of
-from ._common import Builder, check_missing, check_size, draw
+from ._common import Builder, pick, start
 
 __all__ = ["cell_network"]
 
@@ -115,250 +114,271 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     References: Krebs (2002); Baker & Faulkner (1993); Morselli, Giguere &
     Petit (2007) (full citations in :data:`REFERENCE`).
     """
-    s = seed_of(seed)
-    size = check_size(size)
-    check_missing(noise, missing_edges, missing_persons, spurious_edges)
-    rng = np.random.default_rng([s, 5])
-    p = draw(rng, RANGES, params)
-    b = Builder(rng)
-    days = float(b.days)
-    thing_first = p["ownership_direction"] == "thing->person"
+    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 5)
+    build = _CellNetwork(rng, p, size)
+    build.add_ties()
+    build.add_channels()
+    build.add_venues()
+    build.add_outsiders()
+    build.add_meetings()
+    build.add_accounts()
+    build.add_funding()
+    return build.b.finish(family="cell_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
+                          missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
 
-    def own(holder, thing, etype):
-        b.hold(holder, thing, etype, thing_first)
 
-    # ---- sizes -------------------------------------------------------------------------------------------
-    per_cell = p["cell_size"] + p["support_per_cell"] + 1 / p["cells_per_commander"] + 1 / p["cells_per_financier"]
-    n_cells = max(1, int(round(size / per_cell)))
-    n_cmd = max(1, int(round(n_cells / p["cells_per_commander"])))
-    n_fin = max(1, int(round(n_cells / p["cells_per_financier"])))
-    n_sup = int(round(p["support_per_cell"] * n_cells))
-    left = size - n_cmd - n_fin - n_sup
-    sizes = np.maximum(2, 2 + rng.poisson(max(0.0, p["cell_size"] - 2), size=n_cells))
-    sizes = np.maximum(2, np.round(sizes * max(2 * n_cells, left) / sizes.sum())).astype(int)
-    p.update(n_cells=n_cells, n_commanders=n_cmd, n_financiers=n_fin)
-    section = rng.permutation(np.arange(n_cells) % n_cmd)  # the commander of each cell
+class _CellNetwork:
+    """One cell network under construction, phase by phase (the calls of
+    :func:`cell_network`, in that order: every phase draws from the one
+    generator, so the order fixes the network)."""
 
-    # ---- persons -----------------------------------------------------------------------------------------
-    commanders = [b.person("boss", -1, k) for k in range(n_cmd)]
-    financiers = [b.person("financier", -1, -1) for _ in range(n_fin)]
-    cells = []
-    for c in range(n_cells):
-        lead = b.person("manager", c, int(section[c]))
-        cells.append([lead] + [b.person("operator", c, int(section[c])) for _ in range(sizes[c] - 1)])
-    support = [b.person("facilitator", -1, -1) for _ in range(n_sup)]
-    members = b.persons()
-    role_of = {pid: r for pid, r, _, _ in b._truth}
-    cell_of = {m: c for c, cell in enumerate(cells) for m in cell}
-    fin_of_cell = rng.integers(n_fin, size=n_cells)
+    def __init__(self, rng: np.random.Generator, p: dict, size: int):
+        """The sizes (cells, commanders, financiers, support, each cell's
+        members) and the persons."""
+        self.rng, self.p = rng, p
+        self.b = b = Builder(rng)
+        self.days = float(b.days)
+        self.thing_first = p["ownership_direction"] == "thing->person"
+        per_cell = p["cell_size"] + p["support_per_cell"] + 1 / p["cells_per_commander"] + 1 / p["cells_per_financier"]
+        self.n_cells = n_cells = max(1, int(round(size / per_cell)))
+        self.n_cmd = n_cmd = max(1, int(round(n_cells / p["cells_per_commander"])))
+        self.n_fin = n_fin = max(1, int(round(n_cells / p["cells_per_financier"])))
+        self.n_sup = n_sup = int(round(p["support_per_cell"] * n_cells))
+        left = size - n_cmd - n_fin - n_sup
+        sizes = np.maximum(2, 2 + rng.poisson(max(0.0, p["cell_size"] - 2), size=n_cells))
+        sizes = np.maximum(2, np.round(sizes * max(2 * n_cells, left) / sizes.sum())).astype(int)
+        p.update(n_cells=n_cells, n_commanders=n_cmd, n_financiers=n_fin)
+        self.section = section = rng.permutation(np.arange(n_cells) % n_cmd)  # the commander of each cell
+        self.commanders = [b.person("boss", -1, k) for k in range(n_cmd)]
+        self.financiers = [b.person("financier", -1, -1) for _ in range(n_fin)]
+        self.cells = []
+        for c in range(n_cells):
+            lead = b.person("manager", c, int(section[c]))
+            self.cells.append([lead] + [b.person("operator", c, int(section[c])) for _ in range(sizes[c] - 1)])
+        self.support = [b.person("facilitator", -1, -1) for _ in range(n_sup)]
+        self.members = b.persons()
+        self.role_of = b.roles()
+        self.cell_of = {m: c for c, cell in enumerate(self.cells) for m in cell}
+        self.fin_of_cell = rng.integers(n_fin, size=n_cells)
+        self.ties = set()
+        self.sup_cells = {}
 
-    # ---- ties ---------------------------------------------------------------------------------------------
-    ties = set()
+    def own(self, holder, thing, etype):
+        self.b.hold(holder, thing, etype, self.thing_first)
 
-    def tie(a, c):
+    def tie(self, a, c):
         if a != c:
-            ties.add((a, c) if a < c else (c, a))
+            self.ties.add((a, c) if a < c else (c, a))
 
-    for cell in cells:
-        order = rng.permutation(len(cell))
-        for i in range(1, len(cell)):  # a sparse random tree: every member reached through a trusted contact
-            tie(cell[order[i]], cell[order[int(rng.integers(i))]])
-        k = len(cell)
-        if k > 2:
-            iu, ju = np.triu_indices(k, 1)
-            for i, j in zip(iu, ju):
-                if rng.random() < p["prior_tie_density"]:
-                    tie(cell[i], cell[j])
-        for m in cell[1:]:
-            if rng.random() < p["leader_reach"]:
-                tie(cell[0], m)
-    for c, cell in enumerate(cells):  # the leadership bridges the cells
-        cmd = commanders[section[c]]
-        tie(cmd, cell[0])
-        for m in cell[1:]:
-            if rng.random() < p["commander_reach"]:
-                tie(cmd, m)
-        if rng.random() < 0.5:
-            tie(financiers[fin_of_cell[c]], cell[0])
-    for i in range(n_cmd):  # commanders know each other (a chain plus some more)
-        if i:
-            tie(commanders[i], commanders[int(rng.integers(i))])
-        for j in range(i + 1, n_cmd):
-            if rng.random() < 0.3:
-                tie(commanders[i], commanders[j])
-    for f in financiers:
-        for k in rng.choice(n_cmd, min(n_cmd, int(rng.integers(1, 3))), replace=False):
-            tie(f, commanders[k])
-    sup_cells = {}
-    for f in support:
-        served = rng.choice(n_cells, min(n_cells, int(rng.integers(1, 5))), replace=False)
-        sup_cells[f] = served
-        for c in served:
-            tie(f, cells[c][0])
-            if rng.random() < 0.3 and len(cells[c]) > 1:
-                tie(f, cells[c][int(rng.integers(1, len(cells[c])))])
-        if rng.random() < 0.5:
-            tie(f, financiers[int(rng.integers(n_fin))])
-    if n_cells > 1:  # sparse prior ties between cells
-        for _ in range(rng.poisson(p["bridges_per_cell"] * n_cells / 2)):
-            c1, c2 = rng.choice(n_cells, 2, replace=False)
-            a = cells[c1][0] if rng.random() < 0.4 else cells[c1][int(rng.integers(len(cells[c1])))]
-            tie(a, cells[c2][int(rng.integers(len(cells[c2])))])
-
-    # ---- phones and the channels of each tie --------------------------------------------------------------
-    phones = {}
-    for m in members:
-        r = role_of[m]
-        k = int(rng.integers(1, p["burner_phones"] + 1)) if r in ("operator", "manager") else 1
-        phones[m] = [b.node("phone") for _ in range(k)]
-        for ph in phones[m]:
-            own(m, ph, "uses")
-
-    def call(a, c, day=None):
-        if phones.get(a) and phones.get(c):
-            b.call(phones[a], phones[c], day=day)
-
-    top = {"boss", "financier"}
-    activity = {m: rng.gamma(2.0, 0.5) for m in members}
-    for a, c in sorted(ties):
-        pc = p["call_share"] * (p["leader_phone_use"] if (role_of[a] in top or role_of[c] in top) else 1.0)
-        by_phone = rng.random() < pc
-        face = rng.random() < p["meet_share"] or not by_phone
-        if by_phone:
-            for _ in range(1 + rng.poisson(max(0.0, p["calls_per_tie"] * (activity[a] + activity[c]) / 2 - 1))):
-                call(a, c) if rng.random() < 0.5 else call(c, a)
-        if face:
-            for _ in range(int(rng.integers(1, 3))):
-                b.edge(a, c, "meets") if rng.random() < 0.5 else b.edge(c, a, "meets")
-
-    # ---- venues: flats, training venues ------------------------------------------------------------------
-    flats = []
-    for cell in cells:
-        fl = [b.node("venue") for _ in range(1 if len(cell) < 5 else int(rng.integers(1, 3)))]
-        flats.append(fl)
-        for m in cell:
-            if rng.random() < p["shared_housing"]:
-                b.edge(m, fl[int(rng.integers(len(fl)))], "located_at")
-    for f, served in sup_cells.items():  # the support member rented the flat
-        for c in served:
-            if rng.random() < 0.3:
-                b.edge(f, flats[c][0], "located_at")
-    training = [b.node("venue") for _ in range(max(1, n_cells // 4))]
-    for cell in cells:
-        for m in cell:
-            if rng.random() < p["training_share"] * (1.5 if m == cell[0] else 1.0):
-                b.edge(m, training[int(rng.integers(len(training)))], "located_at")
-
-    # ---- outsiders: family (phone), flatmates (flat), instructors (training venue) ------------------------
-    for m in members:
-        for _ in range(rng.poisson(p["outsiders_per_member"])):
-            o = b.person("outsider", -1, -1)
-            if rng.random() < 0.8:
-                phones[o] = [b.node("phone")]
-                own(o, phones[o][0], "uses")
-            u = rng.random()
-            g = cell_of.get(m)
-            if u < 0.25 and g is not None:
-                b.edge(o, flats[g][int(rng.integers(len(flats[g])))], "located_at")
-            elif u < 0.4:
-                b.edge(o, training[int(rng.integers(len(training)))], "located_at")
-            for _ in range(1 + rng.poisson(1.5)):
-                call(m, o) if rng.random() < 0.5 else call(o, m)
-
-    # ---- meetings: the shortcuts -------------------------------------------------------------------------
-    public = [b.node("venue") for _ in range(max(1, n_cells // 3))]
-
-    def meeting(attendees, venue, day):
-        att = list(dict.fromkeys(attendees))
-        if len(att) < 2:
-            return
-        mt = b.node("meeting")
-        b.edge(mt, venue, "located_at", day=day)
-        for a in att:
-            b.edge(a, mt, "attends", day=day)
-
-    def pick(people, prob):
-        return [x for x, u in zip(people, rng.random(len(people))) if u < prob]
-
-    for c, cell in enumerate(cells):
-        for _ in range(p["cell_meetings"]):
-            meeting(pick(cell[:1], 0.9) + pick(cell[1:], 0.6), flats[c][0], float(rng.uniform(0, days)))
-    for k, cmd in enumerate(commanders):
-        mine = [cells[c][0] for c in range(n_cells) if section[c] == k]
-        for _ in range(p["coordination_meetings"]):
-            meeting([cmd] + pick(mine, 0.8) + pick(financiers, 0.3 / n_fin) + pick(support, 0.2 / max(1, n_sup)),
-                    public[int(rng.integers(len(public)))], float(rng.uniform(days / 2, days)))
-    if n_cells > 1:
-        for _ in range(rng.poisson(p["shortcut_meetings"] * n_cells)):
-            att = []
-            for c in rng.choice(n_cells, min(n_cells, int(rng.integers(2, 4))), replace=False):
-                att += pick(cells[c][:1], 0.6)
-                att += [cells[c][i] for i in rng.choice(len(cells[c]), int(rng.integers(0, 3)))]
-                if rng.random() < 0.3:
-                    att.append(commanders[section[c]])
-            meeting(att, public[int(rng.integers(len(public)))], float(rng.uniform(days / 2, days)))
-
-    # ---- money ---------------------------------------------------------------------------------------------
-    accounts = b.accounts
-
-    def account(pid):
-        return b.account(pid, thing_first)
-
-    merchants = []
-    for _ in range(max(2, n_cells // 2)):
-        co, acc = b.node("company"), b.node("account")
-        b.edge(acc, co, "owns", day=0.0) if thing_first else b.edge(co, acc, "owns", day=0.0)
-        merchants.append(acc)
-    for cell in cells:
-        account(cell[0])
-        for m in cell[1:]:
+    def add_ties(self) -> None:
+        """The trusted prior contacts: inside each cell, from the leadership
+        and financiers to the cells, among commanders, from support members
+        to the cells they serve, and a few between cells."""
+        rng, p, tie, cells = self.rng, self.p, self.tie, self.cells
+        commanders, financiers, n_cmd, n_cells = self.commanders, self.financiers, self.n_cmd, self.n_cells
+        for cell in cells:
+            order = rng.permutation(len(cell))
+            for i in range(1, len(cell)):  # a sparse random tree: every member reached through a trusted contact
+                tie(cell[order[i]], cell[order[int(rng.integers(i))]])
+            k = len(cell)
+            if k > 2:
+                iu, ju = np.triu_indices(k, 1)
+                for i, j in zip(iu, ju):
+                    if rng.random() < p["prior_tie_density"]:
+                        tie(cell[i], cell[j])
+            for m in cell[1:]:
+                if rng.random() < p["leader_reach"]:
+                    tie(cell[0], m)
+        for c, cell in enumerate(cells):  # the leadership bridges the cells
+            cmd = commanders[self.section[c]]
+            tie(cmd, cell[0])
+            for m in cell[1:]:
+                if rng.random() < p["commander_reach"]:
+                    tie(cmd, m)
             if rng.random() < 0.5:
-                account(m)
-    for cmd in commanders:
-        if rng.random() < 0.5:
-            account(cmd)
-
-    def amt(x, sd=0.4):
-        return float(np.round(rng.lognormal(np.log(x), sd), -1))
-
-    for i, f in enumerate(financiers):
-        abroad = b.node("account")
-        own(f, abroad, "owns")
-        local = account(f)
-        mine = [c for c in range(n_cells) if fin_of_cell[c] == i]
-        for _ in range(int(rng.integers(1, 4))):
-            d = float(rng.uniform(0, days * 0.3))
-            b.edge(abroad, local, "transfer", day=d, amount=amt(20000 * max(1, len(mine)), 0.3))
-        for c in mine:
-            cell = cells[c]
-            for _ in range(int(rng.integers(1, 4))):
-                d = float(rng.uniform(days * 0.3, days * 0.7))
-                to = cell[0]
-                if len(cell) > 1 and rng.random() < p["direct_funding"]:
-                    to = cell[int(rng.integers(1, len(cell)))]
-                b.edge(local, account(to), "transfer", day=d, amount=amt(8000))
-                d2 = d
-                for m in cell[1:]:  # the leader passes some on
-                    if to == cell[0] and m in accounts and rng.random() < 0.4:
-                        d2 = d + float(rng.uniform(1, 10))
-                        b.edge(accounts[to], accounts[m], "transfer", day=d2, amount=amt(1500))
-                for _ in range(int(rng.integers(1, 4))):  # schools, rentals, travel
-                    payer = [x for x in cell if x in accounts]
-                    payer = payer[int(rng.integers(len(payer)))]
-                    b.edge(accounts[payer], merchants[int(rng.integers(len(merchants)))], "transfer",
-                           day=float(rng.uniform(d2 + 1, max(d2 + 2, days * 0.9))), amount=amt(1200, 0.6))
-            if rng.random() < 0.6:  # unused funds sent back near the end
-                b.edge(accounts[cell[0]], local, "transfer", day=float(rng.uniform(days * 0.92, days)),
-                       amount=amt(2000))
-    for f, served in sup_cells.items():  # cash for the cells through support members
-        if rng.random() < 0.5:
-            fin = financiers[fin_of_cell[served[0]]]
-            d = float(rng.uniform(days * 0.3, days * 0.6))
-            b.edge(account(fin), account(f), "transfer", day=d, amount=amt(5000))
+                tie(financiers[self.fin_of_cell[c]], cell[0])
+        for i in range(n_cmd):  # commanders know each other (a chain plus some more)
+            if i:
+                tie(commanders[i], commanders[int(rng.integers(i))])
+            for j in range(i + 1, n_cmd):
+                if rng.random() < 0.3:
+                    tie(commanders[i], commanders[j])
+        for f in financiers:
+            for k in rng.choice(n_cmd, min(n_cmd, int(rng.integers(1, 3))), replace=False):
+                tie(f, commanders[k])
+        for f in self.support:
+            served = rng.choice(n_cells, min(n_cells, int(rng.integers(1, 5))), replace=False)
+            self.sup_cells[f] = served
             for c in served:
-                if rng.random() < 0.6:
-                    b.edge(account(f), account(cells[c][0]), "transfer", day=d + float(rng.uniform(1, 20)),
-                           amount=amt(2000))
+                tie(f, cells[c][0])
+                if rng.random() < 0.3 and len(cells[c]) > 1:
+                    tie(f, cells[c][int(rng.integers(1, len(cells[c])))])
+            if rng.random() < 0.5:
+                tie(f, financiers[int(rng.integers(self.n_fin))])
+        if n_cells > 1:  # sparse prior ties between cells
+            for _ in range(rng.poisson(p["bridges_per_cell"] * n_cells / 2)):
+                c1, c2 = rng.choice(n_cells, 2, replace=False)
+                a = cells[c1][0] if rng.random() < 0.4 else cells[c1][int(rng.integers(len(cells[c1])))]
+                tie(a, cells[c2][int(rng.integers(len(cells[c2])))])
 
-    return b.finish(family="cell_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                    missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+    def call(self, a, c, day=None):
+        self.b.call_persons(self.phones, a, c, day=day)
+
+    def add_channels(self) -> None:
+        """The members' phones, then each tie observed as calls, dyadic
+        ``meets`` or both."""
+        rng, p, b = self.rng, self.p, self.b
+        self.phones = {}
+        for m in self.members:
+            r = self.role_of[m]
+            k = int(rng.integers(1, p["burner_phones"] + 1)) if r in ("operator", "manager") else 1
+            self.phones[m] = [b.node("phone") for _ in range(k)]
+            for ph in self.phones[m]:
+                self.own(m, ph, "uses")
+        top = {"boss", "financier"}
+        activity = {m: rng.gamma(2.0, 0.5) for m in self.members}
+        for a, c in sorted(self.ties):
+            pc = p["call_share"] * (p["leader_phone_use"] if (self.role_of[a] in top or self.role_of[c] in top)
+                                    else 1.0)
+            by_phone = rng.random() < pc
+            face = rng.random() < p["meet_share"] or not by_phone
+            if by_phone:
+                for _ in range(1 + rng.poisson(max(0.0, p["calls_per_tie"] * (activity[a] + activity[c]) / 2 - 1))):
+                    self.call(a, c) if rng.random() < 0.5 else self.call(c, a)
+            if face:
+                for _ in range(int(rng.integers(1, 3))):
+                    b.edge(a, c, "meets") if rng.random() < 0.5 else b.edge(c, a, "meets")
+
+    def add_venues(self) -> None:
+        """Flats (shared by cell members, some rented by support members) and training venues."""
+        rng, p, b = self.rng, self.p, self.b
+        self.flats = []
+        for cell in self.cells:
+            fl = [b.node("venue") for _ in range(1 if len(cell) < 5 else int(rng.integers(1, 3)))]
+            self.flats.append(fl)
+            for m in cell:
+                if rng.random() < p["shared_housing"]:
+                    b.edge(m, fl[int(rng.integers(len(fl)))], "located_at")
+        for f, served in self.sup_cells.items():  # the support member rented the flat
+            for c in served:
+                if rng.random() < 0.3:
+                    b.edge(f, self.flats[c][0], "located_at")
+        self.training = [b.node("venue") for _ in range(max(1, self.n_cells // 4))]
+        for cell in self.cells:
+            for m in cell:
+                if rng.random() < p["training_share"] * (1.5 if m == cell[0] else 1.0):
+                    b.edge(m, self.training[int(rng.integers(len(self.training)))], "located_at")
+
+    def add_outsiders(self) -> None:
+        """Family (phone), flatmates (flat) and instructors (training venue) of the members."""
+        rng, b, flats, training = self.rng, self.b, self.flats, self.training
+        for m in self.members:
+            for _ in range(rng.poisson(self.p["outsiders_per_member"])):
+                o = b.person("outsider", -1, -1)
+                if rng.random() < 0.8:
+                    self.phones[o] = [b.node("phone")]
+                    self.own(o, self.phones[o][0], "uses")
+                u = rng.random()
+                g = self.cell_of.get(m)
+                if u < 0.25 and g is not None:
+                    b.edge(o, flats[g][int(rng.integers(len(flats[g])))], "located_at")
+                elif u < 0.4:
+                    b.edge(o, training[int(rng.integers(len(training)))], "located_at")
+                for _ in range(1 + rng.poisson(1.5)):
+                    self.call(m, o) if rng.random() < 0.5 else self.call(o, m)
+
+    def add_meetings(self) -> None:
+        """The shortcuts: cell meetings, coordination meetings of each
+        commander with his cell leaders, meetings mixing several cells."""
+        rng, p, b, days, cells, n_cells = self.rng, self.p, self.b, self.days, self.cells, self.n_cells
+        public = [b.node("venue") for _ in range(max(1, n_cells // 3))]
+        for c, cell in enumerate(cells):
+            for _ in range(p["cell_meetings"]):
+                b.meeting(pick(rng, cell[:1], 0.9) + pick(rng, cell[1:], 0.6), self.flats[c][0],
+                          float(rng.uniform(0, days)))
+        for k, cmd in enumerate(self.commanders):
+            mine = [cells[c][0] for c in range(n_cells) if self.section[c] == k]
+            for _ in range(p["coordination_meetings"]):
+                b.meeting([cmd] + pick(rng, mine, 0.8) + pick(rng, self.financiers, 0.3 / self.n_fin)
+                          + pick(rng, self.support, 0.2 / max(1, self.n_sup)),
+                          public[int(rng.integers(len(public)))], float(rng.uniform(days / 2, days)))
+        if n_cells > 1:
+            for _ in range(rng.poisson(p["shortcut_meetings"] * n_cells)):
+                att = []
+                for c in rng.choice(n_cells, min(n_cells, int(rng.integers(2, 4))), replace=False):
+                    att += pick(rng, cells[c][:1], 0.6)
+                    att += [cells[c][i] for i in rng.choice(len(cells[c]), int(rng.integers(0, 3)))]
+                    if rng.random() < 0.3:
+                        att.append(self.commanders[self.section[c]])
+                b.meeting(att, public[int(rng.integers(len(public)))], float(rng.uniform(days / 2, days)))
+
+    def account(self, pid):
+        return self.b.account(pid, self.thing_first)
+
+    def amount(self, x, sd=0.4):
+        return float(np.round(self.rng.lognormal(np.log(x), sd), -1))
+
+    def add_accounts(self) -> None:
+        """The merchants' accounts (schools, rentals, travel) and the
+        accounts of cell leaders, some operatives and some commanders."""
+        rng, b = self.rng, self.b
+        self.merchants = []
+        for _ in range(max(2, self.n_cells // 2)):
+            co, acc = b.node("company"), b.node("account")
+            b.edge(acc, co, "owns", day=0.0) if self.thing_first else b.edge(co, acc, "owns", day=0.0)
+            self.merchants.append(acc)
+        for cell in self.cells:
+            self.account(cell[0])
+            for m in cell[1:]:
+                if rng.random() < 0.5:
+                    self.account(m)
+        for cmd in self.commanders:
+            if rng.random() < 0.5:
+                self.account(cmd)
+
+    def add_funding(self) -> None:
+        """The money: sponsor money to each financier's account abroad, on
+        to his local account, to his cells (spent at merchants, the unused
+        part sent back), and cash through support members."""
+        rng, days = self.rng, self.days
+        for i, f in enumerate(self.financiers):
+            abroad = self.b.node("account")
+            self.own(f, abroad, "owns")
+            local = self.account(f)
+            mine = [c for c in range(self.n_cells) if self.fin_of_cell[c] == i]
+            for _ in range(int(rng.integers(1, 4))):
+                d = float(rng.uniform(0, days * 0.3))
+                self.b.edge(abroad, local, "transfer", day=d, amount=self.amount(20000 * max(1, len(mine)), 0.3))
+            for c in mine:
+                self._fund_cell(self.cells[c], local)
+        for f, served in self.sup_cells.items():  # cash for the cells through support members
+            if rng.random() < 0.5:
+                fin = self.financiers[self.fin_of_cell[served[0]]]
+                d = float(rng.uniform(days * 0.3, days * 0.6))
+                self.b.edge(self.account(fin), self.account(f), "transfer", day=d, amount=self.amount(5000))
+                for c in served:
+                    if rng.random() < 0.6:
+                        self.b.edge(self.account(f), self.account(self.cells[c][0]), "transfer",
+                                    day=d + float(rng.uniform(1, 20)), amount=self.amount(2000))
+
+    def _fund_cell(self, cell: list, local: str) -> None:
+        """One cell's funding from the financier's ``local`` account."""
+        rng, p, b, days, accounts, amt = self.rng, self.p, self.b, self.days, self.b.accounts, self.amount
+        for _ in range(int(rng.integers(1, 4))):
+            d = float(rng.uniform(days * 0.3, days * 0.7))
+            to = cell[0]
+            if len(cell) > 1 and rng.random() < p["direct_funding"]:
+                to = cell[int(rng.integers(1, len(cell)))]
+            b.edge(local, self.account(to), "transfer", day=d, amount=amt(8000))
+            d2 = d
+            for m in cell[1:]:  # the leader passes some on
+                if to == cell[0] and m in accounts and rng.random() < 0.4:
+                    d2 = d + float(rng.uniform(1, 10))
+                    b.edge(accounts[to], accounts[m], "transfer", day=d2, amount=amt(1500))
+            for _ in range(int(rng.integers(1, 4))):  # schools, rentals, travel
+                payer = [x for x in cell if x in accounts]
+                payer = payer[int(rng.integers(len(payer)))]
+                b.edge(accounts[payer], self.merchants[int(rng.integers(len(self.merchants)))], "transfer",
+                       day=float(rng.uniform(d2 + 1, max(d2 + 2, days * 0.9))), amount=amt(1200, 0.6))
+        if rng.random() < 0.6:  # unused funds sent back near the end
+            b.edge(accounts[cell[0]], local, "transfer", day=float(rng.uniform(days * 0.92, days)), amount=amt(2000))

@@ -10,8 +10,9 @@ import pandas as pd
 
 from .. import _core
 from .._kernel import seed_of
-from ..network import Network, _to_ns
-from ._common import check_missing, check_size, draw, finish
+from .._times import to_ns
+from ..network import Network
+from ._common import finish, start
 
 __all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
 
@@ -82,7 +83,7 @@ def fraud_network(n_groups: int = 3, teams_per_group: int = 4, operators_per_tea
     if not 0.0 <= noise <= 1.0:
         raise ValueError(f"noise must be in [0, 1], not {noise}")
     s = seed_of(seed)
-    start_ns = _to_ns(start, "start")
+    start_ns = to_ns(start, "start")
     r = _core.fraud_network(
         count(n_groups, "n_groups", 1), count(teams_per_group, "teams_per_group", 1),
         count(operators_per_team, "operators_per_team", 1), count(victims_per_operator, "victims_per_operator"),
@@ -132,11 +133,7 @@ def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0
     >>> truth.attrs["leader_roles"]
     ('boss', 'financier', 'manager')
     """
-    check_missing(noise, missing_edges, missing_persons, spurious_edges)
-    s = seed_of(seed)
-    rng = np.random.default_rng([s, 1])
-    p = draw(rng, RANGES, params)
-    size = check_size(size)
+    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 1)
     per_group = (p["managers_per_group"] + p["recruiters_per_group"] + p["facilitators_per_group"]
                  + p["mules_per_group"] + p["teams_per_group"] * (1 + p["operators_per_team"]))
     groups = max(1, int(round((size - 1 - p["financiers"]) / per_group)))

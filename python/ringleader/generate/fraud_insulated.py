@@ -8,9 +8,8 @@ from typing import Optional
 
 import numpy as np
 
-from .._kernel import seed_of
-from ._common import Builder, check_missing, check_size, draw
-from ._org import Org, add_outsiders, add_social_ties
+from ._common import Builder, start
+from ._org import Org, add_contacts, core_meetings, frequent, recruit_mules
 
 __all__ = ["fraud_insulated"]
 
@@ -101,196 +100,190 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     Leukfeldt, Kleemans & Stol (2017), British Journal of Criminology
     57:704-722 (see :data:`REFERENCE`).
     """
-    size = check_size(size)
-    check_missing(noise, missing_edges, missing_persons, spurious_edges)
-    s = seed_of(seed)
-    rng = np.random.default_rng([s, 2])
-    p = draw(rng, RANGES, params)
-    b = Builder(rng)
-    org = Org(b, rng, p["ownership_direction"])
-    ch = p["leader_channel"]
-    talk_phone = ch in ("phone", "both")
-    talk_meet = ch in ("meetings", "both")
-    L = int(p["intermediaries"])
-    n_fin, n_fac = int(p["financiers"]), int(p["facilitators"])
-    cells, opc = int(p["cells_per_manager"]), int(p["operators_per_cell"])
-    rpm, mpr = int(p["recruiters_per_manager"]), int(p["mules_per_recruiter"])
-    per_group = 1 + (L == 2) + cells * ((L >= 1) + opc) + rpm * (1 + mpr)
-    n_groups = max(1, int(round((size - 1 - n_fin - n_fac) / per_group)))
-    p["n_groups"] = n_groups
+    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 2)
+    build = _InsulatedFraud(rng, p, size)
+    build.add_core()
+    for g in range(build.n_groups):
+        build.add_group(g)
+    build.add_enabler_contacts()
+    if build.talk_meet:
+        core_meetings(build.org, build.core_venues, [build.boss], [(build.fins, 0.8), (build.managers, 0.5)])
+    build.add_proceeds()
+    build.add_payouts()
+    if build.talk_meet:
+        frequent(build.org, [build.boss] + build.fins, build.core_venues)
+    add_contacts(build.org, p, ("team_leader", "operator", "recruiter", "mule"))
+    return build.b.finish(family="fraud_insulated", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
+                          missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
 
-    def n_contacts(lo, hi):
-        return int(rng.integers(lo, hi + 1))
 
-    # --- core members and enablers
-    boss = b.person("boss")
-    org.give_phones(boss, 1 + (talk_phone and rng.random() < 0.5))
-    org.give_accounts(boss, int(rng.integers(1, 3)))
-    fins = [b.person("financier") for _ in range(n_fin)]
-    for f in fins:
-        org.give_phones(f, int(rng.integers(1, 3)))
-        org.give_accounts(f, int(rng.integers(1, 4)))
-    facs = [b.person("facilitator") for _ in range(n_fac)]
-    for f in facs:
-        org.give_phones(f, 1)
-        org.give_accounts(f, 1)
-    core_venues = [b.node("venue") for _ in range(int(rng.integers(1, 3)))] if talk_meet else []
-    companies = []
-    if p["money_route"] == "front_companies":
-        owners = [boss] + fins
-        for k in range(int(p["companies"])):
-            owner = owners[0] if k == 0 else owners[int(rng.integers(len(owners)))]
-            companies.append(org.company(owner, int(rng.integers(1, 3))))
-    for f in fins:
-        org.contact(f, boss, n_contacts(8, 25), ch)
-    if n_fin > 1:
-        org.contact(fins[1], fins[0], n_contacts(5, 15), ch)
-    # enablers deal with the boss or with a manager (assigned below)
-    fac_contact = {f: (boss if rng.random() < 0.5 else None) for f in facs}
+class _InsulatedFraud:
+    """One insulated fraud organisation under construction, phase by phase
+    (the calls of :func:`fraud_insulated`, in that order: every phase draws
+    from the one generator, so the order fixes the network)."""
 
-    managers, groups = [], []
-    team_no = 0
-    for g in range(n_groups):
-        m = b.person("manager", group=g)
-        managers.append(m)
-        org.give_phones(m, int(rng.integers(1, 3)) + (talk_phone and rng.random() < 0.3))
-        org.give_accounts(m, 1)
-        org.contact(m, boss, n_contacts(3, 12), ch)
-        org.contact(m, fins[int(rng.integers(n_fin))], n_contacts(3, 12), ch)
+    def __init__(self, rng: np.random.Generator, p: dict, size: int):
+        """The channels and sizes: the group composition and the number of groups."""
+        self.rng, self.p = rng, p
+        self.b = Builder(rng)
+        self.org = Org(self.b, rng, p["ownership_direction"])
+        self.ch = ch = p["leader_channel"]
+        self.talk_phone = ch in ("phone", "both")
+        self.talk_meet = ch in ("meetings", "both")
+        self.L = L = int(p["intermediaries"])
+        self.n_fin, self.n_fac = n_fin, n_fac = int(p["financiers"]), int(p["facilitators"])
+        cells, opc = int(p["cells_per_manager"]), int(p["operators_per_cell"])
+        rpm, mpr = int(p["recruiters_per_manager"]), int(p["mules_per_recruiter"])
+        per_group = 1 + (L == 2) + cells * ((L >= 1) + opc) + rpm * (1 + mpr)
+        self.n_groups = max(1, int(round((size - 1 - n_fin - n_fac) / per_group)))
+        p["n_groups"] = self.n_groups
+        self.managers, self.groups = [], []
+        self.team_no = 0
+
+    def add_core(self) -> None:
+        """The core members (boss, financiers), the enablers, the core's
+        venues and front companies, and the contacts within the core."""
+        rng, p, org, ch, n = self.rng, self.p, self.org, self.ch, self.org.draw_int
+        self.boss = boss = org.member("boss", 1 + (self.talk_phone and rng.random() < 0.5), int(rng.integers(1, 3)))
+        self.fins = fins = org.staff("financier", self.n_fin, lambda: n(1, 2), lambda: n(1, 3))
+        self.facs = org.staff("facilitator", self.n_fac, lambda: 1, lambda: 1)
+        self.core_venues = [self.b.node("venue") for _ in range(int(rng.integers(1, 3)))] if self.talk_meet else []
+        self.companies = []
+        if p["money_route"] == "front_companies":
+            owners = [boss] + fins
+            for k in range(int(p["companies"])):
+                owner = owners[0] if k == 0 else owners[int(rng.integers(len(owners)))]
+                self.companies.append(org.company(owner, int(rng.integers(1, 3))))
+        for f in fins:
+            org.contact(f, boss, n(8, 25), ch)
+        if self.n_fin > 1:
+            org.contact(fins[1], fins[0], n(5, 15), ch)
+        # enablers deal with the boss or with a manager (assigned below)
+        self.fac_contact = {f: (boss if rng.random() < 0.5 else None) for f in self.facs}
+
+    def add_group(self, g: int) -> None:
+        """Group ``g``: its manager, a lieutenant (``intermediaries`` = 2),
+        its caller cells and its money-mule crews."""
+        rng, p, org, ch, n = self.rng, self.p, self.org, self.ch, self.org.draw_int
+        m = org.member("manager", int(rng.integers(1, 3)) + (self.talk_phone and rng.random() < 0.3), 1, group=g)
+        self.managers.append(m)
+        org.contact(m, self.boss, n(3, 12), ch)
+        org.contact(m, self.fins[int(rng.integers(self.n_fin))], n(3, 12), ch)
         lieutenant = None
-        if L == 2:
-            lieutenant = b.person("team_leader", group=g)
-            org.give_phones(lieutenant, int(rng.integers(1, 3)))
-            org.give_accounts(lieutenant, int(rng.random() < 0.7))
-            org.contact(lieutenant, m, n_contacts(6, 20), ch)
+        if self.L == 2:
+            lieutenant = org.member("team_leader", int(rng.integers(1, 3)), int(rng.random() < 0.7), group=g)
+            org.contact(lieutenant, m, n(6, 20), ch)
         ops_of_group = []
-        for _ in range(cells):
-            cell_ops = []
-            handler = None
-            if L >= 1:
-                handler = b.person("team_leader", group=g, team=team_no)
-                org.give_phones(handler, int(rng.integers(1, 3)))
-                org.give_accounts(handler, int(rng.random() < 0.6))
-                if lieutenant is not None:
-                    org.contact(handler, lieutenant, n_contacts(6, 20), "both")
-                else:
-                    org.contact(handler, m, n_contacts(6, 20), ch)
-            flat = None  # the flat some callers of the cell share
-            for _ in range(opc):
-                o = b.person("operator", group=g, team=team_no)
-                org.give_phones(o, int(rng.integers(1, 4)))
-                org.give_accounts(o, int(rng.random() < 0.5))
-                busy = float(rng.gamma(1.5, 1 / 1.5))
-                boss_of_op = handler if handler is not None else m
-                chan = "both" if handler is not None else ch
-                org.contact(o, boss_of_op, 2 + int(rng.poisson(10 * busy)), chan)
-                if rng.random() < p["operator_meeting"]:
-                    flat = flat or b.node("venue")
-                    b.edge(o, flat, "located_at", day=0.0)
-                cell_ops.append((o, busy))
-            # callers of one cell meet each other with probability operator_meeting
-            for i in range(len(cell_ops)):
-                for j in range(i + 1, len(cell_ops)):
-                    if rng.random() < p["operator_meeting"]:
-                        org.meet(cell_ops[i][0], cell_ops[j][0], 1 + int(rng.poisson(3)))
-            ops_of_group += cell_ops
-            team_no += 1
-        # money-mule recruiters and mules
+        for _ in range(int(p["cells_per_manager"])):
+            ops_of_group += self._cell(g, m, lieutenant)
+            self.team_no += 1
         crews = []
-        for _ in range(rpm):
-            r = b.person("recruiter", group=g)
-            org.give_phones(r, int(rng.integers(1, 3)))
-            org.give_accounts(r, 1)
-            org.contact(r, m, n_contacts(4, 14), ch)
-            crew = []
-            for _ in range(mpr):
-                mu = b.person("mule", group=g, team=team_no)
-                if rng.random() < 0.85:
-                    org.give_phones(mu, 1)
-                org.give_accounts(mu, 1 + int(rng.random() < 0.3))
-                org.meet(mu, r, 1 + int(rng.poisson(1)))      # recruited face to face (social ties)
-                org.call(r, mu, int(rng.poisson(2)))
-                crew.append(mu)
-            crews.append((r, crew))
-            team_no += 1
-        groups.append({"manager": m, "ops": ops_of_group, "crews": crews})
-    for f, c in fac_contact.items():
-        partner = c if c is not None else managers[int(rng.integers(len(managers)))]
-        org.contact(f, partner, n_contacts(2, 8), ch)
-    # core meetings at a venue, attended by the boss, financiers and some managers
-    if talk_meet:
-        for _ in range(int(rng.integers(3, 11))):
-            mt = b.node("meeting")
-            day = float(rng.uniform(0, 180))
-            b.edge(mt, core_venues[int(rng.integers(len(core_venues)))], "located_at", day=day)
-            present = [boss] + [f for f in fins if rng.random() < 0.8] + [m for m in managers if rng.random() < 0.5]
-            for x in present:
-                b.edge(x, mt, "attends", day=day)
+        for _ in range(int(p["recruiters_per_manager"])):
+            crews.append(recruit_mules(org, m, g, self.team_no, int(p["mules_per_recruiter"]), ch,
+                                       lambda: 1 + int(rng.random() < 0.3)))
+            self.team_no += 1
+        self.groups.append({"manager": m, "ops": ops_of_group, "crews": crews})
 
-    # --- the money: victims pay mule accounts; mules pass it on (cash or transfer) to the core
-    collect = ([a for co in companies for a in org.accounts[co]] if companies
-               else [a for f in fins for a in org.accounts[f]])
-    inflow = {a: [] for a in collect}            # days money arrives at each collection account
-    vpc = float(p["victims_per_caller"])
-    for grp in groups:
-        m = grp["manager"]
-        mule_accts = [(r, mu, a) for r, crew in grp["crews"] for mu in crew for a in org.accounts[mu]]
-        for o, busy in grp["ops"]:
-            for _ in range(int(rng.poisson(vpc * busy))):
-                v = b.person("victim")
-                org.give_phones(v, 1)
-                (va,) = org.give_accounts(v, 1)
-                d0 = float(rng.uniform(0, 170))
-                org.call(o, v, 1 + int(rng.poisson(0.7)), d0, d0 + 1)
-                r, mu, ma = mule_accts[int(rng.integers(len(mule_accts)))]
-                amount = float(rng.lognormal(7.5, 0.8))
-                d1 = d0 + float(rng.uniform(0.05, 1.0))
-                org.transfer(va, ma, d1, amount)
-                passed = amount * float(rng.uniform(0.8, 0.95))   # the mule keeps a cut
-                d2 = d1 + float(rng.uniform(0.1, 2.0))
-                if rng.random() < p["cash_share"]:
-                    org.meet(mu, r, 1, d2, d2)                        # cash handed to the recruiter
-                    d3 = d2 + float(rng.uniform(0.2, 4.0))
-                    if talk_meet and (not talk_phone or rng.random() < 0.5):
-                        org.meet(r, m, 1, d3, d3)                     # ... and on to the manager
-                        continue
-                    src = org.accounts[r][0]                          # deposited and transferred
-                else:
-                    src, d3 = ma, d2
-                dst = collect[int(rng.integers(len(collect)))]
-                org.transfer(src, dst, d3, passed)
-                inflow[dst].append(d3)
-    # monthly: collection accounts pay the boss (dividends when through companies), managers and enablers,
-    # each payment after the first money arrived in the paying account
-    boss_acc = org.accounts[boss]
-    fin_acc = [a for f in fins for a in org.accounts[f]]
-    first = {a: min(v) for a, v in inflow.items() if v}
-    for month in range(6):
-        end = 30.0 * (month + 1)
-        active = [a for a, d in first.items() if d < end - 2]
-        if not active:
-            continue
+    def _cell(self, g: int, m: str, lieutenant) -> list:
+        """A caller cell of group ``g`` (its handler, when there are
+        intermediaries, and its callers, some sharing a flat and meeting);
+        returns the callers with their busyness."""
+        rng, p, org, b = self.rng, self.p, self.org, self.b
+        cell_ops = []
+        handler = None
+        if self.L >= 1:
+            handler = org.member("team_leader", int(rng.integers(1, 3)), int(rng.random() < 0.6), group=g,
+                                 team=self.team_no)
+            if lieutenant is not None:
+                org.contact(handler, lieutenant, org.draw_int(6, 20), "both")
+            else:
+                org.contact(handler, m, org.draw_int(6, 20), self.ch)
+        flat = None  # the flat some callers of the cell share
+        for _ in range(int(p["operators_per_cell"])):
+            o = org.member("operator", int(rng.integers(1, 4)), int(rng.random() < 0.5), group=g, team=self.team_no)
+            busy = float(rng.gamma(1.5, 1 / 1.5))
+            boss_of_op = handler if handler is not None else m
+            chan = "both" if handler is not None else self.ch
+            org.contact(o, boss_of_op, 2 + int(rng.poisson(10 * busy)), chan)
+            if rng.random() < p["operator_meeting"]:
+                flat = flat or b.node("venue")
+                b.edge(o, flat, "located_at", day=0.0)
+            cell_ops.append((o, busy))
+        # callers of one cell meet each other with probability operator_meeting
+        for i in range(len(cell_ops)):
+            for j in range(i + 1, len(cell_ops)):
+                if rng.random() < p["operator_meeting"]:
+                    org.meet(cell_ops[i][0], cell_ops[j][0], 1 + int(rng.poisson(3)))
+        return cell_ops
 
-        def pay_day(src):
-            return max(30.0 * month, first[src]) + float(rng.uniform(0.5, 2.0))
+    def add_enabler_contacts(self) -> None:
+        """Each enabler in touch with the boss or a manager."""
+        for f, c in self.fac_contact.items():
+            partner = c if c is not None else self.managers[int(self.rng.integers(len(self.managers)))]
+            self.org.contact(f, partner, self.org.draw_int(2, 8), self.ch)
 
-        for src in active:
-            if rng.random() < 0.8:
-                org.transfer(src, boss_acc[int(rng.integers(len(boss_acc)))], pay_day(src), rng.lognormal(9.5, 0.5))
-            if companies and rng.random() < 0.6:
-                org.transfer(src, fin_acc[int(rng.integers(len(fin_acc)))], pay_day(src), rng.lognormal(9.0, 0.5))
-        for x, prob, mu in [(m, 0.7, 8.3) for m in managers] + [(f, 0.3, 7.8) for f in facs]:
-            if rng.random() < prob:
-                src = active[int(rng.integers(len(active)))]
-                org.transfer(src, org.accounts[x][0], pay_day(src), rng.lognormal(mu, 0.5))
+    def add_proceeds(self) -> None:
+        """The money in: each caller's victims pay mule accounts; mules pass
+        it on (cash through the recruiter, or transfer) to the collection
+        accounts (the financiers' or the front companies')."""
+        rng, p, org, b = self.rng, self.p, self.org, self.b
+        collect = ([a for co in self.companies for a in org.accounts[co]] if self.companies
+                   else [a for f in self.fins for a in org.accounts[f]])
+        self.inflow = inflow = {a: [] for a in collect}            # days money arrives at each collection account
+        vpc = float(p["victims_per_caller"])
+        for grp in self.groups:
+            m = grp["manager"]
+            mule_accts = [(r, mu, a) for r, crew in grp["crews"] for mu in crew for a in org.accounts[mu]]
+            for o, busy in grp["ops"]:
+                for _ in range(int(rng.poisson(vpc * busy))):
+                    v = b.person("victim")
+                    org.give_phones(v, 1)
+                    (va,) = org.give_accounts(v, 1)
+                    d0 = float(rng.uniform(0, 170))
+                    org.call(o, v, 1 + int(rng.poisson(0.7)), d0, d0 + 1)
+                    r, mu, ma = mule_accts[int(rng.integers(len(mule_accts)))]
+                    amount = float(rng.lognormal(7.5, 0.8))
+                    d1 = d0 + float(rng.uniform(0.05, 1.0))
+                    org.transfer(va, ma, d1, amount)
+                    passed = amount * float(rng.uniform(0.8, 0.95))   # the mule keeps a cut
+                    d2 = d1 + float(rng.uniform(0.1, 2.0))
+                    if rng.random() < p["cash_share"]:
+                        org.meet(mu, r, 1, d2, d2)                        # cash handed to the recruiter
+                        d3 = d2 + float(rng.uniform(0.2, 4.0))
+                        if self.talk_meet and (not self.talk_phone or rng.random() < 0.5):
+                            org.meet(r, m, 1, d3, d3)                     # ... and on to the manager
+                            continue
+                        src = org.accounts[r][0]                          # deposited and transferred
+                    else:
+                        src, d3 = ma, d2
+                    dst = collect[int(rng.integers(len(collect)))]
+                    org.transfer(src, dst, d3, passed)
+                    inflow[dst].append(d3)
 
-    # --- venues of the core, family and legitimate contacts
-    if talk_meet:
-        for x in [boss] + fins:
-            b.edge(x, core_venues[int(rng.integers(len(core_venues)))], "located_at", day=0.0)
-    members = b.persons(("boss", "financier", "manager", "team_leader", "operator", "recruiter", "facilitator",
-                         "mule"))
-    add_social_ties(org, b.persons(("team_leader", "operator", "recruiter", "mule")), float(p["social_ties"]))
-    add_outsiders(org, members, float(p["outsiders_per_member"]))
-    return b.finish(family="fraud_insulated", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                    missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+    def add_payouts(self) -> None:
+        """Monthly: collection accounts pay the boss (dividends when through
+        companies), managers and enablers, each payment after the first
+        money arrived in the paying account."""
+        rng, org = self.rng, self.org
+        boss_acc = org.accounts[self.boss]
+        fin_acc = [a for f in self.fins for a in org.accounts[f]]
+        first = {a: min(v) for a, v in self.inflow.items() if v}
+        for month in range(6):
+            end = 30.0 * (month + 1)
+            active = [a for a, d in first.items() if d < end - 2]
+            if not active:
+                continue
+
+            def pay_day(src):
+                return max(30.0 * month, first[src]) + float(rng.uniform(0.5, 2.0))
+
+            for src in active:
+                if rng.random() < 0.8:
+                    org.transfer(src, boss_acc[int(rng.integers(len(boss_acc)))], pay_day(src),
+                                 rng.lognormal(9.5, 0.5))
+                if self.companies and rng.random() < 0.6:
+                    org.transfer(src, fin_acc[int(rng.integers(len(fin_acc)))], pay_day(src), rng.lognormal(9.0, 0.5))
+            for x, prob, mu in [(m, 0.7, 8.3) for m in self.managers] + [(f, 0.3, 7.8) for f in self.facs]:
+                if rng.random() < prob:
+                    src = active[int(rng.integers(len(active)))]
+                    org.transfer(src, org.accounts[x][0], pay_day(src), rng.lognormal(mu, 0.5))

@@ -8,9 +8,8 @@ from typing import Optional
 
 import numpy as np
 
-from .._kernel import seed_of
-from ._common import Builder, check_missing, check_size, draw
-from ._org import Org, add_outsiders, add_social_ties
+from ._common import Builder, start
+from ._org import Org, add_contacts, core_meetings, frequent, recruit_mules
 
 __all__ = ["laundering_network"]
 
@@ -105,101 +104,105 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
     (2013), Trends in Organized Crime 16:365-381; Soudijn (2014), Trends in
     Organized Crime 17:199-217 (see :data:`REFERENCE`).
     """
-    size = check_size(size)
-    check_missing(noise, missing_edges, missing_persons, spurious_edges)
-    s = seed_of(seed)
-    rng = np.random.default_rng([s, 6])
-    p = draw(rng, RANGES, params)
-    b = Builder(rng)
-    org = Org(b, rng, p["ownership_direction"])
-    ch = p["leader_channel"]
-    talk_meet = ch in ("meetings", "both")
-    n_own, n_fin = int(p["owners"]), int(p["financiers"])
-    R, mpr, n_cour = int(p["recruiters_per_cell"]), int(p["mules_per_recruiter"]), int(p["couriers_per_cell"])
-    n_earn, n_fc = int(p["earners_per_cell"]), int(p["front_companies_per_cell"])
-    n_nom = (n_fc + 1) // 2
-    per_cell = 1 + R * (1 + mpr) + n_cour + n_nom + n_earn
-    top = n_own + n_fin + int(p["launderers"])
-    n_cells = max(1, int(round((size - top) / per_cell)))
-    n_pml = int(p["launderers"]) + n_cells // 8
-    p["n_cells"] = n_cells
+    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 6)
+    build = _Laundering(rng, p, size)
+    build.add_organisers()
+    for c in range(build.n_cells):
+        build.add_cell(c)
+    build.add_layering()
+    build.add_salaries()
+    if build.talk_meet:
+        core_meetings(build.org, build.venues, build.owners,
+                      [(build.fins, 0.8), (build.pmls, 0.3), (build.managers, 0.3)])
+        frequent(build.org, build.owners + build.fins, build.venues)
+    add_contacts(build.org, p, ("recruiter", "mule", "operator"))
+    return build.b.finish(family="laundering_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s,
+                          noise=noise, missing_edges=missing_edges, missing_persons=missing_persons,
+                          spurious_edges=spurious_edges)
 
-    def k(lo, hi):
-        return int(rng.integers(lo, hi + 1))
 
-    # --- organisers, money controllers, professional launderers
-    owners = [b.person("boss") for _ in range(n_own)]
-    for o in owners:
-        org.give_phones(o, k(1, 2))
-        org.give_accounts(o, k(1, 2))
-    holdings = [org.company(owners[0] if i == 0 else owners[int(rng.integers(n_own))], k(1, 2))
-                for i in range(int(p["holding_companies"]))]
-    fins = [b.person("financier") for _ in range(n_fin)]
-    for f in fins:
-        org.give_phones(f, k(1, 2))
-        org.give_accounts(f, k(1, 3))
-    pmls = [b.person("facilitator") for _ in range(n_pml)]
-    for f in pmls:
-        org.give_phones(f, k(1, 2))
-        org.give_accounts(f, 1)
-    for i, o in enumerate(owners):
-        org.contact(fins[i % n_fin], o, k(8, 25), ch)
-        for o2 in owners[i + 1:]:
-            org.contact(o2, o, k(3, 12), ch)
-    if n_fin > 1:
-        org.contact(fins[1], fins[0], k(5, 15), ch)
-    for f in pmls:
-        org.contact(f, fins[int(rng.integers(n_fin))], k(4, 12), ch)
-        if rng.random() < 0.5:  # the launderer meets a client now and then
-            org.contact(f, owners[int(rng.integers(n_own))], k(1, 4), ch)
-    venues = [b.node("venue") for _ in range(k(1, 2))] if talk_meet else []
-    integration = ([a for co in holdings for a in org.accounts[co]]
-                   + [a for o in owners for a in org.accounts[o]] + [a for f in fins for a in org.accounts[f]])
-    # the holding companies take most, then the owners' and financiers' own accounts
-    w_int = np.array([4.0 if i < sum(len(org.accounts[c]) for c in holdings) else 1.0
-                      for i in range(len(integration))])
-    w_int /= w_int.sum()
+class _Laundering:
+    """One laundering network under construction, phase by phase (the
+    calls of :func:`laundering_network`, in that order: every phase draws
+    from the one generator, so the order fixes the network).  Money is
+    followed as ``received`` (account -> (day, amount) arriving) along
+    ``edges_out`` (layering account -> the accounts it pays)."""
 
-    managers = []
-    crew_no = 0
-    fee_to = {}
-    received = {}          # account -> list of (day, amount) arriving
-    edges_out = {}         # layering account -> its fan-out targets (accounts of the next layer or integration)
-    firsts = []            # (cell, layers) for the flow
-    for c in range(n_cells):
-        m = b.person("manager", group=c)
-        managers.append(m)
-        org.give_phones(m, k(1, 3))
-        org.give_accounts(m, 1)
-        fin = fins[int(rng.integers(n_fin))]
+    def __init__(self, rng: np.random.Generator, p: dict, size: int):
+        """The channels and sizes: the cell composition and the number of cells."""
+        self.rng, self.p = rng, p
+        self.b = Builder(rng)
+        self.org = Org(self.b, rng, p["ownership_direction"])
+        self.ch = p["leader_channel"]
+        self.talk_meet = self.ch in ("meetings", "both")
+        self.n_own, self.n_fin = int(p["owners"]), int(p["financiers"])
+        R, mpr, n_cour = int(p["recruiters_per_cell"]), int(p["mules_per_recruiter"]), int(p["couriers_per_cell"])
+        n_earn, n_fc = int(p["earners_per_cell"]), int(p["front_companies_per_cell"])
+        n_nom = (n_fc + 1) // 2
+        per_cell = 1 + R * (1 + mpr) + n_cour + n_nom + n_earn
+        top = self.n_own + self.n_fin + int(p["launderers"])
+        self.n_cells = max(1, int(round((size - top) / per_cell)))
+        self.n_pml = int(p["launderers"]) + self.n_cells // 8
+        p["n_cells"] = self.n_cells
+        self.managers = []
+        self.crew_no = 0
+        self.fee_to = {}
+        self.received = {}          # account -> list of (day, amount) arriving
+        self.edges_out = {}         # layering account -> its fan-out (accounts of the next layer or integration)
+        self.firsts = []            # (cell, layers) for the flow
+
+    def add_organisers(self) -> None:
+        """The owners (and their holding companies), money controllers and
+        professional launderers, their contacts, the core's venues, and the
+        integration accounts with their weights."""
+        rng, org, ch, k, n_own, n_fin = self.rng, self.org, self.ch, self.org.draw_int, self.n_own, self.n_fin
+        self.owners = owners = org.staff("boss", n_own, lambda: k(1, 2), lambda: k(1, 2))
+        holdings = [org.company(owners[0] if i == 0 else owners[int(rng.integers(n_own))], k(1, 2))
+                    for i in range(int(self.p["holding_companies"]))]
+        self.fins = fins = org.staff("financier", n_fin, lambda: k(1, 2), lambda: k(1, 3))
+        self.pmls = pmls = org.staff("facilitator", self.n_pml, lambda: k(1, 2), lambda: 1)
+        for i, o in enumerate(owners):
+            org.contact(fins[i % n_fin], o, k(8, 25), ch)
+            for o2 in owners[i + 1:]:
+                org.contact(o2, o, k(3, 12), ch)
+        if n_fin > 1:
+            org.contact(fins[1], fins[0], k(5, 15), ch)
+        for f in pmls:
+            org.contact(f, fins[int(rng.integers(n_fin))], k(4, 12), ch)
+            if rng.random() < 0.5:  # the launderer meets a client now and then
+                org.contact(f, owners[int(rng.integers(n_own))], k(1, 4), ch)
+        self.venues = [self.b.node("venue") for _ in range(k(1, 2))] if self.talk_meet else []
+        self.integration = ([a for co in holdings for a in org.accounts[co]]
+                            + [a for o in owners for a in org.accounts[o]] + [a for f in fins for a in org.accounts[f]])
+        # the holding companies take most, then the owners' and financiers' own accounts
+        w_int = np.array([4.0 if i < sum(len(org.accounts[c]) for c in holdings) else 1.0
+                          for i in range(len(self.integration))])
+        self.w_int = w_int / w_int.sum()
+
+    def add_cell(self, c: int) -> None:
+        """Cell ``c``: its manager, mule crews, cash couriers and nominee
+        directors with their front companies, its layering chain, and the
+        placement of the proceeds."""
+        rng, p, org, ch, k, b = self.rng, self.p, self.org, self.ch, self.org.draw_int, self.b
+        m = org.member("manager", k(1, 3), 1, group=c)
+        self.managers.append(m)
+        fin = self.fins[int(rng.integers(self.n_fin))]
         org.contact(m, fin, k(4, 12), ch)
-        pml = pmls[int(rng.integers(n_pml))]
+        pml = self.pmls[int(rng.integers(self.n_pml))]
         org.contact(pml, m, k(3, 10), ch)
-        fee_to[c] = org.accounts[pml][0]
+        self.fee_to[c] = org.accounts[pml][0]
         mules = []
-        for _ in range(R):
-            r = b.person("recruiter", group=c)
-            org.give_phones(r, k(1, 2))
-            org.give_accounts(r, 1)
-            org.contact(r, m, k(4, 14), ch)
-            for _ in range(mpr):
-                mu = b.person("mule", group=c, team=crew_no)
-                if rng.random() < 0.85:
-                    org.give_phones(mu, 1)
-                org.give_accounts(mu, k(1, 3))
-                org.meet(mu, r, 1 + int(rng.poisson(1)))          # recruited in person
-                org.call(r, mu, int(rng.poisson(2)))
-                mules.append(mu)
-            crew_no += 1
+        for _ in range(int(p["recruiters_per_cell"])):
+            mules += recruit_mules(org, m, c, self.crew_no, int(p["mules_per_recruiter"]), ch, lambda: k(1, 3))[1]
+            self.crew_no += 1
         couriers = []
-        for _ in range(n_cour):
-            cu = b.person("mule", group=c)
-            org.give_phones(cu, k(1, 2))
-            org.give_accounts(cu, 1)
+        for _ in range(int(p["couriers_per_cell"])):
+            cu = org.member("mule", k(1, 2), 1, group=c)
             org.contact(cu, m, k(3, 10), ch)
             couriers.append(cu)
         companies = []
-        for i in range(n_nom):
+        n_fc = int(p["front_companies_per_cell"])
+        for i in range((n_fc + 1) // 2):
             nom = b.person("mule", group=c)                        # nominee director
             if rng.random() < 0.5:
                 org.give_phones(nom, 1)
@@ -211,7 +214,15 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
         lay_mules = [mules[i] for i in order[:n_lay]]
         place_mules = [mules[i] for i in order[n_lay:]] or [mules[0]]
         placement = [a for mu in place_mules for a in org.accounts[mu]] + [org.accounts[cu][0] for cu in couriers]
-        # layers of the chain: layering mules' accounts, front-company accounts, offshore accounts
+        self._chain(c, placement, lay_mules, companies)
+        self._victims(placement)
+        self._earners(c, m, couriers, place_mules, placement)
+
+    def _chain(self, c: int, placement: list, lay_mules: list, companies: list) -> None:
+        """Cell ``c``'s layering chain: layers of layering mules', front
+        companies' and offshore accounts from ``placement`` to integration,
+        each account paying its fan-out in the next layer."""
+        rng, p, org, k = self.rng, self.p, self.org, self.org.draw_int
         depth = max(1, int(p["chain_length"]) + int(rng.integers(-1, 2)))
         cand = [a for mu in lay_mules for a in org.accounts[mu]] + [a for co in companies for a in org.accounts[co]]
         rng.shuffle(cand)
@@ -221,7 +232,7 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
             level = []
             for _ in range(n_l):
                 if rng.random() < p["offshore_share"] or not (cand or lay_mules or companies):
-                    level.append(b.node("account"))                  # foreign account, owner unknown
+                    level.append(self.b.node("account"))                  # foreign account, owner unknown
                 elif cand:
                     level.append(cand.pop())
                 else:                                                # a new account of a layering mule or company
@@ -229,37 +240,48 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
                     level.extend(org.give_accounts(holders[int(rng.integers(len(holders)))], 1))
             layers.append(level)
             prev = n_l
-        layers.append(integration)
+        layers.append(self.integration)
+        edges_out = self.edges_out
         for l in range(len(layers) - 1):
             a_l, nxt = layers[l], layers[l + 1]
             for i, a in enumerate(a_l):
                 if l == len(layers) - 2:   # last layer: one or two integration accounts
-                    edges_out[a] = list(rng.choice(len(nxt), size=min(len(nxt), k(1, 2)), replace=False, p=w_int))
+                    edges_out[a] = list(rng.choice(len(nxt), size=min(len(nxt), k(1, 2)), replace=False,
+                                                   p=self.w_int))
                 else:
                     base = int(i * len(nxt) / len(a_l))
                     edges_out[a] = sorted({(base + j) % len(nxt) for j in range(int(p["fan_out"]))})
                 edges_out[a] = [nxt[j] for j in edges_out[a]]
-        firsts.append((c, layers))
-        # --- placement: victims' transfers, predicate offenders' transfers and cash
-        for _ in range(int(rng.poisson(p["victims_per_cell"]))):
-            v = b.person("victim")
+        self.firsts.append((c, layers))
+
+    def _victims(self, placement: list) -> None:
+        """Fraud victims paying into the cell's placement accounts."""
+        rng, org = self.rng, self.org
+        for _ in range(int(rng.poisson(self.p["victims_per_cell"]))):
+            v = self.b.person("victim")
             org.give_phones(v, 1)
             (va,) = org.give_accounts(v, 1)
             for _ in range(1 + int(rng.random() < 0.3)):
                 d, amt = float(rng.uniform(0, 140)), float(rng.lognormal(7.5, 0.8))
                 dst = placement[int(rng.integers(len(placement)))]
                 org.transfer(va, dst, d, amt)
-                received.setdefault(dst, []).append((d, amt))
-        for _ in range(n_earn):
-            e = b.person("operator", group=c)
-            org.give_phones(e, k(1, 2))
+                self.received.setdefault(dst, []).append((d, amt))
+
+    def _earners(self, c: int, m: str, couriers: list, place_mules: list, placement: list) -> None:
+        """The predicate offenders of cell ``c`` handing in proceeds: cash to
+        a courier (deposited, or smurfed through a mule), a transfer from
+        their own account, or cash collected by a mule."""
+        rng, org = self.rng, self.org
+        for _ in range(int(self.p["earners_per_cell"])):
+            e = self.b.person("operator", group=c)
+            org.give_phones(e, org.draw_int(1, 2))
             own = org.give_accounts(e, int(rng.random() < 0.6))
             if rng.random() < 0.5:
-                org.contact(e, m, k(1, 6), ch)
+                org.contact(e, m, org.draw_int(1, 6), self.ch)
             busy = float(rng.gamma(1.5, 1 / 1.5))
             for _ in range(1 + int(rng.poisson(4 * busy))):
                 d, amt = float(rng.uniform(0, 140)), float(rng.lognormal(9.0, 0.9))
-                if couriers and (rng.random() < p["cash_share"] or not own):
+                if couriers and (rng.random() < self.p["cash_share"] or not own):
                     cu = couriers[int(rng.integers(len(couriers)))]
                     org.call(e, cu, 1, max(0.0, d - 1), d)
                     org.meet(e, cu, 1, d, d)                         # cash handed to the courier ...
@@ -279,64 +301,53 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
                     org.meet(e, mu, 1, d, d)
                     dst = org.accounts[mu][0]
                     d += float(rng.uniform(0.1, 2))
-                received.setdefault(dst, []).append((d, amt))
+                self.received.setdefault(dst, []).append((d, amt))
 
-    # --- layering: each account pools what it received into batches and passes them on, layer by layer
-    integrated = {}
-    for c, layers in firsts:
-        for l in range(len(layers) - 1):
-            last = l == len(layers) - 2
-            for a in layers[l]:
-                got = sorted(received.pop(a, []))
-                i = 0
-                while i < len(got):
-                    n_b = k(1, 4)
-                    batch = got[i:i + n_b]
-                    i += n_b
-                    day = batch[-1][0] + float(rng.uniform(0.2, 3.0))
-                    amt = sum(x for _, x in batch) * float(rng.uniform(0.9, 0.99))   # the holder's cut
-                    targets = edges_out[a]
-                    if len(targets) > 1 and rng.random() < 0.3:               # structuring: split
-                        parts = rng.dirichlet(np.ones(len(targets)))
-                        outs = list(zip(targets, parts))
-                    else:
-                        outs = [(targets[int(rng.integers(len(targets)))], 1.0)]
-                    for t, share in outs:
-                        dd = day + float(rng.uniform(0, 0.5))
-                        org.transfer(a, t, dd, amt * share)
-                        if last:
-                            integrated.setdefault(t, []).append(dd)
+    def add_layering(self) -> None:
+        """Each account pools what it received into batches and passes them
+        on, layer by layer (sometimes split; the launderer takes a fee near
+        the end); ``integrated`` records when money arrives."""
+        rng, org, received = self.rng, self.org, self.received
+        self.integrated = integrated = {}
+        for c, layers in self.firsts:
+            for l in range(len(layers) - 1):
+                last = l == len(layers) - 2
+                for a in layers[l]:
+                    got = sorted(received.pop(a, []))
+                    i = 0
+                    while i < len(got):
+                        n_b = org.draw_int(1, 4)
+                        batch = got[i:i + n_b]
+                        i += n_b
+                        day = batch[-1][0] + float(rng.uniform(0.2, 3.0))
+                        amt = sum(x for _, x in batch) * float(rng.uniform(0.9, 0.99))   # the holder's cut
+                        targets = self.edges_out[a]
+                        if len(targets) > 1 and rng.random() < 0.3:               # structuring: split
+                            parts = rng.dirichlet(np.ones(len(targets)))
+                            outs = list(zip(targets, parts))
                         else:
-                            received.setdefault(t, []).append((dd, amt * share))
-                    if l == len(layers) - 3 and rng.random() < 0.25:         # the launderer's fee
-                        org.transfer(a, fee_to[c], day + float(rng.uniform(0.5, 2)), amt * 0.05)
-    # --- the money controllers pay the cell managers, after money came in
-    for f in fins:
-        first = {a: min(integrated[a]) for a in org.accounts[f] if integrated.get(a)}
-        if not first:
-            continue
-        accs = sorted(first)
-        for m in managers:
-            for month in range(6):
-                src = accs[int(rng.integers(len(accs)))]
-                if 30 * (month + 1) > first[src] and rng.random() < 0.5 / n_fin:
-                    d = max(30.0 * month, first[src]) + float(rng.uniform(0.5, 5))
-                    org.transfer(src, org.accounts[m][0], d, rng.lognormal(8.5, 0.5))
-    # --- core meetings (owners, financiers, sometimes launderers and managers)
-    if talk_meet:
-        for _ in range(k(3, 10)):
-            mt = b.node("meeting")
-            day = float(rng.uniform(0, 180))
-            b.edge(mt, venues[int(rng.integers(len(venues)))], "located_at", day=day)
-            present = owners + [f for f in fins if rng.random() < 0.8] + [x for x in pmls if rng.random() < 0.3] \
-                + [m for m in managers if rng.random() < 0.3]
-            for x in present:
-                b.edge(x, mt, "attends", day=day)
-        for x in owners + fins:
-            b.edge(x, venues[int(rng.integers(len(venues)))], "located_at", day=0.0)
-    members = b.persons(("boss", "financier", "manager", "team_leader", "operator", "recruiter", "facilitator",
-                         "mule"))
-    add_social_ties(org, b.persons(("recruiter", "mule", "operator")), float(p["social_ties"]))
-    add_outsiders(org, members, float(p["outsiders_per_member"]))
-    return b.finish(family="laundering_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                    missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+                            outs = [(targets[int(rng.integers(len(targets)))], 1.0)]
+                        for t, share in outs:
+                            dd = day + float(rng.uniform(0, 0.5))
+                            org.transfer(a, t, dd, amt * share)
+                            if last:
+                                integrated.setdefault(t, []).append(dd)
+                            else:
+                                received.setdefault(t, []).append((dd, amt * share))
+                        if l == len(layers) - 3 and rng.random() < 0.25:         # the launderer's fee
+                            org.transfer(a, self.fee_to[c], day + float(rng.uniform(0.5, 2)), amt * 0.05)
+
+    def add_salaries(self) -> None:
+        """The money controllers pay the cell managers, after money came in."""
+        rng, org = self.rng, self.org
+        for f in self.fins:
+            first = {a: min(self.integrated[a]) for a in org.accounts[f] if self.integrated.get(a)}
+            if not first:
+                continue
+            accs = sorted(first)
+            for m in self.managers:
+                for month in range(6):
+                    src = accs[int(rng.integers(len(accs)))]
+                    if 30 * (month + 1) > first[src] and rng.random() < 0.5 / self.n_fin:
+                        d = max(30.0 * month, first[src]) + float(rng.uniform(0.5, 5))
+                        org.transfer(src, org.accounts[m][0], d, rng.lognormal(8.5, 0.5))
