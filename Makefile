@@ -66,7 +66,11 @@ test-nx: python
 check-stubs: python
 	$(PYTHON) scripts/stubs.py --check
 
-test: test-cpp test-python test-nx check-stubs
+# python/ringleader: files at most 500 lines, functions at most 80 lines of code
+check-sizes:
+	$(PYTHON) scripts/check_sizes.py
+
+test: check-sizes test-cpp test-python test-nx check-stubs
 
 bench: deps
 	scripts/install-deps.sh --bench
