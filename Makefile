@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx check-sizes check-stubs bench clean
 
 deps:
 	scripts/install-deps.sh
