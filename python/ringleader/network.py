@@ -246,8 +246,8 @@ class Network:
 
     def largest_component(self) -> "Network":
         """The largest (weakly) connected component as a new network; ties go to
-        the component holding the earliest node.  Uses Boost.Graph's
-        ``connected_components`` on the compute view."""
+        the component holding the earliest node.  Union-find on the edge
+        table (C++ ``graph/components.hpp``)."""
         return self._derive(self._net.largest_component())
 
     # ---- writing -----------------------------------------------------------

@@ -1,14 +1,12 @@
 // Network: validation, views and summary.
 #include "ringleader/graph/network.hpp"
 
-#include <boost/graph/connected_components.hpp>
-
 #include <algorithm>
 #include <map>
 #include <numeric>
 #include <sstream>
 
-#include "ringleader/graph/bgl.hpp"
+#include "ringleader/graph/components.hpp"
 
 namespace ringleader {
 
@@ -330,27 +328,16 @@ Network Network::with_edge_attribute(Column column) const {
 }
 
 std::vector<vertex_t> Network::components(vertex_t* count) const {
-  const vertex_t n = vertex_t(nodes_.size());
-  std::vector<vertex_t> comp(n, 0);
-  int k = 0;
-  if (directed_) {
-    CsrGraph sym = CsrGraph::build(n, true, edges_.source, edges_.target, nullptr, nullptr, /*symmetric=*/true);
-    k = boost::connected_components(UndirectedCsr{sym}, comp.data());
-  } else {
-    k = boost::connected_components(UndirectedCsr{*csr()}, comp.data());
-  }
-  if (count) *count = vertex_t(k);
-  return comp;
+  return graph::weak_components(vertex_t(nodes_.size()), edges_.source, edges_.target, count);
 }
 
 Network Network::largest_component() const {
   if (nodes_.size() == 0) return *this;
   vertex_t k = 0;
   auto comp = components(&k);
-  std::vector<std::size_t> size(k, 0);
-  for (vertex_t c : comp) ++size[c];
-  // BGL numbers components in order of discovery from vertex 0 upwards, so
-  // the first maximum holds the lowest vertex index among the largest.
+  const std::vector<std::uint64_t> size = graph::component_sizes(comp, k);
+  // Components are numbered by their lowest vertex, so the first maximum
+  // holds the lowest vertex index among the largest.
   vertex_t best = vertex_t(std::max_element(size.begin(), size.end()) - size.begin());
   std::vector<vertex_t> keep;
   for (vertex_t v = 0; v < comp.size(); ++v)

@@ -228,7 +228,7 @@ def test_fixture_size():
 # counts some shortest paths twice (its result depends on neighbour order):
 # for edges 1-0 and 0-2 of length 0 it gives node 0 a raw betweenness of 2,
 # where the one pair (1, 2) gives 1.  ringleader counts each path once
-# (documented in centrality/detail/sssp.hpp); test_zero_length_edges checks it.
+# (documented in graph/sssp.hpp); test_zero_length_edges checks it.
 ZERO_LENGTH_BETWEENNESS = {"betweenness_w", "betweenness_raw_w", "betweenness_endpoints_w", "edge_betweenness_w"}
 
 

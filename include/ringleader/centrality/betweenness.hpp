@@ -16,7 +16,7 @@
 //
 // Weights (`weighted`) are distances (Dijkstra); negative, NaN or infinite
 // distances are refused (convert strengths with rl.distance_from_strength);
-// zero distances are allowed (see detail/sssp.hpp for how ties are counted).
+// zero distances are allowed (see graph/sssp.hpp for how ties are counted).
 // Self-loops are ignored.  Unreached pairs contribute nothing, so
 // disconnected graphs need no special case.
 //
@@ -38,16 +38,17 @@
 #include <cstdint>
 #include <memory>
 #include <numeric>
-#include <random>
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
-#include "ringleader/centrality/detail/sssp.hpp"
+#include "ringleader/centrality/sources.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
+#include "ringleader/core/random.hpp"
+#include "ringleader/graph/components.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/sssp.hpp"
 
 namespace ringleader::centrality {
 
@@ -64,21 +65,6 @@ struct BetweennessOptions {
 };
 
 namespace detail {
-
-
-/// SplitMix64: a tiny counter-based generator (one per sample, so samples
-/// do not depend on the thread that draws them).
-struct SplitMix64 {
-  std::uint64_t state;
-  using result_type = std::uint64_t;
-  std::uint64_t operator()() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  double uniform01() { return double((*this)() >> 11) * 0x1.0p-53; }
-};
 
 /// networkx's _rescale, applied in place.  `sampled` (may be null) marks the
 /// sampled sources; `k` their number (0 = all sources).
@@ -108,12 +94,12 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<vertex_t>* sour
                             std::size_t size, int threads, Progress& progress) {
   struct Scratch {
     explicit Scratch(vertex_t n) : sp(n), coef(n, 0.0) {}
-    Sssp<Weighted> sp;
+    graph::Sssp<Weighted> sp;
     std::vector<double> coef;  ///< (1 + delta[w]) / sigma[w]
   };
-  const Arcs out = out_arcs(g);
+  const graph::Arcs out = graph::out_arcs(g);
   const std::int64_t count = sources ? std::int64_t(sources->size()) : std::int64_t(g.n);
-  check_search_scratch(g.n, threads, 8, size, "betweenness");
+  graph::check_search_scratch(g.n, threads, 8, size, "betweenness");
   parallel::Accumulators acc(threads, size);
   std::vector<std::unique_ptr<Scratch>> scratch(acc.count());
   progress.start(std::uint64_t(count));
@@ -219,7 +205,7 @@ inline std::vector<vertex_t> betweenness_sources(vertex_t n, const BetweennessOp
 inline std::vector<double> betweenness_partial(const CsrGraph& g, const std::vector<vertex_t>& sources,
                                                const BetweennessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "betweenness");
+  if (opt.weighted) graph::check_distances(g, "betweenness");
   for (vertex_t s : sources)
     if (s >= g.n)
       throw InvalidArgument("betweenness_partial: source " + std::to_string(s) + " is not a vertex (n = " +
@@ -249,7 +235,7 @@ inline void betweenness_finalize(std::vector<double>& raw, vertex_t n, bool dire
 /// Betweenness of every vertex (networkx's betweenness_centrality).
 inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "betweenness");
+  if (opt.weighted) graph::check_distances(g, "betweenness");
   std::vector<vertex_t> sources;
   const std::size_t k = detail::source_sample(g, opt, sources);
   std::vector<double> b = detail::betweenness_sums(g, k ? &sources : nullptr, opt, progress);
@@ -263,11 +249,11 @@ inline std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptio
 /// with n; self-loops get 0).  `endpoints` is ignored.
 inline std::vector<double> edge_betweenness(const CsrGraph& g, const BetweennessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "edge_betweenness");
+  if (opt.weighted) graph::check_distances(g, "edge_betweenness");
   std::vector<vertex_t> sources;
   const std::size_t k = detail::source_sample(g, opt, sources);
   const std::vector<vertex_t>* src = k ? &sources : nullptr;
-  const std::size_t m = detail::edge_count(g);
+  const std::size_t m = graph::edge_count(g);
   std::vector<double> b = opt.weighted ? detail::brandes<true, true>(g, src, false, m, opt.threads, progress)
                                        : detail::brandes<false, true>(g, src, false, m, opt.threads, progress);
   detail::rescale(b, g.n, opt.normalized, g.directed, true, k, nullptr);
@@ -303,30 +289,10 @@ namespace detail {
 
 /// Weak components: the size of the largest one.
 inline std::uint64_t largest_weak_component(const CsrGraph& g) {
-  std::vector<char> seen(g.n, 0);
-  std::vector<vertex_t> queue(g.n);
-  std::uint64_t best = 0;
-  const Arcs out = out_arcs(g), in = in_arcs(g);
-  for (vertex_t r = 0; r < g.n; ++r) {
-    if (seen[r]) continue;
-    std::size_t head = 0, tail = 0;
-    queue[tail++] = r;
-    seen[r] = 1;
-    while (head < tail) {
-      const vertex_t v = queue[head++];
-      for (const Arcs* arcs : {&out, &in}) {
-        for (std::uint64_t a = arcs->off[v]; a < arcs->off[v + 1]; ++a) {
-          const vertex_t w = arcs->adj[a];
-          if (!seen[w]) {
-            seen[w] = 1;
-            queue[tail++] = w;
-          }
-        }
-      }
-    }
-    best = std::max<std::uint64_t>(best, tail);
-  }
-  return best;
+  vertex_t count = 0;
+  const std::vector<vertex_t> label = graph::weak_components(g, &count);
+  const std::vector<std::uint64_t> size = graph::component_sizes(label, count);
+  return size.empty() ? 0 : *std::max_element(size.begin(), size.end());
 }
 
 /// One Riondato-Kornaropoulos sample on an unweighted graph by balanced
@@ -349,9 +315,10 @@ class BidirectionalSampler {
 
   /// Adds 1 to count[x] for each interior vertex x of a uniformly random
   /// shortest u-v path (nothing when v is unreachable from u).
-  void sample(const Arcs& out, const Arcs& in, vertex_t u, vertex_t v, SplitMix64& rng, std::vector<double>& count) {
+  void sample(const graph::Arcs& out, const graph::Arcs& in, vertex_t u, vertex_t v, SplitMix64& rng,
+              std::vector<double>& count) {
     reset();
-    const Arcs* arcs[2] = {&out, &in};  // side 0 searches from u, side 1 towards v
+    const graph::Arcs* arcs[2] = {&out, &in};  // side 0 searches from u, side 1 towards v
     start(0, u);
     start(1, v);
     std::int32_t level[2] = {0, 0};
@@ -388,12 +355,12 @@ class BidirectionalSampler {
     touched_[side].push_back(s);
     frontier_[side].assign(1, s);
   }
-  std::uint64_t work(int side, const Arcs& a) const {
+  std::uint64_t work(int side, const graph::Arcs& a) const {
     std::uint64_t w = 0;
     for (vertex_t x : frontier_[side]) w += a.off[x + 1] - a.off[x];
     return w;
   }
-  void expand(int side, const Arcs& a, std::int32_t d) {
+  void expand(int side, const graph::Arcs& a, std::int32_t d) {
     auto& dist = dist_[side];
     auto& sigma = sigma_[side];
     next_.clear();
@@ -413,14 +380,15 @@ class BidirectionalSampler {
   }
   /// From y towards the search root of `side` over `arcs` (in-arcs for the
   /// u side, out-arcs for the v side), counting interior vertices.
-  void walk(int side, const Arcs& arcs, vertex_t y, vertex_t root, SplitMix64& rng, std::vector<double>& count) {
+  void walk(int side, const graph::Arcs& arcs, vertex_t y, vertex_t root, SplitMix64& rng,
+            std::vector<double>& count) {
     const auto& dist = dist_[side];
     const auto& sigma = sigma_[side];
     vertex_t w = y;
     while (w != root) {
       const std::int32_t want = dist[w] - 1;
       double x = rng.uniform01() * sigma[w];
-      vertex_t pick = no_vertex;
+      vertex_t pick = graph::no_vertex;
       for (std::uint64_t k = arcs.off[w]; k < arcs.off[w + 1]; ++k) {
         const vertex_t p = arcs.adj[k];
         if (dist[p] != want) continue;
@@ -428,7 +396,7 @@ class BidirectionalSampler {
         x -= sigma[p];
         if (x < 0) break;
       }
-      if (pick == root || pick == no_vertex) break;
+      if (pick == root || pick == graph::no_vertex) break;
       count[pick] += 1.0;
       w = pick;
     }
@@ -453,18 +421,18 @@ class BidirectionalSampler {
 /// shortest-path DAGs of every source).
 template <bool Weighted>
 std::uint64_t exact_vertex_diameter(const CsrGraph& g, int threads) {
-  const Arcs out = out_arcs(g), in = in_arcs(g);
+  const graph::Arcs out = graph::out_arcs(g), in = graph::in_arcs(g);
   const int nt = parallel::threads(threads);
-  check_search_scratch(g.n, threads, 4, 0, "the vertex diameter");
+  graph::check_search_scratch(g.n, threads, 4, 0, "the vertex diameter");
   std::vector<std::uint64_t> best(static_cast<std::size_t>(nt), 0);
-  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(static_cast<std::size_t>(nt));
+  std::vector<std::unique_ptr<graph::Sssp<Weighted>>> scratch(static_cast<std::size_t>(nt));
   std::vector<std::vector<std::uint32_t>> hops(static_cast<std::size_t>(nt));
   parallel::for_each_dynamic(
       g.n,
       [&](int t, std::int64_t i) {
         auto& sp = scratch[std::size_t(t)];
         if (!sp) {
-          sp = std::make_unique<Sssp<Weighted>>(g.n);
+          sp = std::make_unique<graph::Sssp<Weighted>>(g.n);
           hops[std::size_t(t)].assign(g.n, 0);
         }
         sp->template run<false>(out, vertex_t(i));
@@ -496,7 +464,7 @@ inline std::uint64_t vertex_diameter_bound(const CsrGraph& g, bool weighted, int
   if (weighted || g.directed) return largest_weak_component(g);
   std::vector<std::int32_t> dist(g.n, -1);
   std::vector<vertex_t> queue(g.n);
-  const Arcs out = out_arcs(g);
+  const graph::Arcs out = graph::out_arcs(g);
   std::uint64_t best = 0;
   for (vertex_t r = 0; r < g.n; ++r) {
     if (dist[r] >= 0) continue;  // in a component already searched
@@ -554,7 +522,7 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
     throw InvalidArgument("epsilon must be in (0, 1), e.g. 0.01 (smaller is more accurate and slower)");
   if (!(opt.delta > 0 && opt.delta < 1))
     throw InvalidArgument("delta must be in (0, 1), e.g. 0.1 (the probability that the bound fails)");
-  if (opt.weighted) detail::check_distances(g, "betweenness_approx");
+  if (opt.weighted) graph::check_distances(g, "betweenness_approx");
   BetweennessApprox res;
   const vertex_t n = g.n;
   res.values.assign(n, 0.0);
@@ -581,19 +549,19 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
   res.samples = r;
   auto run = [&](auto weighted_tag) {
     constexpr bool Weighted = decltype(weighted_tag)::value;
-    const detail::Arcs out = detail::out_arcs(g), in = detail::in_arcs(g);
-    detail::check_search_scratch(n, opt.threads, 16, n, "sampled betweenness");
+    const graph::Arcs out = graph::out_arcs(g), in = graph::in_arcs(g);
+    graph::check_search_scratch(n, opt.threads, 16, n, "sampled betweenness");
     parallel::Accumulators acc(opt.threads, n);
-    std::vector<std::unique_ptr<detail::Sssp<Weighted>>> scratch(acc.count());
+    std::vector<std::unique_ptr<graph::Sssp<Weighted>>> scratch(acc.count());
     std::vector<std::unique_ptr<detail::BidirectionalSampler>> bidi(acc.count());
     progress.start(r);
     parallel::for_each_cyclic(
         std::int64_t(r),
         [&](int t, std::int64_t i) {
           if (progress.cancelled()) return;
-          detail::SplitMix64 rng{opt.seed ^ (0xD1B54A32D192ED03ULL * (std::uint64_t(i) + 1))};
-          const vertex_t u = vertex_t(detail::uniform_below(rng, n));
-          vertex_t v = vertex_t(detail::uniform_below(rng, n - 1));
+          SplitMix64 rng{opt.seed ^ (0xD1B54A32D192ED03ULL * (std::uint64_t(i) + 1))};
+          const vertex_t u = vertex_t(uniform_below(rng, n));
+          vertex_t v = vertex_t(uniform_below(rng, n - 1));
           if (v >= u) ++v;
           if constexpr (!Weighted) {
             if (opt.bidirectional) {
@@ -605,21 +573,21 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
             }
           }
           auto& sp = scratch[std::size_t(t)];
-          if (!sp) sp = std::make_unique<detail::Sssp<Weighted>>(n);
+          if (!sp) sp = std::make_unique<graph::Sssp<Weighted>>(n);
           sp->template run<true>(out, u, v);
           if (sp->dist[v] != sp->unreached) {
             std::vector<double>& count = acc[t];
             vertex_t w = v;
             for (;;) {
               double x = rng.uniform01() * sp->sigma[w];
-              vertex_t pick = detail::no_vertex;
+              vertex_t pick = graph::no_vertex;
               for (std::uint64_t a = in.off[w]; a < in.off[w + 1]; ++a) {
                 if (!sp->is_pred(in, w, a)) continue;
                 pick = in.adj[a];
                 x -= sp->sigma[pick];
                 if (x < 0) break;
               }
-              if (pick == u || pick == detail::no_vertex) break;
+              if (pick == u || pick == graph::no_vertex) break;
               count[pick] += 1.0;
               w = pick;
             }

@@ -32,11 +32,12 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
-#include "ringleader/centrality/detail/sssp.hpp"
+#include "ringleader/centrality/sources.hpp"
+#include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/sssp.hpp"
 
 namespace ringleader::centrality {
 
@@ -59,9 +60,9 @@ namespace detail {
 template <bool Weighted, class F>
 void for_each_incoming_search(const CsrGraph& g, const std::vector<vertex_t>* units, int threads,
                               Progress& progress, F&& f) {
-  const Arcs in = in_arcs(g);
-  check_search_scratch(g.n, threads, 0, 0, "closeness");
-  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
+  const graph::Arcs in = graph::in_arcs(g);
+  graph::check_search_scratch(g.n, threads, 0, 0, "closeness");
+  std::vector<std::unique_ptr<graph::Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
   const std::int64_t count = units ? std::int64_t(units->size()) : std::int64_t(g.n);
   progress.start(std::uint64_t(count));
   parallel::for_each_dynamic(
@@ -69,7 +70,7 @@ void for_each_incoming_search(const CsrGraph& g, const std::vector<vertex_t>* un
       [&](int t, std::int64_t i) {
         if (progress.cancelled()) return;
         auto& sp = scratch[std::size_t(t)];
-        if (!sp) sp = std::make_unique<Sssp<Weighted>>(g.n);
+        if (!sp) sp = std::make_unique<graph::Sssp<Weighted>>(g.n);
         const vertex_t u = units ? (*units)[std::size_t(i)] : vertex_t(i);
         sp->template run<false>(in, u);
         f(u, *sp);
@@ -87,7 +88,7 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
                                    Progress& progress, bool harmonic) {
   std::vector<double> out(g.n, 0.0);
   const double n = double(g.n);
-  for_each_incoming_search<Weighted>(g, units, opt.threads, progress, [&](vertex_t u, const Sssp<Weighted>& sp) {
+  for_each_incoming_search<Weighted>(g, units, opt.threads, progress, [&](vertex_t u, const graph::Sssp<Weighted>& sp) {
     const vertex_t* order = sp.order();
     const std::size_t reached = sp.settled();
     if (harmonic) {
@@ -122,17 +123,17 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
 template <bool Weighted>
 std::vector<double> harmonic_source_sums(const CsrGraph& g, const std::vector<vertex_t>& sources,
                                          const ClosenessOptions& opt, Progress& progress) {
-  const Arcs out = out_arcs(g);
-  check_search_scratch(g.n, opt.threads, 0, g.n, "harmonic closeness");
+  const graph::Arcs out = graph::out_arcs(g);
+  graph::check_search_scratch(g.n, opt.threads, 0, g.n, "harmonic closeness");
   parallel::Accumulators acc(opt.threads, g.n);
-  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(acc.count());
+  std::vector<std::unique_ptr<graph::Sssp<Weighted>>> scratch(acc.count());
   progress.start(sources.size());
   parallel::for_each_cyclic(
       std::int64_t(sources.size()),
       [&](int t, std::int64_t i) {
         if (progress.cancelled()) return;
         auto& sp = scratch[std::size_t(t)];
-        if (!sp) sp = std::make_unique<Sssp<Weighted>>(g.n);
+        if (!sp) sp = std::make_unique<graph::Sssp<Weighted>>(g.n);
         sp->template run<false>(out, sources[std::size_t(i)]);
         auto& h = acc[t];
         const vertex_t* order = sp->order();
@@ -192,7 +193,7 @@ inline std::vector<vertex_t> harmonic_units(vertex_t n, const ClosenessOptions& 
 inline std::vector<double> closeness_partial(const CsrGraph& g, const std::vector<vertex_t>& units,
                                              const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "closeness");
+  if (opt.weighted) graph::check_distances(g, "closeness");
   detail::check_units(g, units, "closeness_partial");
   return opt.weighted ? detail::closeness_impl<true>(g, &units, opt, progress, false)
                       : detail::closeness_impl<false>(g, &units, opt, progress, false);
@@ -204,7 +205,7 @@ inline std::vector<double> closeness_partial(const CsrGraph& g, const std::vecto
 inline std::vector<double> harmonic_partial(const CsrGraph& g, const std::vector<vertex_t>& units,
                                             const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "harmonic");
+  if (opt.weighted) graph::check_distances(g, "harmonic");
   detail::check_units(g, units, "harmonic_partial");
   if (detail::harmonic_sampled(g.n, opt))
     return opt.weighted ? detail::harmonic_source_sums<true>(g, units, opt, progress)
@@ -224,7 +225,7 @@ inline void harmonic_finalize(std::vector<double>& sums, vertex_t n, const Close
 /// Closeness of every vertex (networkx's closeness_centrality).
 inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "closeness");
+  if (opt.weighted) graph::check_distances(g, "closeness");
   return opt.weighted ? detail::closeness_impl<true>(g, nullptr, opt, progress, false)
                       : detail::closeness_impl<false>(g, nullptr, opt, progress, false);
 }
@@ -234,7 +235,7 @@ inline std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& 
 /// sampled sources, O(k m).
 inline std::vector<double> harmonic(const CsrGraph& g, const ClosenessOptions& opt = {}) {
   Progress& progress = ringleader::detail::progress_of(opt.progress);
-  if (opt.weighted) detail::check_distances(g, "harmonic");
+  if (opt.weighted) graph::check_distances(g, "harmonic");
   std::vector<double> h;
   if (detail::harmonic_sampled(g.n, opt)) {
     const std::vector<vertex_t> sources = sample_sources(g.n, opt.k, opt.seed);

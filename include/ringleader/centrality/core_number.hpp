@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"

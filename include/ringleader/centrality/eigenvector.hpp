@@ -23,8 +23,10 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/centrality/detail/iterative.hpp"
+#include "ringleader/core/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -47,7 +49,7 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> x = o.nstart;
   if (x.empty()) x.assign(n, 1.0 / double(n));
-  else ringleader::detail::normalise(x, n, "nstart");
+  else detail::normalise(x, n, "nstart");
   std::vector<double> y(n);
   const auto& off = g.in_off();
   const auto& src = g.in_src();
@@ -55,7 +57,7 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
   std::vector<std::array<double, 1>> s1;
   prog.start(std::uint64_t(std::max(o.max_iter, 0)));
   for (int it = 0; it < o.max_iter; ++it) {
-    auto sq = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto sq = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double ss = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         double s = x[v];
@@ -69,7 +71,7 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
     double norm = std::sqrt(sq[0]);
     if (norm == 0) norm = 1;
     const double inv = 1.0 / norm;
-    auto err = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto err = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double e = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         const double xv = y[v] * inv;
@@ -87,7 +89,7 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
     }
   }
   throw ConvergenceError("eigenvector centrality did not converge in max_iter=" + std::to_string(o.max_iter) +
-                         " iterations (tol=" + ringleader::detail::num(o.tol) + "): increase max_iter or tol");
+                         " iterations (tol=" + detail::num(o.tol) + "): increase max_iter or tol");
 }
 }  // namespace detail_ev
 

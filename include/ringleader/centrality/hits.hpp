@@ -34,8 +34,10 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/centrality/detail/iterative.hpp"
+#include "ringleader/core/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -69,7 +71,7 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> h = o.nstart;
   if (h.empty()) h.assign(n, 1.0 / double(n));
-  else ringleader::detail::normalise(h, n, "nstart");
+  else detail::normalise(h, n, "nstart");
   std::vector<double> a(n, 0.0), an(n), hn(n);
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
@@ -87,7 +89,7 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
   prog.start(std::uint64_t(std::max(o.max_iter, 0)));
   for (int it = 0; it < o.max_iter; ++it) {
     // an = W^T h (raw)
-    auto as = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto as = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double t = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         double s = 0;
@@ -101,7 +103,7 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
     if (!(as[0] > 0)) return uniform();
     const double ainv = 1.0 / as[0];
     // hn = W an (raw, an not yet scaled)
-    auto hs = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto hs = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double t = 0;
       for (std::int64_t u = lo; u < hi; ++u) {
         double s = 0;
@@ -114,7 +116,7 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
     });
     if (!(hs[0] > 0)) return uniform();
     const double hinv = 1.0 / hs[0];
-    auto err = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto err = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double e = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         const double av = an[v] * ainv, hv = hn[v] * hinv;
@@ -132,7 +134,7 @@ HitsResult run(const CsrGraph& g, const HitsOptions& o) {
     }
   }
   throw ConvergenceError("hits did not converge in max_iter=" + std::to_string(o.max_iter) +
-                         " iterations (tol=" + ringleader::detail::num(o.tol) + "): increase max_iter or tol");
+                         " iterations (tol=" + detail::num(o.tol) + "): increase max_iter or tol");
 }
 /// Exact: the dominant eigenvector of W^T W by Eigen's self-adjoint solver
 /// (what networkx's svds computes), then h = W a; both scaled to sum 1.

@@ -22,8 +22,10 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/centrality/detail/iterative.hpp"
+#include "ringleader/core/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -61,7 +63,7 @@ std::vector<double> run(const CsrGraph& g, const KatzOptions& o) {
   std::vector<std::array<double, 1>> s1;
   prog.start(std::uint64_t(std::max(o.max_iter, 0)));
   for (int it = 0; it < o.max_iter; ++it) {
-    auto err = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto err = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double e = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         double s = 0;
@@ -78,7 +80,7 @@ std::vector<double> run(const CsrGraph& g, const KatzOptions& o) {
     prog.check();
     if (err[0] < double(n) * o.tol) {
       if (o.normalized) {
-        auto sq = ringleader::detail::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+        auto sq = parallel::blocked_sum<1>(N, s1, o.threads, [&](std::int64_t lo, std::int64_t hi) {
           double ss = 0;
           for (std::int64_t v = lo; v < hi; ++v) ss += x[v] * x[v];
           return std::array<double, 1>{ss};
@@ -91,7 +93,7 @@ std::vector<double> run(const CsrGraph& g, const KatzOptions& o) {
     }
   }
   throw ConvergenceError("katz centrality did not converge in max_iter=" + std::to_string(o.max_iter) +
-                         " iterations (tol=" + ringleader::detail::num(o.tol) +
+                         " iterations (tol=" + detail::num(o.tol) +
                          "): lower alpha (it must be below 1/largest eigenvalue), or increase max_iter or tol");
 }
 }  // namespace detail_katz

@@ -26,8 +26,10 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/centrality/detail/iterative.hpp"
+#include "ringleader/core/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
 
@@ -53,11 +55,11 @@ std::vector<double> run(const CsrGraph& g, const PageRankOptions& o) {
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<double> p = o.personalization, q = o.dangling, x = o.nstart;
   const bool uniform_p = p.empty();
-  if (!uniform_p) ringleader::detail::normalise(p, n, "personalization");
+  if (!uniform_p) detail::normalise(p, n, "personalization");
   const bool q_is_p = q.empty();
-  if (!q_is_p) ringleader::detail::normalise(q, n, "dangling");
+  if (!q_is_p) detail::normalise(q, n, "dangling");
   if (x.empty()) x.assign(n, 1.0 / double(n));
-  else ringleader::detail::normalise(x, n, "nstart");
+  else detail::normalise(x, n, "nstart");
   const double* pv = uniform_p ? nullptr : p.data();
   const double* qv = q_is_p ? pv : q.data();
   const double p0 = 1.0 / double(n);
@@ -86,7 +88,7 @@ std::vector<double> run(const CsrGraph& g, const PageRankOptions& o) {
   prog.start(std::uint64_t(std::max(o.max_iter, 0)));
   for (int it = 0; it < o.max_iter; ++it) {
     const double d = dsum;
-    auto r = ringleader::detail::blocked_sum<2>(N, scratch, o.threads, [&](std::int64_t lo, std::int64_t hi) {
+    auto r = parallel::blocked_sum<2>(N, scratch, o.threads, [&](std::int64_t lo, std::int64_t hi) {
       double err = 0, dn = 0;
       for (std::int64_t v = lo; v < hi; ++v) {
         double s = 0;
@@ -111,7 +113,7 @@ std::vector<double> run(const CsrGraph& g, const PageRankOptions& o) {
     }
   }
   throw ConvergenceError("pagerank did not converge in max_iter=" + std::to_string(o.max_iter) +
-                         " iterations (tol=" + ringleader::detail::num(o.tol) +
+                         " iterations (tol=" + detail::num(o.tol) +
                          "): increase max_iter or tol, or lower alpha");
 }
 }  // namespace detail_pr

@@ -1,12 +1,13 @@
 // ringleader/community/components.hpp - weakly and strongly connected
 // components as partitions.
 //
-// Weak components ignore arc directions (union-find with path halving and
-// union by index, O(m alpha(n))); strong components (directed graphs: every
-// vertex reaches every other one) use Boost.Graph's `strong_components`
-// (Tarjan 1972, O(n + m)) through the CsrGraph adaptor; on an undirected
-// graph they equal the weak ones.  Components are numbered by decreasing
-// size (ties: lowest vertex first); an isolated vertex is its own component.
+// Weak components ignore arc directions (graph/components.hpp: union-find
+// with path halving and union by index, O(m alpha(n))); strong components
+// (directed graphs: every vertex reaches every other one) use Boost.Graph's
+// `strong_components` (Tarjan 1972, O(n + m)) through the CsrGraph adaptor;
+// on an undirected graph they equal the weak ones.  Components are numbered
+// by decreasing size (ties: lowest vertex first); an isolated vertex is its
+// own component.
 //
 // Reference: Tarjan, R. E. (1972). Depth-first search and linear graph
 // algorithms. SIAM J. Computing 1(2):146-160.
@@ -14,32 +15,18 @@
 
 #include <boost/graph/strong_components.hpp>
 
-#include <numeric>
 #include <vector>
 
 #include "ringleader/community/partition.hpp"
 #include "ringleader/graph/bgl.hpp"
+#include "ringleader/graph/components.hpp"
 
 namespace ringleader::community {
 
 /// Weakly connected components.
 inline Partition weak_components(const CsrGraph& g) {
-  std::vector<vertex_t> parent(g.n);
-  std::iota(parent.begin(), parent.end(), vertex_t(0));
-  auto find = [&](vertex_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (vertex_t v = 0; v < g.n; ++v)
-    for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a) {
-      vertex_t x = find(v), y = find(g.out_targets[a]);
-      if (x == y) continue;
-      if (x < y) std::swap(x, y);
-      parent[x] = y;
-    }
   Partition r;
-  r.membership.resize(g.n);
-  for (vertex_t v = 0; v < g.n; ++v) r.membership[v] = find(v);
+  r.membership = graph::weak_components(g);
   r.count = number_by_size(r.membership);
   return r;
 }

@@ -23,9 +23,11 @@
 #include <numeric>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/community/detail/moving.hpp"
 #include "ringleader/community/detail/optimise.hpp"
+#include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
+#include "ringleader/core/progress.hpp"
 
 namespace ringleader::community {
 
@@ -41,15 +43,15 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
   detail::check_weights(g, o.weighted);
   if (o.max_rounds < 1) throw InvalidArgument("max_rounds must be >= 1");
   Progress& prog = ringleader::detail::progress_of(o.progress);
-  const detail::QGraph q = detail::from_csr(g, o.weighted, o.threads);
+  const graph::QGraph q = graph::from_csr(g, o.weighted, o.threads);
   const vertex_t n = g.n;
   std::vector<vertex_t> label(n);
   std::iota(label.begin(), label.end(), vertex_t(0));
   std::vector<std::uint32_t> visits(n, 0);
-  std::vector<detail::Tally> tallies(std::size_t(parallel::threads(o.threads)));
+  std::vector<graph::Tally> tallies(std::size_t(parallel::threads(o.threads)));
   auto decide = [&](int t, vertex_t v) {
     if (q.begin(v) == q.end(v)) return label[v];
-    detail::Tally& tally = tallies[std::size_t(t)];
+    graph::Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
     tally.clear(q.end(v) - q.begin(v));
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(label[q.adj[e]], q.w[e]);

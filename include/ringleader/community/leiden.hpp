@@ -27,9 +27,10 @@
 #include <numeric>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/community/detail/moving.hpp"
 #include "ringleader/community/detail/optimise.hpp"
+#include "ringleader/core/error.hpp"
+#include "ringleader/core/progress.hpp"
 
 namespace ringleader::community {
 
@@ -49,15 +50,15 @@ struct LeidenOptions {
 namespace detail {
 
 /// One Leiden iteration on the base graph, starting from and updating `memb`.
-inline void leiden_iteration(const QGraph& base, double geff, double theta, std::vector<vertex_t>& memb,
+inline void leiden_iteration(const graph::QGraph& base, double geff, double theta, std::vector<vertex_t>& memb,
                              std::uint64_t seed, int threads, Progress& prog) {
-  const QGraph* g = &base;
-  QGraph level_graph;
+  const graph::QGraph* g = &base;
+  graph::QGraph level_graph;
   std::vector<vertex_t> node_map(base.n), part = memb, refined;
   std::iota(node_map.begin(), node_map.end(), vertex_t(0));
   for (std::uint64_t level = 0;; ++level) {
     local_moving(*g, geff, part, mix(seed, level, 1), threads, prog);
-    const vertex_t k = compact(part);
+    const vertex_t k = graph::compact(part);
     if (k == g->n) break;
     vertex_t kr = refine(*g, geff, part, k, theta, mix(seed, level, 2), threads, refined);
     if (kr == g->n) {  // refinement merged nothing: aggregate the partition itself (as igraph)
@@ -66,7 +67,7 @@ inline void leiden_iteration(const QGraph& base, double geff, double theta, std:
     }
     std::vector<vertex_t> start(kr);
     for (vertex_t v = 0; v < g->n; ++v) start[refined[v]] = part[v];
-    QGraph next = aggregate(*g, refined, kr, threads);
+    graph::QGraph next = graph::aggregate(*g, refined, kr, threads);
     for (auto& x : node_map) x = refined[x];
     level_graph = std::move(next);
     g = &level_graph;
@@ -89,7 +90,7 @@ inline Partition leiden(const CsrGraph& g, const LeidenOptions& o = {}) {
   } else {
     detail::check_membership(g, o.initial);
     memb = o.initial;
-    detail::compact(memb);
+    graph::compact(memb);
   }
   int it = 0;
   if (!p.trivial) {
@@ -97,7 +98,7 @@ inline Partition leiden(const CsrGraph& g, const LeidenOptions& o = {}) {
     for (; it < limit; ++it) {
       std::vector<vertex_t> before = memb;
       detail::leiden_iteration(p.q, p.geff, o.theta, memb, mix(o.seed, std::uint64_t(it)), o.threads, prog);
-      detail::compact(memb);
+      graph::compact(memb);
       if (o.n_iterations < 0 && memb == before) {
         ++it;
         break;

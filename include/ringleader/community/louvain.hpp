@@ -18,9 +18,9 @@
 #include <numeric>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/community/detail/moving.hpp"
 #include "ringleader/community/detail/optimise.hpp"
+#include "ringleader/core/progress.hpp"
 
 namespace ringleader::community {
 
@@ -42,17 +42,17 @@ inline Partition louvain(const CsrGraph& g, const LouvainOptions& o = {}) {
   std::iota(node_map.begin(), node_map.end(), vertex_t(0));
   std::iota(part.begin(), part.end(), vertex_t(0));
   std::vector<std::vector<vertex_t>> levels;
-  const detail::QGraph* q = &p.q;
-  detail::QGraph level_graph;
+  const graph::QGraph* q = &p.q;
+  graph::QGraph level_graph;
   for (std::uint64_t level = 0; !p.trivial; ++level) {
     const std::uint64_t moves = detail::local_moving(*q, p.geff, part, mix(o.seed, level), o.threads, prog);
     if (moves == 0) break;
-    const vertex_t k = detail::compact(part);
+    const vertex_t k = graph::compact(part);
     for (vertex_t v = 0; v < g.n; ++v) memb[v] = part[node_map[v]];
     levels.push_back(memb);
     number_by_size(levels.back());
     if (k == q->n) break;
-    detail::QGraph next = detail::aggregate(*q, part, k, o.threads);
+    graph::QGraph next = graph::aggregate(*q, part, k, o.threads);
     for (auto& x : node_map) x = part[x];
     level_graph = std::move(next);
     q = &level_graph;

@@ -33,10 +33,11 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
-#include "ringleader/community/detail/qgraph.hpp"
+#include "ringleader/core/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/quotient.hpp"
 
 namespace ringleader::community {
 
@@ -64,7 +65,7 @@ inline vertex_t check_membership(const CsrGraph& g, const std::vector<vertex_t>&
 /// Weight of the arcs inside communities: [arc weight, self-loop weight].
 inline std::array<double, 2> inside(const CsrGraph& g, const std::vector<vertex_t>& m, bool weighted, int threads) {
   std::vector<std::array<double, 2>> scratch;
-  return ringleader::detail::blocked_sum<2>(g.n, scratch, threads, [&](std::int64_t lo, std::int64_t hi) {
+  return parallel::blocked_sum<2>(g.n, scratch, threads, [&](std::int64_t lo, std::int64_t hi) {
     std::array<double, 2> s{};
     for (auto v = vertex_t(lo); v < vertex_t(hi); ++v)
       for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a) {
@@ -85,7 +86,7 @@ inline double modularity(const CsrGraph& g, const std::vector<vertex_t>& members
   const vertex_t k = detail::check_membership(g, membership);
   if (!std::isfinite(o.resolution)) throw InvalidArgument("resolution must be a finite number");
   std::vector<double> kout, kin;
-  detail::strengths(g, o.weighted, o.threads, kout, kin);
+  graph::strengths(g, o.weighted, o.threads, kout, kin);
   std::vector<double> ko(k, 0.0), ki(k, 0.0);
   double total = 0.0;
   for (vertex_t v = 0; v < g.n; ++v) {
@@ -157,7 +158,7 @@ inline CommunityStats community_stats(const CsrGraph& g, const std::vector<verte
                                       bool weighted = false, int threads = 0) {
   const vertex_t k = detail::check_membership(g, membership);
   std::vector<double> kout, kin;
-  detail::strengths(g, weighted, threads, kout, kin);
+  graph::strengths(g, weighted, threads, kout, kin);
   CommunityStats s;
   s.size.assign(k, 0.0);
   s.internal.assign(k, 0.0);

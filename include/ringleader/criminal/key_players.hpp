@@ -31,13 +31,12 @@
 #include <numeric>
 #include <vector>
 
-#include "ringleader/community/detail/qgraph.hpp"
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/quotient.hpp"
 
 namespace ringleader::criminal {
 
@@ -62,14 +61,14 @@ struct KeyPlayerResult {
 namespace detail_kpp {
 
 /// Symmetric adjacency without self-loops or duplicates, rows sorted.
-using Sym = community::detail::QGraph;
+using Sym = graph::QGraph;
 
 inline Sym symmetric(const CsrGraph& g, int threads = 0) {
   Sym s;
   s.n = g.n;
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
-  community::detail::group_adjacency(s, g.n, g.n, threads, [&](vertex_t v, community::detail::Tally& t) {
+  graph::group_adjacency(s, g.n, g.n, threads, [&](vertex_t v, graph::Tally& t) {
     for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
       if (g.out_targets[a] != v) t.add(g.out_targets[a], 1.0);
     if (g.directed)

@@ -39,11 +39,10 @@
 #include <numeric>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
-#include "ringleader/community/detail/qgraph.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/quotient.hpp"
 
 namespace ringleader::criminal {
 
@@ -69,11 +68,11 @@ struct Mutual {
 
 inline Mutual mutual(const CsrGraph& g, bool weighted, int threads) {
   Mutual m;
-  community::detail::QGraph q;
+  graph::QGraph q;
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
   const auto& iw = g.in_w();
-  community::detail::group_adjacency(q, g.n, g.n, threads, [&](vertex_t v, community::detail::Tally& t) {
+  graph::group_adjacency(q, g.n, g.n, threads, [&](vertex_t v, graph::Tally& t) {
     for (std::uint64_t e = g.out_begin(v); e < g.out_end(v); ++e) {
       const double w = weighted ? g.out_weights[e] : 1.0;
       // undirected: the arc list holds each edge once per end, a self-loop once
@@ -109,7 +108,7 @@ inline StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoles
   r.efficiency.assign(n, nan);
   r.hierarchy.assign(n, nan);
   const bool borgatti = !g.directed && !o.weighted;
-  std::vector<community::detail::Tally> tallies(std::size_t(parallel::threads(o.threads)));
+  std::vector<graph::Tally> tallies(std::size_t(parallel::threads(o.threads)));
   std::vector<std::vector<char>> marks(tallies.size());
   prog.start(n);
   parallel::for_each_dynamic(

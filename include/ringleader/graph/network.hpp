@@ -230,10 +230,11 @@ class Network {
   /// a column of that name exists); its size must be the number of edges.
   Network with_edge_attribute(Column column) const;
   /// The largest weakly connected component (ties: the one holding the
-  /// lowest vertex index), computed with boost::connected_components.
+  /// lowest vertex index), from components().
   Network largest_component() const;
   /// Component number of every vertex (weak components for directed networks),
-  /// numbered by first vertex, and the number of components.
+  /// numbered by first vertex, and the number of components
+  /// (graph/components.hpp, on the edge table: no compute view is built).
   std::vector<vertex_t> components(vertex_t* count = nullptr) const;
 
   /// A short text summary: counts by node type and edge type.

@@ -16,7 +16,7 @@
 //    accounts of least total throughput whose freezing separates the sources
 //    from the sinks; sinks (the wallets) may be in it.  The flows (total,
 //    greedy) use the transfers' capacities as well.
-// Max flow: paths/max_flow.hpp (Boost.Graph's Boykov-Kolmogorov algorithm);
+// Max flow: graph/max_flow.hpp (Boost.Graph's Boykov-Kolmogorov algorithm);
 // the cut is the set of arcs from the vertices reachable from the super
 // source in the residual network to the others, and its capacity equals the
 // flow (max-flow min-cut theorem).
@@ -42,8 +42,8 @@
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/memory.hpp"
+#include "ringleader/graph/max_flow.hpp"
 #include "ringleader/money/trace.hpp"
-#include "ringleader/paths/max_flow.hpp"
 
 namespace ringleader::money {
 
@@ -62,8 +62,6 @@ struct FreezeResult {
   std::vector<std::int64_t> cut_transfers;       ///< Cut::Transfers: transfers of each cut pair
   double total = 0, stopped = 0, remaining = 0, capacity = 0;
 };
-
-namespace detail_flow = paths::detail_flow;
 
 inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>& sources,
                                 const std::vector<vertex_t>& sinks, const FreezeOptions& o = {},
@@ -133,16 +131,16 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
         item.push_back(-1);
       }
     }
-    return detail_flow::build(nv, from, to, cap, item, S, T);
+    return graph::flow::build(nv, from, to, cap, item, S, T);
   };
   pr.check();
   auto net = make(false);
   FreezeResult r;
-  const std::int64_t total = detail_flow::max_flow(net);
+  const std::int64_t total = graph::flow::max_flow(net);
   r.total = double(total) * unit;
   auto& g = net.g;
-  using detail_flow::Arc;
-  using detail_flow::Edge;
+  using graph::flow::Arc;
+  using graph::flow::Edge;
   auto add_item = [&](std::int64_t it, std::int64_t c) {
     if (node_cut) {
       r.cut_accounts.push_back(vertex_t(it));
@@ -157,10 +155,10 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
   pr.start(o.k);
   pr.check();
   if (o.k == 0) {
-    detail_flow::Network cnet = node_cut ? make(true) : detail_flow::Network{};
-    if (node_cut) detail_flow::max_flow(cnet);
-    const detail_flow::Network& c = node_cut ? cnet : net;
-    const auto side = detail_flow::source_side(c);
+    graph::flow::Network cnet = node_cut ? make(true) : graph::flow::Network{};
+    if (node_cut) graph::flow::max_flow(cnet);
+    const graph::flow::Network& c = node_cut ? cnet : net;
+    const auto side = graph::flow::source_side(c);
     for (auto e : boost::make_iterator_range(edges(c.g))) {
       const Arc& a = c.g[e];
       if (a.capacity > 0 && side[source(e, c.g)] && !side[target(e, c.g)]) {
@@ -184,7 +182,7 @@ inline FreezeResult freeze_plan(const Transfers& t, const std::vector<vertex_t>&
       if (best_flow == 0) break;
       add_item(g[best].item, g[best].capacity);
       g[best].capacity = 0;
-      flow = detail_flow::max_flow(net);
+      flow = graph::flow::max_flow(net);
       pr.advance();
       pr.check();
     }

@@ -1,9 +1,8 @@
 // ringleader/paths/max_flow.hpp - maximum flow and minimum cut between two
 // vertices, integer capacities.
 //
-// Boost.Graph's Boykov-Kolmogorov algorithm on a compressed_sparse_row_graph
-// holding every arc with its reverse arc (capacity 0 unless the graph has
-// the opposite arc too, which stays a separate arc).  Capacities are exact
+// Boost.Graph's Boykov-Kolmogorov algorithm through the flow network of
+// graph/max_flow.hpp (every arc with its reverse arc).  Capacities are exact
 // integers (int64; their sum must stay below 2^62), so the flow value is
 // exact.  After the flow:
 //  - source_side: the vertices reachable from s along arcs with residual
@@ -20,109 +19,15 @@
 // PAMI 26(9):1124-1137.
 #pragma once
 
-#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/range/iterator_range.hpp>
-
-#include <algorithm>
 #include <cstdint>
-#include <numeric>
-#include <string>
+#include <utility>
 #include <vector>
 
 #include "ringleader/core/error.hpp"
-#include "ringleader/core/memory.hpp"
+#include "ringleader/graph/max_flow.hpp"
 #include "ringleader/graph/types.hpp"
 
 namespace ringleader::paths {
-
-namespace detail_flow {
-
-struct Arc {
-  std::int64_t capacity = 0, residual = 0;
-  boost::detail::csr_edge_descriptor<std::uint32_t, std::uint32_t> reverse;
-  std::int64_t item = -1;  ///< cut item (pair or account) this arc stands for, -1 for none
-};
-using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc, boost::no_property,
-                                                 std::uint32_t, std::uint32_t>;
-using Edge = boost::graph_traits<Graph>::edge_descriptor;
-
-struct Network {
-  Graph g;
-  std::uint32_t s = 0, t = 0;
-};
-
-/// Arcs (with their reverse arcs of capacity 0) -> CSR graph with reverse links.
-inline Network build(std::uint32_t nv, std::vector<std::uint32_t> from, std::vector<std::uint32_t> to,
-                     const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& item, std::uint32_t s,
-                     std::uint32_t t) {
-  const std::size_t m = from.size();
-  memory::reserve_check(memory::add(memory::mul(m, 2 * (8 + sizeof(Arc) + 8) * 2), memory::mul(nv, 16)),
-                        "the money flow graph");
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
-  std::vector<Arc> props;
-  arcs.reserve(2 * m);
-  props.reserve(2 * m);
-  std::vector<std::size_t> pair_of;
-  pair_of.reserve(2 * m);
-  for (std::size_t e = 0; e < m; ++e) {
-    arcs.push_back({from[e], to[e]});
-    props.push_back(Arc{cap[e], 0, {}, item[e]});
-    arcs.push_back({to[e], from[e]});
-    props.push_back(Arc{0, 0, {}, -1});
-  }
-  // sort by source (stable) remembering positions, so reverse arcs can be linked
-  std::vector<std::size_t> order(arcs.size());
-  std::iota(order.begin(), order.end(), std::size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return arcs[a].first < arcs[b].first; });
-  std::vector<std::size_t> pos(arcs.size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> sarcs(arcs.size());
-  std::vector<Arc> sprops(arcs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    pos[order[i]] = i;
-    sarcs[i] = arcs[order[i]];
-    sprops[i] = props[order[i]];
-  }
-  Network net{Graph(boost::edges_are_sorted, sarcs.begin(), sarcs.end(), sprops.begin(), nv), s, t};
-  for (std::size_t a = 0; a < arcs.size(); ++a) {
-    const std::size_t i = pos[a], j = pos[a ^ 1];
-    net.g[Edge(sarcs[i].first, std::uint32_t(i))].reverse = Edge(sarcs[j].first, std::uint32_t(j));
-  }
-  return net;
-}
-
-inline std::int64_t max_flow(Network& n) {
-  Graph& g = n.g;
-  const std::size_t nv = num_vertices(g);
-  std::vector<Edge> pred(nv);
-  std::vector<boost::default_color_type> color(nv);
-  std::vector<long> dist(nv);
-  auto idx = get(boost::vertex_index, g);
-  return boost::boykov_kolmogorov_max_flow(
-      g, get(&Arc::capacity, g), get(&Arc::residual, g), get(&Arc::reverse, g),
-      boost::make_iterator_property_map(pred.begin(), idx), boost::make_iterator_property_map(color.begin(), idx),
-      boost::make_iterator_property_map(dist.begin(), idx), idx, n.s, n.t);
-}
-
-/// Vertices reachable from s in the residual network.
-inline std::vector<char> source_side(const Network& n) {
-  const Graph& g = n.g;
-  std::vector<char> seen(num_vertices(g), 0);
-  std::vector<std::uint32_t> stack{n.s};
-  seen[n.s] = 1;
-  while (!stack.empty()) {
-    const std::uint32_t v = stack.back();
-    stack.pop_back();
-    for (auto e : boost::make_iterator_range(out_edges(v, g)))
-      if (g[e].residual > 0 && !seen[target(e, g)]) {
-        seen[target(e, g)] = 1;
-        stack.push_back(std::uint32_t(target(e, g)));
-      }
-  }
-  return seen;
-}
-
-}  // namespace detail_flow
 
 struct MaxFlowResult {
   std::int64_t value = 0;
@@ -151,27 +56,11 @@ inline MaxFlowResult max_flow(vertex_t n, const std::vector<vertex_t>& from, con
     c.push_back(cap[i]);
   }
   std::vector<std::int64_t> item(u.size(), -1);
-  detail_flow::Network net = detail_flow::build(n, std::move(u), std::move(v), c, item, s, t);
+  graph::flow::Network net = graph::flow::build(n, std::move(u), std::move(v), c, item, s, t);
   MaxFlowResult r;
-  r.value = detail_flow::max_flow(net);
-  r.source_side = detail_flow::source_side(net);
-  // sink side: backwards from t over arcs x -> y with residual capacity
-  const auto& g = net.g;
-  r.sink_side.assign(n, 0);
-  std::vector<std::uint32_t> stack{t};
-  r.sink_side[t] = 1;
-  while (!stack.empty()) {
-    const std::uint32_t y = stack.back();
-    stack.pop_back();
-    for (auto e : boost::make_iterator_range(out_edges(y, g))) {
-      const auto back = g[e].reverse;  // the arc target(e) -> y
-      const std::uint32_t x = std::uint32_t(target(e, g));
-      if (g[back].residual > 0 && !r.sink_side[x]) {
-        r.sink_side[x] = 1;
-        stack.push_back(x);
-      }
-    }
-  }
+  r.value = graph::flow::max_flow(net);
+  r.source_side = graph::flow::source_side(net);
+  r.sink_side = graph::flow::sink_side(net);
   return r;
 }
 

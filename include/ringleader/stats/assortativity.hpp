@@ -19,7 +19,8 @@
 #include <vector>
 
 #include "ringleader/centrality/degree.hpp"
-#include "ringleader/centrality/detail/blocks.hpp"
+#include "ringleader/core/blocks.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
 namespace ringleader::stats {
@@ -46,7 +47,7 @@ inline double degree_assortativity(const CsrGraph& g, const AssortativityOptions
   const double arcs = double(g.num_arcs());
   if (arcs == 0) return std::numeric_limits<double>::quiet_NaN();
   std::vector<std::array<double, 2>> s2;
-  auto means = ringleader::detail::blocked_sum<2>(std::int64_t(n), s2, opt.threads, [&](std::int64_t lo, std::int64_t hi) {
+  auto means = parallel::blocked_sum<2>(std::int64_t(n), s2, opt.threads, [&](std::int64_t lo, std::int64_t hi) {
     double sx = 0, sy = 0;
     for (std::int64_t u = lo; u < hi; ++u)
       for (std::uint64_t a = g.out_offsets[u]; a < g.out_offsets[u + 1]; ++a) {
@@ -57,7 +58,7 @@ inline double degree_assortativity(const CsrGraph& g, const AssortativityOptions
   });
   const double mx = means[0] / arcs, my = means[1] / arcs;
   std::vector<std::array<double, 3>> s3;
-  auto c = ringleader::detail::blocked_sum<3>(std::int64_t(n), s3, opt.threads, [&](std::int64_t lo, std::int64_t hi) {
+  auto c = parallel::blocked_sum<3>(std::int64_t(n), s3, opt.threads, [&](std::int64_t lo, std::int64_t hi) {
     double sxy = 0, sxx = 0, syy = 0;
     for (std::int64_t u = lo; u < hi; ++u) {
       const double x = dx[u] - mx;

@@ -12,11 +12,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
 namespace ringleader::stats {

@@ -4,9 +4,9 @@
 // `bfs_sources` runs one search per source (BFS for hop counts, Dijkstra
 // when weights are distances; out-arcs, or in-arcs with `reverse`) in
 // parallel over sources with the shared single-source kernel
-// (centrality/detail/sssp.hpp) and returns, per source, its eccentricity
-// among reached vertices, the sum of distances to them and how many it
-// reached (itself included).  Deterministic for any thread count.
+// (graph/sssp.hpp) and returns, per source, its eccentricity among reached
+// vertices, the sum of distances to them and how many it reached (itself
+// included).  Deterministic for any thread count.
 // From these (networkx conventions, which require a connected graph -
 // strongly connected when directed):
 //   diameter = max_s ecc(s),  average shortest path length =
@@ -20,11 +20,11 @@
 #include <memory>
 #include <vector>
 
-#include "ringleader/centrality/detail/blocks.hpp"
-#include "ringleader/centrality/detail/sssp.hpp"
+#include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/sssp.hpp"
 
 namespace ringleader::stats {
 
@@ -44,8 +44,8 @@ struct BfsOptions {
 namespace detail {
 template <bool Weighted>
 BfsSummary distance_sources(const CsrGraph& g, const std::vector<vertex_t>& sources, const BfsOptions& opt) {
-  using Search = centrality::detail::Sssp<Weighted>;
-  const auto arcs = opt.reverse ? centrality::detail::in_arcs(g) : centrality::detail::out_arcs(g);
+  using Search = graph::Sssp<Weighted>;
+  const auto arcs = opt.reverse ? graph::in_arcs(g) : graph::out_arcs(g);
   const std::size_t k = sources.size();
   BfsSummary r;
   r.eccentricity.assign(k, 0);
@@ -91,7 +91,7 @@ inline BfsSummary bfs_sources(const CsrGraph& g, std::vector<vertex_t> sources, 
   for (vertex_t s : sources)
     if (s >= n) throw InvalidArgument("source vertex out of range");
   if (!opt.weighted) return detail::distance_sources<false>(g, sources, opt);
-  centrality::detail::check_distances(g, "distances");
+  graph::check_distances(g, "distances");
   return detail::distance_sources<true>(g, sources, opt);
 }
 

@@ -144,7 +144,7 @@ void ref_rescale(std::vector<double>& b, double n, bool normalized, bool directe
 /// edge_betweenness_centrality (edges = true) over `sources` (null = all).
 std::vector<double> ref_betweenness(const CsrGraph& g, bool weighted, bool normalized, bool endpoints, bool edges,
                                     const std::vector<vertex_t>* sources) {
-  std::vector<double> b(edges ? centrality::detail::edge_count(g) : g.n, 0.0);
+  std::vector<double> b(edges ? graph::edge_count(g) : g.n, 0.0);
   std::vector<vertex_t> all(g.n);
   for (vertex_t v = 0; v < g.n; ++v) all[v] = v;
   for (vertex_t s : sources ? *sources : all) {
@@ -465,8 +465,8 @@ TEST_CASE("bidirectional path sampling draws shortest paths uniformly", "[paths]
     std::vector<double> count(g.n, 0.0);
     const int trials = 60000;
     for (int i = 0; i < trials; ++i) {
-      centrality::detail::SplitMix64 rng{std::uint64_t(i) * 7919 + 1};
-      bs.sample(centrality::detail::out_arcs(g), centrality::detail::in_arcs(g), 0, 5, rng, count);
+      SplitMix64 rng{std::uint64_t(i) * 7919 + 1};
+      bs.sample(graph::out_arcs(g), graph::in_arcs(g), 0, 5, rng, count);
     }
     CHECK(count[0] == 0);
     CHECK(count[5] == 0);
@@ -475,8 +475,8 @@ TEST_CASE("bidirectional path sampling draws shortest paths uniformly", "[paths]
     CHECK(count[3] / trials == Approx(2.0 / 3).margin(0.01));
     CHECK(count[4] / trials == Approx(1.0 / 3).margin(0.01));
     std::fill(count.begin(), count.end(), 0.0);
-    centrality::detail::SplitMix64 rng{3};
-    bs.sample(centrality::detail::out_arcs(g), centrality::detail::in_arcs(g), 5, 0, rng, count);
+    SplitMix64 rng{3};
+    bs.sample(graph::out_arcs(g), graph::in_arcs(g), 5, 0, rng, count);
     double total = 0;
     for (double c : count) total += c;
     CHECK(total == (directed ? 0 : 2));  // unreachable when directed

@@ -18,9 +18,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "ringleader/community/detail/qgraph.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
+#include "ringleader/graph/quotient.hpp"
 
 namespace ringleader::community::detail {
 
@@ -40,7 +40,7 @@ inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<verte
 /// change, each neighbour u not in the queue with `wants(u, v)` is queued.
 /// Stops when the queue is empty or after `cap` visits.  Returns the visits.
 template <class Decide, class Apply, class Wants>
-std::uint64_t visit_queue(const QGraph& q, std::uint64_t seed, int threads, std::uint64_t cap, Progress& prog,
+std::uint64_t visit_queue(const graph::QGraph& q, std::uint64_t seed, int threads, std::uint64_t cap, Progress& prog,
                           Decide&& decide, Apply&& apply, Wants&& wants) {
   const vertex_t n = q.n;
   if (n == 0) return 0;
@@ -98,7 +98,7 @@ std::uint64_t visit_queue(const QGraph& q, std::uint64_t seed, int threads, std:
 /// every gain is negative) and queues the neighbours outside its new
 /// community (visit_queue).  `comm` (labels below q.n) is the start
 /// partition and the result.  Returns the number of moves.
-inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vertex_t>& comm, std::uint64_t seed,
+inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vector<vertex_t>& comm, std::uint64_t seed,
                                   int threads, Progress& prog) {
   const vertex_t n = q.n;
   struct Totals {
@@ -114,10 +114,10 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
   }
   for (vertex_t c = n; c-- > 0;)
     if (tot[c].count == 0) spare.push_back(c);
-  std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
+  std::vector<graph::Tally> tallies(std::size_t(parallel::threads(threads)));
   auto decide = [&](int t, vertex_t v) {
     const vertex_t d = comm[v];
-    Tally& tally = tallies[std::size_t(t)];
+    graph::Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
     tally.clear(q.end(v) - q.begin(v));
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.w[e]);
@@ -133,14 +133,14 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
         best = c;
       }
     }
-    if (best_gain < 0.0 && tot[d].count > 1) best = kNone;  // an empty community gains 0
+    if (best_gain < 0.0 && tot[d].count > 1) best = graph::kNone;  // an empty community gains 0
     return best;
   };
   std::uint64_t moves = 0;
   auto apply = [&](vertex_t v, vertex_t c) {
     const vertex_t d = comm[v];
     if (c == d) return false;
-    if (c == kNone) {
+    if (c == graph::kNone) {
       if (tot[d].count == 1) return false;
       do {
         c = spare.back();
@@ -175,15 +175,15 @@ inline std::uint64_t local_moving(const QGraph& q, double geff, std::vector<vert
 /// gain is not negative (staying alone has gain 0).  theta = 0 takes the best
 /// gain.  Returns the refined labels, numbered 0..kr-1, in `refined` and kr.
 /// Every refined community induces a connected subgraph.
-inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>& comm, vertex_t k, double theta,
+inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<vertex_t>& comm, vertex_t k, double theta,
                        std::uint64_t seed, int threads, std::vector<vertex_t>& refined) {
   const vertex_t n = q.n;
-  threads = threads_for(n, threads);
-  const Groups gr = group(comm, k);
+  threads = graph::threads_for(n, threads);
+  const graph::Groups gr = graph::group(comm, k);
   refined.resize(n);
   std::vector<double> rto(n), rti(n), ext(n);
   std::vector<vertex_t> rcount(n);
-  std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
+  std::vector<graph::Tally> tallies(std::size_t(parallel::threads(threads)));
   parallel::for_each_dynamic(
       k,
       [&](int t, std::int64_t ci) {
@@ -205,7 +205,7 @@ inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>
           ext[v] = e;
         }
         if (size == 1) return;
-        Tally& tally = tallies[std::size_t(t)];
+        graph::Tally& tally = tallies[std::size_t(t)];
         tally.reserve(n);
         std::vector<vertex_t> order(first, first + size);
         Rng rng(mix(seed, s));
@@ -266,7 +266,7 @@ inline vertex_t refine(const QGraph& q, double geff, const std::vector<vertex_t>
         }
       },
       threads, 16);
-  return compact(refined);
+  return graph::compact(refined);
 }
 
 }  // namespace ringleader::community::detail

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "ringleader/community/detail/qgraph.hpp"
 #include "ringleader/community/modularity.hpp"
 #include "ringleader/community/partition.hpp"
 #include "ringleader/core/error.hpp"
+#include "ringleader/graph/quotient.hpp"
 
 namespace ringleader::community {
 
@@ -32,8 +32,8 @@ inline void check_weights(const CsrGraph& g, bool weighted) {
 }
 
 struct Problem {
-  QGraph q;
-  double geff = 0.0;  ///< see qgraph.hpp
+  graph::QGraph q;
+  double geff = 0.0;  ///< see graph/quotient.hpp
   bool trivial = false;  ///< nothing to optimise (no vertices or no edge weight)
 };
 
@@ -42,7 +42,7 @@ inline Problem make_problem(const CsrGraph& g, Objective objective, double resol
     throw InvalidArgument("resolution must be a finite number >= 0, not " + std::to_string(resolution));
   check_weights(g, weighted);
   Problem p;
-  p.q = from_csr(g, weighted, threads);
+  p.q = graph::from_csr(g, weighted, threads);
   double total = 0.0;
   for (double k : p.q.kout) total += k;
   double g_factor = resolution;
@@ -60,7 +60,7 @@ inline Problem make_problem(const CsrGraph& g, Objective objective, double resol
 /// Numbers `membership` by size and fills modularity and quality.
 inline Partition finish(const CsrGraph& g, std::vector<vertex_t> membership, Objective objective, double resolution,
                         bool weighted, int threads) {
-  threads = threads_for(vertex_t(membership.size()), threads);
+  threads = graph::threads_for(vertex_t(membership.size()), threads);
   Partition r;
   r.count = number_by_size(membership);
   r.membership = std::move(membership);

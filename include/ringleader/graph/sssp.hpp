@@ -1,6 +1,7 @@
-// ringleader/centrality/detail/sssp.hpp - the single-source shortest-path
-// kernel shared by every path-based measure (betweenness, edge betweenness,
-// closeness, harmonic, approximate betweenness).
+// ringleader/graph/sssp.hpp - the single-source shortest-path kernel shared
+// by every path-based measure: betweenness, edge betweenness, closeness,
+// harmonic and approximate betweenness (centrality/), and the distance
+// summaries of stats/distance.hpp.
 //
 // One search from a source `s` over an arc view (out-arcs, or in-arcs for
 // distances *to* s): breadth-first (unweighted, int32 distances) or Dijkstra
@@ -20,24 +21,29 @@
 // order.
 //
 // Scratch is allocated once (per thread) and reset in O(reached) per source.
+//
+// References: Dijkstra, E. W. (1959). A note on two problems in connexion
+// with graphs. Numer. Math. 1:269-271.  Brandes, U. (2001). A faster
+// algorithm for betweenness centrality. J. Math. Sociol. 25(2):163-177
+// (counting shortest paths during the search).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <algorithm>
-#include <numeric>
-#include <random>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/memory.hpp"
+#include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
-namespace ringleader::centrality::detail {
+namespace ringleader::graph {
 
 /// Raw arrays of one direction of a CsrGraph.
 struct Arcs {
@@ -248,40 +254,4 @@ class Sssp {
   std::vector<Entry> heap_;        ///< Dijkstra: binary min-heap, lazy deletion
 };
 
-}  // namespace ringleader::centrality::detail
-
-namespace ringleader::centrality {
-
-namespace detail {
-
-/// Uniform integer in [0, bound) from a 64-bit generator (rejection; the
-/// same on every platform, unlike std::uniform_int_distribution).
-template <class Rng>
-std::uint64_t uniform_below(Rng& rng, std::uint64_t bound) {
-  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
-  std::uint64_t x;
-  do x = rng(); while (x >= limit);
-  return x % bound;
-}
-
-}  // namespace detail
-
-/// The k distinct sources networkx-style sampling uses here: the first k
-/// entries of a Fisher-Yates shuffle of 0..n-1 driven by
-/// std::mt19937_64(seed), drawn serially (so the same for any thread count).
-/// This is not networkx's own random choice (Python's random.sample).
-inline std::vector<vertex_t> sample_sources(vertex_t n, std::size_t k, std::uint64_t seed) {
-  if (k > n) throw InvalidArgument("k = " + std::to_string(k) + " sources requested, but the network has only " +
-                                   std::to_string(n) + " nodes: use k <= number of nodes (or k=None for all)");
-  std::vector<vertex_t> perm(n);
-  std::iota(perm.begin(), perm.end(), vertex_t(0));
-  std::mt19937_64 rng(seed);
-  for (std::size_t i = 0; i < k; ++i) {
-    const std::size_t j = i + std::size_t(detail::uniform_below(rng, n - i));
-    std::swap(perm[i], perm[j]);
-  }
-  perm.resize(k);
-  return perm;
-}
-
-}  // namespace ringleader::centrality
+}  // namespace ringleader::graph

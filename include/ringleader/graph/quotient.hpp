@@ -1,5 +1,9 @@
-// ringleader/community/detail/qgraph.hpp - the graph that modularity-like
-// optimisers work on, at every level of aggregation.
+// ringleader/graph/quotient.hpp - the weighted graph that modularity-like
+// optimisers work on (community/), at every level of aggregation: the
+// quotient graph of a partition, one vertex per community.  Its building
+// blocks also serve criminal/ (key players and disruption build their
+// symmetric adjacency with group_adjacency and Tally, structural holes its
+// mutual weights).
 //
 // Every quality function here has the form
 //   H = sum_{i,j} [ A_ij - g * kout_i * kin_j ] delta(c_i, c_j)
@@ -15,6 +19,16 @@
 // with geff = g / 2 for undirected graphs (where kout = kin) and g otherwise:
 // the change of H / 2 (undirected) or H (directed), in edge-weight units as in
 // igraph and leidenalg.
+//
+// Determinism: adjacency is built in fixed chunks of vertices concatenated in
+// order, so a QGraph is the same for any thread count.
+//
+// References: Blondel, V. D., Guillaume, J.-L., Lambiotte, R. and Lefebvre,
+// E. (2008). Fast unfolding of communities in large networks. J. Stat. Mech.
+// P10008 (aggregation).  Leicht, E. A. and Newman, M. E. J. (2008). Community
+// structure in directed networks. Phys. Rev. Lett. 100:118703.  Traag, V. A.,
+// Van Dooren, P. and Nesterov, Y. (2011). Narrow scope for resolution-limit-free
+// community detection. Phys. Rev. E 84:016114 (CPM).
 #pragma once
 
 #include <algorithm>
@@ -25,14 +39,17 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
 
-namespace ringleader::community::detail {
+namespace ringleader::graph {
 
+/// No community (a label that no vertex has).
 constexpr vertex_t kNone = ~vertex_t(0);
 
 /// Threads worth using on a graph of n vertices: one below 16,384 (where
 /// starting a parallel region costs more than the work it shares).
 inline int threads_for(vertex_t n, int threads) { return n < 16384 ? 1 : threads; }
 
+/// A graph without self-loops in CSR form: combined neighbour weights, the
+/// null-model factors kout and kin, and the original vertices per vertex.
 struct QGraph {
   vertex_t n = 0;
   bool directed = false;
@@ -296,4 +313,4 @@ inline QGraph aggregate(const QGraph& q, const std::vector<vertex_t>& comm, vert
   return a;
 }
 
-}  // namespace ringleader::community::detail
+}  // namespace ringleader::graph
