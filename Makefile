@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx check-sizes check-stubs bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx check-sizes check-layers check-stubs bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -70,7 +70,11 @@ check-stubs: python
 check-sizes:
 	$(PYTHON) scripts/check_sizes.py
 
-test: check-sizes test-cpp test-python test-nx check-stubs
+# include rules between core/, graph/, io/ and the kernel families (docs/architecture.md)
+check-layers:
+	$(PYTHON) scripts/check_layers.py
+
+test: check-sizes check-layers test-cpp test-python test-nx check-stubs
 
 bench: deps
 	scripts/install-deps.sh --bench

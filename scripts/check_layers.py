@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Checks the include rules of docs/architecture.md (run by ``make test``).
+
+    python3 scripts/check_layers.py [REPO]
+
+Rules, for every ``#include`` in include/ringleader and src/:
+
+1. ``core/`` includes only ``core/``;
+2. ``graph/`` includes ``core/`` and ``graph/``;
+3. ``io/`` includes ``core/``, ``graph/`` and ``io/``;
+4. a kernel family (every other folder) includes ``core/``, ``graph/``,
+   itself and other families' public headers, never ``io/``;
+5. a family's ``detail/`` headers are included only by that family;
+6. nothing in include/ or src/ includes pybind11, ``Python.h`` or python/.
+
+Exit 1 with one line per broken rule (file:line: what and which rule).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
+BASE = {"core": {"core"}, "graph": {"core", "graph"}, "io": {"core", "graph", "io"}}
+
+
+def folder_of(path: Path, root: Path) -> str:
+    """The layer folder of a header below include/ringleader (or "src")."""
+    rel = path.relative_to(root)
+    if rel.parts[0] == "src":
+        return "src"
+    parts = rel.parts[2:]  # include/ringleader/<folder>/...
+    return parts[0] if len(parts) > 1 else "umbrella"
+
+
+def problems_of(path: Path, root: Path) -> list[str]:
+    me = folder_of(path, root)
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = INCLUDE.match(line)
+        if not m:
+            continue
+        inc = m.group(1)
+        where = f"{path.relative_to(root)}:{no}: includes {inc}"
+        if inc.startswith(("pybind11/", "Python.h")) or inc.startswith("python/"):
+            out.append(f"{where}: include/ and src/ never use Python (rule 6)")
+            continue
+        if not inc.startswith("ringleader/"):
+            continue
+        parts = inc.split("/")[1:]
+        if len(parts) < 2:
+            continue  # the umbrella header or version.hpp
+        target = parts[0]
+        if "detail" in parts[1:-1] and target != me:
+            out.append(f"{where}: another family's detail/ (rule 5): move what is shared to core/ or graph/")
+        if me in ("umbrella", "src"):
+            continue
+        if me in BASE:
+            if target not in BASE[me]:
+                out.append(f"{where}: {me}/ may include only {', '.join(sorted(BASE[me]))} (rules 1-3)")
+        elif target == "io":
+            out.append(f"{where}: kernels never include io/ (rule 4)")
+    return out
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    root = Path(argv[0] if argv else Path(__file__).resolve().parent.parent)
+    files = sorted((root / "include" / "ringleader").rglob("*.hpp")) + sorted((root / "src").rglob("*.[ch]pp"))
+    problems = [p for f in files for p in problems_of(f, root)]
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"check_layers: {len(problems)} problem(s) (docs/architecture.md)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The repository checks run by `make test` (scripts/check_sizes.py,
+scripts/check_layers.py) catch what they are meant to catch, and the tree
+passes them."""
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_check_sizes_counts_code_lines_only(tmp_path):
+    sizes = load("check_sizes")
+    body = "\n".join(f"    x{i} = {i}  # c" for i in range(81))
+    (tmp_path / "long.py").write_text(f'def f():\n    """Doc.\n\n    More doc.\n    """\n\n    # a comment\n{body}\n')
+    (tmp_path / "ok.py").write_text('def g():\n    """' + "\n" * 100 + '"""\n' + "\n".join(
+        f"    y{i} = {i}" for i in range(79)) + "\n")
+    (tmp_path / "why.py").write_text('def h():\n    """Doc.\n\n    Long: one table.\n    """\n' + body + "\n")
+    (tmp_path / "big.py").write_text("x = 1\n" * 501)
+    got = sizes.check_file(tmp_path / "long.py", 500, 80)
+    assert len(got) == 1 and "function f has 82 lines of code" in got[0]
+    assert sizes.check_file(tmp_path / "ok.py", 500, 80) == []
+    assert sizes.check_file(tmp_path / "why.py", 500, 80) == []
+    assert "501 lines" in sizes.check_file(tmp_path / "big.py", 500, 80)[0]
+
+
+def test_check_layers_finds_each_rule(tmp_path):
+    layers = load("check_layers")
+    inc = tmp_path / "include" / "ringleader"
+    for d in ("core", "graph", "centrality", "io"):
+        (inc / d).mkdir(parents=True)
+    (tmp_path / "src").mkdir()
+    (inc / "core" / "a.hpp").write_text('#include "ringleader/graph/csr.hpp"\n#include <vector>\n')
+    (inc / "graph" / "b.hpp").write_text('#include "ringleader/core/a.hpp"\n')
+    (inc / "centrality" / "c.hpp").write_text('#include "ringleader/io/csv.hpp"\n'
+                                              '#include "ringleader/community/detail/q.hpp"\n'
+                                              '#include "ringleader/centrality/detail/own.hpp"\n'
+                                              '#include "ringleader/stats/basic.hpp"\n')
+    (inc / "io" / "d.hpp").write_text("#include <pybind11/pybind11.h>\n")
+    (tmp_path / "src" / "e.cpp").write_text('#include "ringleader/io/csv.hpp"\n#include "ringleader/core/a.hpp"\n')
+    out = [line.split(": ", 1)[0] + " " + line.rsplit("(", 1)[-1] for f in
+           sorted(inc.rglob("*.hpp")) + [tmp_path / "src" / "e.cpp"] for line in layers.problems_of(f, tmp_path)]
+    assert sorted(out) == sorted([
+        "include/ringleader/centrality/c.hpp:1 rule 4)",
+        "include/ringleader/centrality/c.hpp:2 rule 5): move what is shared to core/ or graph/",
+        "include/ringleader/core/a.hpp:1 rules 1-3)",
+        "include/ringleader/io/d.hpp:1 rule 6)",
+    ]), out
+
+
+def test_the_tree_passes_both():
+    assert load("check_layers").main([str(ROOT)]) == 0
+    assert load("check_sizes").main([str(ROOT / "python" / "ringleader")]) == 0
