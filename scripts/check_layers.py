@@ -11,7 +11,11 @@ Rules, for every ``#include`` in include/ringleader and src/:
 4. a kernel family (every other folder) includes ``core/``, ``graph/``,
    itself and other families' public headers, never ``io/``;
 5. a family's ``detail/`` headers are included only by that family;
-6. nothing in include/ or src/ includes pybind11, ``Python.h`` or python/.
+6. nothing in include/ or src/ includes pybind11, ``Python.h`` or python/;
+7. in python/ringleader, no module imports another module's private name
+   (``from .x import _y`` where ``_y`` is not itself a module) or reads one
+   (``x._y`` on an imported ringleader module); the package's modules may be
+   private, the names they share are not (``from ._times import time_index``).
 
 Exit 1 with one line per broken rule (file:line: what and which rule).
 """
@@ -64,11 +68,47 @@ def problems_of(path: Path, root: Path) -> list[str]:
     return out
 
 
+def python_problems(pkg: Path, root: Path) -> list[str]:
+    """Rule 7 for every module below ``pkg`` (python/ringleader)."""
+    import ast
+
+    out = []
+    for path in sorted(pkg.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        here = path.parent
+        aliases = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("ringleader")):
+                base = here
+                for _ in range(max(node.level - 1, 0)):
+                    base = base.parent
+                if not node.level:
+                    base = pkg.parent
+                mod = base.joinpath(*(node.module or "").split(".")) if node.module else base
+                for a in node.names:
+                    is_module = any((mod / f"{a.name}{ext}").exists() for ext in (".py", ".pyi")) \
+                        or (mod / a.name / "__init__.py").exists()
+                    if is_module:
+                        aliases[a.asname or a.name] = a.name
+                    elif a.name.startswith("_") and not a.name.startswith("__"):
+                        out.append(f"{path.relative_to(root)}:{node.lineno}: imports private {a.name} from "
+                                   f"{node.module or '.'} (rule 7): give it a name without '_' there")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in aliases and node.attr.startswith("_") and not node.attr.startswith("__"):
+                out.append(f"{path.relative_to(root)}:{node.lineno}: reads private {node.value.id}.{node.attr} "
+                           "(rule 7)")
+    return out
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     root = Path(argv[0] if argv else Path(__file__).resolve().parent.parent)
     files = sorted((root / "include" / "ringleader").rglob("*.hpp")) + sorted((root / "src").rglob("*.[ch]pp"))
     problems = [p for f in files for p in problems_of(f, root)]
+    pkg = root / "python" / "ringleader"
+    if pkg.is_dir():
+        problems += python_problems(pkg, root)
     for p in problems:
         print(p)
     if problems:

@@ -22,7 +22,7 @@ from ._kernel import check_threads, prepare, run, seed_of as _seed
 
 __all__ = ["betweenness", "betweenness_approx", "edge_betweenness", "closeness", "harmonic"]
 
-def _k(k, n: int) -> int:
+def sample_count(k, n: int) -> int:
     """0 for every source, else the number of sampled sources (checked)."""
     if k is None:
         return 0
@@ -86,7 +86,7 @@ def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endp
     >>> rl.centrality.betweenness(net, weight="distance")      # doctest: +SKIP
     """
     g, weighted = _prepared(net, weight)
-    kk = _k(k, len(net))
+    kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
     values = run("betweenness", progress, _core.betweenness, g, bool(normalized), bool(endpoints), weighted,
                  kk, s, check_threads(threads))
@@ -176,7 +176,7 @@ def edge_betweenness(net, normalized: bool = True, weight: Optional[str] = None,
     >>> rl.centrality.edge_betweenness(net).nlargest(5, "betweenness")   # doctest: +SKIP
     """
     g, weighted = _prepared(net, weight)
-    kk = _k(k, len(net))
+    kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
     values = run("edge betweenness", progress, _core.edge_betweenness, g, bool(normalized), weighted, kk, s,
                  check_threads(threads))
@@ -258,7 +258,7 @@ def harmonic(net, weight: Optional[str] = None, k: Optional[int] = None, seed: O
     >>> rl.centrality.harmonic(net).nlargest(5)   # doctest: +SKIP
     """
     g, weighted = _prepared(net, weight)
-    kk = _k(k, len(net))
+    kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
     values = run("harmonic", progress, _core.harmonic, g, weighted, kk, s, check_threads(threads))
     out = net._series(values, "harmonic")

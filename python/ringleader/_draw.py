@@ -139,8 +139,8 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     >>> top = rl.leaders(net, seed=1).index[:5]                            # doctest: +SKIP
     >>> ax = rl.plot.network(net, partition=part, highlight=top, seed=1)   # doctest: +SKIP
     """
-    max_labels = _layout._count(max_labels, "max_labels")
-    community_above = _layout._count(community_above, "community_above")
+    max_labels = _layout.check_count(max_labels, "max_labels")
+    community_above = _layout.check_count(community_above, "community_above")
     if not (labels is None or isinstance(labels, bool) or hasattr(labels, "keys")):
         raise ValueError("labels must be None, True, False or a dict/Series node -> text")
     ringed = _node_list(net, highlight, "highlight")
@@ -153,17 +153,17 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
         return _communities(net, pos, partition, ringed, labels, ax, max_labels, seed, title, weight)
     if pos is None:
         pos = _layout.force_atlas2(net, seed=seed, weight=weight)
-    x, y = _layout._aligned(net, pos)
+    x, y = _layout.aligned_positions(net, pos)
     if np.isnan(x).any() or np.isnan(y).any():
         missing = net.node_index[np.isnan(x) | np.isnan(y)][:5].tolist()
         raise ValueError(f"pos has no position for some nodes, e.g. {missing!r}: pass a layout of this network "
                          "(rl.layout.force_atlas2(net))")
-    codes = _layout._codes(net, partition) if partition is not None else np.zeros(n, dtype=np.int64)
+    codes = _layout.partition_codes(net, partition) if partition is not None else np.zeros(n, dtype=np.int64)
     colours = _palette(int(codes.max()) + 1 if n else 0)[codes] if partition is not None else None
     area = _areas(net, node_size, weight)
     ax = _axes(ax, title or f"{n:,} nodes, {net.number_of_edges():,} edges"
                + (f", {len(np.unique(codes)):,} communities" if partition is not None else ""))
-    src, dst, _ = _layout._edges(net, weight)
+    src, dst, _ = _layout.edge_arrays(net, weight)
     _edges(ax, x, y, src, dst, 0.6, float(np.clip(30 / np.sqrt(len(src) + 1), 0.08, 0.6)))
     rest = np.setdiff1d(np.arange(n), ringed)
     colour = colours if colours is not None else np.array([(0.27, 0.45, 0.7, 1.0)] * n).reshape(n, 4)
@@ -192,7 +192,7 @@ def _areas(net, node_size, weight) -> np.ndarray:
             raise ValueError(f"node_size must be positive, not {node_size!r}")
         return np.full(n, float(node_size))
     if node_size is None:
-        value = _layout._degree(net, weight).astype(np.float64)
+        value = _layout.node_degrees(net, weight).astype(np.float64)
     elif hasattr(node_size, "keys"):
         value = pd.Series(node_size, dtype=np.float64).reindex(net.node_index).to_numpy(na_value=np.nan)
         value = np.nan_to_num(np.abs(value))
@@ -218,8 +218,8 @@ def _discs(net, pos, codes, sizes, a, b, w, seed):
     """Centres and radii of the community discs: a community layout, or
     the members' mean position and spread in ``pos``."""
     if pos is None:
-        return _layout._community_centres(sizes, a, b, w, _layout.seed_of(seed), 200)
-    x, y = _layout._aligned(net, pos)
+        return _layout.community_centres(sizes, a, b, w, _layout.seed_of(seed), 200)
+    x, y = _layout.aligned_positions(net, pos)
     ok = ~(np.isnan(x) | np.isnan(y))
     c, k = codes[ok], len(sizes)
     count = np.maximum(np.bincount(c, minlength=k), 1)
@@ -236,13 +236,13 @@ def _communities(net, pos, partition, ringed, labels, ax, max_labels, seed, titl
     if partition is None:
         from .community import leiden
         partition = leiden(net, seed=seed, weight=weight)
-    codes = _layout._codes(net, partition)
-    sizes, a, b, w = _layout._community_graph(net, codes, weight)
+    codes = _layout.partition_codes(net, partition)
+    sizes, a, b, w = _layout.community_graph(net, codes, weight)
     k = len(sizes)
     cx, cy, radius = _discs(net, pos, codes, sizes, a, b, w, seed)
     marked = np.zeros(k, dtype=bool)
     marked[codes[ringed]] = True
-    lone = _layout._isolated(sizes, a, b) & ~marked
+    lone = _layout.isolated_groups(sizes, a, b) & ~marked
     d = np.flatnonzero(~lone)[::-1]  # the discs drawn, largest on top; isolated nodes left out
     ax = _axes(ax, title or f"{net.number_of_nodes():,} nodes in {k:,} communities (one disc per community"
                + (f"; {lone.sum():,} isolated nodes not drawn)" if lone.any() else ")"))

@@ -82,7 +82,7 @@ def _partition(net, result: dict, method: str, weight, **attrs) -> pd.Series:
     return s
 
 
-def _membership(net, partition) -> np.ndarray:
+def membership_codes(net, partition) -> np.ndarray:
     """Community codes 0..k-1 (uint32, in node order) of a partition given as
     a Series, a dict or an iterable of node sets."""
     index = net.node_index
@@ -217,7 +217,7 @@ def leiden(net, objective: str = "modularity", resolution: float = 1.0, weight: 
         raise ValueError(f"objective must be 'modularity' or 'cpm', not {objective!r}")
     n_iterations = int(n_iterations)
     g, weighted = _prepared(net, weight)
-    start = None if initial is None else _membership(net, initial)
+    start = None if initial is None else membership_codes(net, initial)
     s = seed_of(seed)
     r = run("leiden", progress,
             lambda rep: _core.leiden(g, objective, float(resolution), weighted, s, n_iterations, float(theta), start,
@@ -294,14 +294,14 @@ def modularity(net, partition, resolution: float = 1.0, weight: Optional[str] = 
     >>> rl.community.modularity(net, rl.community.leiden(net, seed=1))   # doctest: +SKIP
     """
     g, weighted = _prepared(net, weight)
-    return float(_core.modularity(g, _membership(net, partition), float(resolution), weighted, False, 0))
+    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), weighted, False, 0))
 
 
 def cpm_quality(net, partition, resolution: float = 1.0, weight: Optional[str] = None) -> float:
     """Constant Potts Model quality: sum_c [L_c - gamma n_c (n_c - 1)/2]
     (directed: n_c (n_c - 1)), as leidenalg's ``CPMVertexPartition``."""
     g, weighted = _prepared(net, weight)
-    return float(_core.modularity(g, _membership(net, partition), float(resolution), weighted, True, 0))
+    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), weighted, True, 0))
 
 
 def partition_quality(net, partition) -> tuple:
@@ -314,7 +314,7 @@ def partition_quality(net, partition) -> tuple:
     intra-community edge.  NaN when undefined (no edges; fewer than 2 nodes).
     """
     g, _ = _prepared(net, None)
-    return tuple(float(x) for x in _core.partition_quality(g, _membership(net, partition), 0))
+    return tuple(float(x) for x in _core.partition_quality(g, membership_codes(net, partition), 0))
 
 
 def coverage(net, partition) -> float:
@@ -338,7 +338,7 @@ def summary(net, partition, weight: Optional[str] = None) -> pd.DataFrame:
     Low conductance: a group that keeps to itself.
     """
     g, weighted = _prepared(net, weight)
-    codes = _membership(net, partition)
+    codes = membership_codes(net, partition)
     stats = _core.community_stats(g, codes, weighted, 0)
     labels = _labels_of(net, partition, codes)
     df = pd.DataFrame({k: np.asarray(stats[k]) for k in ("size", "internal_weight", "volume", "cut", "conductance")},

@@ -96,7 +96,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
 
     >>> rl.criminal.brokerage(net, rl.community.leiden(net, seed=1))   # doctest: +SKIP
     """
-    from .community import _membership
+    from .community import membership_codes
     if isinstance(groups, str):
         nodes = net.nodes
         if groups not in nodes.columns:
@@ -106,7 +106,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
             raise ValueError(f"{int(values.isna().sum())} nodes have no {groups!r}: give every node a group")
         codes = pd.factorize(values)[0].astype(np.int64)
     else:
-        codes = _membership(net, groups).astype(np.int64)
+        codes = membership_codes(net, groups).astype(np.int64)
     g = prepare(net, None, "max")
     counts = np.asarray(_core.brokerage(g, codes, check_threads(threads)))
     df = pd.DataFrame(counts, columns=_ROLES, index=net.node_index)
@@ -155,16 +155,16 @@ def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] 
     >>> kp = rl.key_players(net, 3, objective="fragmentation", seed=1)   # doctest: +SKIP
     >>> kp.nodes, kp.score                                               # doctest: +SKIP
     """
-    steps = _kpp_steps(k, m)
+    steps = kpp_steps(k, m)
     s = seed_of(seed)
     g = prepare(net, None, "max")
     nodes, score, greedy = run("key players", progress,
                                lambda rep: _core.key_players(g, int(k), str(objective), steps, s,
                                                              int(restarts), check_threads(threads), rep))
-    return _key_players_result(net.node_index, nodes, score, greedy, objective, steps, s)
+    return key_players_result(net.node_index, nodes, score, greedy, objective, steps, s)
 
 
-def _kpp_steps(k, m) -> int:
+def kpp_steps(k, m) -> int:
     """Checks k; the reach steps m (default 1)."""
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
         raise ValueError(f"k must be an integer, not {k!r}")
@@ -174,7 +174,7 @@ def _kpp_steps(k, m) -> int:
     return int(steps)
 
 
-def _key_players_result(ids, nodes, score, greedy, objective, steps, seed) -> KeyPlayers:
+def key_players_result(ids, nodes, score, greedy, objective, steps, seed) -> KeyPlayers:
     return KeyPlayers([ids[i] for i in np.asarray(nodes, dtype=np.int64)], float(score), str(objective), int(steps),
                       float(greedy), seed)
 
@@ -221,20 +221,20 @@ def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed:
         if (pos < 0).any():
             raise ValueError(f"unknown nodes in the removal order: {[w for w, p in zip(wanted, pos) if p < 0][:5]}")
         order, name, steps = pos.astype(np.uint32).tolist(), "given", len(wanted)
-    _check_steps(steps)
+    check_steps(steps)
     g = prepare(net, None, "max")
     rows = run("disruption", progress,
                lambda rep: _core.disruption(g, name, int(steps), order, int(repeats), seed_of(seed),
                                             check_threads(threads), rep))
-    return _disruption_frame(ids, rows)
+    return disruption_frame(ids, rows)
 
 
-def _check_steps(steps) -> None:
+def check_steps(steps) -> None:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
         raise ValueError(f"steps must be a non-negative integer, not {steps!r}")
 
 
-def _disruption_frame(ids, rows) -> pd.DataFrame:
+def disruption_frame(ids, rows) -> pd.DataFrame:
     """The disruption DataFrame from the kernel's (removed, largest,
     components, efficiency, disconnected) arrays; `ids` the node index."""
     removed, largest, comps, eff, disc = rows

@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 
 from . import _binary, _core
-from ._centrality_paths import _k
+from ._centrality_paths import sample_count
 from ._kernel import ProgressBar, check_threads, prepare, seed_of
 from ._pandas_io import object_index
 
@@ -218,7 +218,7 @@ def betweenness(net_or_path, client, normalized: bool = True, weight: Optional[s
     >>> rl.distributed.betweenness("case.rlnet", client, k=1000, seed=1)   # doctest: +SKIP
     """
     src = _Source(net_or_path, client)
-    kk = _k(k, src.n)
+    kk = sample_count(k, src.n)
     s = seed_of(seed) if kk else 0
     units = _core.sample_sources(src.n, kk, s) if kk else np.arange(src.n, dtype=np.uint32)
     params = {"weight": weight, "endpoints": bool(endpoints), "threads": check_threads(threads)}
@@ -255,7 +255,7 @@ def harmonic(net_or_path, client, weight: Optional[str] = None, k: Optional[int]
     >>> rl.distributed.harmonic("case.rlnet", client, k=500, seed=1)   # doctest: +SKIP
     """
     src = _Source(net_or_path, client)
-    kk = _k(k, src.n)
+    kk = sample_count(k, src.n)
     s = seed_of(seed) if kk else 0
     sampled = 0 < kk < src.n
     units = _core.sample_sources(src.n, kk, s) if sampled else np.arange(src.n, dtype=np.uint32)
@@ -285,9 +285,9 @@ def key_players(net_or_path, client, k: int, objective: str = "fragmentation", m
 
     >>> rl.distributed.key_players("case.rlnet", client, 5, restarts=50, seed=1)   # doctest: +SKIP
     """
-    from .criminal import _key_players_result, _kpp_steps
+    from .criminal import key_players_result, kpp_steps
 
-    steps = _kpp_steps(k, m)
+    steps = kpp_steps(k, m)
     if isinstance(restarts, bool) or not isinstance(restarts, (int, np.integer)) or restarts < 0:
         raise ValueError(f"restarts must be an integer >= 0, not {restarts!r}")
     src = _Source(net_or_path, client)
@@ -297,7 +297,7 @@ def key_players(net_or_path, client, k: int, objective: str = "fragmentation", m
               "threads": check_threads(threads)}
     parts = [r for block in _map("key_players", src, runs, params, client, blocks, progress) for r in block]
     nodes, score, greedy = _core.key_players_merge(parts)
-    return _key_players_result(src.index, nodes, score, greedy, objective, steps, s)
+    return key_players_result(src.index, nodes, score, greedy, objective, steps, s)
 
 
 def disruption(net_or_path, client, steps: int = 10, repeats: int = 20, seed: Optional[int] = None,
@@ -311,9 +311,9 @@ def disruption(net_or_path, client, steps: int = 10, repeats: int = 20, seed: Op
 
     >>> rl.distributed.disruption("case.rlnet", client, steps=20, repeats=1000, seed=1)   # doctest: +SKIP
     """
-    from .criminal import _check_steps, _disruption_frame
+    from .criminal import check_steps, disruption_frame
 
-    _check_steps(steps)
+    check_steps(steps)
     if isinstance(repeats, bool) or not isinstance(repeats, (int, np.integer)) or repeats < 1:
         raise ValueError(f"repeats must be an integer >= 1, not {repeats!r}")
     src = _Source(net_or_path, client)
@@ -323,4 +323,4 @@ def disruption(net_or_path, client, steps: int = 10, repeats: int = 20, seed: Op
     for rows in _map("disruption", src, np.arange(int(repeats), dtype=np.uint32), params, client, blocks, progress):
         cols = [np.asarray(c, dtype=np.float64) for c in rows[1:]]
         sums = cols if sums is None else [a + b for a, b in zip(sums, cols)]
-    return _disruption_frame(src.index, _core.disruption_finalize(*sums, int(repeats)))
+    return disruption_frame(src.index, _core.disruption_finalize(*sums, int(repeats)))

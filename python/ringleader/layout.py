@@ -36,7 +36,7 @@ def _merge(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray):
     return (key // n).astype(np.uint32), (key % n).astype(np.uint32), w
 
 
-def _edges(net, weight: Optional[str]):
+def edge_arrays(net, weight: Optional[str]):
     """The undirected simple edge list (src, dst, weight) of ``net``, cached."""
     key = ("layout edges", weight)
     if key not in net._cache:
@@ -47,13 +47,13 @@ def _edges(net, weight: Optional[str]):
     return net._cache[key]
 
 
-def _degree(net, weight=None) -> np.ndarray:
-    src, dst, _ = _edges(net, weight)
+def node_degrees(net, weight=None) -> np.ndarray:
+    src, dst, _ = edge_arrays(net, weight)
     n = net.number_of_nodes()
     return np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
 
 
-def _aligned(net, pos, name: str = "pos"):
+def aligned_positions(net, pos, name: str = "pos"):
     """x, y arrays in node order from a layout DataFrame (``x``, ``y``) or a
     dict node -> (x, y); NaN for nodes it does not place."""
     if isinstance(pos, dict):
@@ -72,7 +72,7 @@ def _frame(net, x, y, **attrs) -> pd.DataFrame:
     return df
 
 
-def _count(value, name: str, minimum: int = 0) -> int:
+def check_count(value, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise ValueError(f"{name} must be an int >= {minimum}, not {value!r}")
     return int(value)
@@ -132,19 +132,19 @@ def force_atlas2(net, iterations: int = 100, seed: Optional[int] = None, weight:
     >>> ax = rl.plot.network(net, pos=pos)                  # doctest: +SKIP
     """
     n = net.number_of_nodes()
-    src, dst, w = _edges(net, weight)
+    src, dst, w = edge_arrays(net, weight)
     sizes = ()
     if node_size is not None:
         if not hasattr(node_size, "keys"):
             raise ValueError("node_size must be a dict or Series node -> radius")
         sizes = pd.Series(node_size, dtype=np.float64).reindex(net.node_index).fillna(1.0).to_numpy()
-    start = _aligned(net, pos) if pos is not None else ((), ())
+    start = aligned_positions(net, pos) if pos is not None else ((), ())
     s = seed_of(seed)
     x, y = _fa2(n, src, dst, w, progress, weighted=weight is not None, seed=s,
-                iterations=_count(iterations, "iterations"), scaling=float(scaling), gravity=float(gravity),
+                iterations=check_count(iterations, "iterations"), scaling=float(scaling), gravity=float(gravity),
                 strong_gravity=bool(strong_gravity), linlog=bool(linlog), dissuade_hubs=bool(dissuade_hubs),
                 prevent_overlap=bool(prevent_overlap), sizes=list(sizes), jitter_tolerance=float(jitter_tolerance),
-                theta=float(theta), barnes_hut_above=_count(barnes_hut_above, "barnes_hut_above"),
+                theta=float(theta), barnes_hut_above=check_count(barnes_hut_above, "barnes_hut_above"),
                 start_x=list(start[0]), start_y=list(start[1]), threads=check_threads(threads))
     return _frame(net, x, y, method="force_atlas2", seed=s)
 
@@ -161,31 +161,31 @@ def circular(net, partition=None) -> pd.DataFrame:
     n = net.number_of_nodes()
     order = np.arange(n)
     if partition is not None:
-        order = np.argsort(_codes(net, partition), kind="stable")
+        order = np.argsort(partition_codes(net, partition), kind="stable")
     angle = np.empty(n)
     angle[order] = 2 * np.pi * np.arange(n) / max(n, 1)
     return _frame(net, np.cos(angle), np.sin(angle), method="circular")
 
 
-def _codes(net, partition) -> np.ndarray:
+def partition_codes(net, partition) -> np.ndarray:
     """Community codes 0..k-1 of a partition, numbered by decreasing size."""
-    from .community import _membership
-    codes = _membership(net, partition).astype(np.int64)
+    from .community import membership_codes
+    codes = membership_codes(net, partition).astype(np.int64)
     counts = np.bincount(codes)
     rank = np.empty(len(counts), dtype=np.int64)
     rank[np.argsort(-counts, kind="stable")] = np.arange(len(counts))
     return rank[codes]
 
 
-def _community_graph(net, codes: np.ndarray, weight=None):
+def community_graph(net, codes: np.ndarray, weight=None):
     """Sizes and the weighted inter-community edges (src, dst, total weight)."""
-    src, dst, w = _edges(net, weight)
+    src, dst, w = edge_arrays(net, weight)
     k = int(codes.max()) + 1 if len(codes) else 0
     a, b, cw = _merge(k, codes[src].astype(np.uint32), codes[dst].astype(np.uint32), w)
     return np.bincount(codes, minlength=k), a, b, cw
 
 
-def _isolated(sizes, src, dst) -> np.ndarray:
+def isolated_groups(sizes, src, dst) -> np.ndarray:
     """Communities that are one node without edges (isolated nodes)."""
     k = len(sizes)
     return (sizes == 1) & (np.bincount(src, minlength=k) + np.bincount(dst, minlength=k) == 0)
@@ -197,18 +197,18 @@ def _sunflower(rank, r0: float = 0.0):
     return r * np.cos(rank * _GOLDEN_ANGLE), r * np.sin(rank * _GOLDEN_ANGLE)
 
 
-def _community_centres(sizes, src, dst, w, seed, iterations, threads=0, progress=False):
+def community_centres(sizes, src, dst, w, seed, iterations, threads=0, progress=False):
     """Centres and radii (sqrt(size)) of community discs: ForceAtlas2 on the
     community graph (weights normalised to mean 1), discs kept from
     overlapping; isolated nodes on a sunflower ring around them."""
     radius = np.sqrt(sizes.astype(np.float64))
-    lone = _isolated(sizes, src, dst)
+    lone = isolated_groups(sizes, src, dst)
     keep = np.flatnonzero(~lone)
     at = np.cumsum(~lone) - 1  # index among the kept communities
     x, y = np.zeros(len(sizes)), np.zeros(len(sizes))
     x[keep], y[keep] = _fa2(len(keep), at[src].astype(np.uint32), at[dst].astype(np.uint32),
                             w / w.mean() if len(w) else w, progress, weighted=True, seed=seed,
-                            iterations=_count(iterations, "iterations"), prevent_overlap=True,
+                            iterations=check_count(iterations, "iterations"), prevent_overlap=True,
                             sizes=radius[keep].tolist(), threads=check_threads(threads))
     r0 = (np.hypot(x[keep], y[keep]) + radius[keep]).max() + 2 if len(keep) else 0.0
     x[lone], y[lone] = _sunflower(np.arange(lone.sum()), r0)
@@ -238,11 +238,11 @@ def by_community(net, partition, weight: Optional[str] = None, seed: Optional[in
     >>> part = rl.community.leiden(net, seed=1)                       # doctest: +SKIP
     >>> rl.plot.network(net, pos=rl.layout.by_community(net, part), partition=part)   # doctest: +SKIP
     """
-    codes = _codes(net, partition)
-    sizes, a, b, w = _community_graph(net, codes, weight)
+    codes = partition_codes(net, partition)
+    sizes, a, b, w = community_graph(net, codes, weight)
     s = seed_of(seed)
-    cx, cy, _ = _community_centres(sizes, a, b, w, s, iterations, threads, progress)
-    order = np.lexsort((-_degree(net, weight), codes))
+    cx, cy, _ = community_centres(sizes, a, b, w, s, iterations, threads, progress)
+    order = np.lexsort((-node_degrees(net, weight), codes))
     first = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
     rank = np.empty(len(codes), dtype=np.int64)
     rank[order] = np.arange(len(codes)) - first[codes[order]]
