@@ -34,6 +34,7 @@
 #include "ringleader/graph/csr.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/types.hpp"
+#include "ringleader/io/binary.hpp"
 #include "ringleader/io/csv.hpp"
 #include "ringleader/io/edgelist.hpp"
 #include "ringleader/io/gexf.hpp"
