@@ -5,7 +5,8 @@ Seeds are the string literals of the parser's tests (tests/cpp/io/test_*.cpp;
 adjacent literals joined, escapes decoded), the bundled sample files (cut to a
 few kilobytes so libFuzzer's input length stays small) and the checked-in
 inputs of fuzz/corpus/<target>/ (hand-made seeds and every input a campaign
-found).  OUTDIR/<target>/ is created afresh, one file per seed, named by hash.
+found; for the binary format, whose seeds are small .rlnet files only, also
+tests/fixtures/binary/).  OUTDIR/<target>/ is created afresh, one file per seed, named by hash.
 """
 import hashlib
 import pathlib
@@ -23,6 +24,7 @@ TARGETS = {  # target: test file whose literals seed it
     "edgelist": "test_edgelist.cpp",
     "matrix": "test_matrix.cpp",
     "ucinet": "test_ucinet.cpp",
+    "binary": None,  # seeds: the files of fuzz/corpus/binary/ (a C++ literal is no .rlnet file)
 }
 SIMPLE = {"n": b"\n", "r": b"\r", "t": b"\t", '"': b'"', "'": b"'", "\\": b"\\", "?": b"?", "a": b"\a",
           "b": b"\b", "f": b"\f", "v": b"\v"}
@@ -89,7 +91,7 @@ def sample_pair():
 
 
 def seeds(target):
-    lits = literals(TESTS / TARGETS[target])
+    lits = literals(TESTS / TARGETS[target]) if TARGETS[target] else []
     out = list(lits)
     if target in ("csv_edges", "csv_pair"):
         edges, nodes = sample_pair()
@@ -99,6 +101,8 @@ def seeds(target):
             out.append(edges + b"\0+" + nodes)
             # a literal that looks like an edge file followed by one that looks like a node file
             out += [a + b"\0" + b for a, b in zip(lits, lits[1:]) if b.startswith(b"id")]
+    if target == "binary":  # and the golden file of the format's tests
+        out += [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "binary").glob("*.rlnet"))]
     if target == "matrix":
         out += [p.read_bytes() for p in sorted((ROOT / "examples" / "data" / "caviar").glob("phase*.csv"))[:3]]
     fixed = ROOT / "fuzz" / "corpus" / target

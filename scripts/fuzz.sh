@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 shift || true
-TARGETS=${*:-"csv_edges csv_pair graphml pajek edgelist matrix ucinet"}
+TARGETS=${*:-"csv_edges csv_pair graphml pajek edgelist matrix ucinet binary"}
 BUILD=${FUZZ_BUILD:-build/fuzz}
 RUNS=${FUZZ_RUNS:--1}
 CXX_FUZZ=${CXX:-clang++}
@@ -39,6 +39,7 @@ dict_of() {
     graphml) echo fuzz/dict/graphml.dict ;;
     pajek) echo fuzz/dict/pajek.dict ;;
     ucinet) echo fuzz/dict/ucinet.dict ;;
+    binary) echo fuzz/dict/binary.dict ;;
     *) echo "" ;;
   esac
 }

@@ -6,8 +6,9 @@ PYTHON=${PYTHON:-python3}
 # chromium: the report's headless-browser check (tests/python/test_report_browser.py)
 # clang, libomp-dev: the ThreadSanitizer build (make test-tsan; gcc's libgomp gives false reports)
 # and, with libclang-rt-14-dev (libFuzzer) and time, the fuzz targets (scripts/fuzz.sh)
+# nlohmann-json3-dev: the JSON section table of the binary format (src/io/binary.cpp)
 # libopenmpi-dev, openmpi-bin: the MPI example (examples/mpi, run by ctest with mpirun)
-APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev ccache chromium \
+APT_PACKAGES="build-essential cmake libboost-dev libeigen3-dev catch2 zlib1g-dev nlohmann-json3-dev ccache chromium \
   clang libomp-dev libclang-rt-14-dev time libopenmpi-dev openmpi-bin"
 missing=""
 for p in $APT_PACKAGES; do

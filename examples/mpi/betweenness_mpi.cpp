@@ -4,8 +4,15 @@
 // checks the result against the single-process betweenness and exits non-zero
 // on a mismatch (relative 1e-12), and prints the top five.
 //
-//   mpirun -np 4 betweenness_mpi edges.csv [nodes.csv] [--directed] [--k K --seed S]
+//   mpirun -np 4 betweenness_mpi network.rlnet [--k K --seed S]
+//   mpirun -np 4 betweenness_mpi edges.csv [nodes.csv] [--directed] [--k K --seed S] [--save network.rlnet]
 //
+// The input is a binary network file (.rlnet, written by Python's net.save or
+// io::write_binary; recognised by its magic bytes), which every rank opens
+// memory-mapped from shared storage (one copy in each machine's page cache,
+// no parsing), or the CSV pair, which every rank parses.  A binary file
+// records whether the network is directed, so --directed is for CSV only.
+// --save writes the CSV input as a binary file (rank 0, at the end) for later runs.
 // With --k, the K sampled sources are drawn on every rank from the same seed
 // (betweenness_sources), then split; without it every vertex is a source.
 #include <mpi.h>
@@ -29,6 +36,7 @@ int main(int argc, char** argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   std::vector<std::string> files;
+  std::string save;
   rl::io::CsvOptions csv;
   rl::centrality::BetweennessOptions opt;
   opt.threads = 1;  // one rank per core
@@ -37,10 +45,15 @@ int main(int argc, char** argv) {
     if (a == "--directed") csv.directed = true;
     else if (a == "--k" && i + 1 < argc) opt.k = std::stoul(argv[++i]);
     else if (a == "--seed" && i + 1 < argc) opt.seed = std::stoull(argv[++i]);
+    else if (a == "--save" && i + 1 < argc) save = argv[++i];
     else files.push_back(a);
   }
-  if (files.empty() || files.size() > 2) {
-    if (rank == 0) std::cerr << "usage: betweenness_mpi edges.csv [nodes.csv] [--directed] [--k K --seed S]\n";
+  const bool binary = files.size() == 1 && rl::io::has_binary_magic(files[0]);
+  if (files.empty() || files.size() > 2 || (binary && (csv.directed || !save.empty()))) {
+    if (rank == 0)
+      std::cerr << "usage: betweenness_mpi network.rlnet [--k K --seed S]\n"
+                   "       betweenness_mpi edges.csv [nodes.csv] [--directed] [--k K --seed S] [--save out.rlnet]\n"
+                   "(a .rlnet file records whether it is directed: --directed and --save are for CSV input)\n";
     MPI_Finalize();
     return 2;
   }
@@ -48,7 +61,8 @@ int main(int argc, char** argv) {
   try {
     // Every rank reads the network (from shared storage) and collapses parallel
     // edges across types (keeping the shortest), as rl.centrality does.
-    rl::Network raw = rl::io::read_csv(files[0], files.size() > 1 ? files[1] : "", csv);
+    rl::Network raw = binary ? rl::io::read_binary(files[0])
+                             : rl::io::read_csv(files[0], files.size() > 1 ? files[1] : "", csv);
     rl::CollapseOptions co;
     co.weight = rl::Aggregate::Min;
     co.by_type = false;
@@ -82,8 +96,8 @@ int main(int argc, char** argv) {
       std::vector<std::size_t> order(sums.size());
       std::iota(order.begin(), order.end(), 0);
       std::sort(order.begin(), order.end(), [&](auto x, auto y) { return sums[x] > sums[y]; });
-      std::printf("%zu nodes, %zu sources on %d ranks (slowest rank %.3f s)\n", std::size_t(g.n), all.size(), size,
-                  slowest);
+      std::printf("%s: %zu nodes, %zu sources on %d ranks (slowest rank %.3f s)\n", binary ? "binary" : "CSV",
+                  std::size_t(g.n), all.size(), size, slowest);
       for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
         std::printf("%zu. %s %.6g\n", i + 1, net.id(rl::vertex_t(order[i])).c_str(), sums[order[i]]);
       if (bad) {
@@ -91,6 +105,11 @@ int main(int argc, char** argv) {
         status = 1;
       } else {
         std::printf("equal to the single-process betweenness (relative 1e-12)\n");
+      }
+      // last, so that a failed write ends the run like any other error (through the status broadcast)
+      if (!save.empty()) {
+        rl::io::write_binary(raw, save);
+        std::printf("saved the network as %s\n", save.c_str());
       }
     }
   } catch (const rl::Error& e) {

@@ -40,6 +40,7 @@
 #include "ringleader/graph/quotient.hpp"
 #include "ringleader/graph/sssp.hpp"
 #include "ringleader/graph/types.hpp"
+#include "ringleader/io/binary.hpp"
 #include "ringleader/io/csv.hpp"
 #include "ringleader/io/edgelist.hpp"
 #include "ringleader/io/gexf.hpp"

@@ -11,6 +11,51 @@ NetPtr released(F&& f) {
   py::gil_scoped_release release;
   return std::make_shared<Network>(f());
 }
+
+io::BinaryOptions binary_options(bool mmap, bool verify) {
+  io::BinaryOptions o;
+  o.mmap = mmap;
+  o.verify = verify;
+  return o;
+}
+
+/// The binary format (io/binary.hpp), called by ringleader._binary.
+void bind_binary(py::module_& m) {
+  m.def("read_binary",
+        [](const std::string& path, bool mmap, bool verify) {
+          return released([&] { return io::read_binary(path, binary_options(mmap, verify)); });
+        },
+        py::arg("path"), py::arg("mmap"), py::arg("verify"));
+  m.def("read_binary_bytes",
+        [](py::buffer data, const std::string& where, bool verify) {
+          py::buffer_info b = data.request();  // holds the buffer (bytes: immutable) until the end
+          if (b.ndim > 1 || (b.ndim == 1 && b.strides[0] != b.itemsize))
+            throw InvalidArgument("the data must be a contiguous buffer of bytes");
+          std::string_view bytes(static_cast<const char*>(b.ptr), std::size_t(b.size * b.itemsize));
+          return released([&] { return io::read_binary_bytes(bytes, where, binary_options(false, verify)); });
+        },
+        py::arg("data"), py::arg("where"), py::arg("verify"));
+  m.def("read_binary_header", [](const std::string& path) {
+    py::gil_scoped_release release;
+    return io::read_binary_header(path).table;
+  }, py::arg("path"), "The section table of a binary network file (JSON text).");
+  m.def("read_binary_node_ids", [](const std::string& path) {
+    py::gil_scoped_release release;
+    return io::read_binary_node_ids(path);
+  }, py::arg("path"));
+  m.def("write_binary", [](const Network& n, const std::string& path) {
+    py::gil_scoped_release release;
+    io::write_binary(n, path);
+  }, py::arg("net"), py::arg("path"));
+  m.def("binary_bytes", [](const Network& n) {
+    std::string bytes;
+    {
+      py::gil_scoped_release release;
+      bytes = io::binary_bytes(n);
+    }
+    return py::bytes(bytes);
+  }, py::arg("net"));
+}
 }  // namespace
 
 void bind_io(py::module_& m) {
@@ -100,6 +145,7 @@ void bind_io(py::module_& m) {
     py::gil_scoped_release release;
     io::write_gexf(n, path);
   });
+  bind_binary(m);
 }
 
 }  // namespace rlpy

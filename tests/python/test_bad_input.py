@@ -10,20 +10,31 @@ import json
 import os
 import pathlib
 import re
+import struct
 import subprocess
 import sys
+import zlib
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader import _core
+from ringleader import _binary, _core
 
 HERE = pathlib.Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "examples" / "sample"
 
 # ---- readers: errors --------------------------------------------------------
+_RLNET = _binary.dumps(rl.Network.from_pandas(pd.DataFrame({"source": ["a"], "target": ["b"]})))  # a good .rlnet
+
+
+def _sealed(table: bytes) -> bytes:
+    """A binary network file of header and section table only, checksums right."""
+    head = struct.pack("<8sIIQQII24x", b"RLNETBIN", 1, 0x01020304, len(table), 0, zlib.crc32(table), 0)
+    return head + table + b"\0" * (-len(table) % 64)
+
+
 # id, reader, file name, content, message excerpt (regex), line (0 = the file as a whole), reader kwargs
 E = "source,target\n"
 READER_ERRORS = [
@@ -78,10 +89,16 @@ READER_ERRORS = [
     ("dl-unknown-format", "dl", "d.dl", "dl n=2\nformat=weird\ndata:\n0 1\n1 0\n", "unsupported format", 2, {}),
     ("dl-wrong-label-count", "dl", "d.dl", "dl n=3\nlabels:\na,b\ndata:\n0 1 0\n1 0 0\n0 0 0\n",
      "found 2 labels, expected 3", 4, {}),
+    ("rlnet-foreign-file", "rlnet", "n.rlnet", E + "a,b\n", "not a ringleader binary network", 0, {}),
+    ("rlnet-truncated", "rlnet", "n.rlnet", _RLNET[:100], r"truncated: 100 bytes, the header announces \d+", 0, {}),
+    ("rlnet-wrong-version", "rlnet", "n.rlnet", _RLNET[:8] + struct.pack("<I", 2) + _RLNET[12:],
+     "format version 2, but this ringleader reads version 1", 0, {}),
+    ("rlnet-bad-checksum", "rlnet", "n.rlnet", _RLNET[:-1] + b"\1", "the payload's checksum does not match", 0, {}),
+    ("rlnet-bad-section-table", "rlnet", "n.rlnet", _sealed(b"{"), "the section table is not valid JSON", 0, {}),
 ]
 
 READERS = {"csv": rl.read_csv, "graphml": rl.read_graphml, "pajek": rl.read_pajek, "edgelist": rl.read_edgelist,
-           "matrix": rl.read_matrix, "dl": rl.read_ucinet_dl}
+           "matrix": rl.read_matrix, "dl": rl.read_ucinet_dl, "rlnet": rl.load}
 
 
 def write(tmp_path, name, content):
