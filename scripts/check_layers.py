@@ -25,6 +25,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from check_sizes import finish  # noqa: E402
+
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
 BASE = {"core": {"core"}, "graph": {"core", "graph"}, "io": {"core", "graph", "io"}}
 
@@ -109,11 +112,7 @@ def main(argv=None) -> int:
     pkg = root / "python" / "ringleader"
     if pkg.is_dir():
         problems += python_problems(pkg, root)
-    for p in problems:
-        print(p)
-    if problems:
-        print(f"check_layers: {len(problems)} problem(s) (docs/architecture.md)", file=sys.stderr)
-    return 1 if problems else 0
+    return finish("check_layers", problems, " (docs/architecture.md)")
 
 
 if __name__ == "__main__":

@@ -79,10 +79,16 @@ def main(argv=None) -> int:
     problems = []
     for path in sorted(Path(a.root).rglob("*.py")):
         problems += check_file(path, a.max_file, a.max_function)
+    return finish("check_sizes", problems)
+
+
+def finish(name: str, problems: list, where: str = "") -> int:
+    """Prints one line per problem and a count; the exit code (shared with
+    scripts/check_layers.py)."""
     for p in problems:
         print(p)
     if problems:
-        print(f"check_sizes: {len(problems)} problem(s)", file=sys.stderr)
+        print(f"{name}: {len(problems)} problem(s){where}", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -4,6 +4,8 @@ missing-data model (``noise``, ``missing_edges``, ``missing_persons``,
 ``spurious_edges``) applied the same way to every family."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from typing import Mapping, Optional
 
 import numpy as np
@@ -49,18 +51,33 @@ def check_missing(noise, missing_edges, missing_persons, spurious_edges=None) ->
     return noise, missing_edges, missing_persons, spurious_edges
 
 
+@dataclass(frozen=True)
+class Design:
+    """What :func:`start` settled for one network: the seed, the size, the
+    family's random generator, its design point and the missing-data
+    arguments (passed on to :meth:`Builder.finish_design`)."""
+    seed: int
+    size: int
+    rng: np.random.Generator
+    params: dict
+    noise: float
+    missing_edges: float
+    missing_persons: float
+    spurious_edges: Optional[float]
+
+
 def start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, ranges: Mapping[str, tuple],
-          stream: int) -> tuple:
+          stream: int) -> Design:
     """What every family does first: ``size`` and the missing-data
     arguments checked, the seed (``None``: drawn, see
     :func:`ringleader._kernel.seed_of`), the family's random generator (on
     its own ``stream``) and its design point drawn from ``ranges``
-    (``params`` fixes some).  Returns ``(seed, size, rng, params)``."""
+    (``params`` fixes some)."""
     size = check_size(size)
     check_missing(noise, missing_edges, missing_persons, spurious_edges)
     s = seed_of(seed)
     rng = np.random.default_rng([s, stream])
-    return s, size, rng, draw(rng, ranges, params)
+    return Design(s, size, rng, draw(rng, ranges, params), noise, missing_edges, missing_persons, spurious_edges)
 
 
 def pick(rng: np.random.Generator, people, prob: float) -> list:
@@ -176,6 +193,13 @@ class Builder:
 
     def persons(self, role=None) -> list:
         return [p for p, r, _, _ in self._truth if role is None or r == role or (not isinstance(role, str) and r in role)]
+
+    def finish_design(self, design: Design, family: str, leader_roles):
+        """:meth:`finish` with the seed, design point and missing-data
+        arguments of ``design``."""
+        return self.finish(family=family, leader_roles=leader_roles, params=design.params, seed=design.seed,
+                           noise=design.noise, missing_edges=design.missing_edges,
+                           missing_persons=design.missing_persons, spurious_edges=design.spurious_edges)
 
     def finish(self, *, family: str, leader_roles, params: dict, seed: int, noise: float = 0.0,
                missing_edges: float = 0.0, missing_persons: float = 0.0, spurious_edges: Optional[float] = None,

@@ -114,8 +114,8 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     References: Krebs (2002); Baker & Faulkner (1993); Morselli, Giguere &
     Petit (2007) (full citations in :data:`REFERENCE`).
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 5)
-    build = _CellNetwork(rng, p, size)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 5)
+    build = _CellNetwork(d.rng, d.params, d.size)
     build.add_ties()
     build.add_channels()
     build.add_venues()
@@ -123,8 +123,7 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     build.add_meetings()
     build.add_accounts()
     build.add_funding()
-    return build.b.finish(family="cell_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                          missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+    return build.b.finish_design(d, "cell_network", FAMILY_LEADER_ROLES)
 
 
 class _CellNetwork:

@@ -112,20 +112,12 @@ def drug_chain(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     Johnson & Natarajan (1995), American Journal of Police 14:49-69;
     Johnson, Dunlap & Tourigny (2000), Crime Prevention Studies 11:19-57.
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 4)
-    build = _DrugChain(rng, p, size)
-    build.add_organisation()
-    build.add_clients()
-    build.add_phones()
-    build.add_organisation_ties()
-    build.add_client_ties()
-    build.add_calls()
-    build.add_meets()
-    build.add_places()
-    build.add_accounts()
-    build.add_collections()
-    return build.b.finish(family="drug_chain", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                          missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 4)
+    build = _DrugChain(d.rng, d.params, d.size)
+    build.add_people()
+    build.add_ties()
+    build.add_money()
+    return build.b.finish_design(d, "drug_chain", FAMILY_LEADER_ROLES)
 
 
 class _DrugChain:
@@ -156,6 +148,25 @@ class _DrugChain:
         self.b = Builder(rng)
         self.role = []  # by person index (the Builder's order)
         self.A, self.B, self.R = [], [], []
+
+    def add_people(self) -> None:
+        """The organisation, its clients and their phones."""
+        self.add_organisation()
+        self.add_clients()
+        self.add_phones()
+
+    def add_ties(self) -> None:
+        """Who deals with whom, then the calls, meetings and places that record it."""
+        self.add_organisation_ties()
+        self.add_client_ties()
+        self.add_calls()
+        self.add_meets()
+        self.add_places()
+
+    def add_money(self) -> None:
+        """Accounts and the money collected up the chain."""
+        self.add_accounts()
+        self.add_collections()
 
     def add(self, r, g=-1, t=-1):
         self.b.person(r, g, t)

@@ -133,7 +133,8 @@ def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0
     >>> truth.attrs["leader_roles"]
     ('boss', 'financier', 'manager')
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 1)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 1)
+    s, size, rng, p = d.seed, d.size, d.rng, d.params
     per_group = (p["managers_per_group"] + p["recruiters_per_group"] + p["facilitators_per_group"]
                  + p["mules_per_group"] + p["teams_per_group"] * (1 + p["operators_per_team"]))
     groups = max(1, int(round((size - 1 - p["financiers"]) / per_group)))

@@ -100,8 +100,8 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     Leukfeldt, Kleemans & Stol (2017), British Journal of Criminology
     57:704-722 (see :data:`REFERENCE`).
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 2)
-    build = _InsulatedFraud(rng, p, size)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 2)
+    build = _InsulatedFraud(d.rng, d.params, d.size)
     build.add_core()
     for g in range(build.n_groups):
         build.add_group(g)
@@ -112,9 +112,8 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     build.add_payouts()
     if build.talk_meet:
         frequent(build.org, [build.boss] + build.fins, build.core_venues)
-    add_contacts(build.org, p, ("team_leader", "operator", "recruiter", "mule"))
-    return build.b.finish(family="fraud_insulated", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                          missing_edges=missing_edges, missing_persons=missing_persons, spurious_edges=spurious_edges)
+    add_contacts(build.org, d.params, ("team_leader", "operator", "recruiter", "mule"))
+    return build.b.finish_design(d, "fraud_insulated", FAMILY_LEADER_ROLES)
 
 
 class _InsulatedFraud:

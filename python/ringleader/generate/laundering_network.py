@@ -104,8 +104,8 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
     (2013), Trends in Organized Crime 16:365-381; Soudijn (2014), Trends in
     Organized Crime 17:199-217 (see :data:`REFERENCE`).
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 6)
-    build = _Laundering(rng, p, size)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 6)
+    build = _Laundering(d.rng, d.params, d.size)
     build.add_organisers()
     for c in range(build.n_cells):
         build.add_cell(c)
@@ -115,10 +115,8 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
         core_meetings(build.org, build.venues, build.owners,
                       [(build.fins, 0.8), (build.pmls, 0.3), (build.managers, 0.3)])
         frequent(build.org, build.owners + build.fins, build.venues)
-    add_contacts(build.org, p, ("recruiter", "mule", "operator"))
-    return build.b.finish(family="laundering_network", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s,
-                          noise=noise, missing_edges=missing_edges, missing_persons=missing_persons,
-                          spurious_edges=spurious_edges)
+    add_contacts(build.org, d.params, ("recruiter", "mule", "operator"))
+    return build.b.finish_design(d, "laundering_network", FAMILY_LEADER_ROLES)
 
 
 class _Laundering:

@@ -130,8 +130,8 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     (2019); Calderoni & Superchi (2019); Agreste et al. (2016) (full
     citations in :data:`REFERENCE`).
     """
-    s, size, rng, p = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 3)
-    build = _MafiaClans(rng, p, size)
+    d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 3)
+    build = _MafiaClans(d.rng, d.params, d.size)
     build.add_relatives_and_victims()
     build.add_phones()
     build.add_member_calls()
@@ -142,9 +142,7 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     build.add_accounts()
     build.add_victim_money()
     build.add_clan_money()
-    net, truth = build.b.finish(family="mafia_clan", leader_roles=FAMILY_LEADER_ROLES, params=p, seed=s, noise=noise,
-                                missing_edges=missing_edges, missing_persons=missing_persons,
-                                spurious_edges=spurious_edges)
+    net, truth = build.b.finish_design(d, "mafia_clan", FAMILY_LEADER_ROLES)
     truth.attrs["summits"] = _summit_ids(net, summits)
     return net, truth
 
