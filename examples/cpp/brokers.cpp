@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   try {
     ringleader::Network net = ringleader::io::read_csv(argv[1], argv[2]);
     ringleader::Network people = ringleader::criminal::project(net).net;  // options: ProjectionOptions
-    std::vector<double> b = ringleader::centrality::betweenness(*people.csr());
+    std::vector<double> b = ringleader::centrality::betweenness(people);  // as rl.centrality.betweenness
     std::vector<std::size_t> order(b.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](auto x, auto y) { return b[x] > b[y]; });

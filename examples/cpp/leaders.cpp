@@ -17,9 +17,9 @@ int main(int argc, char** argv) {
     rl::criminal::ProjectionOptions po;
     po.via = {"phone", "account"};  // places (venues) are not ties; add "meeting" where the data has meetings
     rl::Network people = rl::criminal::project(net, po).net;
-    const rl::CsrGraph& g = *people.csr();
-    std::vector<std::vector<double>> measures = {rl::centrality::degree(g), rl::centrality::betweenness(g),
-                                                 rl::centrality::harmonic(g)};
+    // the Network overloads read `people` as rl.centrality does (parallel edges merged by each measure's rule)
+    std::vector<std::vector<double>> measures = {rl::centrality::degree(people), rl::centrality::betweenness(people),
+                                                 rl::centrality::harmonic(people)};
     rl::criminal::LeaderFusionResult r = rl::criminal::leader_fusion(measures);  // equal weights
     std::vector<std::size_t> order(r.score.size());
     std::iota(order.begin(), order.end(), 0);

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run, seed_of as _seed
+from ._kernel import check_threads, column, run, seed_of as _seed
 
 __all__ = ["betweenness", "betweenness_approx", "edge_betweenness", "closeness", "harmonic"]
 
@@ -33,11 +33,6 @@ def sample_count(k, n: int) -> int:
         raise ValueError(f"k must be between 1 and the number of nodes ({n}), not {k}; "
                          "use k=None for exact betweenness")
     return k
-
-
-def _prepared(net, weight):
-    g = prepare(net, weight, "min")
-    return g, weight is not None
 
 
 def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endpoints: bool = False,
@@ -85,11 +80,10 @@ def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endp
     >>> rl.centrality.betweenness(net).nlargest(5)            # doctest: +SKIP
     >>> rl.centrality.betweenness(net, weight="distance")      # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("betweenness", progress, _core.betweenness, g, bool(normalized), bool(endpoints), weighted,
-                 kk, s, check_threads(threads))
+    values = run("betweenness", progress, _core.betweenness, net._net, bool(normalized), bool(endpoints),
+                 column(weight), kk, s, check_threads(threads))
     out = net._series(values, "betweenness")
     if kk:
         out.attrs["sources"] = list(net.node_index[_core.sample_sources(len(net), kk, s)])
@@ -138,15 +132,14 @@ def betweenness_approx(net, epsilon: float = 0.01, delta: float = 0.1, weight: O
 
     >>> rl.centrality.betweenness_approx(net, epsilon=0.005, seed=1).nlargest(10)   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
     epsilon, delta = float(epsilon), float(delta)
     if not 0 < epsilon < 1:
         raise ValueError(f"epsilon must be in (0, 1), e.g. 0.01, not {epsilon}")
     if not 0 < delta < 1:
         raise ValueError(f"delta must be in (0, 1), e.g. 0.1, not {delta}")
     s = _seed(seed)
-    values, samples, vd, exact = run("betweenness (approximate)", progress, _core.betweenness_approx, g,
-                                     epsilon, delta, weighted, s, check_threads(threads))
+    values, samples, vd, exact = run("betweenness (approximate)", progress, _core.betweenness_approx, net._net,
+                                     epsilon, delta, column(weight), s, check_threads(threads))
     out = net._series(values, "betweenness")
     out.attrs.update(samples=int(samples), vertex_diameter=int(vd), exact=bool(exact), epsilon=epsilon,
                      delta=delta, seed=s)
@@ -175,18 +168,13 @@ def edge_betweenness(net, normalized: bool = True, weight: Optional[str] = None,
 
     >>> rl.centrality.edge_betweenness(net).nlargest(5, "betweenness")   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("edge betweenness", progress, _core.edge_betweenness, g, bool(normalized), weighted, kk, s,
-                 check_threads(threads))
+    src, dst, values = run("edge betweenness", progress, _core.edge_betweenness, net._net, bool(normalized),
+                           column(weight), kk, s, check_threads(threads))
     ids = net.node_index
-    src = np.asarray(g.edge_source())
-    dst = np.asarray(g.edge_target())
-    values = np.asarray(values, dtype=np.float64)
-    if len(values) < len(src):  # trailing edges without arcs cannot exist, but stay safe
-        values = np.concatenate([values, np.zeros(len(src) - len(values))])
-    out = pd.DataFrame({"source": ids[src], "target": ids[dst], "betweenness": values})
+    out = pd.DataFrame({"source": ids[np.asarray(src)], "target": ids[np.asarray(dst)],
+                        "betweenness": np.asarray(values, dtype=np.float64)})
     if kk:
         out.attrs["sources"] = list(ids[_core.sample_sources(len(net), kk, s)])
         out.attrs["seed"] = s
@@ -219,8 +207,8 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, threa
 
     >>> rl.centrality.closeness(net).nlargest(5)   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
-    values = run("closeness", progress, _core.closeness, g, bool(wf_improved), weighted, check_threads(threads))
+    values = run("closeness", progress, _core.closeness, net._net, bool(wf_improved), column(weight),
+                 check_threads(threads))
     return net._series(values, "closeness")
 
 
@@ -257,10 +245,9 @@ def harmonic(net, weight: Optional[str] = None, k: Optional[int] = None, seed: O
 
     >>> rl.centrality.harmonic(net).nlargest(5)   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("harmonic", progress, _core.harmonic, g, weighted, kk, s, check_threads(threads))
+    values = run("harmonic", progress, _core.harmonic, net._net, column(weight), kk, s, check_threads(threads))
     out = net._series(values, "harmonic")
     if kk:
         out.attrs["sources"] = list(net.node_index[_core.sample_sources(len(net), kk, s)])

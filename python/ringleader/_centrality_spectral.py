@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run
+from ._kernel import check_threads, column, run
 
 ConvergenceError = _core.ConvergenceError
 
@@ -37,10 +37,6 @@ def _per_node(net, values, name: str, required: bool = False) -> list:
     if required and len(set(pos.tolist())) != net.number_of_nodes():
         raise ValueError(f"{name} must give a value for every node")
     return out.tolist()
-
-
-def _weighted(weight) -> bool:
-    return weight is not None
 
 
 def eigenvector(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e-6,
@@ -66,8 +62,7 @@ def eigenvector(net, weight: Optional[str] = None, max_iter: int = 100, tol: flo
 
     >>> rl.centrality.eigenvector(net).nlargest(3)   # doctest: +SKIP
     """
-    g = prepare(net, weight, "sum")
-    values = run("eigenvector", progress, _core.eigenvector, g, _weighted(weight), int(max_iter), float(tol),
+    values = run("eigenvector", progress, _core.eigenvector, net._net, column(weight), int(max_iter), float(tol),
                  _per_node(net, nstart, "nstart"), check_threads(threads))
     return net._series(values, "eigenvector")
 
@@ -97,9 +92,8 @@ def pagerank(net, alpha: float = 0.85, personalization=None, weight: Optional[st
 
     >>> rl.centrality.pagerank(net, alpha=0.85).nlargest(3)   # doctest: +SKIP
     """
-    g = prepare(net, weight, "sum")
-    values = run("pagerank", progress, _core.pagerank, g, float(alpha),
-                 _per_node(net, personalization, "personalization"), _weighted(weight), int(max_iter),
+    values = run("pagerank", progress, _core.pagerank, net._net, float(alpha),
+                 _per_node(net, personalization, "personalization"), column(weight), int(max_iter),
                  float(tol), _per_node(net, nstart, "nstart"), _per_node(net, dangling, "dangling"),
                  check_threads(threads))
     return net._series(values, "pagerank")
@@ -128,7 +122,6 @@ def katz(net, alpha: float = 0.1, beta=1.0, weight: Optional[str] = None, normal
 
     >>> rl.centrality.katz(net, alpha=0.05).nlargest(3)   # doctest: +SKIP
     """
-    g = prepare(net, weight, "sum")
     if hasattr(beta, "keys"):
         beta_vec, beta_scalar = _per_node(net, beta, "beta", required=True), 1.0
     else:
@@ -136,7 +129,7 @@ def katz(net, alpha: float = 0.1, beta=1.0, weight: Optional[str] = None, normal
             beta_vec, beta_scalar = [], float(beta)
         except (TypeError, ValueError):
             raise ValueError("beta must be a number or a dict giving a value for every node") from None
-    values = run("katz", progress, _core.katz, g, float(alpha), beta_scalar, beta_vec, _weighted(weight),
+    values = run("katz", progress, _core.katz, net._net, float(alpha), beta_scalar, beta_vec, column(weight),
                  bool(normalized), int(max_iter), float(tol), _per_node(net, nstart, "nstart"),
                  check_threads(threads))
     return net._series(values, "katz")
@@ -172,10 +165,9 @@ def hits(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e
 
     >>> rl.centrality.hits(net).sort_values("authority").tail(3)   # doctest: +SKIP
     """
-    g = prepare(net, weight, "sum")
     def kernel(*args):
         return _core.hits(*args, method=method)
-    hub, auth = run("hits", progress, kernel, g, _weighted(weight), int(max_iter), float(tol),
+    hub, auth = run("hits", progress, kernel, net._net, column(weight), int(max_iter), float(tol),
                     _per_node(net, nstart, "nstart"), check_threads(threads))
     return pd.DataFrame({"hub": np.asarray(hub, dtype=np.float64), "authority": np.asarray(auth, dtype=np.float64)},
                         index=net.node_index)
@@ -196,6 +188,5 @@ def core_number(net, threads: int = 0, progress: bool = False) -> pd.Series:
 
     >>> rl.centrality.core_number(net).value_counts()   # doctest: +SKIP
     """
-    g = prepare(net, None, "max")
-    values = run("core_number", progress, _core.core_number, g, check_threads(threads))
+    values = run("core_number", progress, _core.core_number, net._net, check_threads(threads))
     return net._series(values, "core_number")

@@ -1,5 +1,5 @@
-"""Shared plumbing of the analysis functions: preparing the simple network a
-measure is defined on, thread counts, progress bars and Ctrl-C."""
+"""Shared plumbing of the analysis functions: weight arguments, seeds,
+thread counts, progress bars and Ctrl-C."""
 from __future__ import annotations
 
 import random
@@ -10,22 +10,13 @@ from typing import Optional
 import numpy as np
 
 
-def prepare(net, weight: Optional[str], aggregate: str):
-    """The collapsed (simple) core network a measure runs on, cached on `net`.
-
-    Parallel edges are merged across types; ``weight`` (an edge column name, or
-    None for unweighted) is aggregated with ``aggregate``: ``"min"`` for
-    distances (the shortest parallel edge), ``"sum"`` for strengths.  Node
-    order is unchanged, so results align with ``net.node_index``.
-    """
-    column = "weight" if weight is None else str(weight)
-    agg = "max" if weight is None else aggregate
-    key = ("prepared", column, agg)
-    core = net._cache.get(key)
-    if core is None:
-        core = net._net.collapse(agg, False, column)
-        net._cache[key] = core
-    return core
+def column(weight: Optional[str]) -> Optional[str]:
+    """The ``weight`` argument of a kernel: the name of a numeric edge column,
+    or None for unweighted.  How parallel edges merge (the shortest for
+    distances, the sum for strengths, one edge for structure) is the
+    kernel's own rule (include/ringleader/graph/view.hpp); the merged view
+    is built once per network and rule and kept with the network."""
+    return None if weight is None else str(weight)
 
 
 _MASK64 = (1 << 64) - 1

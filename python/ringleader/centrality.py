@@ -5,7 +5,9 @@ Every function returns a float64 pandas Series indexed by node id and named
 after the measure.  Conventions follow networkx and are stated in each
 docstring.  Measures are defined on the collapsed (simple) network: parallel
 edges of any type are merged first — path measures keep the shortest parallel
-edge, strength-based measures sum them.  ``weight=None`` (default) is
+edge, strength-based measures sum them (the rule of each C++ kernel,
+``include/ringleader/graph/view.hpp``, so C++ and Python agree; the merged
+view is built once per network and rule).  ``weight=None`` (default) is
 unweighted; otherwise the name of a numeric edge column (``"weight"``,
 ``"amount"`` or an attribute).  Path measures read weights as distances,
 spectral measures and strength as strengths: convert with
@@ -19,7 +21,7 @@ from typing import Optional
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare
+from ._kernel import check_threads, column
 
 __all__ = ["degree", "strength"]
 
@@ -39,8 +41,7 @@ def degree(net, normalized: bool = True, mode: str = "all", threads: int = 0) ->
 
     >>> rl.centrality.degree(net).nlargest(3)   # doctest: +SKIP
     """
-    g = prepare(net, None, "max")
-    values = _core.degree(g, mode, bool(normalized), False, check_threads(threads))
+    values = _core.degree(net._net, mode, bool(normalized), None, check_threads(threads))
     return net._series(values, "degree")
 
 
@@ -50,13 +51,13 @@ def strength(net, weight: str = "weight", mode: str = "all", threads: int = 0) -
     Parallel edges are summed (so on a call network with weight 1 per call,
     strength counts calls); a self-loop counts twice when undirected (networkx's
     ``G.degree(weight=...)``).  ``weight`` names a numeric edge column read as
-    a strength.  Not normalised.  Complexity O(n + m).
+    a strength (``None``: every edge of the collapsed network counts 1, the
+    unnormalised degree).  Not normalised.  Complexity O(n + m).
 
     Reference: Barrat, A. et al. (2004). The architecture of complex weighted
     networks. PNAS 101(11):3747-3752.
     """
-    g = prepare(net, weight, "sum")
-    values = _core.degree(g, mode, False, True, check_threads(threads))
+    values = _core.degree(net._net, mode, False, column(weight), check_threads(threads))
     return net._series(values, "strength")
 
 

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run, seed_of
+from ._kernel import check_threads, column, run, seed_of
 from ._pandas_io import object_index
 
 __all__ = [
@@ -71,8 +71,10 @@ class Levels(list):
     __hash__ = None
 
 
-def _prepared(net, weight):
-    return prepare(net, weight, "sum"), weight is not None
+def _kernel_args(net, weight):
+    """The network and weight column (None: unweighted) a kernel takes; the
+    kernel merges parallel edges by its own rule (graph/view.hpp)."""
+    return net._net, column(weight)
 
 
 def _partition(net, result: dict, method: str, weight, **attrs) -> pd.Series:
@@ -137,9 +139,9 @@ def components(net, strong: bool = False) -> pd.Series:
     >>> comp = rl.community.components(net)          # doctest: +SKIP
     >>> comp.value_counts().head()                    # doctest: +SKIP
     """
-    g, _ = _prepared(net, None)
+    g, _ = _kernel_args(net, None)
     r = _core.components(g, bool(strong))
-    r["modularity"] = r["quality"] = _core.modularity(g, np.asarray(r["membership"]), 1.0, False, False, 0)
+    r["modularity"] = r["quality"] = _core.modularity(g, np.asarray(r["membership"]), 1.0, None, False, 0)
     return _partition(net, r, "strong components" if strong else "weak components", None)
 
 
@@ -168,9 +170,9 @@ def louvain(net, resolution: float = 1.0, weight: Optional[str] = None, seed: Op
     >>> part = rl.community.louvain(net, seed=1)     # doctest: +SKIP
     >>> part.attrs["modularity"], len(part.attrs["levels"])   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
+    g, w = _kernel_args(net, weight)
     s = seed_of(seed)
-    r = run("louvain", progress, lambda rep: _core.louvain(g, float(resolution), weighted, s, check_threads(threads),
+    r = run("louvain", progress, lambda rep: _core.louvain(g, float(resolution), w, s, check_threads(threads),
                                                           rep))
     levels = Levels()
     for lv in r["levels"]:
@@ -216,11 +218,11 @@ def leiden(net, objective: str = "modularity", resolution: float = 1.0, weight: 
     if objective not in ("modularity", "cpm"):
         raise ValueError(f"objective must be 'modularity' or 'cpm', not {objective!r}")
     n_iterations = int(n_iterations)
-    g, weighted = _prepared(net, weight)
+    g, w = _kernel_args(net, weight)
     start = None if initial is None else membership_codes(net, initial)
     s = seed_of(seed)
     r = run("leiden", progress,
-            lambda rep: _core.leiden(g, objective, float(resolution), weighted, s, n_iterations, float(theta), start,
+            lambda rep: _core.leiden(g, objective, float(resolution), w, s, n_iterations, float(theta), start,
                                      check_threads(threads), rep))
     return _partition(net, r, "leiden", weight, objective=objective, resolution=float(resolution), seed=s,
                       n_iterations=int(r["iterations"]))
@@ -263,16 +265,16 @@ def label_propagation(net, seed: Optional[int] = None, weight: Optional[str] = N
         src, dst = np.asarray(raw.edge_source()), np.asarray(raw.edge_target())
         degree = np.bincount(src, minlength=len(net)) + np.bincount(dst, minlength=len(net))
         order = np.argsort(-degree, kind="stable").astype(np.uint32)
-        g, _ = _prepared(net, None)
+        g, _ = _kernel_args(net, None)
         r = run("label propagation", progress,
                 lambda rep: _core.semi_synchronous_label_propagation(g, order, check_threads(threads), rep))
         return _partition(net, r, "semi-synchronous label propagation", None, rounds=int(r["iterations"]))
     if method != "asynchronous":
         raise ValueError(f"method must be 'asynchronous' or 'semi-synchronous', not {method!r}")
-    g, weighted = _prepared(net, weight)
+    g, w = _kernel_args(net, weight)
     s = seed_of(seed)
     r = run("label propagation", progress,
-            lambda rep: _core.label_propagation(g, weighted, s, int(max_rounds), check_threads(threads), rep))
+            lambda rep: _core.label_propagation(g, w, s, int(max_rounds), check_threads(threads), rep))
     return _partition(net, r, "label propagation", weight, seed=s, rounds=int(r["iterations"]))
 
 
@@ -293,15 +295,15 @@ def modularity(net, partition, resolution: float = 1.0, weight: Optional[str] = 
 
     >>> rl.community.modularity(net, rl.community.leiden(net, seed=1))   # doctest: +SKIP
     """
-    g, weighted = _prepared(net, weight)
-    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), weighted, False, 0))
+    g, w = _kernel_args(net, weight)
+    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), w, False, 0))
 
 
 def cpm_quality(net, partition, resolution: float = 1.0, weight: Optional[str] = None) -> float:
     """Constant Potts Model quality: sum_c [L_c - gamma n_c (n_c - 1)/2]
     (directed: n_c (n_c - 1)), as leidenalg's ``CPMVertexPartition``."""
-    g, weighted = _prepared(net, weight)
-    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), weighted, True, 0))
+    g, w = _kernel_args(net, weight)
+    return float(_core.modularity(g, membership_codes(net, partition), float(resolution), w, True, 0))
 
 
 def partition_quality(net, partition) -> tuple:
@@ -313,7 +315,7 @@ def partition_quality(net, partition) -> tuple:
     unlinked and in different ones.  Unweighted; a self-loop is one
     intra-community edge.  NaN when undefined (no edges; fewer than 2 nodes).
     """
-    g, _ = _prepared(net, None)
+    g, _ = _kernel_args(net, None)
     return tuple(float(x) for x in _core.partition_quality(g, membership_codes(net, partition), 0))
 
 
@@ -337,9 +339,9 @@ def summary(net, partition, weight: Optional[str] = None) -> pd.DataFrame:
     volume - volume) (networkx's ``conductance``; NaN when that minimum is 0).
     Low conductance: a group that keeps to itself.
     """
-    g, weighted = _prepared(net, weight)
+    g, w = _kernel_args(net, weight)
     codes = membership_codes(net, partition)
-    stats = _core.community_stats(g, codes, weighted, 0)
+    stats = _core.community_stats(g, codes, w, 0)
     labels = _labels_of(net, partition, codes)
     df = pd.DataFrame({k: np.asarray(stats[k]) for k in ("size", "internal_weight", "volume", "cut", "conductance")},
                       index=pd.Index(labels, name="community"))

@@ -1,9 +1,11 @@
 """Methods built for covert networks: Burt's structural holes, key players,
 brokerage, disruption and the leader ranking (``leaders``, also ``rl.leaders``).
 
-Measures run on the collapsed (simple) network with parallel edges summed;
-``weight=None`` (default) is unweighted, otherwise the name of a numeric edge
-column read as a strength.  Results are float64 Series (or DataFrames)
+Measures run on the collapsed (simple) network: parallel edges of any type
+are one tie, with ``weight`` summed for structural holes; ``weight=None``
+(default) is unweighted, otherwise the name of a numeric edge column read as
+a strength.  Key players, brokerage and disruption ignore weights.  The C++
+kernels apply this rule (``include/ringleader/graph/view.hpp``).  Results are float64 Series (or DataFrames)
 indexed by node id.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run, seed_of
+from ._kernel import check_threads, column, run, seed_of
 from ._leader_measures import leader_measures
 from ._leaders import leaders
 from ._person_network import PersonNetwork, owners, person_network
@@ -50,9 +52,8 @@ def structural_holes(net, weight: Optional[str] = None, threads: int = 0, progre
 
     >>> rl.criminal.structural_holes(net).nsmallest(3, "constraint")   # doctest: +SKIP
     """
-    g = prepare(net, weight, "sum")
     r = run("structural holes", progress,
-            lambda rep: _core.structural_holes(g, weight is not None, check_threads(threads), rep))
+            lambda rep: _core.structural_holes(net._net, column(weight), check_threads(threads), rep))
     return pd.DataFrame({k: np.asarray(r[k]) for k in ("constraint", "effective_size", "efficiency", "hierarchy")},
                         index=net.node_index)
 
@@ -107,8 +108,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
         codes = pd.factorize(values)[0].astype(np.int64)
     else:
         codes = membership_codes(net, groups).astype(np.int64)
-    g = prepare(net, None, "max")
-    counts = np.asarray(_core.brokerage(g, codes, check_threads(threads)))
+    counts = np.asarray(_core.brokerage(net._net, codes, check_threads(threads)))
     df = pd.DataFrame(counts, columns=_ROLES, index=net.node_index)
     df["total"] = df.sum(axis=1)
     return df
@@ -157,9 +157,8 @@ def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] 
     """
     steps = kpp_steps(k, m)
     s = seed_of(seed)
-    g = prepare(net, None, "max")
     nodes, score, greedy = run("key players", progress,
-                               lambda rep: _core.key_players(g, int(k), str(objective), steps, s,
+                               lambda rep: _core.key_players(net._net, int(k), str(objective), steps, s,
                                                              int(restarts), check_threads(threads), rep))
     return key_players_result(net.node_index, nodes, score, greedy, objective, steps, s)
 
@@ -222,9 +221,8 @@ def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed:
             raise ValueError(f"unknown nodes in the removal order: {[w for w, p in zip(wanted, pos) if p < 0][:5]}")
         order, name, steps = pos.astype(np.uint32).tolist(), "given", len(wanted)
     check_steps(steps)
-    g = prepare(net, None, "max")
     rows = run("disruption", progress,
-               lambda rep: _core.disruption(g, name, int(steps), order, int(repeats), seed_of(seed),
+               lambda rep: _core.disruption(net._net, name, int(steps), order, int(repeats), seed_of(seed),
                                             check_threads(threads), rep))
     return disruption_frame(ids, rows)
 

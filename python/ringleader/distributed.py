@@ -26,9 +26,9 @@ whatever the number of workers or blocks.  Tasks are deterministic: a worker los
 mid-run only makes Dask recompute its blocks on another worker, and the
 result is unchanged.
 
-Measures run on the network as the single-machine functions prepare it
-(parallel edges collapsed; see :mod:`ringleader.centrality`), which each
-worker does once per network and weight.  Costs and a worked estimate for a
+Measures read the network as the single-machine functions do: the same C++
+kernels merge parallel edges by their family's rule (see
+:mod:`ringleader.centrality`), each worker once per network and weight.  Costs and a worked estimate for a
 national call network: ``docs/distributed.md``.
 
 Progress shows in Dask's dashboard (tasks named ``rl-<measure>-block``) and,
@@ -56,7 +56,7 @@ import pandas as pd
 
 from . import _binary, _core
 from ._centrality_paths import sample_count
-from ._kernel import ProgressBar, check_threads, prepare, seed_of
+from ._kernel import ProgressBar, check_threads, column, seed_of
 from ._pandas_io import object_index
 
 __all__ = ["betweenness", "closeness", "harmonic", "key_players", "disruption"]
@@ -98,16 +98,14 @@ def _block(measure: str, key: tuple, data, units: np.ndarray, params: dict):
     net = _network(key, data)
     units = np.ascontiguousarray(units, dtype=np.uint32)
     threads = params["threads"]
+    g = net._net  # the partial kernels read it as the single-machine kernels do
     if measure in ("betweenness", "closeness", "harmonic"):
-        weight = params["weight"]
-        g = prepare(net, weight, "min")  # as rl.centrality: parallel edges keep the shortest
-        weighted = weight is not None
+        weight = column(params["weight"])
         if measure == "betweenness":
-            return _core.betweenness_partial(g, units, params["endpoints"], weighted, threads, None)
+            return _core.betweenness_partial(g, units, params["endpoints"], weight, threads, None)
         if measure == "closeness":
-            return _core.closeness_partial(g, units, params["wf_improved"], weighted, threads, None)
-        return _core.harmonic_partial(g, units, weighted, params["k"], params["seed"], threads, None)
-    g = prepare(net, None, "max")  # as rl.criminal: undirected, unweighted
+            return _core.closeness_partial(g, units, params["wf_improved"], weight, threads, None)
+        return _core.harmonic_partial(g, units, weight, params["k"], params["seed"], threads, None)
     if measure == "key_players":
         return _core.key_players_partial(g, params["k"], params["objective"], params["m"], params["seed"],
                                          params["restarts"], units.tolist(), threads, None)

@@ -8,7 +8,7 @@ Every function returns a DataFrame indexed by node id with float64 columns
 Layouts read the network as undirected and simple: parallel edges of any type
 and the two directions of a reciprocated pair are merged (with ``weight``,
 their weights summed; weights are attraction strengths, finite and >= 0);
-self-loops are ignored.
+self-loops are ignored (the C++ rule, ``include/ringleader/layout/edges.hpp``).
 """
 from __future__ import annotations
 
@@ -18,32 +18,19 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run, seed_of
+from ._kernel import check_threads, column, run, seed_of
 
 __all__ = ["force_atlas2", "by_community", "circular"]
 
 _GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
 
 
-def _merge(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray):
-    """Undirected simple edges of vertices 0..n-1: (a, b) and (b, a) merged,
-    weights summed, self-loops dropped."""
-    keep = a != b
-    lo, hi = np.minimum(a[keep], b[keep]).astype(np.uint64), np.maximum(a[keep], b[keep]).astype(np.uint64)
-    n = np.uint64(max(n, 1))
-    key, inv = np.unique(lo * n + hi, return_inverse=True)
-    w = np.bincount(inv.ravel(), weights=w[keep], minlength=len(key))
-    return (key // n).astype(np.uint32), (key % n).astype(np.uint32), w
-
-
 def edge_arrays(net, weight: Optional[str]):
-    """The undirected simple edge list (src, dst, weight) of ``net``, cached."""
+    """The undirected simple edge list (src, dst, weight) of ``net`` the
+    layouts read (C++ ``layout::layout_edges``), cached."""
     key = ("layout edges", weight)
     if key not in net._cache:
-        g = prepare(net, weight, "sum")
-        src = np.asarray(g.edge_source(), dtype=np.uint32)
-        w = np.asarray(g.edge_weight(), dtype=np.float64) if weight is not None else np.ones(len(src))
-        net._cache[key] = _merge(net.number_of_nodes(), src, np.asarray(g.edge_target(), dtype=np.uint32), w)
+        net._cache[key] = _core.layout_edges(net._net, column(weight))
     return net._cache[key]
 
 
@@ -181,7 +168,7 @@ def community_graph(net, codes: np.ndarray, weight=None):
     """Sizes and the weighted inter-community edges (src, dst, total weight)."""
     src, dst, w = edge_arrays(net, weight)
     k = int(codes.max()) + 1 if len(codes) else 0
-    a, b, cw = _merge(k, codes[src].astype(np.uint32), codes[dst].astype(np.uint32), w)
+    a, b, cw = _core.merge_undirected(k, codes[src].astype(np.uint32), codes[dst].astype(np.uint32), w)
     return np.bincount(codes, minlength=k), a, b, cw
 
 

@@ -2,8 +2,11 @@
 assortativity and distances.
 
 Every statistic is defined on the collapsed (simple) network: parallel edges
-of any type are merged first (weights summed when ``weight`` names a
-column).  ``weight=None`` (default) is unweighted.  Conventions follow
+of any type are merged first, with ``weight`` (a column name) summed as a
+strength, except the distances (diameter, average shortest path length),
+which keep the shortest parallel edge; the C++ kernels apply this rule
+(``include/ringleader/graph/view.hpp``).  ``weight=None`` (default) is
+unweighted.  Conventions follow
 networkx and are stated in each docstring.
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._kernel import check_threads, prepare, run
+from ._kernel import check_threads, column, run
 
 __all__ = [
     "density",
@@ -68,8 +71,7 @@ def density(net, weight: Optional[str] = None) -> float:
     collapsed network, self-loops included as networkx does.  0 when n <= 1.
     With ``weight``, m is the sum of the (summed) weights: the mean tie
     strength over all possible ties.  O(n + m)."""
-    g = prepare(net, weight, "sum")
-    return float(_core.density(g, weight is not None))
+    return float(_core.density(net._net, column(weight)))
 
 
 def reciprocity(net, weight: Optional[str] = None, threads: int = 0) -> float:
@@ -79,8 +81,7 @@ def reciprocity(net, weight: Optional[str] = None, threads: int = 0) -> float:
     2013): sum over edges of min(w(u,v), w(v,u)) divided by the total weight.
     Raises ``ValueError`` for undirected networks and networks without
     edges (networkx raises too).  O(n + m)."""
-    g = prepare(net, weight, "sum")
-    return float(_core.reciprocity(g, weight is not None, check_threads(threads)))
+    return float(_core.reciprocity(net._net, column(weight), check_threads(threads)))
 
 
 def clustering(net, weight: Optional[str] = None, threads: int = 0, progress: bool = False) -> pd.Series:
@@ -98,8 +99,7 @@ def clustering(net, weight: Optional[str] = None, threads: int = 0, progress: bo
     References: Watts & Strogatz (1998) Nature 393:440-442; Onnela et al.
     (2005) Phys. Rev. E 71:065103; Fagiolo (2007) Phys. Rev. E 76:026107.
     """
-    g = prepare(net, weight, "sum")
-    values = run("clustering", progress, _core.clustering, g, weight is not None, check_threads(threads))
+    values = run("clustering", progress, _core.clustering, net._net, column(weight), check_threads(threads))
     return net._series(values, "clustering")
 
 
@@ -123,8 +123,7 @@ def transitivity(net, threads: int = 0, progress: bool = False) -> float:
     refuses directed graphs; a directed network here uses its underlying
     undirected graph (an edge wherever an arc exists in either direction).
     O(sum d^2); parallel."""
-    g = prepare(net, None, "max")
-    return float(run("transitivity", progress, _core.transitivity, g, check_threads(threads)))
+    return float(run("transitivity", progress, _core.transitivity, net._net, check_threads(threads)))
 
 
 def centralization(net, measure: str = "degree", weight: Optional[str] = None, threads: int = 0,
@@ -195,8 +194,7 @@ def degree_assortativity(net, x: str = "out", y: str = "in", weight: Optional[st
     Reference: Newman, M. E. J. (2003). Mixing patterns in networks. Phys.
     Rev. E 67:026126.
     """
-    g = prepare(net, weight, "sum")
-    return float(_core.degree_assortativity(g, str(x), str(y), weight is not None, check_threads(threads)))
+    return float(_core.degree_assortativity(net._net, str(x), str(y), column(weight), check_threads(threads)))
 
 
 def _not_connected(net):
@@ -206,16 +204,15 @@ def _not_connected(net):
                       "connected part)")
 
 
-def _bfs(g, sources, reverse, threads, weighted, report):
-    return _core.bfs_sources(g, sources, reverse, threads, report, weighted)
+def _bfs(g, sources, reverse, threads, weight, report):
+    return _core.bfs_sources(g, sources, reverse, threads, report, weight)
 
 
 def _distances(net, weight, estimate, samples, seed, delta, threads, progress):
     n = net.number_of_nodes()
     if n == 0:
         raise ValueError("distances are undefined for a network without nodes")
-    g = prepare(net, weight, "min")
-    w = weight is not None
+    g, w = net._net, column(weight)
     threads = check_threads(threads)
     if estimate is None:
         estimate = n > EXACT_DISTANCE_LIMIT

@@ -6,6 +6,8 @@
 #include <pybind11/stl.h>
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <type_traits>
 
 #include <ringleader/ringleader.hpp>
@@ -25,6 +27,18 @@ void bind_money(py::module_& m);
 void bind_criminal(py::module_& m);
 void bind_paths(py::module_& m);
 void bind_layout(py::module_& m);
+
+/// A Python `weight` argument: an edge column name, or None (unweighted).
+using Weight = std::optional<std::string>;
+
+/// The edge column a Python `weight` argument names for the Network
+/// overloads of the kernels: None -> "" (unweighted); "" is refused, with
+/// the message naming the numeric columns.
+inline std::string weight_column(const ringleader::Network& net, const Weight& weight) {
+  if (!weight) return "";
+  if (weight->empty()) net.edge_numbers(*weight);  // throws: no numeric edge column ''
+  return *weight;
+}
 
 /// Read-only numpy view of a vector owned by `owner` (kept alive by the array).
 template <class T>

@@ -1,5 +1,7 @@
-// Bindings of the centrality kernels.  Each takes the compute view of an
-// already prepared (collapsed) network and returns a numpy array per vertex.
+// Bindings of the centrality kernels.  Each takes a network (and the edge
+// column of its weights: None = unweighted), runs the kernel's Network
+// overload, which reads the simple view of its family's rule
+// (graph/view.hpp), and returns a numpy array per vertex.
 #include "bindings.hpp"
 
 namespace rlpy {
@@ -17,11 +19,16 @@ DegreeMode degree_mode(const std::string& mode) {
 
 void bind_centrality(py::module_& m) {
   m.def("degree",
-        [](const Network& net, const std::string& mode, bool normalized, bool weighted, int threads) {
-          DegreeOptions o{degree_mode(mode), normalized, weighted, threads};
-          return own(run(py::none(), [&](Progress&) { return degree(*net.csr(), o); }));
+        [](const Network& net, const std::string& mode, bool normalized, const Weight& weight,
+           int threads) {
+          DegreeOptions o;
+          o.mode = degree_mode(mode);
+          o.normalized = normalized;
+          o.weight = weight_column(net, weight);
+          o.threads = threads;
+          return own(run(py::none(), [&](Progress&) { return degree(net, o); }));
         },
-        py::arg("net"), py::arg("mode"), py::arg("normalized"), py::arg("weighted"), py::arg("threads"));
+        py::arg("net"), py::arg("mode"), py::arg("normalized"), py::arg("weight"), py::arg("threads"));
   bind_centrality_paths(m);
   bind_centrality_spectral(m);
   bind_centrality_stats(m);

@@ -1,6 +1,8 @@
 // Bindings of the spectral kernels (registered from bind_centrality): each
-// takes the compute view of an already prepared (collapsed) network; vector
-// arguments are empty for "default" or hold one value per vertex.
+// takes a network and the edge column read as strengths (None = unweighted)
+// and runs the Network overload (graph::Merge::Total; core numbers
+// graph::Merge::Structure); vector arguments are empty for "default" or hold
+// one value per vertex.
 #include "bindings.hpp"
 
 #include <ringleader/centrality/core_number.hpp>
@@ -18,28 +20,28 @@ using Vec = std::vector<double>;
 
 void bind_centrality_spectral(py::module_& m) {
   m.def("eigenvector",
-        [](const Network& net, bool weighted, int max_iter, double tol, Vec nstart, int threads,
+        [](const Network& net, const Weight& weight, int max_iter, double tol, Vec nstart, int threads,
            py::object report) {
           EigenvectorOptions o;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.max_iter = max_iter;
           o.tol = tol;
           o.nstart = std::move(nstart);
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
-            return eigenvector(*net.csr(), o);
+            return eigenvector(net, o);
           }));
         },
-        py::arg("net"), py::arg("weighted"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
+        py::arg("net"), py::arg("weight"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
         py::arg("threads"), py::arg("report") = py::none());
   m.def("pagerank",
-        [](const Network& net, double alpha, Vec personalization, bool weighted, int max_iter, double tol,
-           Vec nstart, Vec dangling, int threads, py::object report) {
+        [](const Network& net, double alpha, Vec personalization, const Weight& weight, int max_iter,
+           double tol, Vec nstart, Vec dangling, int threads, py::object report) {
           PageRankOptions o;
           o.alpha = alpha;
           o.personalization = std::move(personalization);
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.max_iter = max_iter;
           o.tol = tol;
           o.nstart = std::move(nstart);
@@ -47,20 +49,20 @@ void bind_centrality_spectral(py::module_& m) {
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
-            return pagerank(*net.csr(), o);
+            return pagerank(net, o);
           }));
         },
-        py::arg("net"), py::arg("alpha"), py::arg("personalization"), py::arg("weighted"), py::arg("max_iter"),
+        py::arg("net"), py::arg("alpha"), py::arg("personalization"), py::arg("weight"), py::arg("max_iter"),
         py::arg("tol"), py::arg("nstart"), py::arg("dangling"), py::arg("threads"),
         py::arg("report") = py::none());
   m.def("katz",
-        [](const Network& net, double alpha, double beta, Vec beta_per_vertex, bool weighted, bool normalized,
-           int max_iter, double tol, Vec nstart, int threads, py::object report) {
+        [](const Network& net, double alpha, double beta, Vec beta_per_vertex, const Weight& weight,
+           bool normalized, int max_iter, double tol, Vec nstart, int threads, py::object report) {
           KatzOptions o;
           o.alpha = alpha;
           o.beta = beta;
           o.beta_per_vertex = std::move(beta_per_vertex);
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.normalized = normalized;
           o.max_iter = max_iter;
           o.tol = tol;
@@ -68,32 +70,32 @@ void bind_centrality_spectral(py::module_& m) {
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
-            return katz(*net.csr(), o);
+            return katz(net, o);
           }));
         },
-        py::arg("net"), py::arg("alpha"), py::arg("beta"), py::arg("beta_per_vertex"), py::arg("weighted"),
+        py::arg("net"), py::arg("alpha"), py::arg("beta"), py::arg("beta_per_vertex"), py::arg("weight"),
         py::arg("normalized"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"), py::arg("threads"),
         py::arg("report") = py::none());
   m.def("hits",
-        [](const Network& net, bool weighted, int max_iter, double tol, Vec nstart, int threads,
+        [](const Network& net, const Weight& weight, int max_iter, double tol, Vec nstart, int threads,
            py::object report, const std::string& method) {
           HitsOptions o;
           if (method == "auto") o.method = HitsMethod::Auto;
           else if (method == "power") o.method = HitsMethod::Power;
           else if (method == "dense") o.method = HitsMethod::Dense;
           else throw InvalidArgument("method must be 'auto', 'power' or 'dense', not '" + method + "'");
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.max_iter = max_iter;
           o.tol = tol;
           o.nstart = std::move(nstart);
           o.threads = threads;
           HitsResult r = run(report, [&](Progress& p) {
             o.progress = &p;
-            return hits(*net.csr(), o);
+            return hits(net, o);
           });
           return py::make_tuple(own(std::move(r.hub)), own(std::move(r.authority)));
         },
-        py::arg("net"), py::arg("weighted"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
+        py::arg("net"), py::arg("weight"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
         py::arg("threads"), py::arg("report") = py::none(), py::arg("method") = "auto");
   m.def("core_number",
         [](const Network& net, int threads, py::object report) {
@@ -101,7 +103,7 @@ void bind_centrality_spectral(py::module_& m) {
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
-            return core_number(*net.csr(), o);
+            return core_number(net, o);
           }));
         },
         py::arg("net"), py::arg("threads"), py::arg("report") = py::none());

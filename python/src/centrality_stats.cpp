@@ -1,5 +1,7 @@
 // Bindings of the stats kernels (registered from bind_centrality): each takes
-// the compute view of an already prepared (collapsed) network.
+// a network (and the edge column of its weights: None = unweighted) and runs
+// the Network overload, which reads the simple view of the kernel's rule
+// (graph/view.hpp).
 #include "bindings.hpp"
 
 #include <ringleader/stats/assortativity.hpp>
@@ -20,55 +22,60 @@ centrality::DegreeMode side(const std::string& mode) {
 }  // namespace
 
 void bind_centrality_stats(py::module_& m) {
-  m.def("density", [](const Network& net, bool weighted) { return density(*net.csr(), weighted); },
-        py::arg("net"), py::arg("weighted"));
-  m.def("reciprocity",
-        [](const Network& net, bool weighted, int threads) {
-          return run(py::none(), [&](Progress&) { return reciprocity(*net.csr(), weighted, threads); });
+  m.def("density",
+        [](const Network& net, const Weight& weight) {
+          const std::string column = weight_column(net, weight);
+          return run(py::none(), [&](Progress&) { return density(net, column); });
         },
-        py::arg("net"), py::arg("weighted"), py::arg("threads"));
+        py::arg("net"), py::arg("weight"));
+  m.def("reciprocity",
+        [](const Network& net, const Weight& weight, int threads) {
+          const std::string column = weight_column(net, weight);
+          return run(py::none(), [&](Progress&) { return reciprocity(net, column, threads); });
+        },
+        py::arg("net"), py::arg("weight"), py::arg("threads"));
   m.def("clustering",
-        [](const Network& net, bool weighted, int threads, py::object report) {
+        [](const Network& net, const Weight& weight, int threads, py::object report) {
           ClusteringOptions o;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.threads = threads;
           return own(run(report, [&](Progress& p) {
             o.progress = &p;
-            return clustering(*net.csr(), o);
+            return clustering(net, o);
           }));
         },
-        py::arg("net"), py::arg("weighted"), py::arg("threads"), py::arg("report") = py::none());
+        py::arg("net"), py::arg("weight"), py::arg("threads"), py::arg("report") = py::none());
   m.def("transitivity",
         [](const Network& net, int threads, py::object report) {
-          return run(report, [&](Progress& p) { return transitivity(*net.csr(), threads, &p); });
+          return run(report, [&](Progress& p) { return transitivity(net, threads, &p); });
         },
         py::arg("net"), py::arg("threads"), py::arg("report") = py::none());
   m.def("degree_assortativity",
-        [](const Network& net, const std::string& x, const std::string& y, bool weighted, int threads) {
+        [](const Network& net, const std::string& x, const std::string& y, const Weight& weight, int threads) {
           AssortativityOptions o;
           o.x = side(x);
           o.y = side(y);
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.threads = threads;
-          return run(py::none(), [&](Progress&) { return degree_assortativity(*net.csr(), o); });
+          return run(py::none(), [&](Progress&) { return degree_assortativity(net, o); });
         },
-        py::arg("net"), py::arg("x"), py::arg("y"), py::arg("weighted"), py::arg("threads"));
+        py::arg("net"), py::arg("x"), py::arg("y"), py::arg("weight"), py::arg("threads"));
   m.def("bfs_sources",
         [](const Network& net, std::vector<vertex_t> sources, bool reverse, int threads, py::object report,
-           bool weighted) {
+           const Weight& weight) {
           BfsOptions o;
           o.reverse = reverse;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.threads = threads;
           BfsSummary r = run(report, [&](Progress& p) {
             o.progress = &p;
-            return bfs_sources(*net.csr(), std::move(sources), o);
+            return bfs_sources(net, std::move(sources), o);
           });
           return py::make_tuple(own(std::move(r.eccentricity)), own(std::move(r.distance_sum)),
                                 own(std::move(r.reached)));
         },
         py::arg("net"), py::arg("sources"), py::arg("reverse"), py::arg("threads"),
-        py::arg("report") = py::none(), py::arg("weighted") = false);
+        py::arg("report") = py::none(), py::arg("weight") = py::none());
 }
 
 }  // namespace rlpy

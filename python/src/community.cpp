@@ -1,6 +1,8 @@
-// Bindings of community detection and partition quality.  Kernels take the
-// compute view of an already prepared (collapsed) network; partitions travel
-// as uint32 arrays aligned with the vertices.
+// Bindings of community detection and partition quality.  Kernels take a
+// network (and the edge column of its strengths: None = unweighted) and run
+// the Network overloads, which read the simple view of the kernel's rule
+// (graph/view.hpp); partitions travel as uint32 arrays aligned with the
+// vertices.
 #include "bindings.hpp"
 
 #include <ringleader/community/compare.hpp>
@@ -43,14 +45,14 @@ std::vector<std::int64_t> labels(const I64& a) {
 
 void bind_community(py::module_& m) {
   m.def("leiden",
-        [](const Network& net, const std::string& objective, double resolution, bool weighted, std::uint64_t seed,
-           int n_iterations, double theta, py::object initial, int threads, py::object report) {
+        [](const Network& net, const std::string& objective, double resolution, const Weight& weight,
+           std::uint64_t seed, int n_iterations, double theta, py::object initial, int threads, py::object report) {
           LeidenOptions o;
           if (objective == "modularity") o.objective = Objective::Modularity;
           else if (objective == "cpm") o.objective = Objective::CPM;
           else throw InvalidArgument("objective must be 'modularity' or 'cpm', not '" + objective + "'");
           o.resolution = resolution;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.seed = seed;
           o.n_iterations = n_iterations;
           o.theta = theta;
@@ -58,43 +60,45 @@ void bind_community(py::module_& m) {
           o.threads = threads;
           return result(run(report, [&](Progress& p) {
             o.progress = &p;
-            return leiden(*net.csr(), o);
+            return leiden(net, o);
           }));
         },
-        py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weighted"), py::arg("seed"),
+        py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weight"), py::arg("seed"),
         py::arg("n_iterations"), py::arg("theta"), py::arg("initial"), py::arg("threads"), py::arg("report"));
   m.def("louvain",
-        [](const Network& net, double resolution, bool weighted, std::uint64_t seed, int threads, py::object report) {
+        [](const Network& net, double resolution, const Weight& weight, std::uint64_t seed, int threads,
+           py::object report) {
           LouvainOptions o;
           o.resolution = resolution;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.seed = seed;
           o.threads = threads;
           return result(run(report, [&](Progress& p) {
             o.progress = &p;
-            return louvain(*net.csr(), o);
+            return louvain(net, o);
           }));
         },
-        py::arg("net"), py::arg("resolution"), py::arg("weighted"), py::arg("seed"), py::arg("threads"),
+        py::arg("net"), py::arg("resolution"), py::arg("weight"), py::arg("seed"), py::arg("threads"),
         py::arg("report"));
   m.def("label_propagation",
-        [](const Network& net, bool weighted, std::uint64_t seed, int max_rounds, int threads, py::object report) {
+        [](const Network& net, const Weight& weight, std::uint64_t seed, int max_rounds, int threads,
+           py::object report) {
           LabelPropagationOptions o;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.seed = seed;
           o.max_rounds = max_rounds;
           o.threads = threads;
           return result(run(report, [&](Progress& p) {
             o.progress = &p;
-            return label_propagation(*net.csr(), o);
+            return label_propagation(net, o);
           }));
         },
-        py::arg("net"), py::arg("weighted"), py::arg("seed"), py::arg("max_rounds"), py::arg("threads"),
+        py::arg("net"), py::arg("weight"), py::arg("seed"), py::arg("max_rounds"), py::arg("threads"),
         py::arg("report"));
   m.def("components",
         [](const Network& net, bool strong, bool by_size) {
           return result(run(py::none(), [&](Progress&) {
-            return strong ? strong_components(*net.csr(), by_size) : weak_components(*net.csr());
+            return strong ? strong_components(net, by_size) : weak_components(net);
           }));
         },
         py::arg("net"), py::arg("strong"), py::arg("by_size") = true);
@@ -105,34 +109,35 @@ void bind_community(py::module_& m) {
           o.threads = threads;
           return result(run(report, [&](Progress& p) {
             o.progress = &p;
-            return semi_synchronous_label_propagation(*net.csr(), o);
+            return semi_synchronous_label_propagation(net, o);
           }));
         },
         py::arg("net"), py::arg("order"), py::arg("threads"), py::arg("report"));
   m.def("modularity",
-        [](const Network& net, U32 memb, double resolution, bool weighted, bool cpm, int threads) {
+        [](const Network& net, U32 memb, double resolution, const Weight& weight, bool cpm, int threads) {
           ModularityOptions o;
           o.resolution = resolution;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.threads = threads;
           auto m = membership(memb);
           return run(py::none(), [&](Progress&) {
-            return cpm ? cpm_quality(*net.csr(), m, o) : modularity(*net.csr(), m, o);
+            return cpm ? cpm_quality(net, m, o) : modularity(net, m, o);
           });
         },
-        py::arg("net"), py::arg("membership"), py::arg("resolution"), py::arg("weighted"), py::arg("cpm"),
+        py::arg("net"), py::arg("membership"), py::arg("resolution"), py::arg("weight"), py::arg("cpm"),
         py::arg("threads"));
   m.def("partition_quality",
         [](const Network& net, U32 memb, int threads) {
           auto m = membership(memb);
-          auto q = run(py::none(), [&](Progress&) { return partition_quality(*net.csr(), m, threads); });
+          auto q = run(py::none(), [&](Progress&) { return partition_quality(net, m, threads); });
           return py::make_tuple(q.coverage, q.performance);
         },
         py::arg("net"), py::arg("membership"), py::arg("threads"));
   m.def("community_stats",
-        [](const Network& net, U32 memb, bool weighted, int threads) {
+        [](const Network& net, U32 memb, const Weight& weight, int threads) {
           auto m = membership(memb);
-          auto s = run(py::none(), [&](Progress&) { return community_stats(*net.csr(), m, weighted, threads); });
+          const std::string column = weight_column(net, weight);
+          auto s = run(py::none(), [&](Progress&) { return community_stats(net, m, column, threads); });
           py::dict d;
           d["size"] = own(std::move(s.size));
           d["internal_weight"] = own(std::move(s.internal));
@@ -141,7 +146,7 @@ void bind_community(py::module_& m) {
           d["conductance"] = own(std::move(s.conductance));
           return d;
         },
-        py::arg("net"), py::arg("membership"), py::arg("weighted"), py::arg("threads"));
+        py::arg("net"), py::arg("membership"), py::arg("weight"), py::arg("threads"));
   m.def("nmi",
         [](I64 a, I64 b, const std::string& average) {
           auto x = labels(a), y = labels(b);

@@ -1,4 +1,7 @@
-// Bindings of the criminal-network measures.
+// Bindings of the criminal-network measures.  The network kernels take a
+// network (structural holes: and the edge column of its strengths, None =
+// unweighted) and run the Network overloads, which read the simple view of
+// the kernel's rule (graph/view.hpp).
 #include "bindings.hpp"
 
 #include <ringleader/criminal/brokerage.hpp>
@@ -95,13 +98,13 @@ void bind_criminal(py::module_& m) {
         py::arg("net"), py::arg("person_type"), py::arg("via"), py::arg("weight"), py::arg("max_hub"),
         py::arg("max_pairs"));
   m.def("structural_holes",
-        [](const Network& net, bool weighted, int threads, py::object report) {
+        [](const Network& net, const Weight& weight, int threads, py::object report) {
           StructuralHolesOptions o;
-          o.weighted = weighted;
+          o.weight = weight_column(net, weight);
           o.threads = threads;
           StructuralHoles r = run(report, [&](Progress& p) {
             o.progress = &p;
-            return structural_holes(*net.csr(), o);
+            return structural_holes(net, o);
           });
           py::dict d;
           d["constraint"] = own(std::move(r.constraint));
@@ -110,12 +113,12 @@ void bind_criminal(py::module_& m) {
           d["hierarchy"] = own(std::move(r.hierarchy));
           return d;
         },
-        py::arg("net"), py::arg("weighted"), py::arg("threads"), py::arg("report"));
+        py::arg("net"), py::arg("weight"), py::arg("threads"), py::arg("report"));
   m.def("brokerage",
         [](const Network& net, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> group,
            int threads) {
           std::vector<std::int64_t> gr(group.data(), group.data() + group.size());
-          auto counts = run(py::none(), [&](Progress&) { return brokerage(*net.csr(), gr, threads); });
+          auto counts = run(py::none(), [&](Progress&) { return brokerage(net, gr, threads); });
           py::array_t<double> outa({py::ssize_t(counts.size()), py::ssize_t(5)});
           auto w = outa.mutable_unchecked<2>();
           for (std::size_t v = 0; v < counts.size(); ++v)
@@ -129,7 +132,7 @@ void bind_criminal(py::module_& m) {
           KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
           KeyPlayerResult r = run(report, [&](Progress& p) {
             o.progress = &p;
-            return key_players(*net.csr(), k, o);
+            return key_players(net, k, o);
           });
           return py::make_tuple(own(std::move(r.nodes)), r.score, r.greedy_score);
         },
@@ -150,7 +153,7 @@ void bind_criminal(py::module_& m) {
           KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
           std::vector<KeyPlayerRun> rs = run(report, [&](Progress& p) {
             o.progress = &p;
-            return key_players_partial(*net.csr(), k, runs, o);
+            return key_players_partial(net, k, runs, o);
           });
           py::list out;
           for (auto& r : rs) out.append(py::make_tuple(r.run, own(std::move(r.nodes)), r.score, r.start_score));
@@ -195,7 +198,7 @@ void bind_criminal(py::module_& m) {
           o.threads = threads;
           auto rows = run(report, [&](Progress& p) {
             o.progress = &p;
-            return disruption(*net.csr(), o);
+            return disruption(net, o);
           });
           return rows_tuple(rows);
         },
@@ -209,7 +212,7 @@ void bind_criminal(py::module_& m) {
           DisruptionOptions o = random_disruption(steps, repeats, seed, threads);
           auto rows = run(report, [&](Progress& p) {
             o.progress = &p;
-            return disruption_partial(*net.csr(), reps, o);
+            return disruption_partial(net, reps, o);
           });
           return rows_tuple(rows);
         },

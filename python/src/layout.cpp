@@ -1,13 +1,15 @@
 // Bindings of the layouts.  The graph travels as an undirected edge list of
-// vertex indices (the Python layer merges parallel and reciprocal edges), so
-// the same call lays out a network or a graph of communities; options travel
-// as a dict of ForceAtlas2Options fields (absent ones keep their default).
+// vertex indices (layout_edges of a network, or merge_undirected of a graph
+// of communities: layout/edges.hpp), so the same call lays out a network or
+// a graph of communities; options travel as a dict of ForceAtlas2Options
+// fields (absent ones keep their default).
 #include "bindings.hpp"
 
 #include <initializer_list>
 #include <string>
 #include <utility>
 
+#include <ringleader/layout/edges.hpp>
 #include <ringleader/layout/force_atlas2.hpp>
 
 namespace rlpy {
@@ -57,6 +59,10 @@ std::vector<vertex_t> vertices(const Array<vertex_t>& a, vertex_t n) {
                                       std::to_string(n) + ")");
   return v;
 }
+
+py::tuple edge_tuple(EdgeList&& e) {
+  return py::make_tuple(own(std::move(e.source)), own(std::move(e.target)), own(std::move(e.weight)));
+}
 }  // namespace
 
 void bind_layout(py::module_& m) {
@@ -76,6 +82,19 @@ void bind_layout(py::module_& m) {
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("weight"), py::arg("options"),
         py::arg("report") = py::none());
+  m.def("layout_edges",
+        [](const Network& net, const Weight& weight) {
+          const std::string column = weight_column(net, weight);
+          return edge_tuple(run(py::none(), [&](Progress&) { return layout_edges(net, column); }));
+        },
+        py::arg("net"), py::arg("weight"));
+  m.def("merge_undirected",
+        [](vertex_t n, const Array<vertex_t>& src, const Array<vertex_t>& dst, const Array<double>& weight) {
+          const std::vector<vertex_t> a(src.data(), src.data() + src.size()), b(dst.data(), dst.data() + dst.size());
+          const std::vector<double> w(weight.data(), weight.data() + weight.size());
+          return edge_tuple(run(py::none(), [&](Progress&) { return merge_undirected(n, a, b, w); }));
+        },
+        py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("weight"));
 }
 
 }  // namespace rlpy

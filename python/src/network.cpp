@@ -181,6 +181,20 @@ void bind_network(py::module_& m) {
              return std::make_shared<Network>(n.collapse(o));
            },
            py::arg("weight"), py::arg("by_type"), py::arg("column") = "weight")
+      .def("simple_view",
+           [](const Network& n, const std::string& merge, const Weight& weight) {
+             graph::Merge rule;
+             if (merge == "shortest") rule = graph::Merge::Shortest;
+             else if (merge == "total") rule = graph::Merge::Total;
+             else if (merge == "structure") rule = graph::Merge::Structure;
+             else throw InvalidArgument("merge must be 'shortest', 'total' or 'structure', not '" + merge + "'");
+             const std::string column = weight_column(n, weight);
+             py::gil_scoped_release release;
+             // the view is immutable and kept by `n`; the holder type is non-const
+             return std::const_pointer_cast<Network>(n.collapsed(graph::merge_options(rule, column)));
+           },
+           py::arg("merge"), py::arg("weight"),
+           "The cached simple network the kernels of a rule read (graph/view.hpp), for inspection.")
       .def("with_edge_numbers",
            [](const Network& n, const std::string& name,
               py::array_t<double, py::array::c_style | py::array::forcecast> values) {

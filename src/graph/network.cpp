@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <sstream>
 
@@ -286,6 +287,32 @@ Network Network::collapse(const CollapseOptions& opt) const {
     out.attrs.push_back(std::move(last));
   }
   return Network(directed_, nodes_, std::move(out), index_);  // same nodes: reuse the id index
+}
+
+struct Network::View {
+  CollapseOptions options;
+  std::once_flag built;
+  std::shared_ptr<const Network> net;
+};
+
+std::shared_ptr<const Network> Network::collapsed(const CollapseOptions& opt) const {
+  if (!views_) return std::make_shared<const Network>(collapse(opt));  // a moved-from network
+  std::shared_ptr<View> view;
+  {
+    std::lock_guard<std::mutex> lock(views_->mutex);
+    for (const auto& v : views_->views)
+      if (v->options.weight == opt.weight && v->options.by_type == opt.by_type && v->options.column == opt.column)
+        view = v;
+    if (!view) {
+      view = std::make_shared<View>();
+      view->options = opt;
+      views_->views.push_back(view);
+    }
+  }
+  // built outside the lock: other views stay available meanwhile; a failed
+  // build (an unknown column) throws here and is tried again by the next call
+  std::call_once(view->built, [&] { view->net = std::make_shared<const Network>(collapse(opt)); });
+  return view->net;
 }
 
 const std::vector<double>& Network::edge_numbers(const std::string& column, bool missing_ok) const {

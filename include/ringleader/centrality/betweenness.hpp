@@ -3,10 +3,9 @@
 // guarantee (Riondato & Kornaropoulos).
 //
 // Conventions (networkx's betweenness_centrality, edge_betweenness_centrality
-// and their _rescale, networkx >= 3.5): on a simple graph (collapse parallel
-// edges first, keeping the shortest), the raw betweenness of v sums, over
-// ordered pairs (s, t) of distinct vertices with v not in {s, t}, the share of
-// shortest s-t paths through v.  `endpoints` also counts v as the source or
+// and their _rescale, networkx >= 3.5): on a simple graph, the raw
+// betweenness of v sums, over ordered pairs (s, t) of distinct vertices with
+// v not in {s, t}, the share of shortest s-t paths through v.  `endpoints` also counts v as the source or
 // the target of its own paths.  Rescaling, with N = n - 1 (n with endpoints)
 // and K = N (or k when k sources are sampled): nothing when N < 2; normalized:
 // 1 / (K (N - 1)); otherwise N / (K c), c = 2 for undirected graphs (each
@@ -19,6 +18,12 @@
 // zero distances are allowed (see graph/sssp.hpp for how ties are counted).
 // Self-loops are ignored.  Unreached pairs contribute nothing, so
 // disconnected graphs need no special case.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Shortest (graph/view.hpp): parallel edges of any type are
+// merged keeping the smallest weight, because a shortest path takes the
+// shortest of them; opt.weight names the edge column of the distances ("" =
+// hop counts).  The CsrGraph overloads read the arcs as given.
 //
 // Complexity: O(n m) unweighted, O(n m log n) weighted (O(k m ...) with k
 // sources); O(n + m) memory per thread.  Parallel over sources, dealt to the
@@ -48,7 +53,9 @@
 #include "ringleader/core/random.hpp"
 #include "ringleader/graph/components.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/sssp.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -56,6 +63,9 @@ struct BetweennessOptions {
   bool normalized = true;
   bool endpoints = false;  ///< node betweenness only
   bool weighted = false;   ///< arc weights are distances (Dijkstra); else hop counts (BFS)
+  /// On a Network: the edge column read as distances ("" = hop counts, or
+  /// "weight" when `weighted` is set); the CsrGraph overloads read `weighted`.
+  std::string weight;
   /// 0 = every vertex is a source (exact); otherwise k sources sampled with
   /// sample_sources(n, k, seed) and networkx's rescaling.
   std::size_t k = 0;
@@ -215,21 +225,40 @@ inline std::vector<double> betweenness_partial(const CsrGraph& g, const std::vec
   return b;
 }
 
+namespace detail {
+inline void check_sums(const std::vector<double>& raw, vertex_t n) {
+  if (raw.size() != n)
+    throw InvalidArgument("betweenness_finalize: " + std::to_string(raw.size()) + " sums for " + std::to_string(n) +
+                          " vertices");
+}
+}  // namespace detail
+
+/// Rescales sums over the searches from `sampled` (sources drawn elsewhere,
+/// e.g. networkx's own sample) in place as networkx's _rescale does with
+/// those sampled nodes: k = sampled.size(), and without endpoints the listed
+/// vertices get the source scale; opt.k and opt.seed are not used.
+inline void betweenness_finalize(std::vector<double>& raw, vertex_t n, bool directed, const BetweennessOptions& opt,
+                                 const std::vector<vertex_t>& sampled) {
+  detail::check_sums(raw, n);
+  if (sampled.empty()) throw InvalidArgument("betweenness_finalize: no sampled sources (networkx divides by zero)");
+  std::vector<char> mark(n, 0);
+  for (vertex_t s : sampled) {
+    if (s >= n)
+      throw InvalidArgument("betweenness_finalize: source " + std::to_string(s) + " is not a vertex (n = " +
+                            std::to_string(n) + ")");
+    mark[s] = 1;
+  }
+  detail::rescale(raw, n, opt.normalized, directed, opt.endpoints, sampled.size(), &mark);
+}
+
 /// Rescales the summed partial sums (size n) in place as betweenness() does
 /// (networkx's _rescale; with opt.k, the sampled sources of opt.seed get
 /// their own scale).
 inline void betweenness_finalize(std::vector<double>& raw, vertex_t n, bool directed, const BetweennessOptions& opt) {
-  if (raw.size() != n)
-    throw InvalidArgument("betweenness_finalize: " + std::to_string(raw.size()) + " sums for " + std::to_string(n) +
-                          " vertices");
+  detail::check_sums(raw, n);
   std::vector<vertex_t> sources;
-  const std::size_t k = detail::source_sample(n, opt, sources);
-  std::vector<char> sampled;
-  if (k) {
-    sampled.assign(n, 0);
-    for (vertex_t s : sources) sampled[s] = 1;
-  }
-  detail::rescale(raw, n, opt.normalized, directed, opt.endpoints, k, k ? &sampled : nullptr);
+  if (detail::source_sample(n, opt, sources)) return betweenness_finalize(raw, n, directed, opt, sources);
+  detail::rescale(raw, n, opt.normalized, directed, opt.endpoints, 0, nullptr);
 }
 
 /// Betweenness of every vertex (networkx's betweenness_centrality).
@@ -268,6 +297,7 @@ struct BetweennessApproxOptions {
   double epsilon = 0.01;  ///< additive error bound on the normalized betweenness
   double delta = 0.1;     ///< failure probability
   bool weighted = false;
+  std::string weight;     ///< on a Network: as BetweennessOptions::weight
   std::uint64_t seed = 0;
   /// Compute the exact values instead when that takes fewer searches (n <= r).
   bool exact_when_cheaper = true;
@@ -604,6 +634,44 @@ inline BetweennessApprox betweenness_approx(const CsrGraph& g, const Betweenness
   for (double& x : res.values) x *= scale;
   progress.finish();
   return res;
+}
+
+// ---------------------------------------------------------------------------
+// On a Network: the simple view of graph::Merge::Shortest (parallel edges of
+// any type keep the smallest value of opt.weight; see the top of this file).
+
+/// Betweenness of every vertex of `net`.
+inline std::vector<double> betweenness(const Network& net, BetweennessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return betweenness(g, opt);
+}
+
+/// betweenness_partial on `net`'s simple view (the sums over `sources`).
+inline std::vector<double> betweenness_partial(const Network& net, const std::vector<vertex_t>& sources,
+                                               BetweennessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return betweenness_partial(g, sources, opt);
+}
+
+/// Edge betweenness of `net`: one row per edge of the simple view (each
+/// pair of adjacent vertices once, in the view's orientation).
+struct EdgeBetweenness {
+  std::vector<vertex_t> source, target;
+  std::vector<double> values;
+};
+
+inline EdgeBetweenness edge_betweenness(const Network& net, BetweennessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  const EdgeTable& edges = graph::simple_view(net, graph::Merge::Shortest, opt.weight).edges();
+  EdgeBetweenness r{edges.source, edges.target, edge_betweenness(g, opt)};
+  r.values.resize(edges.size(), 0.0);
+  return r;
+}
+
+/// betweenness_approx of `net`.
+inline BetweennessApprox betweenness_approx(const Network& net, BetweennessApproxOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return betweenness_approx(g, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -1,11 +1,10 @@
 // ringleader/centrality/closeness.hpp - closeness and harmonic centrality.
 //
 // Conventions (networkx's closeness_centrality and harmonic_centrality), on a
-// simple graph (collapse parallel edges first, keeping the shortest).  Both
-// use distances *to* each vertex u, d(v, u) (for directed graphs: incoming
-// paths, found by searching the in-arcs; the same as outgoing for undirected
-// graphs).  With R(u) the vertices that reach u (u included) and
-// T(u) = sum of d(v, u) over R(u):
+// simple graph.  Both use distances *to* each vertex u, d(v, u) (for directed
+// graphs: incoming paths, found by searching the in-arcs; the same as
+// outgoing for undirected graphs).  With R(u) the vertices that reach u (u
+// included) and T(u) = sum of d(v, u) over R(u):
 //   closeness(u) = (|R(u)| - 1) / T(u), times (|R(u)| - 1) / (n - 1) with
 //   wf_improved (Wasserman & Faust's scaling for disconnected graphs), and 0
 //   when T(u) = 0 or n <= 1;
@@ -14,6 +13,11 @@
 // Weights (`weighted`) are distances (Dijkstra): negative, NaN or infinite
 // distances are refused (convert strengths with rl.distance_from_strength);
 // zero distances are allowed.  Self-loops are ignored.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Shortest (graph/view.hpp), as betweenness does: parallel
+// edges of any type keep the smallest value of the column opt.weight ("" =
+// hop counts), because a shortest path takes the shortest of them.
 //
 // Complexity: O(n m) unweighted, O(n m log n) weighted; O(n + m) memory per
 // thread; parallel over vertices, each result written once (deterministic).
@@ -37,13 +41,18 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/sssp.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
 struct ClosenessOptions {
   bool wf_improved = true;  ///< closeness only: scale by the reached share
   bool weighted = false;    ///< arc weights are distances (Dijkstra); else hop counts
+  /// On a Network: the edge column read as distances ("" = hop counts, or
+  /// "weight" when `weighted` is set); the CsrGraph overloads read `weighted`.
+  std::string weight;
   /// harmonic only: 0 = exact; otherwise searches from k sources drawn with
   /// sample_sources(n, k, seed) estimate H(u) = (n / k) * sum over sampled
   /// v != u of 1 / d(v, u) (unbiased; exact when k = n).
@@ -247,6 +256,36 @@ inline std::vector<double> harmonic(const CsrGraph& g, const ClosenessOptions& o
   }
   harmonic_finalize(h, g.n, opt);
   return h;
+}
+
+// ---------------------------------------------------------------------------
+// On a Network: the simple view of graph::Merge::Shortest (see the top of
+// this file).
+
+/// Closeness of every vertex of `net`.
+inline std::vector<double> closeness(const Network& net, ClosenessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return closeness(g, opt);
+}
+
+/// Harmonic centrality of every vertex of `net`.
+inline std::vector<double> harmonic(const Network& net, ClosenessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return harmonic(g, opt);
+}
+
+/// closeness_partial on `net`'s simple view.
+inline std::vector<double> closeness_partial(const Network& net, const std::vector<vertex_t>& units,
+                                             ClosenessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return closeness_partial(g, units, opt);
+}
+
+/// harmonic_partial on `net`'s simple view.
+inline std::vector<double> harmonic_partial(const Network& net, const std::vector<vertex_t>& units,
+                                            ClosenessOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return harmonic_partial(g, units, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -7,6 +7,10 @@
 // ignored.  networkx refuses graphs with self-loops; we ignore self-loops
 // (they neither count in the degree nor in the peeling).
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge, since a core counts neighbours, not ties.
+//
 // Algorithm: Batagelj & Zaversnik bucket peeling, O(n + m) time, on
 // contiguous 32-bit arrays (sequential; the peeling order is inherently
 // serial, but the degree count is parallel).
@@ -22,6 +26,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -91,6 +97,12 @@ inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOption
   }
   prog.finish();
   return std::vector<double>(deg.begin(), deg.end());
+}
+
+/// Core number of every vertex of `net`, on the simple view of
+/// graph::Merge::Structure.
+inline std::vector<double> core_number(const Network& net, const CoreNumberOptions& opt = {}) {
+  return core_number(graph::compute_view(net, graph::Merge::Structure, ""), opt);
 }
 
 }  // namespace ringleader::centrality

@@ -1,19 +1,28 @@
 // ringleader/centrality/degree.hpp - degree and strength.
 //
-// Conventions (networkx): on a simple graph (collapse parallel edges first),
-// the degree of v counts its incident edges, a self-loop twice in an
-// undirected graph and once in each direction in a directed one; mode "all"
-// of a directed graph is in + out.  Normalised degree divides by n - 1
-// (networkx's degree_centrality), and every node gets 1 when n <= 1.
-// Strength is the same sum over edge weights (read as strengths), never
-// normalised.  Complexity O(n + m).  Reference: Freeman (1979), Centrality in
-// social networks: conceptual clarification, Social Networks 1:215-239.
+// Conventions (networkx): on a simple graph, the degree of v counts its
+// incident edges, a self-loop twice in an undirected graph and once in each
+// direction in a directed one; mode "all" of a directed graph is in + out.
+// Normalised degree divides by n - 1 (networkx's degree_centrality), and
+// every node gets 1 when n <= 1.  Strength is the same sum over edge weights
+// (read as strengths), never normalised.  Complexity O(n + m).
+//
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are
+// merged, their weights (the column opt.weight) summed, so a strength counts
+// every call while a degree counts every neighbour once.
+//
+// Reference: Freeman (1979), Centrality in social networks: conceptual
+// clarification, Social Networks 1:215-239.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -23,6 +32,9 @@ struct DegreeOptions {
   DegreeMode mode = DegreeMode::All;
   bool normalized = true;  ///< divide by n - 1 (degree only)
   bool weighted = false;   ///< sum arc weights (strength) instead of counting arcs
+  /// On a Network: the edge column summed into strengths ("" = degrees, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   int threads = 0;
 };
 
@@ -59,6 +71,13 @@ inline std::vector<double> degree(const CsrGraph& g, const DegreeOptions& opt = 
     }
   }
   return out;
+}
+
+/// Degree (or strength, with opt.weight) of every vertex of `net`, on the
+/// simple view of graph::Merge::Total.
+inline std::vector<double> degree(const Network& net, DegreeOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return degree(g, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -12,6 +12,11 @@
 // with the largest eigenvalue (others tend to 0), as in networkx.  n == 0
 // gives an empty result (networkx raises).
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are
+// merged and their weights (the column opt.weight; "" = 1 per edge) summed,
+// since weights are strengths and two parallel ties are a stronger tie.
+//
 // Pull-based over in-arcs (no atomics), blocked reductions: the same result
 // for any thread count.  O(n + m) per iteration.
 //
@@ -29,6 +34,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -36,6 +43,9 @@ struct EigenvectorOptions {
   int max_iter = 100;
   double tol = 1e-6;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::vector<double> nstart;  ///< empty (uniform) or one value per vertex (normalised to sum 1)
   int threads = 0;
   Progress* progress = nullptr;
@@ -98,6 +108,12 @@ inline std::vector<double> eigenvector(const CsrGraph& g, const EigenvectorOptio
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
   return opt.weighted ? detail_ev::run<true>(g, opt) : detail_ev::run<false>(g, opt);
+}
+
+/// Eigenvector centrality of every vertex of `net`, on the simple view of graph::Merge::Total.
+inline std::vector<double> eigenvector(const Network& net, EigenvectorOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return eigenvector(g, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -21,6 +21,11 @@
 // graphs: W is symmetric (hubs = authorities up to the iteration).  n == 0
 // gives empty vectors.
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are
+// merged and their weights (the column opt.weight; "" = 1 per edge) summed,
+// since weights are strengths and two parallel ties are a stronger tie.
+//
 // Pull-based: a over in-arcs, h over out-arcs (no atomics), blocked
 // reductions (same result for any thread count).  O(n + m) per iteration.
 //
@@ -40,6 +45,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -54,6 +61,9 @@ struct HitsOptions {
   int max_iter = 100;
   double tol = 1e-8;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::vector<double> nstart;  ///< hub start: empty (uniform) or one value per vertex
   int threads = 0;
   Progress* progress = nullptr;
@@ -170,6 +180,12 @@ inline HitsResult hits(const CsrGraph& g, const HitsOptions& opt = {}) {
                      (opt.method == HitsMethod::Auto && g.n <= 500 && opt.nstart.empty());
   if (dense) return detail_hits::dense(g, opt.weighted);
   return opt.weighted ? detail_hits::run<true>(g, opt) : detail_hits::run<false>(g, opt);
+}
+
+/// HITS hubs and authorities of `net`, on the simple view of graph::Merge::Total.
+inline HitsResult hits(const Network& net, HitsOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return hits(g, opt);
 }
 
 }  // namespace ringleader::centrality

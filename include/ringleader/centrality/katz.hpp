@@ -11,6 +11,11 @@
 // undirected self-loop is one arc.  beta is a scalar or one value per
 // vertex.  n == 0 gives an empty result.
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are
+// merged and their weights (the column opt.weight; "" = 1 per edge) summed,
+// since weights are strengths and two parallel ties are a stronger tie.
+//
 // Pull-based over in-arcs (no atomics), blocked reductions: the same result
 // for any thread count.  O(n + m) per iteration.
 //
@@ -28,6 +33,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -39,6 +46,9 @@ struct KatzOptions {
   int max_iter = 1000;
   double tol = 1e-6;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::vector<double> nstart;      ///< empty (zeros) or one value per vertex
   int threads = 0;
   Progress* progress = nullptr;
@@ -103,6 +113,12 @@ inline std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt = {}) 
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
   return opt.weighted ? detail_katz::run<true>(g, opt) : detail_katz::run<false>(g, opt);
+}
+
+/// Katz centrality of every vertex of `net`, on the simple view of graph::Merge::Total.
+inline std::vector<double> katz(const Network& net, KatzOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return katz(g, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -13,6 +13,11 @@
 // max_iter iterations without that, ConvergenceError.  n == 0 gives an
 // empty result.
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are
+// merged and their weights (the column opt.weight; "" = 1 per edge) summed,
+// since weights are strengths and two parallel ties are a stronger tie.
+//
 // Implementation: pull-based power iteration over in-arcs with a
 // precomputed y(u) = x(u) / S(u), so every vertex is written by one thread:
 // no atomics, O(n + m) per iteration, no allocation inside the loop, and
@@ -32,6 +37,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::centrality {
 
@@ -40,6 +47,9 @@ struct PageRankOptions {
   int max_iter = 100;
   double tol = 1e-6;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::vector<double> personalization;  ///< empty (uniform) or one value per vertex
   std::vector<double> nstart;           ///< empty (uniform) or one value per vertex
   std::vector<double> dangling;         ///< empty (= personalization) or one value per vertex
@@ -124,6 +134,12 @@ inline std::vector<double> pagerank(const CsrGraph& g, const PageRankOptions& op
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
   return opt.weighted ? detail_pr::run<true>(g, opt) : detail_pr::run<false>(g, opt);
+}
+
+/// PageRank of every vertex of `net`, on the simple view of graph::Merge::Total.
+inline std::vector<double> pagerank(const Network& net, PageRankOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return pagerank(g, opt);
 }
 
 }  // namespace ringleader::centrality

@@ -9,6 +9,11 @@
 // by decreasing size (ties: lowest vertex first); an isolated vertex is its
 // own component.
 //
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge (they change no component; the simple view keeps each vertex's
+// first arc to a neighbour first, so Tarjan's order is the multigraph's).
+//
 // Reference: Tarjan, R. E. (1972). Depth-first search and linear graph
 // algorithms. SIAM J. Computing 1(2):146-160.
 #pragma once
@@ -20,6 +25,8 @@
 #include "ringleader/community/partition.hpp"
 #include "ringleader/graph/bgl.hpp"
 #include "ringleader/graph/components.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::community {
 
@@ -44,6 +51,17 @@ inline Partition strong_components(const CsrGraph& g, bool by_size = true) {
   if (g.n > 0) r.count = vertex_t(boost::strong_components(g, r.membership.data()));
   if (by_size) r.count = number_by_size(r.membership);
   return r;
+}
+
+/// Weakly connected components of `net` (simple view of graph::Merge::Structure).
+inline Partition weak_components(const Network& net) {
+  return weak_components(graph::compute_view(net, graph::Merge::Structure, ""));
+}
+
+/// Strongly connected components of `net` (simple view of
+/// graph::Merge::Structure).
+inline Partition strong_components(const Network& net, bool by_size = true) {
+  return strong_components(graph::compute_view(net, graph::Merge::Structure, ""), by_size);
 }
 
 }  // namespace ringleader::community

@@ -17,10 +17,16 @@
 // Reference: Raghavan, U. N., Albert, R. & Kumara, S. (2007). Near linear
 // time algorithm to detect community structures in large-scale networks.
 // Phys. Rev. E 76:036106.
+//
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are one
+// edge whose weight (the column opt.weight) is their sum, so two people who
+// called 40 times are linked with strength 40.
 #pragma once
 
 #include <cstdint>
 #include <numeric>
+#include <string>
 #include <vector>
 
 #include "ringleader/community/detail/moving.hpp"
@@ -28,11 +34,16 @@
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::community {
 
 struct LabelPropagationOptions {
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::uint64_t seed = 0;
   int max_rounds = 100;
   int threads = 0;
@@ -87,6 +98,12 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
   r.seed = o.seed;
   r.iterations = int((visited + n - 1) / std::max<vertex_t>(n, 1));
   return r;
+}
+
+/// Label propagation of `net` (simple view of graph::Merge::Total).
+inline Partition label_propagation(const Network& net, LabelPropagationOptions o = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, o);
+  return label_propagation(g, o);
 }
 
 }  // namespace ringleader::community

@@ -9,6 +9,11 @@
 // strengths (non-negative).  Results depend on the seed only, not on the
 // thread count (see detail/moving.hpp).  Complexity about O(m) per level.
 //
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are one
+// edge whose weight (the column opt.weight) is their sum, so two people who
+// called 40 times are linked with strength 40.
+//
 // Reference: Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E.
 // (2008). Fast unfolding of communities in large networks. J. Stat. Mech.
 // P10008.
@@ -16,17 +21,23 @@
 
 #include <cstdint>
 #include <numeric>
+#include <string>
 #include <vector>
 
 #include "ringleader/community/detail/moving.hpp"
 #include "ringleader/community/detail/optimise.hpp"
 #include "ringleader/core/progress.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::community {
 
 struct LouvainOptions {
   double resolution = 1.0;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   std::uint64_t seed = 0;
   int threads = 0;
   Progress* progress = nullptr;
@@ -65,6 +76,12 @@ inline Partition louvain(const CsrGraph& g, const LouvainOptions& o = {}) {
   r.seed = o.seed;
   r.iterations = int(r.levels.size());
   return r;
+}
+
+/// The Louvain method of `net` (simple view of graph::Merge::Total).
+inline Partition louvain(const Network& net, LouvainOptions o = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, o);
+  return louvain(g, o);
 }
 
 }  // namespace ringleader::community

@@ -3,8 +3,8 @@
 // statistics (size, internal weight, volume, cut, conductance).
 //
 // Conventions (networkx 3.x `community.modularity`, `partition_quality`,
-// `conductance`), on the simple (collapsed) graph with weights read as
-// strengths (1 when unweighted):
+// `conductance`), on the simple graph with weights read as strengths (1 when
+// unweighted):
 //  - modularity, undirected: Q = sum_c [ L_c / m - gamma (K_c / 2m)^2 ],
 //    L_c the weight of the edges inside c (a self-loop once), K_c the sum of
 //    the strengths in c (a self-loop counts twice), m the total edge weight;
@@ -19,6 +19,11 @@
 //    (out-, when directed) strengths and cut the weight of the edges with one
 //    end in c (both directions when directed); NaN when the minimum is 0.
 // Complexity O(n + m); the sums are blocked, so the same for any thread count.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are one
+// edge whose weight (the column `weight`) is their sum, as the community
+// methods read it; coverage and performance count edges (Structure).
 //
 // References: Newman, M. E. J. (2006). Modularity and community structure in
 // networks. PNAS 103(23):8577-8582.  Leicht, E. A. & Newman, M. E. J. (2008).
@@ -37,13 +42,18 @@
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/quotient.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::community {
 
 struct ModularityOptions {
   double resolution = 1.0;
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   int threads = 0;
 };
 
@@ -187,6 +197,33 @@ inline CommunityStats community_stats(const CsrGraph& g, const std::vector<verte
     s.conductance[c] = low > 0 ? s.cut[c] / low : std::numeric_limits<double>::quiet_NaN();
   }
   return s;
+}
+
+/// Modularity of `membership` on `net` (simple view of graph::Merge::Total).
+inline double modularity(const Network& net, const std::vector<vertex_t>& membership, ModularityOptions o = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, o);
+  return modularity(g, membership, o);
+}
+
+/// CPM quality of `membership` on `net` (simple view of graph::Merge::Total).
+inline double cpm_quality(const Network& net, const std::vector<vertex_t>& membership, ModularityOptions o = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, o);
+  return cpm_quality(g, membership, o);
+}
+
+/// Coverage and performance of `membership` on `net` (simple view of
+/// graph::Merge::Structure).
+inline PartitionQuality partition_quality(const Network& net, const std::vector<vertex_t>& membership,
+                                          int threads = 0) {
+  return partition_quality(graph::compute_view(net, graph::Merge::Structure, ""), membership, threads);
+}
+
+/// Per-community statistics of `membership` on `net` (simple view of
+/// graph::Merge::Total); `weight`: the edge column summed ("" = edges counted).
+inline CommunityStats community_stats(const Network& net, const std::vector<vertex_t>& membership,
+                                      const std::string& weight = "", int threads = 0) {
+  return community_stats(graph::compute_view(net, graph::Merge::Total, weight), membership, !weight.empty(),
+                         threads);
 }
 
 }  // namespace ringleader::community

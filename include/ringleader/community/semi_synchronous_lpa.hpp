@@ -24,6 +24,10 @@
 // Reference: Cordasco, G. & Gargano, L. (2010). Community detection via
 // semi-synchronous label propagation algorithms. IEEE International
 // Workshop on Business Applications of Social Network Analysis (BASNA), 1-8.
+//
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge (the labels count distinct neighbours anyway).
 #pragma once
 
 #include <algorithm>
@@ -36,6 +40,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::community {
 
@@ -172,6 +178,12 @@ inline Partition semi_synchronous_label_propagation(const CsrGraph& g, const Sem
   r.membership = std::move(label);
   r.count = number_by_size(r.membership);
   return r;
+}
+
+/// Semi-synchronous label propagation on `net` (simple view of
+/// graph::Merge::Structure).
+inline Partition semi_synchronous_label_propagation(const Network& net, const SemiSynchronousOptions& o = {}) {
+  return semi_synchronous_label_propagation(graph::compute_view(net, graph::Merge::Structure, ""), o);
 }
 
 }  // namespace ringleader::community

@@ -13,12 +13,17 @@
 // both directions (as UCINET does for symmetric data): coordinator,
 // itinerant and liaison counts are even, and a representative role in one
 // direction is a gatekeeper role in the other.  Self-loops are ignored; the
-// graph must be simple (the Python layer collapses parallel edges first).  Complexity O(sum_b in(b) out(b) + sum_b sum_{a in in(b)}
-// out(a)); parallel over brokers, deterministic.
+// graph must be simple (the Network overload reads the simple view, below).
+// Complexity O(sum_b in(b) out(b) + sum_b sum_{a in in(b)} out(a)); parallel
+// over brokers, deterministic.
 //
 // Reference: Gould, R. V. & Fernandez, R. M. (1989). Structures of
 // mediation: a formal approach to brokerage in transaction networks.
 // Sociological Methodology 19:89-126.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge, since a two-path is there or not.
 #pragma once
 
 #include <array>
@@ -28,6 +33,8 @@
 #include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::criminal {
 
@@ -70,6 +77,13 @@ inline std::vector<std::array<double, 5>> brokerage(const CsrGraph& g, const std
       },
       threads, 64);
   return out;
+}
+
+/// Brokerage roles of every vertex of `net` (simple view of
+/// graph::Merge::Structure).
+inline std::vector<std::array<double, 5>> brokerage(const Network& net, const std::vector<std::int64_t>& group,
+                                                    int threads = 0) {
+  return brokerage(graph::compute_view(net, graph::Merge::Structure, ""), group, threads);
 }
 
 }  // namespace ringleader::criminal

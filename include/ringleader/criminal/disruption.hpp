@@ -22,6 +22,10 @@
 // Reference: Duijn, P. A. C., Kashirin, V. & Sloot, P. M. A. (2014). The
 // relative ineffectiveness of criminal network disruption. Scientific
 // Reports 4:4238.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge, since the network is read as unweighted.
 #pragma once
 
 #include <algorithm>
@@ -34,6 +38,8 @@
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/random.hpp"
 #include "ringleader/criminal/key_players.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::criminal {
 
@@ -229,6 +235,17 @@ inline std::vector<DisruptionStep> disruption(const CsrGraph& g, const Disruptio
   std::vector<DisruptionStep> rows = detail_disrupt::simulate(g, o, nullptr);
   if (o.strategy == Strategy::Random) disruption_finalize(rows, o);
   return rows;
+}
+
+/// disruption_partial on `net` (simple view of graph::Merge::Structure).
+inline std::vector<DisruptionStep> disruption_partial(const Network& net, const std::vector<std::uint32_t>& reps,
+                                                      const DisruptionOptions& o) {
+  return disruption_partial(graph::compute_view(net, graph::Merge::Structure, ""), reps, o);
+}
+
+/// Disruption of `net` (simple view of graph::Merge::Structure).
+inline std::vector<DisruptionStep> disruption(const Network& net, const DisruptionOptions& o = {}) {
+  return disruption(graph::compute_view(net, graph::Merge::Structure, ""), o);
 }
 
 }  // namespace ringleader::criminal

@@ -23,6 +23,10 @@
 // Reference: Borgatti, S. P. (2006). Identifying sets of key players in a
 // social network. Computational and Mathematical Organization Theory
 // 12:21-34.
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
+// one edge, since reach and fragmentation depend on which ties exist.
 #pragma once
 
 #include <algorithm>
@@ -36,7 +40,9 @@
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/quotient.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::criminal {
 
@@ -355,6 +361,18 @@ inline KeyPlayerResult key_players_merge(std::vector<KeyPlayerRun> runs) {
 
 inline KeyPlayerResult key_players(const CsrGraph& g, std::size_t k, const KeyPlayerOptions& o = {}) {
   return key_players_merge(key_players_partial(g, k, key_players_runs(g.n, k, o), o));
+}
+
+/// key_players_partial on `net` (simple view of graph::Merge::Structure).
+inline std::vector<KeyPlayerRun> key_players_partial(const Network& net, std::size_t k,
+                                                     const std::vector<std::uint32_t>& runs,
+                                                     const KeyPlayerOptions& o = {}) {
+  return key_players_partial(graph::compute_view(net, graph::Merge::Structure, ""), k, runs, o);
+}
+
+/// Key players of `net` (simple view of graph::Merge::Structure).
+inline KeyPlayerResult key_players(const Network& net, std::size_t k, const KeyPlayerOptions& o = {}) {
+  return key_players(graph::compute_view(net, graph::Merge::Structure, ""), k, o);
 }
 
 }  // namespace ringleader::criminal

@@ -2,8 +2,8 @@
 // constraint, effective size, efficiency and hierarchy.
 //
 // Conventions (networkx 3.x `constraint` and `effective_size`, exactly,
-// including their treatment of self-loops), on the simple (collapsed) graph
-// with weights read as strengths (1 when unweighted):
+// including their treatment of self-loops), on the simple graph with weights
+// read as strengths (1 when unweighted):
 //  - N(v): v's neighbours in either direction (v itself when it has a
 //    self-loop); a(u, v) = w(u, v) + w(v, u), the mutual weight (twice the
 //    edge weight in an undirected graph); p(u, v) = a(u, v) / sum_{w in N(u)}
@@ -31,23 +31,34 @@
 // References: Burt, R. S. (1992). Structural Holes: The Social Structure of
 // Competition. Harvard University Press.  Borgatti, S. P. (1997). Structural
 // holes: unpacking Burt's redundancy measures. Connections 20(1):35-38.
+//
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are one
+// tie whose weight (the column opt.weight) is their sum, so a contact called
+// often constrains more.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <string>
 #include <vector>
 
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/quotient.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::criminal {
 
 struct StructuralHolesOptions {
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   int threads = 0;
   Progress* progress = nullptr;
 };
@@ -192,6 +203,13 @@ inline StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoles
       o.threads, 64);
   prog.check();
   return r;
+}
+
+/// Structural holes of every vertex of `net` (simple view of
+/// graph::Merge::Total).
+inline StructuralHoles structural_holes(const Network& net, StructuralHolesOptions o = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, o);
+  return structural_holes(g, o);
 }
 
 }  // namespace ringleader::criminal

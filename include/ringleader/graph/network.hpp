@@ -10,7 +10,8 @@
 // that need non-negative distances refuse them); NaN or infinite weights are
 // refused.  The network is immutable once built: views (subgraph, collapse,
 // largest_component) return new networks.  The compute view (CsrGraph) is
-// built on first use and shared by every analysis.
+// built on first use and shared by every analysis; so are the collapsed views
+// the measures read (Network::collapsed, graph/view.hpp).
 #pragma once
 
 #include <cmath>
@@ -170,13 +171,14 @@ class Network {
   }
   Network(Network&& o) noexcept
       : directed_(o.directed_), nodes_(std::move(o.nodes_)), edges_(std::move(o.edges_)),
-        index_(std::move(o.index_)), csr_(std::move(o.csr_)) {}
+        index_(std::move(o.index_)), csr_(std::move(o.csr_)), views_(std::move(o.views_)) {}
   Network& operator=(Network o) {
     directed_ = o.directed_;
     nodes_ = std::move(o.nodes_);
     edges_ = std::move(o.edges_);
     index_.build(nodes_.ids);
     csr_.reset();
+    views_ = std::make_shared<Views>();
     return *this;
   }
 
@@ -226,6 +228,11 @@ class Network {
   /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
   /// of present amounts; NaN when none).  Edge order: first appearance.
   Network collapse(const CollapseOptions& opt = {}) const;
+  /// collapse(opt), built once per (weight, by_type, column) and shared:
+  /// thread-safe (concurrent calls for one key build it once; calls for
+  /// other keys do not wait for it), kept as long as this network.  Copies
+  /// start without cached views.
+  std::shared_ptr<const Network> collapsed(const CollapseOptions& opt) const;
   /// A copy with the edge attribute column `column` added (or replaced when
   /// a column of that name exists); its size must be the number of edges.
   Network with_edge_attribute(Column column) const;
@@ -254,6 +261,12 @@ class Network {
   IdIndex index_;
   mutable std::shared_ptr<const CsrGraph> csr_;
   std::shared_ptr<std::mutex> csr_mutex_ = std::make_shared<std::mutex>();
+  struct View;  // one cached collapse() (network.cpp)
+  struct Views {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<View>> views;
+  };
+  std::shared_ptr<Views> views_ = std::make_shared<Views>();
 };
 
 }  // namespace ringleader

@@ -24,6 +24,11 @@
 // [-sqrt(n), sqrt(n)]^2 from a stream of `seed` per vertex.  Coordinates are
 // in layout units (neighbours end up about sqrt(k_r m(u) m(v)) apart).
 //
+// Multigraphs: the Network overload lays out layout_edges(net, o.weight)
+// (layout/edges.hpp): the network read as undirected and simple, parallel
+// edges of any type and reciprocated pairs merged with their weights summed
+// (graph::Merge::Total), self-loops dropped.
+//
 // Implementation: repulsion is exact, O(n^2) per iteration, up to
 // `barnes_hut_above` vertices and a Barnes-Hut quadtree above (a cell of
 // side s whose centre of mass is at distance d and which does not hold the
@@ -56,6 +61,7 @@
 #include "ringleader/core/progress.hpp"
 #include "ringleader/core/random.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/layout/edges.hpp"
 
 namespace ringleader::layout {
 
@@ -64,6 +70,7 @@ struct ForceAtlas2Options {
   std::uint64_t seed = 0;               ///< stream of the random start positions
   std::vector<double> start_x, start_y; ///< empty or one per vertex (NaN = random)
   bool weighted = false;                ///< arc weights as attraction strengths
+  std::string weight;                   ///< on a Network: the edge column of the strengths ("" = 1)
   double scaling = 2.0;                 ///< k_r, repulsion strength
   double gravity = 1.0;                 ///< k_g
   bool strong_gravity = false;
@@ -350,6 +357,13 @@ inline Layout force_atlas2(const CsrGraph& g, const ForceAtlas2Options& o = {}) 
   }
   prog.finish();
   return L;
+}
+
+/// ForceAtlas2 positions of every vertex of `net`, read as
+/// layout_edges(net, o.weight) ("weight" when only o.weighted is set).
+inline Layout force_atlas2(const Network& net, ForceAtlas2Options o = {}) {
+  const EdgeList e = layout_edges(net, graph::read_weight(o));
+  return force_atlas2(CsrGraph::build(vertex_t(net.number_of_nodes()), false, e.source, e.target, &e.weight), o);
 }
 
 }  // namespace ringleader::layout

@@ -1,6 +1,6 @@
 // ringleader/stats/basic.hpp - density and reciprocity.
 //
-// Conventions (networkx), on the simple (collapsed) graph:
+// Conventions (networkx), on the simple graph:
 // - density = m / (n (n - 1)) for directed graphs and 2 m / (n (n - 1)) for
 //   undirected ones, m counting self-loops (as networkx does); 0 when n <= 1.
 //   Weighted: m is replaced by the sum of edge weights (not in networkx).
@@ -9,16 +9,23 @@
 //   unreciprocated arc in the denominator, as in networkx.  Weighted
 //   (Squartini et al. 2013): sum_{u->v} min(w(u,v), w(v,u)) / sum w.
 // Complexity O(n + m) (reciprocity: per-thread marker arrays of n entries).
+//
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Total (graph/view.hpp): parallel edges of any type are one
+// edge whose weight (the column `weight`; "" = unweighted) is their sum.
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::stats {
 
@@ -82,6 +89,17 @@ inline double reciprocity(const CsrGraph& g, bool weighted = false, int threads 
   }
   if (total == 0) throw InvalidArgument("reciprocity is not defined when every weight is zero");
   return rec / total;
+}
+
+/// Density of `net` (simple view of graph::Merge::Total); `weight`: the
+/// edge column summed ("" = edges counted).
+inline double density(const Network& net, const std::string& weight = "") {
+  return density(graph::compute_view(net, graph::Merge::Total, weight), !weight.empty());
+}
+
+/// Overall reciprocity of `net` (simple view of graph::Merge::Total).
+inline double reciprocity(const Network& net, const std::string& weight = "", int threads = 0) {
+  return reciprocity(graph::compute_view(net, graph::Merge::Total, weight), !weight.empty(), threads);
 }
 
 }  // namespace ringleader::stats

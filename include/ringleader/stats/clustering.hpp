@@ -1,7 +1,7 @@
 // ringleader/stats/clustering.hpp - local clustering and transitivity.
 //
-// Conventions (networkx `clustering`, `transitivity`), on the simple
-// (collapsed) graph, self-loops ignored:
+// Conventions (networkx `clustering`, `transitivity`), on the simple graph,
+// self-loops ignored:
 // - undirected: c(v) = T(v) / (d(v) (d(v) - 1)), T(v) = number of ordered
 //   pairs (j, k) of neighbours of v that are adjacent (twice the triangles),
 //   d(v) the number of neighbours other than v; 0 when d(v) < 2 or T = 0.
@@ -19,6 +19,12 @@
 // Complexity O(sum_v d(v)^2) time, O(n) memory per thread; parallel over
 // vertices, each value computed by one thread (deterministic).
 //
+// Multigraphs: the Network overloads read the network through
+// graph::Merge::Total for clustering (parallel edges of any type are one
+// edge whose weight, the column opt.weight, is their sum: weights are
+// strengths) and graph::Merge::Structure for transitivity (unweighted); see
+// graph/view.hpp.
+//
 // References: Watts, D. J. & Strogatz, S. H. (1998). Nature 393:440-442;
 // Onnela, J.-P. et al. (2005). Phys. Rev. E 71:065103; Fagiolo, G. (2007).
 // Phys. Rev. E 76:026107.
@@ -27,16 +33,22 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::stats {
 
 struct ClusteringOptions {
   bool weighted = false;
+  /// On a Network: the edge column read as strengths ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   int threads = 0;
   Progress* progress = nullptr;
 };
@@ -235,6 +247,18 @@ inline double transitivity(const CsrGraph& g, int threads = 0, Progress* progres
     d += D[v];
   }
   return t == 0 ? 0.0 : t / d;
+}
+
+/// Local clustering of every vertex of `net` (simple view of
+/// graph::Merge::Total).
+inline std::vector<double> clustering(const Network& net, ClusteringOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Total, opt);
+  return clustering(g, opt);
+}
+
+/// Transitivity of `net` (simple view of graph::Merge::Structure).
+inline double transitivity(const Network& net, int threads = 0, Progress* progress = nullptr) {
+  return transitivity(graph::compute_view(net, graph::Merge::Structure, ""), threads, progress);
 }
 
 }  // namespace ringleader::stats

@@ -12,19 +12,27 @@
 //   diameter = max_s ecc(s),  average shortest path length =
 //   sum_s sum_t d(s,t) / (n (n - 1)).
 // Complexity O(k (n + m)) for k sources, O(n) memory per thread.
+//
+// Multigraphs: the Network overload reads the network through
+// graph::Merge::Shortest (graph/view.hpp), as the path centralities do:
+// parallel edges of any type keep the smallest value of the column
+// opt.weight ("" = hop counts).
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/network.hpp"
 #include "ringleader/graph/sssp.hpp"
+#include "ringleader/graph/view.hpp"
 
 namespace ringleader::stats {
 
@@ -37,6 +45,9 @@ struct BfsSummary {
 struct BfsOptions {
   bool reverse = false;   ///< follow in-arcs (distances *to* the source)
   bool weighted = false;  ///< arc weights are distances (Dijkstra); else hop counts
+  /// On a Network: the edge column read as distances ("" = unweighted, or
+  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
+  std::string weight;
   int threads = 0;
   Progress* progress = nullptr;
 };
@@ -93,6 +104,12 @@ inline BfsSummary bfs_sources(const CsrGraph& g, std::vector<vertex_t> sources, 
   if (!opt.weighted) return detail::distance_sources<false>(g, sources, opt);
   graph::check_distances(g, "distances");
   return detail::distance_sources<true>(g, sources, opt);
+}
+
+/// bfs_sources on `net` (simple view of graph::Merge::Shortest).
+inline BfsSummary bfs_sources(const Network& net, std::vector<vertex_t> sources, BfsOptions opt = {}) {
+  const CsrGraph& g = graph::view_for(net, graph::Merge::Shortest, opt);
+  return bfs_sources(g, std::move(sources), opt);
 }
 
 }  // namespace ringleader::stats

@@ -4,7 +4,6 @@ PageRank, HITS and core numbers, with the checks that decline what
 networkx computes differently."""
 from __future__ import annotations
 
-import math
 import numbers
 import random
 
@@ -12,7 +11,6 @@ import numpy as np
 import networkx as nx
 
 from .. import _core
-from .._kernel import prepare
 from ..centrality import ConvergenceError, betweenness, closeness, edge_betweenness, eigenvector, harmonic, katz
 from ..centrality import core_number as rl_core_number, hits as rl_hits, pagerank as rl_pagerank
 from ._convert import RingleaderGraph, node_values, weight_name, weights_as_counts
@@ -74,34 +72,9 @@ def out_degree_centrality(G):
 
 # ---- shortest paths: betweenness, closeness, harmonic ---------------------------------
 def _check_betweenness(G, k, normalized, weight, endpoints, seed):
+    if isinstance(k, numbers.Real) and k < 1:
+        return "k < 1 (networkx divides by zero)"
     return weight_ok(weight)
-
-
-def _nx_rescale(b, n, normalized, directed, endpoints, sampled):
-    """networkx's betweenness._rescale (networkx >= 3.5) on an array of sums;
-    ``sampled``: the sampled source indices, or None.
-
-    The same rule as the C++ ``detail::rescale`` (centrality/betweenness.hpp),
-    whose binding ``betweenness_finalize`` draws its own sample from a seed:
-    networkx's sample cannot be handed to it."""
-    k = None if sampled is None else len(sampled)
-    N = n if endpoints else n - 1
-    if N < 2:
-        return b
-    K = N if k is None else k
-    if k is None or endpoints:
-        scale = 1 / (K * (N - 1)) if normalized else N / (K * (1 if directed else 2))
-        return b * scale if scale != 1 else b
-    if normalized:
-        scale_source = 1 / ((K - 1) * (N - 1)) if K > 1 else math.nan
-        scale_other = 1 / (K * (N - 1))
-    else:
-        correction = 1 if directed else 2
-        scale_source = N / ((K - 1) * correction) if K > 1 else math.nan
-        scale_other = N / (K * correction)
-    scale = np.full(n, scale_other)
-    scale[np.asarray(sorted(set(sampled)), dtype=np.int64)] = scale_source
-    return b * scale
 
 
 @implements(_check_betweenness)
@@ -115,11 +88,10 @@ def betweenness_centrality(G, k=None, normalized=True, weight=None, endpoints=Fa
                                           endpoints=endpoints))
     if not hasattr(seed, "sample"):     # called directly rather than through networkx's dispatch
         seed = random.Random(seed)
-    sources = [G.index[v] for v in seed.sample(list(G.nodes), k)]
-    g = prepare(G.network(column), weight_name(column), "min")
-    raw = np.asarray(_core.betweenness_partial(g, np.asarray(sources, dtype=np.uint32), bool(endpoints),
-                                               column is not None, 0, None), dtype=np.float64)
-    return node_values(G, _nx_rescale(raw, len(G), normalized, G.directed, endpoints, sources))
+    sources = np.asarray([G.index[v] for v in seed.sample(list(G.nodes), k)], dtype=np.uint32)
+    raw = _core.betweenness_partial(G.network(column)._net, sources, bool(endpoints), weight_name(column), 0, None)
+    return node_values(G, _core.betweenness_finalize(raw, len(G), G.directed, bool(normalized), bool(endpoints), 0, 0,
+                                                     sources))
 
 
 def _check_edge_betweenness(G, k, normalized, weight, seed):
@@ -211,7 +183,7 @@ def _check_eigenvector_numpy(G, weight, max_iter, tol):
 @implements(_check_eigenvector_numpy)
 def eigenvector_centrality_numpy(G, weight=None, max_iter=50, tol=0):
     net, column = weights_as_counts(G, weight)      # scipy's matrix sums parallel edges
-    connected = _core.components(prepare(net, None, "max"), bool(G.directed))
+    connected = _core.components(net._net, bool(G.directed))
     if len(set(np.asarray(connected["membership"]).tolist())) > 1:
         raise NotImplementedError("disconnected graph (networkx raises AmbiguousSolution)")
     try:

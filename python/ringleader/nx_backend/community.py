@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from .._kernel import prepare
 from ..community import leiden, louvain, modularity as rl_modularity
 from ._convert import weights_as_counts
 from ._dispatch import implements, weight_ok
@@ -41,10 +40,9 @@ def _groups(G, membership):
 # (the kernel itself: rl.community.components also computes the modularity of
 # the components and a pandas Series, 2-4 times the time of the kernel)
 def _components(G, strong):
-    if strong:
-        # Tarjan's order on the arcs in networkx's adjacency order: networkx's order of components
-        return _core.components(G.network()._net, True, False)["membership"]
-    return _core.components(prepare(G.network(), None, "max"), False)["membership"]
+    # strong: Tarjan's order on the arcs in networkx's adjacency order (the
+    # simple view keeps it): networkx's order of components
+    return _core.components(G.network()._net, bool(strong), not strong)["membership"]
 
 
 @implements()
@@ -194,7 +192,7 @@ def label_propagation_communities(G):
     n = len(G)
     degree = np.bincount(G.src, minlength=n) + np.bincount(G.dst, minlength=n)
     order = np.argsort(-degree, kind="stable").astype(np.uint32)
-    r = _core.semi_synchronous_label_propagation(prepare(G.network(), None, "max"), order, 0, None)
+    r = _core.semi_synchronous_label_propagation(G.network()._net, order, 0, None)
     clusters = {}
     for v, c in zip(G.nodes, np.asarray(r["membership"]).tolist()):
         clusters.setdefault(c, set()).add(v)
