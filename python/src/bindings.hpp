@@ -15,12 +15,39 @@
 namespace rlpy {
 namespace py = pybind11;
 
+/// A contiguous numpy array of T (converted on the way in when needed).
+template <class T>
+using Arr = py::array_t<T, py::array::c_style | py::array::forcecast>;
+using U32 = Arr<ringleader::vertex_t>;
+using F64 = Arr<double>;
+using I64 = Arr<std::int64_t>;
+/// A node or edge filter: uint8 per item, or None for "all".
+using Mask = std::optional<Arr<std::uint8_t>>;
+
+/// A copy of a numpy array's values.
+template <class T>
+std::vector<T> vec(const Arr<T>& a) {
+  return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+inline std::vector<char> mask(const Mask& m) {
+  if (!m) return {};
+  return std::vector<char>(m->data(), m->data() + m->size());
+}
+
+/// A time bound in int64 nanoseconds, or none.
+inline std::optional<std::int64_t> opt_ns(const py::object& o) {
+  if (o.is_none()) return std::nullopt;
+  return o.cast<std::int64_t>();
+}
+
 void bind_network(py::module_& m);
 void bind_io(py::module_& m);
 void bind_centrality(py::module_& m);
 void bind_centrality_paths(py::module_& m);
 void bind_centrality_spectral(py::module_& m);
-void bind_centrality_stats(py::module_& m);
+void bind_stats(py::module_& m);
+void bind_temporal(py::module_& m);
 void bind_community(py::module_& m);
 void bind_generate(py::module_& m);
 void bind_money(py::module_& m);

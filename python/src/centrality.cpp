@@ -31,7 +31,6 @@ void bind_centrality(py::module_& m) {
         py::arg("net"), py::arg("mode"), py::arg("normalized"), py::arg("weight"), py::arg("threads"));
   bind_centrality_paths(m);
   bind_centrality_spectral(m);
-  bind_centrality_stats(m);
 }
 
 }  // namespace rlpy

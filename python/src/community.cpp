@@ -18,8 +18,6 @@ namespace {
 using namespace ringleader;
 using namespace ringleader::community;
 
-using U32 = py::array_t<vertex_t, py::array::c_style | py::array::forcecast>;
-using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
 
 std::vector<vertex_t> membership(const U32& a) {
   return std::vector<vertex_t>(a.data(), a.data() + a.size());

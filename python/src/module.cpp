@@ -90,5 +90,7 @@ PYBIND11_MODULE(_core, m) {
   bind_money(m);
   bind_criminal(m);
   bind_paths(m);
+  bind_temporal(m);
+  bind_stats(m);
   bind_layout(m);
 }

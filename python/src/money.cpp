@@ -9,15 +9,6 @@ namespace rlpy {
 namespace {
 using namespace ringleader;
 using namespace ringleader::money;
-using U32 = py::array_t<vertex_t, py::array::c_style | py::array::forcecast>;
-using F64 = py::array_t<double, py::array::c_style | py::array::forcecast>;
-using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-
-template <class T, class A>
-std::vector<T> vec(const A& a) {
-  return std::vector<T>(a.data(), a.data() + a.size());
-}
-
 Transfers transfers(vertex_t n, const U32& src, const U32& dst, const F64& amount, py::object time) {
   Transfers t;
   t.n = n;
@@ -83,14 +74,6 @@ void bind_money(py::module_& m) {
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("amount"), py::arg("sources"), py::arg("sinks"),
         py::arg("cut"), py::arg("count"), py::arg("k"));
-  m.def("max_flow",
-        [](vertex_t n, U32 src, U32 dst, I64 capacity, vertex_t s, vertex_t t) {
-          auto a = vec<vertex_t>(src), b = vec<vertex_t>(dst);
-          auto c = vec<std::int64_t>(capacity);
-          paths::MaxFlowResult r = run(py::none(), [&](Progress&) { return paths::max_flow(n, a, b, c, s, t); });
-          return py::make_tuple(r.value, own(std::move(r.source_side)), own(std::move(r.sink_side)));
-        },
-        py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("capacity"), py::arg("s"), py::arg("t"));
 }
 
 }  // namespace rlpy

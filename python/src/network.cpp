@@ -33,11 +33,6 @@ TypeTable table_of(const std::vector<std::string>& names) {
   return t;
 }
 
-template <class T>
-std::vector<T> vec(const py::array_t<T, py::array::c_style | py::array::forcecast>& a) {
-  return std::vector<T>(a.data(), a.data() + a.size());
-}
-
 std::vector<Column> columns_from(const py::list& cols, std::size_t size, const char* what) {
   std::vector<Column> out;
   for (auto item : cols) {

@@ -1,4 +1,4 @@
-// Bindings of the stats kernels (registered from bind_centrality): each takes
+// Bindings of the stats kernels (stats/): each takes
 // a network (and the edge column of its weights: None = unweighted) and runs
 // the Network overload, which reads the simple view of the kernel's rule
 // (graph/view.hpp).
@@ -21,7 +21,7 @@ centrality::DegreeMode side(const std::string& mode) {
 }
 }  // namespace
 
-void bind_centrality_stats(py::module_& m) {
+void bind_stats(py::module_& m) {
   m.def("density",
         [](const Network& net, const Weight& weight) {
           const std::string column = weight_column(net, weight);
