@@ -291,7 +291,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
 
 struct Network::View {
   CollapseOptions options;
-  std::once_flag built;
+  std::mutex building;  // held while this view is built (and to read it)
   std::shared_ptr<const Network> net;
 };
 
@@ -309,9 +309,12 @@ std::shared_ptr<const Network> Network::collapsed(const CollapseOptions& opt) co
       views_->views.push_back(view);
     }
   }
-  // built outside the lock: other views stay available meanwhile; a failed
-  // build (an unknown column) throws here and is tried again by the next call
-  std::call_once(view->built, [&] { view->net = std::make_shared<const Network>(collapse(opt)); });
+  // built outside the table's lock: other views stay available meanwhile; a
+  // failed build (an unknown column) throws here and is tried again by the
+  // next call.  (A mutex, not std::call_once: an exception thrown through
+  // call_once leaves ThreadSanitizer's pthread_once interceptor unbalanced.)
+  std::lock_guard<std::mutex> building(view->building);
+  if (!view->net) view->net = std::make_shared<const Network>(collapse(opt));
   return view->net;
 }
 
