@@ -14,6 +14,7 @@
 
 namespace rlpy {
 namespace py = pybind11;
+using namespace pybind11::literals;
 
 /// A contiguous numpy array of T (converted on the way in when needed).
 template <class T>
@@ -65,6 +66,15 @@ inline std::string weight_column(const ringleader::Network& net, const Weight& w
   if (!weight) return "";
   if (weight->empty()) net.edge_numbers(*weight);  // throws: no numeric edge column ''
   return *weight;
+}
+
+/// Fills the fields that the Options of most randomised kernels share: the
+/// weight column (see weight_column), the seed and the thread count.
+template <class Options>
+void common(Options& o, const ringleader::Network& net, const Weight& weight, std::uint64_t seed, int threads) {
+  o.weight = weight_column(net, weight);
+  o.seed = seed;
+  o.threads = threads;
 }
 
 /// Read-only numpy view of a vector owned by `owner` (kept alive by the array).
@@ -135,6 +145,33 @@ auto run(py::object report, F&& f) -> decltype(f(std::declval<ringleader::Progre
     raise_failure();
     throw;
   }
+}
+
+/// The enum value that the string option `what` names; anything else is
+/// refused with the allowed names: "mode must be 'all', 'in' or 'out', not 'x'"
+/// (`also` is appended to the list, e.g. " or a list of nodes").
+template <class E>
+E choice(const char* what, const std::string& value, std::initializer_list<std::pair<const char*, E>> names,
+         const char* also = "") {
+  std::string list;
+  std::size_t i = 0;
+  for (const auto& [name, e] : names) {
+    if (value == name) return e;
+    list += i == 0 ? "" : (i + 1 == names.size() && !*also) ? " or " : ", ";
+    list += "'" + std::string(name) + "'";
+    ++i;
+  }
+  throw ringleader::InvalidArgument(std::string(what) + " must be " + list + also + ", not '" + value + "'");
+}
+
+/// run() for a kernel that takes an Options struct: `o.progress` points at
+/// the run's progress object while `kernel()` runs.
+template <class Options, class Kernel>
+auto run_with(py::object report, Options& o, Kernel&& kernel) -> decltype(kernel()) {
+  return run(std::move(report), [&](ringleader::Progress& p) {
+    o.progress = &p;
+    return kernel();
+  });
 }
 
 }  // namespace rlpy

@@ -10,10 +10,7 @@ using namespace ringleader;
 using namespace ringleader::centrality;
 
 DegreeMode degree_mode(const std::string& mode) {
-  if (mode == "all") return DegreeMode::All;
-  if (mode == "in") return DegreeMode::In;
-  if (mode == "out") return DegreeMode::Out;
-  throw InvalidArgument("mode must be 'all', 'in' or 'out', not '" + mode + "'");
+  return choice<DegreeMode>("mode", mode, {{"all", DegreeMode::All}, {"in", DegreeMode::In}, {"out", DegreeMode::Out}});
 }
 }  // namespace
 

@@ -22,10 +22,7 @@ template <class Options, class Kernel>
 py::array_t<double> partial(const ringleader::Network& net, const Units& units, Options o, py::object report,
                             Kernel kernel) {
   const std::vector<ringleader::vertex_t> u = vertices(units);
-  return own(run(report, [&](ringleader::Progress& p) {
-    o.progress = &p;
-    return kernel(net, u, o);
-  }));
+  return own(run_with(report, o, [&] { return kernel(net, u, o); }));
 }
 
 }  // namespace
@@ -40,14 +37,9 @@ void bind_centrality_paths(py::module_& m) {
           BetweennessOptions o;
           o.normalized = normalized;
           o.endpoints = endpoints;
-          o.weight = weight_column(net, weight);
+          common(o, net, weight, seed, threads);
           o.k = k;
-          o.seed = seed;
-          o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return betweenness(net, o);
-          }));
+          return own(run_with(report, o, [&] { return betweenness(net, o); }));
         },
         py::arg("net"), py::arg("normalized"), py::arg("endpoints"), py::arg("weight"), py::arg("k"),
         py::arg("seed"), py::arg("threads"), py::arg("report"));
@@ -56,14 +48,9 @@ void bind_centrality_paths(py::module_& m) {
            py::object report) {
           BetweennessOptions o;
           o.normalized = normalized;
-          o.weight = weight_column(net, weight);
+          common(o, net, weight, seed, threads);
           o.k = k;
-          o.seed = seed;
-          o.threads = threads;
-          EdgeBetweenness r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return edge_betweenness(net, o);
-          });
+          EdgeBetweenness r = run_with(report, o, [&] { return edge_betweenness(net, o); });
           return py::make_tuple(own(std::move(r.source)), own(std::move(r.target)), own(std::move(r.values)));
         },
         py::arg("net"), py::arg("normalized"), py::arg("weight"), py::arg("k"), py::arg("seed"),
@@ -74,13 +61,8 @@ void bind_centrality_paths(py::module_& m) {
           BetweennessApproxOptions o;
           o.epsilon = epsilon;
           o.delta = delta;
-          o.weight = weight_column(net, weight);
-          o.seed = seed;
-          o.threads = threads;
-          BetweennessApprox r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return betweenness_approx(net, o);
-          });
+          common(o, net, weight, seed, threads);
+          BetweennessApprox r = run_with(report, o, [&] { return betweenness_approx(net, o); });
           return py::make_tuple(own(std::move(r.values)), r.samples, r.vertex_diameter, r.exact);
         },
         py::arg("net"), py::arg("epsilon"), py::arg("delta"), py::arg("weight"), py::arg("seed"),
@@ -91,24 +73,16 @@ void bind_centrality_paths(py::module_& m) {
           o.wf_improved = wf_improved;
           o.weight = weight_column(net, weight);
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return closeness(net, o);
-          }));
+          return own(run_with(report, o, [&] { return closeness(net, o); }));
         },
         py::arg("net"), py::arg("wf_improved"), py::arg("weight"), py::arg("threads"), py::arg("report"));
   m.def("harmonic",
         [](const Network& net, const Weight& weight, std::size_t k, std::uint64_t seed, int threads,
            py::object report) {
           ClosenessOptions o;
-          o.weight = weight_column(net, weight);
+          common(o, net, weight, seed, threads);
           o.k = k;
-          o.seed = seed;
-          o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return harmonic(net, o);
-          }));
+          return own(run_with(report, o, [&] { return harmonic(net, o); }));
         },
         py::arg("net"), py::arg("weight"), py::arg("k"), py::arg("seed"), py::arg("threads"), py::arg("report"));
   // Partial kernels (rl.distributed): the same code as the full kernels over
@@ -156,10 +130,8 @@ void bind_centrality_paths(py::module_& m) {
         [](const Network& net, const Units& units, const Weight& weight, std::size_t k, std::uint64_t seed, int threads,
            py::object report) {
           ClosenessOptions o;
-          o.weight = weight_column(net, weight);
+          common(o, net, weight, seed, threads);
           o.k = k;
-          o.seed = seed;
-          o.threads = threads;
           return partial(net, units, o, report, [](auto&... a) { return harmonic_partial(a...); });
         },
         py::arg("net"), py::arg("units"), py::arg("weight"), py::arg("k"), py::arg("seed"), py::arg("threads"),

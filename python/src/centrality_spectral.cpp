@@ -28,10 +28,7 @@ void bind_centrality_spectral(py::module_& m) {
           o.tol = tol;
           o.nstart = std::move(nstart);
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return eigenvector(net, o);
-          }));
+          return own(run_with(report, o, [&] { return eigenvector(net, o); }));
         },
         py::arg("net"), py::arg("weight"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
         py::arg("threads"), py::arg("report") = py::none());
@@ -47,10 +44,7 @@ void bind_centrality_spectral(py::module_& m) {
           o.nstart = std::move(nstart);
           o.dangling = std::move(dangling);
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return pagerank(net, o);
-          }));
+          return own(run_with(report, o, [&] { return pagerank(net, o); }));
         },
         py::arg("net"), py::arg("alpha"), py::arg("personalization"), py::arg("weight"), py::arg("max_iter"),
         py::arg("tol"), py::arg("nstart"), py::arg("dangling"), py::arg("threads"),
@@ -68,10 +62,7 @@ void bind_centrality_spectral(py::module_& m) {
           o.tol = tol;
           o.nstart = std::move(nstart);
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return katz(net, o);
-          }));
+          return own(run_with(report, o, [&] { return katz(net, o); }));
         },
         py::arg("net"), py::arg("alpha"), py::arg("beta"), py::arg("beta_per_vertex"), py::arg("weight"),
         py::arg("normalized"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"), py::arg("threads"),
@@ -80,19 +71,15 @@ void bind_centrality_spectral(py::module_& m) {
         [](const Network& net, const Weight& weight, int max_iter, double tol, Vec nstart, int threads,
            py::object report, const std::string& method) {
           HitsOptions o;
-          if (method == "auto") o.method = HitsMethod::Auto;
-          else if (method == "power") o.method = HitsMethod::Power;
-          else if (method == "dense") o.method = HitsMethod::Dense;
-          else throw InvalidArgument("method must be 'auto', 'power' or 'dense', not '" + method + "'");
+          o.method = choice<HitsMethod>(
+              "method", method,
+              {{"auto", HitsMethod::Auto}, {"power", HitsMethod::Power}, {"dense", HitsMethod::Dense}});
           o.weight = weight_column(net, weight);
           o.max_iter = max_iter;
           o.tol = tol;
           o.nstart = std::move(nstart);
           o.threads = threads;
-          HitsResult r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return hits(net, o);
-          });
+          HitsResult r = run_with(report, o, [&] { return hits(net, o); });
           return py::make_tuple(own(std::move(r.hub)), own(std::move(r.authority)));
         },
         py::arg("net"), py::arg("weight"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
@@ -101,10 +88,7 @@ void bind_centrality_spectral(py::module_& m) {
         [](const Network& net, int threads, py::object report) {
           CoreNumberOptions o;
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return core_number(net, o);
-          }));
+          return own(run_with(report, o, [&] { return core_number(net, o); }));
         },
         py::arg("net"), py::arg("threads"), py::arg("report") = py::none());
 }

@@ -46,20 +46,14 @@ void bind_community(py::module_& m) {
         [](const Network& net, const std::string& objective, double resolution, const Weight& weight,
            std::uint64_t seed, int n_iterations, double theta, py::object initial, int threads, py::object report) {
           LeidenOptions o;
-          if (objective == "modularity") o.objective = Objective::Modularity;
-          else if (objective == "cpm") o.objective = Objective::CPM;
-          else throw InvalidArgument("objective must be 'modularity' or 'cpm', not '" + objective + "'");
+          o.objective = choice<Objective>("objective", objective,
+                                          {{"modularity", Objective::Modularity}, {"cpm", Objective::CPM}});
           o.resolution = resolution;
-          o.weight = weight_column(net, weight);
-          o.seed = seed;
+          common(o, net, weight, seed, threads);
           o.n_iterations = n_iterations;
           o.theta = theta;
           if (!initial.is_none()) o.initial = membership(initial.cast<U32>());
-          o.threads = threads;
-          return result(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return leiden(net, o);
-          }));
+          return result(run_with(report, o, [&] { return leiden(net, o); }));
         },
         py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weight"), py::arg("seed"),
         py::arg("n_iterations"), py::arg("theta"), py::arg("initial"), py::arg("threads"), py::arg("report"));
@@ -68,13 +62,8 @@ void bind_community(py::module_& m) {
            py::object report) {
           LouvainOptions o;
           o.resolution = resolution;
-          o.weight = weight_column(net, weight);
-          o.seed = seed;
-          o.threads = threads;
-          return result(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return louvain(net, o);
-          }));
+          common(o, net, weight, seed, threads);
+          return result(run_with(report, o, [&] { return louvain(net, o); }));
         },
         py::arg("net"), py::arg("resolution"), py::arg("weight"), py::arg("seed"), py::arg("threads"),
         py::arg("report"));
@@ -82,14 +71,9 @@ void bind_community(py::module_& m) {
         [](const Network& net, const Weight& weight, std::uint64_t seed, int max_rounds, int threads,
            py::object report) {
           LabelPropagationOptions o;
-          o.weight = weight_column(net, weight);
-          o.seed = seed;
+          common(o, net, weight, seed, threads);
           o.max_rounds = max_rounds;
-          o.threads = threads;
-          return result(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return label_propagation(net, o);
-          }));
+          return result(run_with(report, o, [&] { return label_propagation(net, o); }));
         },
         py::arg("net"), py::arg("weight"), py::arg("seed"), py::arg("max_rounds"), py::arg("threads"),
         py::arg("report"));
@@ -105,10 +89,7 @@ void bind_community(py::module_& m) {
           SemiSynchronousOptions o;
           if (!order.is_none()) o.order = membership(order.cast<U32>());
           o.threads = threads;
-          return result(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return semi_synchronous_label_propagation(net, o);
-          }));
+          return result(run_with(report, o, [&] { return semi_synchronous_label_propagation(net, o); }));
         },
         py::arg("net"), py::arg("order"), py::arg("threads"), py::arg("report"));
   m.def("modularity",
@@ -136,13 +117,11 @@ void bind_community(py::module_& m) {
           auto m = membership(memb);
           const std::string column = weight_column(net, weight);
           auto s = run(py::none(), [&](Progress&) { return community_stats(net, m, column, threads); });
-          py::dict d;
-          d["size"] = own(std::move(s.size));
-          d["internal_weight"] = own(std::move(s.internal));
-          d["volume"] = own(std::move(s.volume));
-          d["cut"] = own(std::move(s.cut));
-          d["conductance"] = own(std::move(s.conductance));
-          return d;
+          return py::dict("size"_a = own(std::move(s.size)),
+                          "internal_weight"_a = own(std::move(s.internal)),
+                          "volume"_a = own(std::move(s.volume)),
+                          "cut"_a = own(std::move(s.cut)),
+                          "conductance"_a = own(std::move(s.conductance)));
         },
         py::arg("net"), py::arg("membership"), py::arg("weight"), py::arg("threads"));
   m.def("nmi",

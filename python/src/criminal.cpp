@@ -19,13 +19,11 @@ using namespace ringleader::criminal;
 
 KeyPlayerOptions kpp_options(const std::string& objective, int steps, std::uint64_t seed, int restarts, int threads) {
   KeyPlayerOptions o;
-  if (objective == "fragmentation") o.objective = KppObjective::Fragmentation;
-  else if (objective == "distance_fragmentation") o.objective = KppObjective::DistanceFragmentation;
-  else if (objective == "reach") o.objective = KppObjective::Reach;
-  else if (objective == "distance_reach") o.objective = KppObjective::DistanceReach;
-  else
-    throw InvalidArgument("objective must be 'fragmentation', 'distance_fragmentation', 'reach' or "
-                          "'distance_reach', not '" + objective + "'");
+  o.objective = choice<KppObjective>("objective", objective,
+                                     {{"fragmentation", KppObjective::Fragmentation},
+                                      {"distance_fragmentation", KppObjective::DistanceFragmentation},
+                                      {"reach", KppObjective::Reach},
+                                      {"distance_reach", KppObjective::DistanceReach}});
   if (restarts < 0) throw InvalidArgument("restarts must be >= 0");
   o.m = steps;
   o.restarts = restarts;
@@ -81,11 +79,11 @@ void bind_criminal(py::module_& m) {
           ProjectionOptions o;
           o.person_type = person_type;
           o.via = std::move(via);
-          if (weight == "count") o.weight = Evidence::Count;
-          else if (weight == "weight") o.weight = Evidence::Weight;
-          else if (weight == "amount") o.weight = Evidence::Amount;
-          else if (weight == "newman") o.weight = Evidence::Newman;
-          else throw InvalidArgument("weight must be 'count', 'weight', 'amount' or 'newman', not '" + weight + "'");
+          o.weight = choice<Evidence>("weight", weight,
+                                      {{"count", Evidence::Count},
+                                       {"weight", Evidence::Weight},
+                                       {"amount", Evidence::Amount},
+                                       {"newman", Evidence::Newman}});
           o.max_hub = max_hub;
           o.max_pairs = max_pairs;
           Projection r;
@@ -102,16 +100,11 @@ void bind_criminal(py::module_& m) {
           StructuralHolesOptions o;
           o.weight = weight_column(net, weight);
           o.threads = threads;
-          StructuralHoles r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return structural_holes(net, o);
-          });
-          py::dict d;
-          d["constraint"] = own(std::move(r.constraint));
-          d["effective_size"] = own(std::move(r.effective_size));
-          d["efficiency"] = own(std::move(r.efficiency));
-          d["hierarchy"] = own(std::move(r.hierarchy));
-          return d;
+          StructuralHoles r = run_with(report, o, [&] { return structural_holes(net, o); });
+          return py::dict("constraint"_a = own(std::move(r.constraint)),
+                          "effective_size"_a = own(std::move(r.effective_size)),
+                          "efficiency"_a = own(std::move(r.efficiency)),
+                          "hierarchy"_a = own(std::move(r.hierarchy)));
         },
         py::arg("net"), py::arg("weight"), py::arg("threads"), py::arg("report"));
   m.def("brokerage",
@@ -130,10 +123,7 @@ void bind_criminal(py::module_& m) {
         [](const Network& net, std::size_t k, const std::string& objective, int steps, std::uint64_t seed,
            int restarts, int threads, py::object report) {
           KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
-          KeyPlayerResult r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return key_players(net, k, o);
-          });
+          KeyPlayerResult r = run_with(report, o, [&] { return key_players(net, k, o); });
           return py::make_tuple(own(std::move(r.nodes)), r.score, r.greedy_score);
         },
         py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("m"), py::arg("seed"), py::arg("restarts"),
@@ -151,10 +141,7 @@ void bind_criminal(py::module_& m) {
         [](const Network& net, std::size_t k, const std::string& objective, int steps, std::uint64_t seed,
            int restarts, std::vector<std::uint32_t> runs, int threads, py::object report) {
           KeyPlayerOptions o = kpp_options(objective, steps, seed, restarts, threads);
-          std::vector<KeyPlayerRun> rs = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return key_players_partial(net, k, runs, o);
-          });
+          std::vector<KeyPlayerRun> rs = run_with(report, o, [&] { return key_players_partial(net, k, runs, o); });
           py::list out;
           for (auto& r : rs) out.append(py::make_tuple(r.run, own(std::move(r.nodes)), r.score, r.start_score));
           return out;
@@ -181,25 +168,22 @@ void bind_criminal(py::module_& m) {
         [](const Network& net, const std::string& strategy, std::size_t steps, std::vector<vertex_t> order,
            int repeats, std::uint64_t seed, int threads, py::object report) {
           DisruptionOptions o;
-          if (strategy == "degree") o.strategy = Strategy::Degree;
-          else if (strategy == "degree_once") o.strategy = Strategy::DegreeOnce;
-          else if (strategy == "betweenness") o.strategy = Strategy::Betweenness;
-          else if (strategy == "betweenness_once") o.strategy = Strategy::BetweennessOnce;
-          else if (strategy == "key_players") o.strategy = Strategy::KeyPlayer;
-          else if (strategy == "random") o.strategy = Strategy::Random;
-          else if (strategy == "given") o.strategy = Strategy::Given;
+          if (strategy == "given") o.strategy = Strategy::Given;  // the Python wrapper's list of nodes
           else
-            throw InvalidArgument("strategy must be 'degree', 'degree_once', 'betweenness', 'betweenness_once', "
-                                  "'key_players', 'random' or a list of nodes, not '" + strategy + "'");
+            o.strategy = choice<Strategy>("strategy", strategy,
+                                          {{"degree", Strategy::Degree},
+                                           {"degree_once", Strategy::DegreeOnce},
+                                           {"betweenness", Strategy::Betweenness},
+                                           {"betweenness_once", Strategy::BetweennessOnce},
+                                           {"key_players", Strategy::KeyPlayer},
+                                           {"random", Strategy::Random}},
+                                          " or a list of nodes");
           o.steps = steps;
           o.order = std::move(order);
           o.repeats = repeats;
           o.seed = seed;
           o.threads = threads;
-          auto rows = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return disruption(net, o);
-          });
+          auto rows = run_with(report, o, [&] { return disruption(net, o); });
           return rows_tuple(rows);
         },
         py::arg("net"), py::arg("strategy"), py::arg("steps"), py::arg("order"), py::arg("repeats"), py::arg("seed"),
@@ -210,10 +194,7 @@ void bind_criminal(py::module_& m) {
         [](const Network& net, std::size_t steps, int repeats, std::uint64_t seed, std::vector<std::uint32_t> reps,
            int threads, py::object report) {
           DisruptionOptions o = random_disruption(steps, repeats, seed, threads);
-          auto rows = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return disruption_partial(net, reps, o);
-          });
+          auto rows = run_with(report, o, [&] { return disruption_partial(net, reps, o); });
           return rows_tuple(rows);
         },
         py::arg("net"), py::arg("steps"), py::arg("repeats"), py::arg("seed"), py::arg("reps"), py::arg("threads"),

@@ -105,10 +105,9 @@ void bind_io(py::module_& m) {
            const std::string& node_type, const std::string& row_type, const std::string& column_type,
            const std::string& edge_type, const std::string& delimiter) {
           io::MatrixOptions o;
-          if (mode == "auto") o.mode = io::MatrixMode::Auto;
-          else if (mode == "one") o.mode = io::MatrixMode::OneMode;
-          else if (mode == "two") o.mode = io::MatrixMode::TwoMode;
-          else throw InvalidArgument("mode must be 'auto', 'one' or 'two', not '" + mode + "'");
+          o.mode = choice<io::MatrixMode>(
+              "mode", mode,
+              {{"auto", io::MatrixMode::Auto}, {"one", io::MatrixMode::OneMode}, {"two", io::MatrixMode::TwoMode}});
           if (delimiter.size() != 1) throw InvalidArgument("delimiter must be one character");
           o.directed = directed;
           o.node_type = node_type;

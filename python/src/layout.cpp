@@ -74,10 +74,7 @@ void bind_layout(py::module_& m) {
           const std::vector<vertex_t> a = vertices(src, n), b = vertices(dst, n);
           const std::vector<double> w(weight.data(), weight.data() + weight.size());
           ForceAtlas2Options o = options(opts);
-          Layout r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return force_atlas2(CsrGraph::build(n, false, a, b, &w), o);
-          });
+          Layout r = run_with(report, o, [&] { return force_atlas2(CsrGraph::build(n, false, a, b, &w), o); });
           return py::make_tuple(own(std::move(r.x)), own(std::move(r.y)));
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("weight"), py::arg("options"),

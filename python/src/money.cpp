@@ -24,19 +24,15 @@ void bind_money(py::module_& m) {
   m.def("money_trace",
         [](vertex_t n, U32 src, U32 dst, F64 amount, I64 time, U32 sources, const std::string& rule) {
           Transfers t = transfers(n, src, dst, amount, time);
-          Allocation a;
-          if (rule == "proportional") a = Allocation::Proportional;
-          else if (rule == "fifo") a = Allocation::Fifo;
-          else throw InvalidArgument("rule must be 'proportional' or 'fifo', not '" + rule + "'");
+          const auto a = choice<Allocation>("rule", rule,
+                                            {{"proportional", Allocation::Proportional}, {"fifo", Allocation::Fifo}});
           auto s = vec<vertex_t>(sources);
           TraceResult r = run(py::none(), [&](Progress& p) { return trace(t, s, a, &p); });
-          py::dict d;
-          d["received"] = own(std::move(r.received));
-          d["passed_on"] = own(std::move(r.passed_on));
-          d["held"] = own(std::move(r.held));
-          d["traced"] = own(std::move(r.traced));
-          d["emitted"] = r.emitted;
-          return d;
+          return py::dict("received"_a = own(std::move(r.received)),
+                          "passed_on"_a = own(std::move(r.passed_on)),
+                          "held"_a = own(std::move(r.held)),
+                          "traced"_a = own(std::move(r.traced)),
+                          "emitted"_a = r.emitted);
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("amount"), py::arg("time"), py::arg("sources"),
         py::arg("rule"));
@@ -53,24 +49,20 @@ void bind_money(py::module_& m) {
            std::size_t k) {
           Transfers t = transfers(n, src, dst, amount, py::none());
           FreezeOptions o;
-          if (cut == "transfers") o.cut = Cut::Transfers;
-          else if (cut == "accounts") o.cut = Cut::Accounts;
-          else throw InvalidArgument("cut must be 'transfers' or 'accounts', not '" + cut + "'");
+          o.cut = choice<Cut>("cut", cut, {{"transfers", Cut::Transfers}, {"accounts", Cut::Accounts}});
           o.count = count;
           o.k = k;
           auto a = vec<vertex_t>(sources), b = vec<vertex_t>(sinks);
           FreezeResult r = run(py::none(), [&](Progress& p) { return freeze_plan(t, a, b, o, &p); });
-          py::dict d;
-          d["cut_source"] = own(std::move(r.cut_source));
-          d["cut_target"] = own(std::move(r.cut_target));
-          d["cut_accounts"] = own(std::move(r.cut_accounts));
-          d["cut_capacity"] = own(std::move(r.cut_capacity));
-          d["cut_transfers"] = own(std::move(r.cut_transfers));
-          d["total"] = r.total;
-          d["stopped"] = r.stopped;
-          d["remaining"] = r.remaining;
-          d["capacity"] = r.capacity;
-          return d;
+          return py::dict("cut_source"_a = own(std::move(r.cut_source)),
+                          "cut_target"_a = own(std::move(r.cut_target)),
+                          "cut_accounts"_a = own(std::move(r.cut_accounts)),
+                          "cut_capacity"_a = own(std::move(r.cut_capacity)),
+                          "cut_transfers"_a = own(std::move(r.cut_transfers)),
+                          "total"_a = r.total,
+                          "stopped"_a = r.stopped,
+                          "remaining"_a = r.remaining,
+                          "capacity"_a = r.capacity);
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("amount"), py::arg("sources"), py::arg("sinks"),
         py::arg("cut"), py::arg("count"), py::arg("k"));

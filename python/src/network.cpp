@@ -90,9 +90,11 @@ NetPtr from_arrays(bool directed, std::vector<std::string> ids,
   return std::make_shared<Network>(directed, std::move(n), std::move(e));
 }
 
-std::optional<std::int64_t> opt_time(const py::object& o) {
-  if (o.is_none()) return std::nullopt;
-  return o.cast<std::int64_t>();
+/// Network::collapse's rule for the weight of merged edges.
+Aggregate aggregate(const std::string& weight) {
+  return choice<Aggregate>("weight", weight,
+                           {{"sum", Aggregate::Sum}, {"count", Aggregate::Count}, {"max", Aggregate::Max},
+                            {"min", Aggregate::Min}});
 }
 
 }  // namespace
@@ -155,8 +157,8 @@ void bind_network(py::module_& m) {
              SubgraphOptions o;
              o.node_types = std::move(node_types);
              o.edge_types = std::move(edge_types);
-             o.start = opt_time(start);
-             o.end = opt_time(end);
+             o.start = opt_ns(start);
+             o.end = opt_ns(end);
              o.nodes = std::move(nodes);
              py::gil_scoped_release release;
              return std::make_shared<Network>(n.subgraph(o));
@@ -165,11 +167,7 @@ void bind_network(py::module_& m) {
       .def("collapse",
            [](const Network& n, const std::string& weight, bool by_type, const std::string& column) {
              CollapseOptions o;
-             if (weight == "sum") o.weight = Aggregate::Sum;
-             else if (weight == "count") o.weight = Aggregate::Count;
-             else if (weight == "max") o.weight = Aggregate::Max;
-             else if (weight == "min") o.weight = Aggregate::Min;
-             else throw InvalidArgument("weight must be 'sum', 'count', 'max' or 'min', not '" + weight + "'");
+             o.weight = aggregate(weight);
              o.by_type = by_type;
              o.column = column;
              py::gil_scoped_release release;
@@ -178,11 +176,10 @@ void bind_network(py::module_& m) {
            py::arg("weight"), py::arg("by_type"), py::arg("column") = "weight")
       .def("simple_view",
            [](const Network& n, const std::string& merge, const Weight& weight) {
-             graph::Merge rule;
-             if (merge == "shortest") rule = graph::Merge::Shortest;
-             else if (merge == "total") rule = graph::Merge::Total;
-             else if (merge == "structure") rule = graph::Merge::Structure;
-             else throw InvalidArgument("merge must be 'shortest', 'total' or 'structure', not '" + merge + "'");
+             const auto rule = choice<graph::Merge>("merge", merge,
+                                                    {{"shortest", graph::Merge::Shortest},
+                                                     {"total", graph::Merge::Total},
+                                                     {"structure", graph::Merge::Structure}});
              const std::string column = weight_column(n, weight);
              py::gil_scoped_release release;
              // the view is immutable and kept by `n`; the holder type is non-const

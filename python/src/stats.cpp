@@ -15,9 +15,8 @@ using namespace ringleader;
 using namespace ringleader::stats;
 
 centrality::DegreeMode side(const std::string& mode) {
-  if (mode == "in") return centrality::DegreeMode::In;
-  if (mode == "out") return centrality::DegreeMode::Out;
-  throw InvalidArgument("x and y must be 'in' or 'out', not '" + mode + "'");
+  return choice<centrality::DegreeMode>("x and y", mode,
+                                        {{"in", centrality::DegreeMode::In}, {"out", centrality::DegreeMode::Out}});
 }
 }  // namespace
 
@@ -39,10 +38,7 @@ void bind_stats(py::module_& m) {
           ClusteringOptions o;
           o.weight = weight_column(net, weight);
           o.threads = threads;
-          return own(run(report, [&](Progress& p) {
-            o.progress = &p;
-            return clustering(net, o);
-          }));
+          return own(run_with(report, o, [&] { return clustering(net, o); }));
         },
         py::arg("net"), py::arg("weight"), py::arg("threads"), py::arg("report") = py::none());
   m.def("transitivity",
@@ -67,10 +63,7 @@ void bind_stats(py::module_& m) {
           o.reverse = reverse;
           o.weight = weight_column(net, weight);
           o.threads = threads;
-          BfsSummary r = run(report, [&](Progress& p) {
-            o.progress = &p;
-            return bfs_sources(net, std::move(sources), o);
-          });
+          BfsSummary r = run_with(report, o, [&] { return bfs_sources(net, std::move(sources), o); });
           return py::make_tuple(own(std::move(r.eccentricity)), own(std::move(r.distance_sum)),
                                 own(std::move(r.reached)));
         },

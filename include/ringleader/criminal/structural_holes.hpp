@@ -54,14 +54,8 @@
 
 namespace ringleader::criminal {
 
-struct StructuralHolesOptions {
-  bool weighted = false;
-  /// On a Network: the edge column read as strengths ("" = unweighted, or
-  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
-  std::string weight;
-  int threads = 0;
-  Progress* progress = nullptr;
-};
+/// graph::StrengthOptions: weights are strengths (the sum of parallel edges).
+struct StructuralHolesOptions : graph::StrengthOptions {};
 
 struct StructuralHoles {
   std::vector<double> constraint, effective_size, efficiency, hierarchy;

@@ -44,14 +44,8 @@
 
 namespace ringleader::stats {
 
-struct ClusteringOptions {
-  bool weighted = false;
-  /// On a Network: the edge column read as strengths ("" = unweighted, or
-  /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
-  std::string weight;
-  int threads = 0;
-  Progress* progress = nullptr;
-};
+/// graph::StrengthOptions: weights are strengths (the sum of parallel edges).
+struct ClusteringOptions : graph::StrengthOptions {};
 
 namespace detail_cl {
 

@@ -14,6 +14,7 @@
 #include <ringleader/centrality/pagerank.hpp>
 
 #include "../support/csr.hpp"
+#include "../support/threads.hpp"
 
 using namespace ringleader;
 using namespace ringleader::centrality;
@@ -21,6 +22,7 @@ using namespace ringleader::centrality;
 namespace {
 
 using rltest::make;
+using rltest::on_1_and_2_threads;
 
 /// A simple random graph (no parallel edges), with some self-loops.
 CsrGraph random_simple(std::mt19937& rng, vertex_t n, std::size_t m, bool directed, bool loops = true) {
@@ -204,37 +206,30 @@ TEST_CASE("spectral kernels give the same result on 1 and 2 threads", "[spectral
   for (bool directed : {false, true}) {
     auto g = random_simple(rng, 12000, 60000, directed);
     for (bool weighted : {false, true}) {
-      PageRankOptions p1, p2;
-      p1.weighted = p2.weighted = weighted;
-      p1.threads = 1;
-      p2.threads = 2;
-      CHECK(max_rel(pagerank(g, p1), pagerank(g, p2)) <= 1e-12);
-      EigenvectorOptions e1, e2;
-      e1.weighted = e2.weighted = weighted;
-      e1.threads = 1;
-      e2.threads = 2;
-      e1.max_iter = e2.max_iter = 1000;
-      CHECK(max_rel(eigenvector(g, e1), eigenvector(g, e2)) <= 1e-12);
-      KatzOptions k1, k2;
-      k1.weighted = k2.weighted = weighted;
-      k1.alpha = k2.alpha = 0.01;
-      k1.threads = 1;
-      k2.threads = 2;
-      CHECK(max_rel(katz(g, k1), katz(g, k2)) <= 1e-12);
-      HitsOptions h1, h2;
-      h1.weighted = h2.weighted = weighted;
-      h1.threads = 1;
-      h2.threads = 2;
-      h1.max_iter = h2.max_iter = 5000;
-      h1.tol = h2.tol = 1e-6;
-      auto a = hits(g, h1), b = hits(g, h2);
+      PageRankOptions p;
+      p.weighted = weighted;
+      auto [p1, p2] = on_1_and_2_threads(p, [&](const auto& o) { return pagerank(g, o); });
+      CHECK(max_rel(p1, p2) <= 1e-12);
+      EigenvectorOptions e;
+      e.weighted = weighted;
+      e.max_iter = 1000;
+      auto [e1, e2] = on_1_and_2_threads(e, [&](const auto& o) { return eigenvector(g, o); });
+      CHECK(max_rel(e1, e2) <= 1e-12);
+      KatzOptions k;
+      k.weighted = weighted;
+      k.alpha = 0.01;
+      auto [k1, k2] = on_1_and_2_threads(k, [&](const auto& o) { return katz(g, o); });
+      CHECK(max_rel(k1, k2) <= 1e-12);
+      HitsOptions h;
+      h.weighted = weighted;
+      h.max_iter = 5000;
+      h.tol = 1e-6;
+      auto [a, b] = on_1_and_2_threads(h, [&](const auto& o) { return hits(g, o); });
       CHECK(max_rel(a.hub, b.hub) <= 1e-12);
       CHECK(max_rel(a.authority, b.authority) <= 1e-12);
     }
-    CoreNumberOptions c1, c2;
-    c1.threads = 1;
-    c2.threads = 2;
-    CHECK(core_number(g, c1) == core_number(g, c2));
+    auto [c1, c2] = on_1_and_2_threads(CoreNumberOptions{}, [&](const auto& o) { return core_number(g, o); });
+    CHECK(c1 == c2);
   }
 }
 

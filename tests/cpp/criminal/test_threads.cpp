@@ -14,9 +14,11 @@
 #include <ringleader/criminal/structural_holes.hpp>
 
 #include "../support/csr.hpp"
+#include "../support/threads.hpp"
 
 using namespace ringleader;
 using namespace ringleader::criminal;
+using rltest::on_1_and_2_threads;
 
 namespace {
 
@@ -40,15 +42,6 @@ CsrGraph random_multigraph(std::mt19937& rng, vertex_t n, bool directed) {
 bool same(double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
   return a == Approx(b).epsilon(1e-12).margin(1e-300);
-}
-
-/// f(options) with options.threads = 1, then 2.
-template <class O, class F>
-auto on_1_and_2_threads(O o, F f) {
-  o.threads = 1;
-  auto one = f(o);
-  o.threads = 2;
-  return std::make_pair(one, f(o));
 }
 
 }  // namespace

@@ -54,22 +54,27 @@ std::vector<std::pair<double, std::vector<vertex_t>>> every_path(const CsrGraph&
   return out;
 }
 
+/// A random graph of n vertices and 2n edges (self-loops and parallel edges
+/// likely); `w` receives the edge weights: 1, or 1..3 when `weighted`.
+CsrGraph small_multigraph(std::mt19937& rng, vertex_t n, bool directed, bool weighted, std::vector<double>& w) {
+  std::vector<std::pair<vertex_t, vertex_t>> edges;
+  w.clear();
+  for (int k = 0; k < int(2 * n); ++k) {
+    edges.push_back({vertex_t(rng() % n), vertex_t(rng() % n)});
+    w.push_back(weighted ? double(1 + rng() % 3) : 1.0);
+  }
+  return rltest::make(n, directed, edges, w);
+}
+
 }  // namespace
 
 TEST_CASE("k shortest paths equal brute force; all shortest paths too", "[paths]") {
   std::mt19937 rng(5);
   int checked = 0;
   for (int round = 0; round < 80; ++round) {
-    const bool directed = round % 2;
     const vertex_t n = 3 + rng() % 6;
-    std::vector<std::pair<vertex_t, vertex_t>> edges;
-    std::vector<double> w;
-    for (int k = 0; k < int(2 * n); ++k) {
-      edges.push_back({vertex_t(rng() % n), vertex_t(rng() % n)});
-      w.push_back(round % 4 < 2 ? 1.0 : double(1 + rng() % 3));
-    }
-    CsrGraph g = rltest::make(n, directed, edges, w);
-    std::vector<double> ew = w;
+    std::vector<double> ew;
+    CsrGraph g = small_multigraph(rng, n, round % 2, round % 4 >= 2, ew);
     PathOptions o;
     if (round % 4 >= 2) o.weights = &ew;
     for (int q = 0; q < 4; ++q) {

@@ -12,12 +12,14 @@
 #include <ringleader/stats/distance.hpp>
 
 #include "../support/csr.hpp"
+#include "../support/threads.hpp"
 
 using namespace ringleader;
 using namespace ringleader::stats;
 
 namespace {
 using rltest::make;
+using rltest::on_1_and_2_threads;
 
 CsrGraph random_simple(std::mt19937& rng, vertex_t n, std::size_t m, bool directed) {
   std::vector<std::pair<vertex_t, vertex_t>> e;
@@ -106,24 +108,19 @@ TEST_CASE("stats give the same result on 1 and 2 threads", "[stats]") {
   for (bool directed : {false, true}) {
     auto g = random_simple(rng, 9000, 40000, directed);
     for (bool weighted : {false, true}) {
-      ClusteringOptions a, b;
-      a.weighted = b.weighted = weighted;
-      a.threads = 1;
-      b.threads = 2;
-      CHECK(clustering(g, a) == clustering(g, b));
-      AssortativityOptions x, y;
-      x.weighted = y.weighted = weighted;
-      x.threads = 1;
-      y.threads = 2;
-      CHECK(degree_assortativity(g, x) == degree_assortativity(g, y));
+      ClusteringOptions c;
+      c.weighted = weighted;
+      auto [c1, c2] = on_1_and_2_threads(c, [&](const auto& o) { return clustering(g, o); });
+      CHECK(c1 == c2);
+      AssortativityOptions a;
+      a.weighted = weighted;
+      auto [a1, a2] = on_1_and_2_threads(a, [&](const auto& o) { return degree_assortativity(g, o); });
+      CHECK(a1 == a2);
     }
     CHECK(transitivity(g, 1) == transitivity(g, 2));
     if (directed) CHECK(reciprocity(g, false, 1) == reciprocity(g, false, 2));
-    BfsOptions o1, o2;
-    o1.threads = 1;
-    o2.threads = 2;
     std::vector<vertex_t> src{0, 5, 17, 99, 1234};
-    auto r1 = bfs_sources(g, src, o1), r2 = bfs_sources(g, src, o2);
+    auto [r1, r2] = on_1_and_2_threads(BfsOptions{}, [&](const auto& o) { return bfs_sources(g, src, o); });
     CHECK(r1.distance_sum == r2.distance_sum);
     CHECK(r1.eccentricity == r2.eccentricity);
   }
