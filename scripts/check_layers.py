@@ -14,13 +14,19 @@ Rules, for every ``#include`` in include/ringleader and src/:
 6. nothing in include/ or src/ includes pybind11, ``Python.h`` or python/;
 7. in python/ringleader, no module imports another module's private name
    (``from .x import _y`` where ``_y`` is not itself a module) or reads one
-   (``x._y`` on an imported ringleader module); the package's modules may be
-   private, the names they share are not (``from ._times import time_index``).
+   (``x._y`` on an imported ringleader module), and no module uses a private
+   attribute of an object other than ``self``/``cls`` (``net._net``,
+   ``f()._y``) unless it defines that name itself (as a class attribute or
+   method, or by assigning ``self._y``): network.py may read another
+   Network's ``_net``, the other modules call ``core_of(net)``.  The
+   package's modules may be private, the names they share are not
+   (``from ._times import time_index``).
 
 Exit 1 with one line per broken rule (file:line: what and which rule).
 """
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -71,10 +77,30 @@ def problems_of(path: Path, root: Path) -> list[str]:
     return out
 
 
+def private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def own_privates(tree) -> set:
+    """The private names a module defines: in a class body (methods,
+    attributes) or by assigning ``self._y``."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(item.name)
+                for target in getattr(item, "targets", []) + [getattr(item, "target", None)]:
+                    if isinstance(target, ast.Name):
+                        names.add(target.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
+                and isinstance(node.value, ast.Name) and node.value.id == "self":
+            names.add(node.attr)
+    return {n for n in names if private(n)}
+
+
 def python_problems(pkg: Path, root: Path) -> list[str]:
     """Rule 7 for every module below ``pkg`` (python/ringleader)."""
-    import ast
-
     out = []
     for path in sorted(pkg.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -93,14 +119,19 @@ def python_problems(pkg: Path, root: Path) -> list[str]:
                         or (mod / a.name / "__init__.py").exists()
                     if is_module:
                         aliases[a.asname or a.name] = a.name
-                    elif a.name.startswith("_") and not a.name.startswith("__"):
+                    elif private(a.name):
                         out.append(f"{path.relative_to(root)}:{node.lineno}: imports private {a.name} from "
                                    f"{node.module or '.'} (rule 7): give it a name without '_' there")
+        own = own_privates(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                    and node.value.id in aliases and node.attr.startswith("_") and not node.attr.startswith("__"):
-                out.append(f"{path.relative_to(root)}:{node.lineno}: reads private {node.value.id}.{node.attr} "
-                           "(rule 7)")
+            if not isinstance(node, ast.Attribute) or not private(node.attr):
+                continue
+            on = node.value.id if isinstance(node.value, ast.Name) else None
+            if on in aliases:
+                out.append(f"{path.relative_to(root)}:{node.lineno}: reads private {on}.{node.attr} (rule 7)")
+            elif on not in ("self", "cls") and node.attr not in own:
+                out.append(f"{path.relative_to(root)}:{node.lineno}: uses private {ast.unparse(node)} of an object "
+                           "this module does not define (rule 7): call a function without '_' of its module")
     return out
 
 

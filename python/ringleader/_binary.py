@@ -45,6 +45,7 @@ import json
 import os
 
 from . import _core
+from .network import core_of, has_id_objects, wrap
 
 MAGIC = b"RLNETBIN"
 VERSION = 1
@@ -57,11 +58,11 @@ def _pad(n: int) -> int:
 
 def _core_of(net):
     """The compiled network of `net`, refused when its ids are not strings."""
-    if net._objects is not None:
+    if has_id_objects(net):
         raise ValueError("this network has node ids that are not strings (from networkx); the binary format "
                          "stores string ids: relabel the nodes to strings first, e.g. "
                          "nx.relabel_nodes(G, str), then rl.from_networkx")
-    return net._net
+    return core_of(net)
 
 
 def save(net, path) -> None:
@@ -102,17 +103,13 @@ def load(path, mmap: bool = True, verify: bool = True):
     >>> net.save("case.rlnet")                 # doctest: +SKIP
     >>> net = rl.load("case.rlnet")            # doctest: +SKIP
     """
-    from .network import Network
-
-    return Network._wrap(_core.read_binary(os.fspath(path), bool(mmap), bool(verify)))
+    return wrap(_core.read_binary(os.fspath(path), bool(mmap), bool(verify)))
 
 
 def loads(data, where: str = "<bytes>", verify: bool = True):
     """A network from the bytes of a binary network file (used to ship a
     network to Dask workers); errors name `where`."""
-    from .network import Network
-
-    return Network._wrap(_core.read_binary_bytes(data, where, bool(verify)))
+    return wrap(_core.read_binary_bytes(data, where, bool(verify)))
 
 
 def node_ids(path) -> list:

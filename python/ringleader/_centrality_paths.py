@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, column, run, seed_of as _seed
+from .network import core_of, node_series
 
 __all__ = ["betweenness", "betweenness_approx", "edge_betweenness", "closeness", "harmonic"]
 
@@ -82,9 +83,9 @@ def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endp
     """
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("betweenness", progress, _core.betweenness, net._net, bool(normalized), bool(endpoints),
+    values = run("betweenness", progress, _core.betweenness, core_of(net), bool(normalized), bool(endpoints),
                  column(weight), kk, s, check_threads(threads))
-    out = net._series(values, "betweenness")
+    out = node_series(net, values, "betweenness")
     if kk:
         out.attrs["sources"] = list(net.node_index[_core.sample_sources(len(net), kk, s)])
         out.attrs["seed"] = s
@@ -138,9 +139,9 @@ def betweenness_approx(net, epsilon: float = 0.01, delta: float = 0.1, weight: O
     if not 0 < delta < 1:
         raise ValueError(f"delta must be in (0, 1), e.g. 0.1, not {delta}")
     s = _seed(seed)
-    values, samples, vd, exact = run("betweenness (approximate)", progress, _core.betweenness_approx, net._net,
+    values, samples, vd, exact = run("betweenness (approximate)", progress, _core.betweenness_approx, core_of(net),
                                      epsilon, delta, column(weight), s, check_threads(threads))
-    out = net._series(values, "betweenness")
+    out = node_series(net, values, "betweenness")
     out.attrs.update(samples=int(samples), vertex_diameter=int(vd), exact=bool(exact), epsilon=epsilon,
                      delta=delta, seed=s)
     return out
@@ -170,7 +171,7 @@ def edge_betweenness(net, normalized: bool = True, weight: Optional[str] = None,
     """
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    src, dst, values = run("edge betweenness", progress, _core.edge_betweenness, net._net, bool(normalized),
+    src, dst, values = run("edge betweenness", progress, _core.edge_betweenness, core_of(net), bool(normalized),
                            column(weight), kk, s, check_threads(threads))
     ids = net.node_index
     out = pd.DataFrame({"source": ids[np.asarray(src)], "target": ids[np.asarray(dst)],
@@ -207,9 +208,9 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, threa
 
     >>> rl.centrality.closeness(net).nlargest(5)   # doctest: +SKIP
     """
-    values = run("closeness", progress, _core.closeness, net._net, bool(wf_improved), column(weight),
+    values = run("closeness", progress, _core.closeness, core_of(net), bool(wf_improved), column(weight),
                  check_threads(threads))
-    return net._series(values, "closeness")
+    return node_series(net, values, "closeness")
 
 
 def harmonic(net, weight: Optional[str] = None, k: Optional[int] = None, seed: Optional[int] = None,
@@ -247,8 +248,8 @@ def harmonic(net, weight: Optional[str] = None, k: Optional[int] = None, seed: O
     """
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("harmonic", progress, _core.harmonic, net._net, column(weight), kk, s, check_threads(threads))
-    out = net._series(values, "harmonic")
+    values = run("harmonic", progress, _core.harmonic, core_of(net), column(weight), kk, s, check_threads(threads))
+    out = node_series(net, values, "harmonic")
     if kk:
         out.attrs["sources"] = list(net.node_index[_core.sample_sources(len(net), kk, s)])
         out.attrs["seed"] = s

@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, column, run
+from .network import core_of, node_series
 
 ConvergenceError = _core.ConvergenceError
 
@@ -62,9 +63,9 @@ def eigenvector(net, weight: Optional[str] = None, max_iter: int = 100, tol: flo
 
     >>> rl.centrality.eigenvector(net).nlargest(3)   # doctest: +SKIP
     """
-    values = run("eigenvector", progress, _core.eigenvector, net._net, column(weight), int(max_iter), float(tol),
+    values = run("eigenvector", progress, _core.eigenvector, core_of(net), column(weight), int(max_iter), float(tol),
                  _per_node(net, nstart, "nstart"), check_threads(threads))
-    return net._series(values, "eigenvector")
+    return node_series(net, values, "eigenvector")
 
 
 def pagerank(net, alpha: float = 0.85, personalization=None, weight: Optional[str] = None,
@@ -92,11 +93,11 @@ def pagerank(net, alpha: float = 0.85, personalization=None, weight: Optional[st
 
     >>> rl.centrality.pagerank(net, alpha=0.85).nlargest(3)   # doctest: +SKIP
     """
-    values = run("pagerank", progress, _core.pagerank, net._net, float(alpha),
+    values = run("pagerank", progress, _core.pagerank, core_of(net), float(alpha),
                  _per_node(net, personalization, "personalization"), column(weight), int(max_iter),
                  float(tol), _per_node(net, nstart, "nstart"), _per_node(net, dangling, "dangling"),
                  check_threads(threads))
-    return net._series(values, "pagerank")
+    return node_series(net, values, "pagerank")
 
 
 def katz(net, alpha: float = 0.1, beta=1.0, weight: Optional[str] = None, normalized: bool = True,
@@ -129,10 +130,10 @@ def katz(net, alpha: float = 0.1, beta=1.0, weight: Optional[str] = None, normal
             beta_vec, beta_scalar = [], float(beta)
         except (TypeError, ValueError):
             raise ValueError("beta must be a number or a dict giving a value for every node") from None
-    values = run("katz", progress, _core.katz, net._net, float(alpha), beta_scalar, beta_vec, column(weight),
+    values = run("katz", progress, _core.katz, core_of(net), float(alpha), beta_scalar, beta_vec, column(weight),
                  bool(normalized), int(max_iter), float(tol), _per_node(net, nstart, "nstart"),
                  check_threads(threads))
-    return net._series(values, "katz")
+    return node_series(net, values, "katz")
 
 
 def hits(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e-8, nstart=None,
@@ -167,7 +168,7 @@ def hits(net, weight: Optional[str] = None, max_iter: int = 100, tol: float = 1e
     """
     def kernel(*args):
         return _core.hits(*args, method=method)
-    hub, auth = run("hits", progress, kernel, net._net, column(weight), int(max_iter), float(tol),
+    hub, auth = run("hits", progress, kernel, core_of(net), column(weight), int(max_iter), float(tol),
                     _per_node(net, nstart, "nstart"), check_threads(threads))
     return pd.DataFrame({"hub": np.asarray(hub, dtype=np.float64), "authority": np.asarray(auth, dtype=np.float64)},
                         index=net.node_index)
@@ -188,5 +189,5 @@ def core_number(net, threads: int = 0, progress: bool = False) -> pd.Series:
 
     >>> rl.centrality.core_number(net).value_counts()   # doctest: +SKIP
     """
-    values = run("core_number", progress, _core.core_number, net._net, check_threads(threads))
-    return net._series(values, "core_number")
+    values = run("core_number", progress, _core.core_number, core_of(net), check_threads(threads))
+    return node_series(net, values, "core_number")

@@ -25,7 +25,9 @@ FORMATS = ("auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix")
 
 
 class Parser(argparse.ArgumentParser):
-    """Usage errors in one line, with where to find help."""
+    """Usage errors in one line, with where to find help; the top-level
+    parser of :func:`build_parser` has ``commands``, the subcommands' parsers
+    by name."""
 
     def error(self, message):
         self.exit(2, f"ringleader: error: {message} (see '{self.prog} --help')\n")
@@ -201,6 +203,7 @@ def build_parser(runs: Mapping[str, Callable]) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"ringleader {__version__}")
     p.add_argument("--debug", action="store_true", help="show the traceback on errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    p.commands = sub.choices
     for name, help, groups, epilog, options in _COMMANDS:
         s = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
                            parents=[shared[g] for g in groups] + [common], epilog="examples:\n  " + epilog,

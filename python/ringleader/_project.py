@@ -5,6 +5,8 @@ from __future__ import annotations
 import warnings
 from typing import Iterable, Optional
 
+from .network import core_of, derive
+
 _WEIGHTS = ("count", "weight", "amount", "newman")
 
 
@@ -52,11 +54,11 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
     via = [via] if isinstance(via, str) else [str(v) for v in via]
     if max_hub is not None and (isinstance(max_hub, bool) or int(max_hub) < 1):
         raise ValueError(f"max_hub must be a positive int or None, not {max_hub!r}")
-    core, skipped = _core.project(net._net, str(person_type), via, weight, 0 if max_hub is None else int(max_hub),
+    core, skipped = _core.project(core_of(net), str(person_type), via, weight, 0 if max_hub is None else int(max_hub),
                                   int(max_pairs))
     if skipped:
         ids = net.node_index
         names = [ids[h] for h in skipped[:5]]
         warnings.warn(f"{len(skipped)} {'/'.join(via)} nodes are attached to more than max_hub={max_hub} persons "
                       f"and were skipped (largest: {names}); raise max_hub to keep them", stacklevel=3)
-    return net._derive(core)
+    return derive(net, core)

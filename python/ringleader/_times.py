@@ -97,14 +97,11 @@ def time_index(net, empty: str):
     built once per network and kept with it); ``ValueError`` when ``net``
     is not a :class:`ringleader.Network`, or with the message ``empty``
     (what needs the timestamps) when no edge has a timestamp."""
-    from .network import Network
+    from .network import Network, cached, core_of  # here: network.py imports this module
 
     if not isinstance(net, Network):
         raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
-    index = net._cache.get("time_index")
-    if index is None:
-        index = _core.TimeIndex(net._net)
-        net._cache["time_index"] = index
+    index = cached(net, "time_index", lambda: _core.TimeIndex(core_of(net)))
     if index.count == 0:
         raise ValueError(empty)
     return index

@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, column
+from .network import core_of, node_series
 
 __all__ = ["degree", "strength"]
 
@@ -41,8 +42,8 @@ def degree(net, normalized: bool = True, mode: str = "all", threads: int = 0) ->
 
     >>> rl.centrality.degree(net).nlargest(3)   # doctest: +SKIP
     """
-    values = _core.degree(net._net, mode, bool(normalized), None, check_threads(threads))
-    return net._series(values, "degree")
+    values = _core.degree(core_of(net), mode, bool(normalized), None, check_threads(threads))
+    return node_series(net, values, "degree")
 
 
 def strength(net, weight: str = "weight", mode: str = "all", threads: int = 0) -> pd.Series:
@@ -57,8 +58,8 @@ def strength(net, weight: str = "weight", mode: str = "all", threads: int = 0) -
     Reference: Barrat, A. et al. (2004). The architecture of complex weighted
     networks. PNAS 101(11):3747-3752.
     """
-    values = _core.degree(net._net, mode, False, column(weight), check_threads(threads))
-    return net._series(values, "strength")
+    values = _core.degree(core_of(net), mode, False, column(weight), check_threads(threads))
+    return node_series(net, values, "strength")
 
 
 # Measures implemented in sibling modules (one per family), re-exported here.

@@ -318,8 +318,7 @@ def main(argv=None) -> int:
     p = parser()
     args, extra = p.parse_known_args(argv)
     if extra:  # point to the subcommand's help
-        sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[args.command]
-        sub.error(f"unrecognized arguments: {' '.join(extra)}")
+        p.commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     if getattr(args, "progress", False) is None:
         args.progress = sys.stderr.isatty()
     try:

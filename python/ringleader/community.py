@@ -38,6 +38,7 @@ import pandas as pd
 from . import _core
 from ._kernel import check_threads, column, run, seed_of
 from ._pandas_io import object_index
+from .network import core_of
 
 __all__ = [
     "components",
@@ -74,7 +75,7 @@ class Levels(list):
 def _kernel_args(net, weight):
     """The network and weight column (None: unweighted) a kernel takes; the
     kernel merges parallel edges by its own rule (graph/view.hpp)."""
-    return net._net, column(weight)
+    return core_of(net), column(weight)
 
 
 def _partition(net, result: dict, method: str, weight, **attrs) -> pd.Series:
@@ -261,7 +262,7 @@ def label_propagation(net, seed: Optional[int] = None, weight: Optional[str] = N
     >>> part = rl.community.label_propagation(net, seed=1)   # doctest: +SKIP
     """
     if method == "semi-synchronous":
-        raw = net._net
+        raw = core_of(net)
         src, dst = np.asarray(raw.edge_source()), np.asarray(raw.edge_target())
         degree = np.bincount(src, minlength=len(net)) + np.bincount(dst, minlength=len(net))
         order = np.argsort(-degree, kind="stable").astype(np.uint32)

@@ -20,6 +20,7 @@ from . import _core
 from ._kernel import check_threads, column, run, seed_of
 from ._leader_measures import leader_measures
 from ._leaders import leaders
+from .network import core_of
 from ._person_network import PersonNetwork, owners, person_network
 
 __all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption", "leaders",
@@ -53,7 +54,7 @@ def structural_holes(net, weight: Optional[str] = None, threads: int = 0, progre
     >>> rl.criminal.structural_holes(net).nsmallest(3, "constraint")   # doctest: +SKIP
     """
     r = run("structural holes", progress,
-            lambda rep: _core.structural_holes(net._net, column(weight), check_threads(threads), rep))
+            lambda rep: _core.structural_holes(core_of(net), column(weight), check_threads(threads), rep))
     return pd.DataFrame({k: np.asarray(r[k]) for k in ("constraint", "effective_size", "efficiency", "hierarchy")},
                         index=net.node_index)
 
@@ -108,7 +109,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
         codes = pd.factorize(values)[0].astype(np.int64)
     else:
         codes = membership_codes(net, groups).astype(np.int64)
-    counts = np.asarray(_core.brokerage(net._net, codes, check_threads(threads)))
+    counts = np.asarray(_core.brokerage(core_of(net), codes, check_threads(threads)))
     df = pd.DataFrame(counts, columns=_ROLES, index=net.node_index)
     df["total"] = df.sum(axis=1)
     return df
@@ -158,7 +159,7 @@ def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] 
     steps = kpp_steps(k, m)
     s = seed_of(seed)
     nodes, score, greedy = run("key players", progress,
-                               lambda rep: _core.key_players(net._net, int(k), str(objective), steps, s,
+                               lambda rep: _core.key_players(core_of(net), int(k), str(objective), steps, s,
                                                              int(restarts), check_threads(threads), rep))
     return key_players_result(net.node_index, nodes, score, greedy, objective, steps, s)
 
@@ -222,7 +223,7 @@ def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed:
         order, name, steps = pos.astype(np.uint32).tolist(), "given", len(wanted)
     check_steps(steps)
     rows = run("disruption", progress,
-               lambda rep: _core.disruption(net._net, name, int(steps), order, int(repeats), seed_of(seed),
+               lambda rep: _core.disruption(core_of(net), name, int(steps), order, int(repeats), seed_of(seed),
                                             check_threads(threads), rep))
     return disruption_frame(ids, rows)
 

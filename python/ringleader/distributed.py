@@ -58,6 +58,7 @@ from . import _binary, _core
 from ._centrality_paths import sample_count
 from ._kernel import ProgressBar, check_threads, column, seed_of
 from ._pandas_io import object_index
+from .network import core_of
 
 __all__ = ["betweenness", "closeness", "harmonic", "key_players", "disruption"]
 
@@ -98,7 +99,7 @@ def _block(measure: str, key: tuple, data, units: np.ndarray, params: dict):
     net = _network(key, data)
     units = np.ascontiguousarray(units, dtype=np.uint32)
     threads = params["threads"]
-    g = net._net  # the partial kernels read it as the single-machine kernels do
+    g = core_of(net)  # the partial kernels read it as the single-machine kernels do
     if measure in ("betweenness", "closeness", "harmonic"):
         weight = column(params["weight"])
         if measure == "betweenness":

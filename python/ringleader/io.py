@@ -12,7 +12,7 @@ import os
 from typing import Optional
 
 from . import _core
-from .network import Network
+from .network import Network, wrap
 
 
 def _path(p) -> str:
@@ -54,8 +54,8 @@ def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknow
     --------
     >>> net = rl.read_csv("edges.csv", nodes="nodes.csv", directed=True)  # doctest: +SKIP
     """
-    return Network._wrap(_core.read_csv(_path(edges), _path(nodes), directed, node_type, edge_type,
-                                        create_missing, delimiter))
+    return wrap(_core.read_csv(_path(edges), _path(nodes), directed, node_type, edge_type,
+                               create_missing, delimiter))
 
 
 def read_edgelist(path, directed: bool = False, node_type: str = "unknown", comments: str = "#",
@@ -67,7 +67,7 @@ def read_edgelist(path, directed: bool = False, node_type: str = "unknown", comm
     undirected edge in both directions give two parallel edges when read
     undirected (use ``directed=True``, or ``collapse()``).
     """
-    return Network._wrap(_core.read_edgelist(_path(path), directed, node_type, edge_type, comments))
+    return wrap(_core.read_edgelist(_path(path), directed, node_type, edge_type, comments))
 
 
 def read_graphml(path, node_type: str = "unknown", edge_type: str = "edge") -> Network:
@@ -78,13 +78,13 @@ def read_graphml(path, node_type: str = "unknown", edge_type: str = "edge") -> N
     GraphML types as numbers, strings as strings).  Lossless with
     :meth:`Network.write_graphml`.
     """
-    return Network._wrap(_core.read_graphml(_path(path), node_type, edge_type))
+    return wrap(_core.read_graphml(_path(path), node_type, edge_type))
 
 
 def read_pajek(path, node_type: str = "unknown", edge_type: str = "edge") -> Network:
     """Read a Pajek ``.net`` file (``*Vertices``, ``*Arcs``, ``*Edges``,
     ``*Arcslist``, ``*Edgeslist``, mixed sections).  Vertex labels become node ids."""
-    return Network._wrap(_core.read_pajek(_path(path), node_type, edge_type))
+    return wrap(_core.read_pajek(_path(path), node_type, edge_type))
 
 
 def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_type: str = "unknown",
@@ -100,13 +100,13 @@ def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_
     one-mode, its nodes named by the row ids.  ``directed=None`` makes a
     symmetric one-mode matrix undirected and an asymmetric one directed.
     """
-    return Network._wrap(_core.read_matrix(_path(path), mode, directed, node_type, row_type, column_type,
-                                           edge_type, delimiter))
+    return wrap(_core.read_matrix(_path(path), mode, directed, node_type, row_type, column_type,
+                                  edge_type, delimiter))
 
 
 def read_ucinet_dl(path, directed: bool = False, node_type: str = "unknown", row_type: str = "person",
                    column_type: str = "event", edge_type: str = "edge") -> Network:
     """Read a UCINET DL file (fullmatrix, edgelist1, nodelist1, two-mode
     fullmatrix/edgelist2, several matrices as edge types)."""
-    return Network._wrap(_core.read_ucinet_dl(_path(path), directed, node_type, row_type, column_type,
-                                              edge_type))
+    return wrap(_core.read_ucinet_dl(_path(path), directed, node_type, row_type, column_type,
+                                     edge_type))

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, column, run, seed_of
+from .network import cached, core_of
 
 __all__ = ["force_atlas2", "by_community", "circular"]
 
@@ -29,9 +30,7 @@ def edge_arrays(net, weight: Optional[str]):
     """The undirected simple edge list (src, dst, weight) of ``net`` the
     layouts read (C++ ``layout::layout_edges``), cached."""
     key = ("layout edges", weight)
-    if key not in net._cache:
-        net._cache[key] = _core.layout_edges(net._net, column(weight))
-    return net._cache[key]
+    return cached(net, key, lambda: _core.layout_edges(core_of(net), column(weight)))
 
 
 def node_degrees(net, weight=None) -> np.ndarray:

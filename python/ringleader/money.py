@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import _core
 from ._times import NAT
+from .network import core_of
 
 __all__ = ["trace", "freeze_plan", "received", "MoneyTrace", "FreezePlan"]
 
@@ -33,7 +34,7 @@ class _Transfers:
 
 
 def _transfers(net, transfer_type: str, need_time: bool) -> _Transfers:
-    core = net._net
+    core = core_of(net)
     names = list(core.edge_type_names())
     if transfer_type not in names:
         raise ValueError(f"the network has no '{transfer_type}' edges (edge types: {names}); "
@@ -66,7 +67,7 @@ def _transfers(net, transfer_type: str, need_time: bool) -> _Transfers:
 
 def _owners(net, owns_type: str):
     """(owner vertex, account vertex) arrays of the ownership edges."""
-    core = net._net
+    core = core_of(net)
     names = list(core.edge_type_names())
     if owns_type not in names:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)

@@ -48,14 +48,6 @@ class Network:
         self._cache = {}
         return self
 
-    def _derive(self, core) -> "Network":
-        """A network from a view of this one, keeping original id objects."""
-        objects = None
-        if self._objects is not None:
-            by_id = dict(zip(self._net.node_ids(), self._objects))
-            objects = [by_id[i] for i in core.node_ids()]
-        return Network._wrap(core, objects)
-
     # ---- sizes and types ---------------------------------------------------
     @property
     def directed(self) -> bool:
@@ -94,11 +86,6 @@ class Network:
             index.name = "id"
             self._cache["index"] = index
         return self._cache["index"]
-
-    def _series(self, values, name: str) -> pd.Series:
-        """A per-node result: float64 Series indexed by node id, named ``name``
-        (wraps the numpy array without copying)."""
-        return pd.Series(np.asarray(values, dtype=np.float64), index=self.node_index, name=name, copy=False)
 
     # ---- tables ------------------------------------------------------------
     @property
@@ -183,23 +170,13 @@ class Network:
             return [str(v) for v in x]
         node_ids = None
         if nodes is not None:
-            node_ids = [self._id_str(v) for v in ([nodes] if isinstance(nodes, str) else nodes)]
+            node_ids = [id_str(self, v) for v in ([nodes] if isinstance(nodes, str) else nodes)]
         t0, t1 = to_ns(start, "start"), to_ns(end, "end")
         if t0 is not None and t1 is not None and t0 > t1:
             raise ValueError(f"start={start!r} is after end={end!r}: the window [start, end) would be empty; "
                              "swap them")
         core = self._net.subgraph(strs(node_types), strs(edge_types), t0, t1, node_ids)
-        return self._derive(core)
-
-    def _id_str(self, v) -> str:
-        """The string id of a node given as its id or original object."""
-        if self._objects is not None:
-            if "objmap" not in self._cache:
-                self._cache["objmap"] = dict(zip(self._objects, self._net.node_ids()))
-            found = self._cache["objmap"].get(v)
-            if found is not None:
-                return found
-        return str(v)
+        return derive(self, core)
 
     def collapse(self, weight: str = "sum", by_type: bool = True, column: str = "weight") -> "Network":
         """Merge parallel edges into a simple weighted network.
@@ -216,7 +193,7 @@ class Network:
 
         >>> simple = net.collapse(weight="count", by_type=False)   # doctest: +SKIP
         """
-        return self._derive(self._net.collapse(weight, bool(by_type), column))
+        return derive(self, self._net.collapse(weight, bool(by_type), column))
 
     def project(self, person_type: str = "person", via=("phone", "account", "venue"), weight: str = "count",
                 max_hub: Optional[int] = 50) -> "Network":
@@ -248,7 +225,7 @@ class Network:
         """The largest (weakly) connected component as a new network; ties go to
         the component holding the earliest node.  Union-find on the edge
         table (C++ ``graph/components.hpp``)."""
-        return self._derive(self._net.largest_component())
+        return derive(self, self._net.largest_component())
 
     # ---- writing -----------------------------------------------------------
     def write_csv(self, edges, nodes=None) -> None:
@@ -394,3 +371,57 @@ def from_networkx(G, node_type: str = "unknown", edge_type: str = "edge") -> Net
 
 
 Network.from_networkx = staticmethod(from_networkx)
+
+
+# ---- for the package's other modules -------------------------------------------
+# Only this module touches a Network's storage (``_net``, ``_objects``,
+# ``_cache``); the package's other modules go through these functions.  They
+# are internal to the package: not in ``ringleader``'s namespace or __all__.
+
+def core_of(net: Network):
+    """Internal to the package: the compiled ``_core.Network`` of ``net``."""
+    return net._net
+
+
+def wrap(core, objects=None) -> Network:
+    """Internal to the package: a Network over the ``_core.Network`` ``core`` (``objects``: original node ids)."""
+    return Network._wrap(core, objects)
+
+
+def deriver(net: Network):
+    """Internal to the package: ``core -> Network`` for views of ``net``, keeping its original id objects."""
+    if net._objects is None:
+        return lambda core: Network._wrap(core, None)
+    by_id = dict(zip(net._net.node_ids(), net._objects))
+    return lambda core: Network._wrap(core, [by_id[i] for i in core.node_ids()])
+
+
+def derive(net: Network, core) -> Network:
+    """Internal to the package: the Network of ``core``, a view of ``net``, keeping its original id objects."""
+    return deriver(net)(core)
+
+
+def has_id_objects(net: Network) -> bool:
+    """Internal to the package: True when ``net`` keeps node ids that are not strings (from networkx)."""
+    return net._objects is not None
+
+
+def id_str(net: Network, node) -> str:
+    """Internal to the package: the string id in ``net`` of ``node``, given as its id or original object."""
+    if net._objects is not None:
+        found = cached(net, "objmap", lambda: dict(zip(net._objects, net._net.node_ids()))).get(node)
+        if found is not None:
+            return found
+    return str(node)
+
+
+def node_series(net: Network, values, name: str) -> pd.Series:
+    """Internal to the package: per-node ``values`` as a float64 Series indexed by node id, named ``name`` (no copy)."""
+    return pd.Series(np.asarray(values, dtype=np.float64), index=net.node_index, name=name, copy=False)
+
+
+def cached(net: Network, key: str, make):
+    """Internal to the package: ``net``'s cached value under ``key``, computed by ``make()`` on first use."""
+    if key not in net._cache:
+        net._cache[key] = make()
+    return net._cache[key]

@@ -36,6 +36,7 @@ import pandas as pd
 from . import _core
 from ._kernel import run
 from ._times import NAT, time_index, to_ns
+from .network import core_of, id_str
 
 __all__ = ["Path", "shortest", "all_shortest", "k_shortest", "earliest_arrival", "latest_departure",
            "time_respecting", "ego", "ego_summary", "EgoSummary"]
@@ -73,15 +74,15 @@ def _masks(net, via_types, edge_types):
         node_ok = net.nodes["type"].isin(names).to_numpy().astype(np.uint8)
     if edge_types is not None:
         names = _known(edge_types, net.edge_types(), "edge")
-        codes = net._net.edge_type_names()
+        codes = core_of(net).edge_type_names()
         allowed = np.array([c in names for c in codes], dtype=np.uint8)
-        edge_ok = allowed[np.asarray(net._net.edge_type_codes())] if net.number_of_edges() else \
+        edge_ok = allowed[np.asarray(core_of(net).edge_type_codes())] if net.number_of_edges() else \
             np.zeros(0, dtype=np.uint8)
     return node_ok, edge_ok
 
 
 def _vertex(net, node, what: str) -> int:
-    v = net._net.find(net._id_str(node))
+    v = core_of(net).find(id_str(net, node))
     if v is None:
         raise ValueError(f"{what} {node!r} is not a node of this network")
     return int(v)
@@ -90,7 +91,7 @@ def _vertex(net, node, what: str) -> int:
 def _weights(net, weight):
     if weight is None:
         return None
-    return np.asarray(net._net.edge_numbers(str(weight)), dtype=np.float64)
+    return np.asarray(core_of(net).edge_numbers(str(weight)), dtype=np.float64)
 
 
 def _path(net, nodes, edges, length) -> Path:
@@ -104,7 +105,7 @@ def _path(net, nodes, edges, length) -> Path:
 def _args(net, source, target, weight, via_types, edge_types, ignore_direction):
     s, t = _vertex(net, source, "source"), _vertex(net, target, "target")
     node_ok, edge_ok = _masks(net, via_types, edge_types)
-    return (net._net, s, t, _weights(net, weight), bool(ignore_direction), node_ok, edge_ok)
+    return (core_of(net), s, t, _weights(net, weight), bool(ignore_direction), node_ok, edge_ok)
 
 
 def shortest(net, source, target, weight: Optional[str] = None, via_types: Optional[Iterable[str]] = None,
@@ -174,8 +175,8 @@ def _reach(net, root, forward, start, end, strict, via_types, edge_types, ignore
     times = t[reached].copy()
     times[(times == np.iinfo(np.int64).max) | (times == np.iinfo(np.int64).min)] = NAT
     edge = e[reached]
-    src = np.asarray(net._net.edge_source())
-    dst = np.asarray(net._net.edge_target())
+    src = np.asarray(core_of(net).edge_source())
+    dst = np.asarray(core_of(net).edge_target())
     has = edge >= 0
     other = np.full(len(reached), -1, dtype=np.int64)
     ee = edge[has]
@@ -247,8 +248,8 @@ def time_respecting(net, source, target, start=None, end=None, mode: str = "earl
                                        to_ns(end, "end"), bool(strict), bool(ignore_direction), node_ok, edge_ok)
     if edges is None:
         return None
-    src = np.asarray(net._net.edge_source())
-    dst = np.asarray(net._net.edge_target())
+    src = np.asarray(core_of(net).edge_source())
+    dst = np.asarray(core_of(net).edge_target())
     nodes = [s]
     for e in edges:
         nodes.append(int(dst[e]) if src[e] == nodes[-1] else int(src[e]))
@@ -278,7 +279,7 @@ def _ego_members(net, node, radius, node_types, edge_types, follow_direction):
     base = net if edge_types is None else net.subgraph(edge_types=edge_types)
     c = _vertex(base, node, "node")
     node_ok, _ = _masks(base, node_types, None)
-    verts, dist = _core.ego_vertices(base._net, c, int(radius), node_ok, bool(follow_direction))
+    verts, dist = _core.ego_vertices(core_of(base), c, int(radius), node_ok, bool(follow_direction))
     ids = base.node_index
     members = pd.DataFrame({"type": base.nodes["type"].to_numpy()[verts], "distance": dist.astype(np.int64)},
                            index=ids[verts])

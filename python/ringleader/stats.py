@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._kernel import check_threads, column, run
+from .network import core_of, node_series
 
 __all__ = [
     "density",
@@ -71,7 +72,7 @@ def density(net, weight: Optional[str] = None) -> float:
     collapsed network, self-loops included as networkx does.  0 when n <= 1.
     With ``weight``, m is the sum of the (summed) weights: the mean tie
     strength over all possible ties.  O(n + m)."""
-    return float(_core.density(net._net, column(weight)))
+    return float(_core.density(core_of(net), column(weight)))
 
 
 def reciprocity(net, weight: Optional[str] = None, threads: int = 0) -> float:
@@ -81,7 +82,7 @@ def reciprocity(net, weight: Optional[str] = None, threads: int = 0) -> float:
     2013): sum over edges of min(w(u,v), w(v,u)) divided by the total weight.
     Raises ``ValueError`` for undirected networks and networks without
     edges (networkx raises too).  O(n + m)."""
-    return float(_core.reciprocity(net._net, column(weight), check_threads(threads)))
+    return float(_core.reciprocity(core_of(net), column(weight), check_threads(threads)))
 
 
 def clustering(net, weight: Optional[str] = None, threads: int = 0, progress: bool = False) -> pd.Series:
@@ -99,8 +100,8 @@ def clustering(net, weight: Optional[str] = None, threads: int = 0, progress: bo
     References: Watts & Strogatz (1998) Nature 393:440-442; Onnela et al.
     (2005) Phys. Rev. E 71:065103; Fagiolo (2007) Phys. Rev. E 76:026107.
     """
-    values = run("clustering", progress, _core.clustering, net._net, column(weight), check_threads(threads))
-    return net._series(values, "clustering")
+    values = run("clustering", progress, _core.clustering, core_of(net), column(weight), check_threads(threads))
+    return node_series(net, values, "clustering")
 
 
 def average_clustering(net, weight: Optional[str] = None, count_zeros: bool = True, threads: int = 0,
@@ -123,7 +124,7 @@ def transitivity(net, threads: int = 0, progress: bool = False) -> float:
     refuses directed graphs; a directed network here uses its underlying
     undirected graph (an edge wherever an arc exists in either direction).
     O(sum d^2); parallel."""
-    return float(run("transitivity", progress, _core.transitivity, net._net, check_threads(threads)))
+    return float(run("transitivity", progress, _core.transitivity, core_of(net), check_threads(threads)))
 
 
 def centralization(net, measure: str = "degree", weight: Optional[str] = None, threads: int = 0,
@@ -194,7 +195,7 @@ def degree_assortativity(net, x: str = "out", y: str = "in", weight: Optional[st
     Reference: Newman, M. E. J. (2003). Mixing patterns in networks. Phys.
     Rev. E 67:026126.
     """
-    return float(_core.degree_assortativity(net._net, str(x), str(y), column(weight), check_threads(threads)))
+    return float(_core.degree_assortativity(core_of(net), str(x), str(y), column(weight), check_threads(threads)))
 
 
 def _not_connected(net):
@@ -212,7 +213,7 @@ def _distances(net, weight, estimate, samples, seed, delta, threads, progress):
     n = net.number_of_nodes()
     if n == 0:
         raise ValueError("distances are undefined for a network without nodes")
-    g, w = net._net, column(weight)
+    g, w = core_of(net), column(weight)
     threads = check_threads(threads)
     if estimate is None:
         estimate = n > EXACT_DISTANCE_LIMIT

@@ -61,7 +61,7 @@ import pandas as pd
 
 from ._temporal_changes import Changes, changes
 from ._time_windows import DURATION_TYPES, interval_index, plan, utc
-from .network import Network
+from .network import core_of, deriver
 
 __all__ = ["Window", "windows", "measure", "partitions", "changes", "Changes"]
 
@@ -80,11 +80,7 @@ class _Cut:
     def __init__(self, net, index, active_only: bool):
         self.net, self.index, self.active_only = net, index, bool(active_only)
         self._edges = None
-        if net._objects is None:
-            self.derive = net._derive
-        else:  # original id objects: one id map for every window
-            by_id = dict(zip(net._net.node_ids(), net._objects))
-            self.derive = lambda core: Network._wrap(core, [by_id[i] for i in core.node_ids()])
+        self.derive = deriver(net)  # with original id objects: one id map for every window
 
     def window(self, s: int, e: int) -> Window:
         return Window(utc(s), utc(e), self.derive(self.index.window(s, e, self.active_only)))
@@ -96,7 +92,7 @@ class _Cut:
         if not self.active_only:
             return np.arange(n)
         if self._edges is None:
-            core = self.net._net
+            core = core_of(self.net)
             self._edges = (self.index.times(), self.index.order(), np.asarray(core.edge_source()),
                            np.asarray(core.edge_target()), np.zeros(n, dtype=bool))
         times, order, src, dst, mark = self._edges

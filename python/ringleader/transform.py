@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .network import Network
+from .network import Network, core_of, derive
 
 _METHODS = ("inverse", "max_ratio")
 
@@ -34,7 +34,7 @@ def distance_from_strength(net: Network, weight: str = "weight", method: str = "
     """
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}, not {method!r}")
-    w = np.asarray(net._net.edge_numbers(str(weight)), dtype=np.float64)
+    w = np.asarray(core_of(net).edge_numbers(str(weight)), dtype=np.float64)
     bad = ~(np.isfinite(w) & (w > 0))
     if bad.any():
         i = int(np.argmax(bad))
@@ -43,4 +43,4 @@ def distance_from_strength(net: Network, weight: str = "weight", method: str = "
                          f"{weight!r}: strengths must be positive and finite to become distances; "
                          "drop or fill such edges first")
     d = 1.0 / w if method == "inverse" else (w.max() / w if len(w) else w)
-    return net._derive(net._net.with_edge_numbers(str(name), d))
+    return derive(net, core_of(net).with_edge_numbers(str(name), d))

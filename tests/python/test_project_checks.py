@@ -55,6 +55,38 @@ def test_check_layers_finds_each_rule(tmp_path):
     ]), out
 
 
+def test_check_layers_rule_7_private_names(tmp_path):
+    layers = load("check_layers")
+    pkg = tmp_path / "python" / "ringleader"
+    pkg.mkdir(parents=True)
+    (pkg / "_times.py").write_text("def _hidden():\n    pass\n")
+    (pkg / "network.py").write_text(
+        "class Network:\n"
+        "    def __init__(self):\n"
+        "        self._net = None\n"
+        "\n"
+        "\n"
+        "def core_of(net):\n"
+        "    return net._net\n")
+    (pkg / "stats.py").write_text(
+        "from . import _times\n"
+        "from ._times import _hidden\n"
+        "from .network import core_of\n"
+        "\n"
+        "\n"
+        "def density(net, other):\n"
+        "    _times._hidden()\n"
+        "    return core_of(net), other._net, other.view()._net\n")
+    out = [line.split(": ")[0] + " " + line.split(": ")[1].split(" of ")[0]
+           for line in layers.python_problems(pkg, tmp_path)]
+    assert sorted(out) == sorted([
+        "python/ringleader/stats.py:2 imports private _hidden from _times (rule 7)",
+        "python/ringleader/stats.py:7 reads private _times._hidden (rule 7)",
+        "python/ringleader/stats.py:8 uses private other._net",
+        "python/ringleader/stats.py:8 uses private other.view()._net",
+    ]), out
+
+
 def test_the_tree_passes_both():
     assert load("check_layers").main([str(ROOT)]) == 0
     assert load("check_sizes").main([str(ROOT / "python" / "ringleader")]) == 0

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import _core
 from .._kernel import seed_of
 from .._times import to_ns
-from ..network import Network
+from ..network import wrap
 from ._common import finish, start
 
 __all__ = ["fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES"]
@@ -94,7 +94,7 @@ def fraud_network(n_groups: int = 3, teams_per_group: int = 4, operators_per_tea
         noise if false_links is None else float(false_links), float(overlap), int(start_ns),
         count(days, "days", 1), s)
     core, person, role, group, team, names = r
-    net = Network._wrap(core)
+    net = wrap(core)
     ids = net.node_index[np.asarray(person, dtype=np.int64)]
     truth = pd.DataFrame({
         "role": np.asarray(list(names), dtype=object)[np.asarray(role, dtype=np.int64)],

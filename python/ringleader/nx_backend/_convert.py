@@ -11,7 +11,7 @@ import numpy as np
 import networkx as nx
 
 from .. import _core
-from ..network import Network
+from ..network import Network, wrap
 
 __all__ = ["RingleaderGraph", "convert_from_nx", "convert_to_nx", "node_values", "weight_name",
            "weights_as_counts"]
@@ -94,7 +94,7 @@ class RingleaderGraph:
             core = _core.from_arrays(self.directed, [str(i) for i in range(n)], np.zeros(n, dtype=np.uint16),
                                      ["node"], None, [], self.src, self.dst, np.zeros(m, dtype=np.uint16), ["edge"],
                                      w, None, None, [])
-            net = self._nets[column] = Network._wrap(core)
+            net = self._nets[column] = wrap(core)
         return net
 
     def to_networkx(self):
@@ -141,14 +141,15 @@ def _edge_arrays(G, nodes):
         src = np.fromiter((index[e[0]] for e in edges), dtype=np.uint32, count=m)
         dst = np.fromiter((index[e[1]] for e in edges), dtype=np.uint32, count=m)
         return src, dst, [k for _, _, k, _ in edges], [d for _, _, _, d in edges]
-    # straight from the adjacency dicts, in G.edges() order: every arc of a
-    # directed graph; an undirected edge where it is first met (v not before u)
-    adj = G._adj
-    degree = np.fromiter(map(len, adj.values()), dtype=np.int64, count=len(nodes))
+    # straight from the adjacency dicts (G.adjacency(), node order), in
+    # G.edges() order: every arc of a directed graph; an undirected edge where
+    # it is first met (v not before u)
+    adj = [nbrs for _, nbrs in G.adjacency()]
+    degree = np.fromiter(map(len, adj), dtype=np.int64, count=len(nodes))
     arcs = int(degree.sum())
     src = np.repeat(np.arange(len(nodes), dtype=np.uint32), degree)
-    dst = np.fromiter((index[v] for nbrs in adj.values() for v in nbrs), dtype=np.uint32, count=arcs)
-    data = [d for nbrs in adj.values() for d in nbrs.values()]
+    dst = np.fromiter((index[v] for nbrs in adj for v in nbrs), dtype=np.uint32, count=arcs)
+    data = [d for nbrs in adj for d in nbrs.values()]
     if not G.is_directed():
         keep = src <= dst
         src, dst = src[keep], dst[keep]

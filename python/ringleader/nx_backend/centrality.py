@@ -13,6 +13,7 @@ import networkx as nx
 from .. import _core
 from ..centrality import ConvergenceError, betweenness, closeness, edge_betweenness, eigenvector, harmonic, katz
 from ..centrality import core_number as rl_core_number, hits as rl_hits, pagerank as rl_pagerank
+from ..network import core_of
 from ._convert import RingleaderGraph, node_values, weight_name, weights_as_counts
 from ._dispatch import first_reason, implements, multigraph_declined, nonempty, weight_ok
 
@@ -89,7 +90,7 @@ def betweenness_centrality(G, k=None, normalized=True, weight=None, endpoints=Fa
     if not hasattr(seed, "sample"):     # called directly rather than through networkx's dispatch
         seed = random.Random(seed)
     sources = np.asarray([G.index[v] for v in seed.sample(list(G.nodes), k)], dtype=np.uint32)
-    raw = _core.betweenness_partial(G.network(column)._net, sources, bool(endpoints), weight_name(column), 0, None)
+    raw = _core.betweenness_partial(core_of(G.network(column)), sources, bool(endpoints), weight_name(column), 0, None)
     return node_values(G, _core.betweenness_finalize(raw, len(G), G.directed, bool(normalized), bool(endpoints), 0, 0,
                                                      sources))
 
@@ -183,7 +184,7 @@ def _check_eigenvector_numpy(G, weight, max_iter, tol):
 @implements(_check_eigenvector_numpy)
 def eigenvector_centrality_numpy(G, weight=None, max_iter=50, tol=0):
     net, column = weights_as_counts(G, weight)      # scipy's matrix sums parallel edges
-    connected = _core.components(net._net, bool(G.directed))
+    connected = _core.components(core_of(net), bool(G.directed))
     if len(set(np.asarray(connected["membership"]).tolist())) > 1:
         raise NotImplementedError("disconnected graph (networkx raises AmbiguousSolution)")
     try:

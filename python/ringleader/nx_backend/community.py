@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import _core
 from ..community import leiden, louvain, modularity as rl_modularity
+from ..network import core_of
 from ._convert import weights_as_counts
 from ._dispatch import implements, weight_ok
 from ._tests import exact_seeded_running
@@ -42,7 +43,7 @@ def _groups(G, membership):
 def _components(G, strong):
     # strong: Tarjan's order on the arcs in networkx's adjacency order (the
     # simple view keeps it): networkx's order of components
-    return _core.components(G.network()._net, bool(strong), not strong)["membership"]
+    return _core.components(core_of(G.network()), bool(strong), not strong)["membership"]
 
 
 @implements()
@@ -192,7 +193,7 @@ def label_propagation_communities(G):
     n = len(G)
     degree = np.bincount(G.src, minlength=n) + np.bincount(G.dst, minlength=n)
     order = np.argsort(-degree, kind="stable").astype(np.uint32)
-    r = _core.semi_synchronous_label_propagation(G.network()._net, order, 0, None)
+    r = _core.semi_synchronous_label_propagation(core_of(G.network()), order, 0, None)
     clusters = {}
     for v, c in zip(G.nodes, np.asarray(r["membership"]).tolist()):
         clusters.setdefault(c, set()).add(v)
