@@ -13,7 +13,7 @@ persons observed.
 Methods, all on the same measures of the same person network:
   default  rl.leaders as shipped (its weights: the procedure of (a) on all
            six families)
-  (a) fit  the fitting procedure (ringleader._leader_fusion.fit_fusion:
+  (a) fit  the fitting procedure (ringleader.criminal._leader_fusion.fit_fusion:
            coordinate-ascent weights shrunk towards equal weights by a
            factor chosen by an inner leave-one-family-out) run on the OTHER
            families, scored on the held-out one
@@ -36,8 +36,8 @@ import numpy as np
 import pandas as pd
 
 import ringleader as rl
-from ringleader import _leader_fusion as fusion
-from ringleader._leader_measures import MEASURES, leader_measures
+from ringleader.criminal import _leader_fusion as fusion
+from ringleader.criminal._leader_measures import MEASURES, leader_measures
 
 HERE = Path(__file__).resolve().parent
 
@@ -123,7 +123,7 @@ def upper_bounds(data, measures):
 
 
 def _matches(weights):
-    from ringleader._leaders import DEFAULT_WEIGHTS
+    from ringleader.criminal._leaders import DEFAULT_WEIGHTS
 
     return all(abs(DEFAULT_WEIGHTS.get(m, 0.0) - w) < 1e-9 for m, w in weights.items())
 
@@ -158,7 +158,7 @@ def main(argv=None):
              f"families (shrinkage {full['shrinkage']:g}; `DEFAULT_WEIGHTS` "
              f"{'matches' if _matches(full['weights']) else 'DOES NOT match'} it), so each row is partly scored on "
              "what the default was chosen on; (a) is the honest held-out figure.",
-             "- (a) the fitting procedure `ringleader._leader_fusion.fit_fusion` run on the five other families "
+             "- (a) the fitting procedure `ringleader.criminal._leader_fusion.fit_fusion` run on the five other families "
              "(log-rank fusion; coordinate-ascent weights shrunk towards equal weights by a factor chosen by an "
              "inner leave-one-family-out), scored on the held-out one.",
              "- (b) equal-weight median rank of the same measures; (c) the single measure best on the other "

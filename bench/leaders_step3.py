@@ -29,10 +29,10 @@ import numpy as np
 import pandas as pd
 
 import ringleader as rl
-from ringleader import _leader_fusion as fusion
-from ringleader import _leader_known as K
-from ringleader._leader_measures import leader_measures
-from ringleader._person_network import person_network
+from ringleader.criminal import _leader_fusion as fusion
+from ringleader.criminal import _leader_known as K
+from ringleader.criminal._leader_measures import leader_measures
+from ringleader.criminal._person_network import person_network
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from leaders_lofo import write  # noqa: E402

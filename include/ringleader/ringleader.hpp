@@ -9,6 +9,7 @@
 #include "ringleader/centrality/hits.hpp"
 #include "ringleader/centrality/katz.hpp"
 #include "ringleader/centrality/pagerank.hpp"
+#include "ringleader/centrality/reaching.hpp"
 #include "ringleader/centrality/sources.hpp"
 #include "ringleader/community/compare.hpp"
 #include "ringleader/community/components.hpp"

@@ -14,10 +14,10 @@ Example
 from ._core import ConvergenceError, InvalidArgumentError, MemoryLimitError, ParseError, RingleaderError, __version__
 from ._limits import memory_limit, set_memory_limit
 from .network import Network, from_networkx
-from ._binary import load
+from .io._binary import load
 from .transform import distance_from_strength
 from .criminal import key_players
-from ._leaders import leaders
+from .criminal._leaders import leaders
 from . import centrality, community, criminal, evaluate, generate, money, stats
 from . import temporal, plot
 from . import paths

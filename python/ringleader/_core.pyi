@@ -10,7 +10,7 @@ from ringleader import ParseError
 from ringleader import RingleaderError
 import typing
 import typing_extensions
-__all__: list[str] = ['ConvergenceError', 'InvalidArgumentError', 'MAX_EDGES', 'MAX_NODES', 'MemoryLimitError', 'Network', 'ParseError', 'RingleaderError', 'TimeIndex', 'all_shortest_paths', 'ari', 'betweenness', 'betweenness_approx', 'betweenness_finalize', 'betweenness_partial', 'bfs_sources', 'binary_bytes', 'brokerage', 'check_counts', 'closeness', 'closeness_partial', 'clustering', 'community_stats', 'components', 'core_number', 'degree', 'degree_assortativity', 'density', 'disable_memory_limit', 'disruption', 'disruption_finalize', 'disruption_partial', 'edge_betweenness', 'ego_vertices', 'eigenvector', 'force_atlas2', 'fraud_network', 'freeze_plan', 'from_arrays', 'harmonic', 'harmonic_finalize', 'harmonic_partial', 'hits', 'k_shortest_paths', 'katz', 'key_players', 'key_players_merge', 'key_players_partial', 'key_players_runs', 'label_propagation', 'layout_edges', 'leader_fusion', 'leiden', 'louvain', 'max_flow', 'memory_available', 'memory_limit', 'memory_limit_is_set', 'merge_undirected', 'modularity', 'money_trace', 'nmi', 'pagerank', 'parse_memory_size', 'parse_timestamp', 'partition_quality', 'project', 'reach', 'read_binary', 'read_binary_bytes', 'read_binary_header', 'read_binary_node_ids', 'read_csv', 'read_edgelist', 'read_graphml', 'read_matrix', 'read_pajek', 'read_ucinet_dl', 'reciprocity', 'reserve_check', 'sample_sources', 'semi_synchronous_label_propagation', 'set_memory_limit', 'shortest_path', 'structural_holes', 'time_respecting_path', 'transitivity', 'widest_paths', 'write_binary', 'write_csv', 'write_gexf', 'write_graphml']
+__all__: list[str] = ['ConvergenceError', 'InvalidArgumentError', 'MAX_EDGES', 'MAX_NODES', 'MemoryLimitError', 'Network', 'ParseError', 'RingleaderError', 'TimeIndex', 'all_shortest_paths', 'ari', 'betweenness', 'betweenness_approx', 'betweenness_finalize', 'betweenness_partial', 'bfs_sources', 'binary_bytes', 'brokerage', 'check_counts', 'closeness', 'closeness_partial', 'clustering', 'community_stats', 'components', 'core_number', 'degree', 'degree_assortativity', 'density', 'disable_memory_limit', 'disruption', 'disruption_finalize', 'disruption_partial', 'edge_betweenness', 'ego_vertices', 'eigenvector', 'force_atlas2', 'fraud_network', 'freeze_plan', 'from_arrays', 'global_reaching', 'harmonic', 'harmonic_finalize', 'harmonic_partial', 'hits', 'k_shortest_paths', 'katz', 'key_players', 'key_players_merge', 'key_players_partial', 'key_players_runs', 'label_propagation', 'layout_edges', 'leader_fusion', 'leiden', 'local_reaching', 'louvain', 'max_flow', 'memory_available', 'memory_limit', 'memory_limit_is_set', 'merge_undirected', 'modularity', 'money_trace', 'nmi', 'pagerank', 'parse_memory_size', 'parse_timestamp', 'partition_quality', 'project', 'reach', 'read_binary', 'read_binary_bytes', 'read_binary_header', 'read_binary_node_ids', 'read_csv', 'read_edgelist', 'read_graphml', 'read_matrix', 'read_pajek', 'read_ucinet_dl', 'reciprocity', 'reserve_check', 'sample_sources', 'semi_synchronous_label_propagation', 'set_memory_limit', 'shortest_path', 'structural_holes', 'tie_safe', 'time_respecting_path', 'transitivity', 'widest_paths', 'write_binary', 'write_csv', 'write_gexf', 'write_graphml']
 class Network:
     def __init__(self, directed: bool = False) -> None:
         ...
@@ -160,6 +160,8 @@ def freeze_plan(n: typing.SupportsInt | typing.SupportsIndex, src: typing.Annota
     ...
 def from_arrays(directed: bool, ids: collections.abc.Sequence[str], node_type: typing.Annotated[numpy.typing.ArrayLike, numpy.uint16], node_type_names: collections.abc.Sequence[str], labels: collections.abc.Sequence[str] | None, node_attrs: list, source: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32], target: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32], edge_type: typing.Annotated[numpy.typing.ArrayLike, numpy.uint16], edge_type_names: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], timestamp: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None, amount: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, edge_attrs: list) -> Network:
     ...
+def global_reaching(local: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> float:
+    ...
 def harmonic(net: Network, weight: str | None, k: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def harmonic_finalize(sums: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], n: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
@@ -189,6 +191,8 @@ def leader_fusion(measures: collections.abc.Sequence[collections.abc.Sequence[ty
     Fused log-rank score and rank (criminal/leader_fusion.hpp): measures[m][person], one weight per measure.
     """
 def leiden(net: Network, objective: str, resolution: typing.SupportsFloat | typing.SupportsIndex, weight: str | None, seed: typing.SupportsInt | typing.SupportsIndex, n_iterations: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, initial: typing.Any, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
+    ...
+def local_reaching(net: Network, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex, weight: str | None, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
     ...
@@ -256,6 +260,10 @@ def shortest_path(net: Network, source: typing.SupportsInt | typing.SupportsInde
     ...
 def structural_holes(net: Network, weight: str | None, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
     ...
+def tie_safe(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], digits: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Values rounded to `digits` significant digits relative to the largest finite magnitude (criminal/leader_fusion.hpp).
+    """
 def time_respecting_path(index: TimeIndex, source: typing.SupportsInt | typing.SupportsIndex, target: typing.SupportsInt | typing.SupportsIndex, earliest: bool, start: typing.Any, end: typing.Any, strict: bool, ignore_direction: bool, node_ok: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, edge_ok: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None) -> typing.Any:
     ...
 def transitivity(net: Network, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any = None) -> float:

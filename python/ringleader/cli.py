@@ -240,7 +240,7 @@ def _known(path):
 
 
 def _leaders(args) -> int:
-    from ._leaders import leaders
+    from .criminal._leaders import leaders
 
     net = _load(args)
     ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,

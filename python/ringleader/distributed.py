@@ -54,8 +54,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import _binary, _core
-from ._centrality_paths import sample_count
+from . import _core
+from .io import _binary
+from .centrality._paths import sample_count
 from ._kernel import ProgressBar, check_threads, column, seed_of
 from ._pandas_io import object_index
 from .network import core_of

@@ -200,9 +200,9 @@ class Network:
         """The person-person network: persons linked by shared phones,
         accounts and venues, by calls and transfers between their phones and
         accounts, and by direct edges (meets).  See
-        :func:`ringleader._project.project` for the rules, weights (count,
+        :func:`ringleader.criminal._project.project` for the rules, weights (count,
         weight, amount, newman) and hub handling."""
-        from ._project import project
+        from .criminal._project import project
         return project(self, person_type=person_type, via=via, weight=weight, max_hub=max_hub)
 
     def ego(self, node, radius: int = 1, node_types=None, edge_types=None, follow_direction: bool = False) -> "Network":
@@ -244,12 +244,12 @@ class Network:
         versioned, checksummed (CRC-32), every table exactly as held (ids,
         types, labels, weights, timestamps, amounts, attribute columns), 18
         bytes per edge plus the ids; open it with :func:`ringleader.load`
-        (memory-mapped).  The layout is documented in ``ringleader._binary``.
+        (memory-mapped).  The layout is documented in ``ringleader.io._binary``.
         Networks whose node ids are not strings (from networkx) are refused.
 
         >>> net.save("case.rlnet"); rl.load("case.rlnet")     # doctest: +SKIP
         """
-        from . import _binary
+        from .io import _binary
 
         _binary.save(self, path)
 

@@ -45,8 +45,6 @@ inline std::optional<std::int64_t> opt_ns(const py::object& o) {
 void bind_network(py::module_& m);
 void bind_io(py::module_& m);
 void bind_centrality(py::module_& m);
-void bind_centrality_paths(py::module_& m);
-void bind_centrality_spectral(py::module_& m);
 void bind_stats(py::module_& m);
 void bind_temporal(py::module_& m);
 void bind_community(py::module_& m);

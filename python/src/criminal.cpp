@@ -73,6 +73,11 @@ void bind_criminal(py::module_& m) {
         },
         py::arg("measures"), py::arg("weights"),
         "Fused log-rank score and rank (criminal/leader_fusion.hpp): measures[m][person], one weight per measure.");
+  m.def(
+      "tie_safe", [](const F64& values, int digits) { return own(tie_safe(vec(values), digits)); },
+      py::arg("values"), py::arg("digits"),
+      "Values rounded to `digits` significant digits relative to the largest finite magnitude "
+      "(criminal/leader_fusion.hpp).");
   m.def("project",
         [](const Network& net, const std::string& person_type, std::vector<std::string> via, const std::string& weight,
            std::size_t max_hub, std::uint64_t max_pairs) {

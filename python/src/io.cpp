@@ -19,7 +19,7 @@ io::BinaryOptions binary_options(bool mmap, bool verify) {
   return o;
 }
 
-/// The binary format (io/binary.hpp), called by ringleader._binary.
+/// The binary format (io/binary.hpp), called by ringleader.io._binary.
 void bind_binary(py::module_& m) {
   m.def("read_binary",
         [](const std::string& path, bool mmap, bool verify) {

@@ -20,7 +20,8 @@ import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader import _binary, _core
+from ringleader import _core
+from ringleader.io import _binary
 
 HERE = pathlib.Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "examples" / "sample"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader import _binary
+from ringleader.io import _binary
 
 
 def assert_same(a, b):

@@ -174,6 +174,8 @@ CALLS = {
     "centrality.katz": lambda net, seed, **t: _converged(rl.centrality.katz, net, alpha=0.01, **t),
     "centrality.hits": lambda net, seed, **t: _converged(rl.centrality.hits, net, **t),
     "centrality.core_number": lambda net, seed, **t: rl.centrality.core_number(net, **t),
+    "centrality.local_reaching": lambda net, seed, **t: rl.centrality.local_reaching(net, **t),
+    "centrality.global_reaching": lambda net, seed, **t: rl.centrality.global_reaching(net, **t),
     "stats.density": lambda net, seed, **t: rl.stats.density(net),
     "stats.reciprocity": lambda net, seed, **t: _outcome(rl.stats.reciprocity, net, weight="weight", **t),
     "stats.transitivity": lambda net, seed, **t: rl.stats.transitivity(net, **t),

@@ -1,4 +1,4 @@
-"""Layouts (rl.layout) and network pictures (ringleader._draw, shown as rl.plot.network)."""
+"""Layouts (rl.layout) and network pictures (ringleader.plot._network, shown as rl.plot.network)."""
 import itertools
 import signal
 import threading
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader import _draw
+from ringleader.plot import _network as _draw
 
 
 def network(edges, nodes=None, directed=False, **cols):
@@ -181,7 +181,7 @@ def test_bad_picture_arguments(plt, kwargs, text):
 
 
 def test_disruption_is_the_criminal_plot():
-    assert _draw.disruption is rl.criminal.plot_disruption
+    assert rl.plot.disruption is rl.criminal.plot_disruption
 
 
 def test_ctrl_c_stops_the_layout(capsys):

@@ -178,7 +178,7 @@ def test_score_is_the_weighted_mean_of_log_ranks(fraud):
         warnings.simplefilter("ignore")
         money = rl.criminal.leader_measures(net, seed=1)["money"]
     r = money.rank(ascending=False, method="average")
-    only = rl.leaders(net, seed=1, weights={m: 0.0 for m in rl._leaders.MEASURES} | {"money": 1.0})
+    only = rl.leaders(net, seed=1, weights={m: 0.0 for m in rl.criminal._leaders.MEASURES} | {"money": 1.0})
     assert list(only.attrs["weights"]) == ["money"]
     np.testing.assert_allclose(only["score"].sort_index(), (1 - np.log(r) / np.log(len(L))).sort_index(), rtol=1e-12)
     # the money held is received minus sent, by hand on one person
@@ -207,7 +207,7 @@ def test_one_mode_networks_and_person_type():
     with pytest.raises(ValueError, match="finite number >= 0"):
         rl.leaders(net, weights={"degree": -1.0})
     with pytest.raises(ValueError, match="at least one measure"):
-        rl.leaders(net, weights={m: 0.0 for m in rl._leaders.MEASURES})
+        rl.leaders(net, weights={m: 0.0 for m in rl.criminal._leaders.MEASURES})
 
 
 def test_given_communities():

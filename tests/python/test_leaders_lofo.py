@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader import _leader_fusion as fusion
+from ringleader.criminal import _leader_fusion as fusion
 
 BENCH = pathlib.Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
@@ -29,7 +29,7 @@ def data():
 
 
 def test_lofo_fit_not_below_median_rank_or_best_single(data):
-    from ringleader._leader_measures import MEASURES
+    from ringleader.criminal._leader_measures import MEASURES
 
     measures = [m for m in MEASURES if any(m in r["table"].columns for r in data)]
     res, weights = leaders_lofo.lofo(data, measures)
@@ -43,7 +43,7 @@ def test_lofo_fit_not_below_median_rank_or_best_single(data):
     # the shipped default is the procedure's answer on all families
     full = fusion.fit_fusion([(r["feats"], r["rel"], r["family"]) for r in data], measures)
     assert full["shrinkage"] == 0.0
-    assert all(w == rl._leaders.DEFAULT_WEIGHTS[m] for m, w in full["weights"].items())
+    assert all(w == rl.criminal._leaders.DEFAULT_WEIGHTS[m] for m, w in full["weights"].items())
 
 
 def test_fit_fusion_recovers_an_informative_measure():

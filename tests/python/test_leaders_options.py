@@ -107,7 +107,7 @@ def test_known_setting_rule_takes_the_worst_family():
     """choose_setting prefers the setting that is never worse than the
     default over one with a larger mean gain that loses on one family; the
     shipped setting is one of the grid."""
-    from ringleader import _leader_known as K
+    from ringleader.criminal import _leader_known as K
 
     per = pd.DataFrame({"1/2": [0.9, 0.9, 0.5], "0.5/4": [0.6, 0.6, 0.62], "0/0": [0.5, 0.5, 0.6]},
                        index=["f1", "f2", "f3"])

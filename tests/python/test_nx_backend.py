@@ -120,6 +120,20 @@ def test_components_in_networkx_order():
             assert nx.number_connected_components(G, backend=B) == nx.number_connected_components(G)
 
 
+def test_global_reaching_centrality():
+    ran = 0
+    for label, G in graphs(seeds=range(12)):
+        if len(G) < 2 or G.number_of_edges() == 0:
+            with pytest.raises(NotImplementedError):    # declined: networkx raises
+                nx.global_reaching_centrality(G, backend=B)
+            continue
+        assert abs(nx.global_reaching_centrality(G, backend=B) - nx.global_reaching_centrality(G)) <= 1e-12, label
+        ran += 1
+    assert ran >= 16
+    with pytest.raises(NotImplementedError):    # declined: weighted reaching
+        nx.global_reaching_centrality(nx.DiGraph([(0, 1), (0, 2)]), weight="weight", backend=B)
+
+
 def test_core_number_and_label_propagation_exact():
     for label, G in graphs(("Graph", "MultiGraph"), seeds=range(12), loops=False):
         if not G.is_multigraph():

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import ringleader as rl
-from ringleader._springrank import springrank, springrank_test
+from ringleader.criminal._springrank import springrank, springrank_test
 
 
 def dense_springrank(src, dst, n, w, alpha):

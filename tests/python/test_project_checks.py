@@ -90,3 +90,20 @@ def test_check_layers_rule_7_private_names(tmp_path):
 def test_the_tree_passes_both():
     assert load("check_layers").main([str(ROOT)]) == 0
     assert load("check_sizes").main([str(ROOT / "python" / "ringleader")]) == 0
+
+
+def test_architecture_worked_example_names_real_files():
+    """docs/architecture.md's worked example (adding reaching centrality)
+    names files that exist, and the functions it describes are public."""
+    import re
+
+    import ringleader as rl
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = doc[doc.index("### Files the example touched"):doc.index("### Checklist for the next measure")]
+    files = re.findall(r"`([\w./-]+\.(?:hpp|cpp|py|pyi|md))`", section)
+    assert len(files) >= 12, files
+    missing = [f for f in files if not (ROOT / f).is_file()]
+    assert not missing, missing
+    assert "local_reaching" in rl.centrality.__all__ and "global_reaching" in rl.centrality.__all__
+    assert "reaching" in (ROOT / "include" / "ringleader" / "ringleader.hpp").read_text()

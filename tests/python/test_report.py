@@ -433,6 +433,24 @@ def test_money_without_timestamps_falls_back_to_totals(sample_net, tmp_path):
     assert any(n.startswith("Money was not traced") for n in doc["notes"])
 
 
+def test_money_with_a_transfer_without_amount_is_reported_not_fatal(sample_net, tmp_path):
+    nodes, edges = sample_net.to_pandas()
+    transfers = edges.index[edges["type"] == "transfer"]
+    edges.loc[transfers[0], "amount"] = np.nan
+    net = rl.Network.from_pandas(edges, nodes=nodes, directed=True)
+    report.write(net, tmp_path, seed=1)
+    doc = json.loads(read(tmp_path, "report.json"))
+    validate(doc, report.SCHEMA)
+    assert doc["money"]["transfers"] == len(transfers) - 1
+    assert any(n.startswith("Money was not traced: 1 transfers have a missing") for n in doc["notes"])
+    assert doc["money"]["holders"] and doc["money"]["holders"][0]["held"] is None
+    # the fallback holders are money.received over the usable transfers
+    dropped = rl.Network.from_pandas(edges.drop(index=transfers[0]), nodes=nodes, directed=True)
+    want = rl.money.received(dropped)
+    for row in doc["money"]["holders"]:
+        assert row["received"] == pytest.approx(want[row["id"]])
+
+
 def test_bad_arguments(sample_net, tmp_path):
     with pytest.raises(ValueError, match="top"):
         report.write(sample_net, tmp_path, top=-1)

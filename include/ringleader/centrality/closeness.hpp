@@ -64,32 +64,6 @@ struct ClosenessOptions {
 
 namespace detail {
 
-/// f(u, search) for every vertex u of `units` (null = every vertex) after a
-/// search of the in-arcs from u.
-template <bool Weighted, class F>
-void for_each_incoming_search(const CsrGraph& g, const std::vector<vertex_t>* units, int threads,
-                              Progress& progress, F&& f) {
-  const graph::Arcs in = graph::in_arcs(g);
-  graph::check_search_scratch(g.n, threads, 0, 0, "closeness");
-  std::vector<std::unique_ptr<graph::Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
-  const std::int64_t count = units ? std::int64_t(units->size()) : std::int64_t(g.n);
-  progress.start(std::uint64_t(count));
-  parallel::for_each_dynamic(
-      count,
-      [&](int t, std::int64_t i) {
-        if (progress.cancelled()) return;
-        auto& sp = scratch[std::size_t(t)];
-        if (!sp) sp = std::make_unique<graph::Sssp<Weighted>>(g.n);
-        const vertex_t u = units ? (*units)[std::size_t(i)] : vertex_t(i);
-        sp->template run<false>(in, u);
-        f(u, *sp);
-        progress.advance();
-      },
-      threads, 4);
-  progress.check();
-  progress.finish();
-}
-
 /// Closeness (or exact harmonic) of the vertices of `units` (null = all);
 /// 0 for the others.
 template <bool Weighted>
@@ -97,7 +71,7 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
                                    Progress& progress, bool harmonic) {
   std::vector<double> out(g.n, 0.0);
   const double n = double(g.n);
-  for_each_incoming_search<Weighted>(g, units, opt.threads, progress, [&](vertex_t u, const graph::Sssp<Weighted>& sp) {
+  const auto search = [&](vertex_t u, const graph::Sssp<Weighted>& sp) {
     const vertex_t* order = sp.order();
     const std::size_t reached = sp.settled();
     if (harmonic) {
@@ -123,7 +97,8 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
       if (opt.wf_improved) c *= (double(reached) - 1.0) / (n - 1);
     }
     out[u] = c;
-  });
+  };
+  graph::for_each_search<Weighted>(g, graph::in_arcs(g), units, opt.threads, progress, "closeness", search);
   return out;
 }
 

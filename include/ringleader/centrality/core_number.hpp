@@ -31,10 +31,7 @@
 
 namespace ringleader::centrality {
 
-struct CoreNumberOptions {
-  int threads = 0;
-  Progress* progress = nullptr;
-};
+struct CoreNumberOptions : RunOptions {};
 
 /// Core number of every vertex (as doubles, like every per-vertex measure).
 inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOptions& opt = {}) {

@@ -91,4 +91,12 @@ namespace detail {
 inline Progress& progress_of(Progress* p) { return p ? *p : no_progress(); }
 }  // namespace detail
 
+/// The Options of a kernel whose only settings are how it runs: the thread
+/// count (0 = all cores) and where it reports progress (null = nowhere).
+/// Kernels with nothing else to set derive their Options from it.
+struct RunOptions {
+  int threads = 0;
+  Progress* progress = nullptr;
+};
+
 }  // namespace ringleader

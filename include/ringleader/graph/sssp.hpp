@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -41,6 +42,7 @@
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/memory.hpp"
 #include "ringleader/core/parallel.hpp"
+#include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
 
 namespace ringleader::graph {
@@ -253,5 +255,34 @@ class Sssp {
   std::vector<vertex_t> touched_;   ///< Dijkstra: discovered vertices to reset
   std::vector<Entry> heap_;        ///< Dijkstra: binary min-heap, lazy deletion
 };
+
+/// f(u, search) for every vertex u of `units` (null = every vertex), in
+/// parallel, after a search from u over `arcs` (out_arcs(g): what u reaches;
+/// in_arcs(g): what reaches u).  One search's scratch per thread, allocated
+/// once (`what` names the caller when it is above the memory cap).  f runs on
+/// the searching thread and writes only u's results; Ctrl-C through
+/// `progress` stops the loop (Cancelled).
+template <bool Weighted, class F>
+void for_each_search(const CsrGraph& g, const Arcs& arcs, const std::vector<vertex_t>* units, int threads,
+                     Progress& progress, const char* what, F&& f) {
+  check_search_scratch(g.n, threads, 0, 0, what);
+  std::vector<std::unique_ptr<Sssp<Weighted>>> scratch(std::size_t(parallel::threads(threads)));
+  const std::int64_t count = units ? std::int64_t(units->size()) : std::int64_t(g.n);
+  progress.start(std::uint64_t(count));
+  parallel::for_each_dynamic(
+      count,
+      [&](int t, std::int64_t i) {
+        if (progress.cancelled()) return;
+        auto& sp = scratch[std::size_t(t)];
+        if (!sp) sp = std::make_unique<Sssp<Weighted>>(g.n);
+        const vertex_t u = units ? (*units)[std::size_t(i)] : vertex_t(i);
+        sp->template run<false>(arcs, u);
+        f(u, *sp);
+        progress.advance();
+      },
+      threads, 4);
+  progress.check();
+  progress.finish();
+}
 
 }  // namespace ringleader::graph

@@ -84,13 +84,11 @@ const std::string& read_weight(Options& opt) {
 
 /// The Options of a kernel that reads edge weights as tie strengths (rule
 /// Merge::Total) and has nothing else to set; its own Options derive from it.
-struct StrengthOptions {
+struct StrengthOptions : RunOptions {
   bool weighted = false;
   /// On a Network: the edge column read as strengths ("" = unweighted, or
   /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
   std::string weight;
-  int threads = 0;
-  Progress* progress = nullptr;
 };
 
 /// The compute view such a kernel reads under rule `merge` (read_weight).

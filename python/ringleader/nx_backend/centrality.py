@@ -1,6 +1,6 @@
 """networkx's centralities on ringleader's kernels (include/ringleader/centrality):
 degree, betweenness (node and edge), closeness, harmonic, eigenvector, Katz,
-PageRank, HITS and core numbers, with the checks that decline what
+PageRank, HITS, core numbers and global reaching centrality, with the checks that decline what
 networkx computes differently."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import networkx as nx
 
 from .. import _core
 from ..centrality import ConvergenceError, betweenness, closeness, edge_betweenness, eigenvector, harmonic, katz
-from ..centrality import core_number as rl_core_number, hits as rl_hits, pagerank as rl_pagerank
+from ..centrality import core_number as rl_core_number, global_reaching, hits as rl_hits, pagerank as rl_pagerank
 from ..network import core_of
 from ._convert import RingleaderGraph, node_values, weight_name, weights_as_counts
 from ._dispatch import first_reason, implements, multigraph_declined, nonempty, weight_ok
@@ -20,7 +20,7 @@ from ._dispatch import first_reason, implements, multigraph_declined, nonempty, 
 __all__ = ["degree_centrality", "in_degree_centrality", "out_degree_centrality", "betweenness_centrality",
            "edge_betweenness_centrality", "closeness_centrality", "harmonic_centrality", "eigenvector_centrality",
            "eigenvector_centrality_numpy", "katz_centrality", "katz_centrality_numpy", "pagerank", "hits",
-           "core_number"]
+           "core_number", "global_reaching_centrality"]
 
 
 def _nonnegative(G, column, what="weights"):
@@ -297,3 +297,17 @@ def _check_core(G):
 def core_number(G):
     values = np.asarray(rl_core_number(G.network()), dtype=np.float64)
     return dict(zip(G.nodes, values.astype(np.int64).tolist()))
+
+
+# ---- reaching --------------------------------------------------------------------------
+def _check_reaching(G, weight, normalized):
+    if weight is not None:
+        return "weighted reaching (its shortest paths break ties networkx's way)"
+    if len(G) < 2 or G.number_of_edges() == 0:
+        return "fewer than 2 nodes or no edges (networkx raises)"
+    return True
+
+
+@implements(_check_reaching)
+def global_reaching_centrality(G, weight=None, normalized=True):
+    return global_reaching(G.network())

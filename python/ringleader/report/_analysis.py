@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import community, criminal, money
-from .._leaders import DEFAULT_WEIGHTS
+from ..criminal._leaders import DEFAULT_WEIGHTS
 
 __all__ = ["Settings", "Progress", "Analysis", "PersonNetworkSummary", "MoneySummary", "analyse", "money_summary",
            "finite", "LEADER_DEFAULTS"]
@@ -194,6 +194,20 @@ def analyse(net, s: Settings, step: Progress) -> Analysis:
     return a
 
 
+def received_by_owner(net, tr: pd.DataFrame) -> pd.Series:
+    """Money into each owner's accounts (``owns`` edges, as :func:`ringleader.money.received`
+    reads ownership) over the transfers ``tr`` whose amount is finite and not
+    negative: the fallback when the money cannot be traced."""
+    amount = tr["amount"].to_numpy(dtype=np.float64)
+    usable = tr[np.isfinite(amount) & (amount >= 0)]
+    inflow = usable.groupby("target", sort=False)["amount"].sum()
+    e = net.edges
+    owns = e[e["type"] == "owns"]
+    into = owns["target"].map(inflow).fillna(0.0)
+    by_owner = into.groupby(owns["source"], sort=False).sum()
+    return by_owner.reindex(net.node_index, fill_value=0.0).rename("received")
+
+
 def money_summary(net, ranking: pd.DataFrame, notes: list) -> Optional[MoneySummary]:
     """Totals, traced money from the origin accounts, holders, main paths and
     a freeze plan against the accounts the leaders own; None without
@@ -212,8 +226,8 @@ def money_summary(net, ranking: pd.DataFrame, notes: list) -> Optional[MoneySumm
         t = money.trace(net, list(origins), transfer_type=transfer)
     except ValueError as exc:
         notes.append(f"Money was not traced: {exc}. Holders are the owners of the accounts receiving the most "
-                     "transfers.")
-        held = money.received(net, transfer_type=transfer)
+                     "money in the transfers with a usable (finite, non-negative) amount.")
+        held = received_by_owner(net, tr)
         held = held[held > 0].sort_values(ascending=False, kind="stable")
         out.holders = pd.DataFrame({"received": held, "held": np.nan})
         return out

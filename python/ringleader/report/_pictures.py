@@ -7,7 +7,7 @@ import io
 import warnings
 from typing import Optional
 
-from .. import criminal, plot
+from .. import plot
 from ._analysis import Analysis
 from ._text import display
 
@@ -76,6 +76,6 @@ def figures(a: Analysis, seed: int) -> dict:
                               f"community {c} ({int(a.communities.loc[c, 'size']):,} persons)")
         figs["cores"] = svg(cores, "cores", (13, 9))
     if a.disruption:
-        figs["disruption"] = svg(lambda fig: criminal.plot_disruption(a.disruption, ax=fig.add_subplot()),
+        figs["disruption"] = svg(lambda fig: plot.disruption(a.disruption, ax=fig.add_subplot()),
                                  "disruption", (7, 4))
     return figs

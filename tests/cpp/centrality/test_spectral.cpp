@@ -14,6 +14,7 @@
 #include <ringleader/centrality/pagerank.hpp>
 
 #include "../support/csr.hpp"
+#include "../support/random_simple.hpp"
 #include "../support/threads.hpp"
 
 using namespace ringleader;
@@ -22,27 +23,11 @@ using namespace ringleader::centrality;
 namespace {
 
 using rltest::make;
+using rltest::random_simple;
 using rltest::on_1_and_2_threads;
+using rltest::weighted_options;
 
 /// A simple random graph (no parallel edges), with some self-loops.
-CsrGraph random_simple(std::mt19937& rng, vertex_t n, std::size_t m, bool directed, bool loops = true) {
-  std::vector<std::pair<vertex_t, vertex_t>> e;
-  std::vector<double> w;
-  std::set<std::pair<vertex_t, vertex_t>> seen;
-  const std::size_t possible = directed ? std::size_t(n) * n : std::size_t(n) * (n + 1) / 2;
-  m = std::min(m, possible / 2);
-  std::uniform_real_distribution<double> wd(0.5, 3.0);
-  while (e.size() < m) {
-    vertex_t a = vertex_t(rng() % n), b = vertex_t(rng() % n);
-    if (a == b && (!loops || rng() % 8)) continue;
-    auto key = directed ? std::make_pair(a, b) : std::make_pair(std::min(a, b), std::max(a, b));
-    if (!seen.insert(key).second) continue;
-    e.push_back({a, b});
-    w.push_back(wd(rng));
-  }
-  return make(n, directed, e, w);
-}
-
 double max_rel(const std::vector<double>& a, const std::vector<double>& b) {
   REQUIRE(a.size() == b.size());
   double r = 0;
@@ -206,22 +191,18 @@ TEST_CASE("spectral kernels give the same result on 1 and 2 threads", "[spectral
   for (bool directed : {false, true}) {
     auto g = random_simple(rng, 12000, 60000, directed);
     for (bool weighted : {false, true}) {
-      PageRankOptions p;
-      p.weighted = weighted;
-      auto [p1, p2] = on_1_and_2_threads(p, [&](const auto& o) { return pagerank(g, o); });
+      auto [p1, p2] = on_1_and_2_threads(weighted_options<PageRankOptions>(weighted),
+                                         [&](const auto& o) { return pagerank(g, o); });
       CHECK(max_rel(p1, p2) <= 1e-12);
-      EigenvectorOptions e;
-      e.weighted = weighted;
+      auto e = weighted_options<EigenvectorOptions>(weighted);
       e.max_iter = 1000;
       auto [e1, e2] = on_1_and_2_threads(e, [&](const auto& o) { return eigenvector(g, o); });
       CHECK(max_rel(e1, e2) <= 1e-12);
-      KatzOptions k;
-      k.weighted = weighted;
+      auto k = weighted_options<KatzOptions>(weighted);
       k.alpha = 0.01;
       auto [k1, k2] = on_1_and_2_threads(k, [&](const auto& o) { return katz(g, o); });
       CHECK(max_rel(k1, k2) <= 1e-12);
-      HitsOptions h;
-      h.weighted = weighted;
+      auto h = weighted_options<HitsOptions>(weighted);
       h.max_iter = 5000;
       h.tol = 1e-6;
       auto [a, b] = on_1_and_2_threads(h, [&](const auto& o) { return hits(g, o); });

@@ -12,6 +12,7 @@
 #include <ringleader/stats/distance.hpp>
 
 #include "../support/csr.hpp"
+#include "../support/random_simple.hpp"
 #include "../support/threads.hpp"
 
 using namespace ringleader;
@@ -19,23 +20,9 @@ using namespace ringleader::stats;
 
 namespace {
 using rltest::make;
+using rltest::random_simple;
 using rltest::on_1_and_2_threads;
-
-CsrGraph random_simple(std::mt19937& rng, vertex_t n, std::size_t m, bool directed) {
-  std::vector<std::pair<vertex_t, vertex_t>> e;
-  std::vector<double> w;
-  std::set<std::pair<vertex_t, vertex_t>> seen;
-  const std::size_t possible = directed ? std::size_t(n) * n : std::size_t(n) * (n + 1) / 2;
-  m = std::min(m, possible / 2);
-  while (e.size() < m) {
-    vertex_t a = vertex_t(rng() % n), b = vertex_t(rng() % n);
-    auto key = directed ? std::make_pair(a, b) : std::make_pair(std::min(a, b), std::max(a, b));
-    if (!seen.insert(key).second) continue;
-    e.push_back({a, b});
-    w.push_back(1.0 + double(rng() % 5));
-  }
-  return make(n, directed, e, w);
-}
+using rltest::weighted_options;
 }  // namespace
 
 TEST_CASE("density and reciprocity", "[stats]") {
@@ -106,22 +93,20 @@ TEST_CASE("BFS summaries", "[stats]") {
 TEST_CASE("stats give the same result on 1 and 2 threads", "[stats]") {
   std::mt19937 rng(5);
   for (bool directed : {false, true}) {
-    auto g = random_simple(rng, 9000, 40000, directed);
-    for (bool weighted : {false, true}) {
-      ClusteringOptions c;
-      c.weighted = weighted;
-      auto [c1, c2] = on_1_and_2_threads(c, [&](const auto& o) { return clustering(g, o); });
-      CHECK(c1 == c2);
-      AssortativityOptions a;
-      a.weighted = weighted;
-      auto [a1, a2] = on_1_and_2_threads(a, [&](const auto& o) { return degree_assortativity(g, o); });
-      CHECK(a1 == a2);
-    }
+    const CsrGraph g = random_simple(rng, 9000, 40000, directed);
     CHECK(transitivity(g, 1) == transitivity(g, 2));
     if (directed) CHECK(reciprocity(g, false, 1) == reciprocity(g, false, 2));
     std::vector<vertex_t> src{0, 5, 17, 99, 1234};
     auto [r1, r2] = on_1_and_2_threads(BfsOptions{}, [&](const auto& o) { return bfs_sources(g, src, o); });
     CHECK(r1.distance_sum == r2.distance_sum);
     CHECK(r1.eccentricity == r2.eccentricity);
+    for (bool weighted : {false, true}) {
+      auto [c1, c2] = on_1_and_2_threads(weighted_options<ClusteringOptions>(weighted),
+                                         [&](const auto& o) { return clustering(g, o); });
+      CHECK(c1 == c2);
+      auto [a1, a2] = on_1_and_2_threads(weighted_options<AssortativityOptions>(weighted),
+                                         [&](const auto& o) { return degree_assortativity(g, o); });
+      CHECK(a1 == a2);
+    }
   }
 }

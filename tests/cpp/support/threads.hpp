@@ -14,4 +14,12 @@ auto on_1_and_2_threads(O o, F f) {
   return std::make_pair(one, f(o));
 }
 
+/// Options of type O with `weighted` set (the rest default).
+template <class O>
+O weighted_options(bool weighted) {
+  O o;
+  o.weighted = weighted;
+  return o;
+}
+
 }  // namespace rltest

@@ -1,13 +1,4 @@
-"""Plots of ringleader results (matplotlib, imported when a plot is drawn):
-``network`` (communities coloured, leaders labelled; a community-level
-picture for large networks), ``disruption`` (curves of
-:func:`ringleader.criminal.disruption`) and ``trajectories`` (ranks over
-time windows).
-
-Every function draws on ``ax`` (a new figure when ``ax=None``) and returns
-the matplotlib Axes, so a plot can be adjusted, combined or saved:
-``ax.figure.savefig("ranks.png")``.
-"""
+"""Rank trajectories over time windows: ``rl.plot.trajectories``."""
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -15,9 +6,7 @@ from typing import Iterable, Optional
 import numpy as np
 import pandas as pd
 
-from ._draw import disruption, network
-
-__all__ = ["trajectories", "network", "disruption"]
+__all__ = ["trajectories"]
 
 
 def trajectories(values: pd.DataFrame, top: int = 10, ax=None, by: str = "rank",
@@ -59,8 +48,12 @@ def trajectories(values: pd.DataFrame, top: int = 10, ax=None, by: str = "rank",
         missing = [v for v in chosen if v not in values.columns]
         if missing:
             raise ValueError(f"nodes not in values' columns: {missing[:5]!r}")
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
+    try:
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError("rl.plot.trajectories needs matplotlib: pip install 'ringleader[plot]' (or matplotlib)") \
+            from exc
 
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 5))

@@ -16,12 +16,13 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._kernel import check_threads, column, run, seed_of
+from .. import _core
+from .._kernel import check_threads, column, run, seed_of
 from ._leader_measures import leader_measures
 from ._leaders import leaders
-from .network import core_of
+from ..network import core_of
 from ._person_network import PersonNetwork, owners, person_network
+from ..plot import disruption as plot_disruption  # the plot lives with the others, in rl.plot
 
 __all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "brokerage", "key_players", "KeyPlayers", "disruption", "plot_disruption", "leaders",
            "person_network", "PersonNetwork", "owners", "leader_measures"]
@@ -98,7 +99,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
 
     >>> rl.criminal.brokerage(net, rl.community.leiden(net, seed=1))   # doctest: +SKIP
     """
-    from .community import membership_codes
+    from ..community import membership_codes
     if isinstance(groups, str):
         nodes = net.nodes
         if groups not in nodes.columns:
@@ -201,7 +202,7 @@ def disruption(net, strategy="degree", steps: int = 10, repeats: int = 20, seed:
     ``efficiency`` (global efficiency of the remaining nodes, as networkx's
     ``global_efficiency``) and ``disconnected`` (share of pairs of remaining
     nodes with no path).  Cost per step O(r (n + m)), plus betweenness when
-    recomputed.  Plot with :func:`plot_disruption`.
+    recomputed.  Plot with :func:`ringleader.plot.disruption`.
 
     Reference: Duijn, P. A. C., Kashirin, V. & Sloot, P. M. A. (2014). The
     relative ineffectiveness of criminal network disruption. Scientific
@@ -248,27 +249,3 @@ def disruption_frame(ids, rows) -> pd.DataFrame:
         "efficiency": np.asarray(eff),
         "disconnected": np.asarray(disc),
     }).rename_axis("step")
-
-
-def plot_disruption(results, measure: str = "largest_share", ax=None):
-    """Plot disruption curves: ``results`` is one :func:`disruption`
-    DataFrame or a dict label -> DataFrame (e.g. one per strategy);
-    ``measure`` a column.  Returns the matplotlib Axes (matplotlib is an
-    optional dependency: ``pip install ringleader[plot]``)."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover
-        raise ImportError("plot_disruption needs matplotlib: pip install matplotlib") from exc
-    if isinstance(results, pd.DataFrame):
-        results = {"": results}
-    if ax is None:
-        _, ax = plt.subplots()
-    for label, df in results.items():
-        if measure not in df.columns:
-            raise ValueError(f"measure must be a column of the results, not {measure!r}")
-        ax.plot(df.index, df[measure], marker="o", label=label or None)
-    ax.set_xlabel("nodes removed")
-    ax.set_ylabel(measure.replace("_", " "))
-    if any(results):
-        ax.legend()
-    return ax

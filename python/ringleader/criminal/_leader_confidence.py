@@ -8,7 +8,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from ._kernel import ProgressBar
+from .._kernel import ProgressBar
 
 __all__ = ["fused_score", "resample_ranks"]
 
@@ -18,7 +18,7 @@ def fused_score(values: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series
     positive weight (r_m: rank by measure m, ties at their average rank, no
     value last); 1 for everyone when no measure is left.  Computed by the
     C++ ``criminal::leader_fusion`` (criminal/leader_fusion.hpp)."""
-    from ._core import leader_fusion
+    from .._core import leader_fusion
 
     used = {m: float(w) for m, w in weights.items() if w > 0 and m in values.columns}
     if not used or len(values) == 0:
@@ -45,7 +45,7 @@ def resample_ranks(net, options: dict, weights: Mapping[str, float], ids: pd.Ind
     the full data showed) are recomputed without their significance test.
     Cost: ``repeats`` times the measures."""
     from ._leader_measures import leader_measures
-    from .network import Network
+    from ..network import Network
 
     for name, rate in (("resample_edges", edge_rate), ("resample_persons", person_rate)):
         if not (isinstance(rate, (int, float)) and 0 <= rate < 1):

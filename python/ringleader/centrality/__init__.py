@@ -20,9 +20,9 @@ from typing import Optional
 
 import pandas as pd
 
-from . import _core
-from ._kernel import check_threads, column
-from .network import core_of, node_series
+from .. import _core
+from .._kernel import check_threads, column
+from ..network import core_of, node_series
 
 __all__ = ["degree", "strength"]
 
@@ -62,10 +62,10 @@ def strength(net, weight: str = "weight", mode: str = "all", threads: int = 0) -
     return node_series(net, values, "strength")
 
 
-# Measures implemented in sibling modules (one per family), re-exported here.
-from ._centrality_paths import *  # noqa: E402,F401,F403
-from ._centrality_paths import __all__ as _paths_all  # noqa: E402
-from ._centrality_spectral import *  # noqa: E402,F401,F403
-from ._centrality_spectral import __all__ as _spectral_all  # noqa: E402
+# Measures implemented in the subpackage's modules (path-based, spectral), re-exported here.
+from ._paths import *  # noqa: E402,F401,F403
+from ._paths import __all__ as _paths_all  # noqa: E402
+from ._spectral import *  # noqa: E402,F401,F403
+from ._spectral import __all__ as _spectral_all  # noqa: E402
 
 __all__ = __all__ + list(_paths_all) + list(_spectral_all)

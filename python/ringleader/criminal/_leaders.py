@@ -14,7 +14,7 @@ from typing import Mapping, Optional
 import numpy as np
 import pandas as pd
 
-from ._kernel import seed_of
+from .._kernel import seed_of
 from ._leader_confidence import fused_score, resample_ranks
 from ._leader_known import fit_known
 from ._leader_measures import MEASURES, leader_measures
@@ -23,7 +23,7 @@ from ._person_network import HOLDING, person_network
 __all__ = ["leaders", "DEFAULT_WEIGHTS", "MEASURES"]
 
 #: Default weights: every measure 1.  This is what the fitting procedure of
-#: ``ringleader._leader_fusion.fit_fusion`` gives on all six generator
+#: ``ringleader.criminal._leader_fusion.fit_fusion`` gives on all six generator
 #: families (bench/leaders_lofo.py): its inner leave-one-family-out chose no
 #: departure from equal weights, because weights fitted on some families
 #: lowered precision on the family held out (see :func:`leaders`).
@@ -59,7 +59,7 @@ def _check_weights(weights) -> dict:
 
 
 def _partition(net, und, ids, community, seed):
-    from . import community as comm
+    from .. import community as comm
 
     if community is None:
         if not und.number_of_edges():

@@ -45,7 +45,7 @@ class PersonNetwork:
         core = self.net.subgraph(nodes=list(self.core))
         if self.min_evidence <= 1 or not self.multimode:
             return core
-        from .network import Network
+        from ..network import Network
 
         nodes, edges = core.to_pandas()
         keep = [c for c in ("source", "target", "type", "weight") if c in edges.columns]
@@ -55,7 +55,7 @@ class PersonNetwork:
 
 def undirected(net):
     """``net`` as an undirected network (source, target, type, weight kept)."""
-    from .network import Network
+    from ..network import Network
 
     if not net.directed:
         return net
@@ -145,7 +145,7 @@ def _attribute_indirect(net, person_type):
     """``net`` with an ``owns`` edge from the holder to each thing it holds
     through a company (so the projection sees the company's accounts as the
     holder's); ``net`` itself when there are none."""
-    from .network import Network
+    from ..network import Network
 
     held = owners(net, person_type)
     if held.empty:

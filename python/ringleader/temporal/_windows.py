@@ -11,7 +11,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from ._times import time_index, to_ns
+from .._times import time_index, to_ns
 
 #: What ``freq``, ``step`` and ``windows=`` accept as a duration.
 DURATION_TYPES = (str, pd.Timedelta, _dt.timedelta, np.timedelta64, pd.offsets.BaseOffset)

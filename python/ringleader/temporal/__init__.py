@@ -38,8 +38,8 @@ Conventions
   Timestamps (``df.index.left`` are the starts).
 
 This module cuts the windows and computes the per-window results; the
-window bounds are worked out in :mod:`ringleader._time_windows` and
-:func:`changes` lives in :mod:`ringleader._temporal_changes`.
+window bounds are worked out in :mod:`ringleader.temporal._windows` and
+:func:`changes` lives in :mod:`ringleader.temporal._changes`.
 
 Example
 -------
@@ -59,9 +59,9 @@ from typing import Iterator, Optional
 import numpy as np
 import pandas as pd
 
-from ._temporal_changes import Changes, changes
-from ._time_windows import DURATION_TYPES, interval_index, plan, utc
-from .network import core_of, deriver
+from ._changes import Changes, changes
+from ._windows import DURATION_TYPES, interval_index, plan, utc
+from ..network import core_of, deriver
 
 __all__ = ["Window", "windows", "measure", "partitions", "changes", "Changes"]
 
@@ -183,7 +183,7 @@ def _results(cut, bounds, fn, kwargs, what: str):
 
 
 def _measure_function(measure):
-    from . import centrality
+    from .. import centrality
     if callable(measure):
         return getattr(measure, "__name__", "measure"), measure
     names = [n for n in centrality.__all__ if callable(getattr(centrality, n)) and n != "ConvergenceError"]
@@ -238,7 +238,7 @@ def measure(net, windows="30D", measure="degree", step=None, active_only: bool =
 
 # ---- groups across windows -------------------------------------------------------
 def _method_function(method, seed):
-    from . import community
+    from .. import community
     if callable(method):
         fn, name = method, getattr(method, "__name__", "method")
     elif isinstance(method, str) and method in _METHODS:

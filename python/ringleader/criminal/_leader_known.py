@@ -46,7 +46,7 @@ def near(person_net, seeds, ids) -> pd.Series:
     """Personalised PageRank from ``seeds`` on the person network (links
     weighted by their evidence): how close each person is to the known
     leaders (leaders deal with each other)."""
-    from .centrality import pagerank
+    from ..centrality import pagerank
 
     if not len(seeds) or not person_net.number_of_edges():
         return pd.Series(0.0, index=ids)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from . import _core
-from .network import Network, wrap
+from .. import _core
+from ..network import Network, wrap
 
 
 def _path(p) -> str:

@@ -13,9 +13,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._kernel import check_threads, column, run
-from .network import core_of, node_series
+from .. import _core
+from .._kernel import check_threads, column, run
+from ..network import core_of, node_series
 
 ConvergenceError = _core.ConvergenceError
 

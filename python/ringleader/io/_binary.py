@@ -44,8 +44,8 @@ from __future__ import annotations
 import json
 import os
 
-from . import _core
-from .network import core_of, has_id_objects, wrap
+from .. import _core
+from ..network import core_of, has_id_objects, wrap
 
 MAGIC = b"RLNETBIN"
 VERSION = 1

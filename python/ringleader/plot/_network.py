@@ -1,5 +1,5 @@
 """Network pictures with matplotlib (imported when a picture is drawn):
-``rl.plot.network`` and ``rl.plot.disruption``."""
+``rl.plot.network``."""
 from __future__ import annotations
 
 from typing import Optional
@@ -7,10 +7,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import layout as _layout
-from .criminal import plot_disruption as disruption
+from .. import layout as _layout
 
-__all__ = ["network", "disruption", "COMMUNITY_ABOVE"]
+__all__ = ["network", "COMMUNITY_ABOVE"]
 
 COMMUNITY_ABOVE = 5000
 """Networks with more nodes are drawn one disc per community."""
@@ -147,7 +146,7 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     try:
         import matplotlib  # noqa: F401
     except ImportError as exc:  # pragma: no cover
-        raise ImportError("rl.plot.network needs matplotlib: pip install matplotlib") from exc
+        raise ImportError("rl.plot.network needs matplotlib: pip install 'ringleader[plot]' (or matplotlib)") from exc
     n = net.number_of_nodes()
     if n > community_above:
         return _communities(net, pos, partition, ringed, labels, ax, max_labels, seed, title, weight)
@@ -234,7 +233,7 @@ def _communities(net, pos, partition, ringed, labels, ax, max_labels, seed, titl
     from matplotlib.collections import EllipseCollection
 
     if partition is None:
-        from .community import leiden
+        from ..community import leiden
         partition = leiden(net, seed=seed, weight=weight)
     codes = _layout.partition_codes(net, partition)
     sizes, a, b, w = _layout.community_graph(net, codes, weight)

@@ -7,10 +7,11 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from ._kernel import seed_of
+from .. import _core
+from .._kernel import seed_of
 from ._person_network import HOLDING, owners, person_network
 from ._springrank import springrank_test
-from .money import transfer_edges
+from ..money import transfer_edges
 
 __all__ = ["leader_measures", "MEASURES", "tie_safe"]
 
@@ -25,13 +26,12 @@ POSITION = ("degree", "betweenness", "harmonic", "eigenvector", "coreness", "ins
 
 
 def tie_safe(v: pd.Series) -> pd.Series:
-    """Values rounded to 12 digits relative to the largest, so that equal
-    values computed in a different order (parallel sums: thread counts differ
-    by rounding) tie in a ranking instead of ranking by their last bits."""
-    scale = float(v.abs().max()) if len(v) else 0.0
-    if not np.isfinite(scale) or scale == 0.0:
-        return v
-    return (v / scale).round(12) * scale
+    """Values rounded to 12 digits relative to the largest finite magnitude
+    (NaN and infinities kept), so that equal values computed in a different
+    order (parallel sums: thread counts differ by rounding) tie in a ranking
+    instead of ranking by their last bits.  The C++ fusion rounds with the
+    same function (``criminal::tie_safe``, criminal/leader_fusion.hpp)."""
+    return pd.Series(_core.tie_safe(v.to_numpy(dtype=np.float64), 12), index=v.index, name=v.name)
 
 
 def _pct(v: pd.Series) -> pd.Series:
@@ -135,8 +135,8 @@ def leader_measures(net, person_type: Optional[str] = "person", seed: Optional[i
 
     >>> m = rl.criminal.leader_measures(net, seed=1)      # doctest: +SKIP
     """
-    from . import centrality
-    from ._core import ConvergenceError
+    from .. import centrality
+    from .._core import ConvergenceError
 
     seed = seed_of(seed)
     if pn is None:

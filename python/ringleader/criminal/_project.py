@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from typing import Iterable, Optional
 
-from .network import core_of, derive
+from ..network import core_of, derive
 
 _WEIGHTS = ("count", "weight", "amount", "newman")
 
@@ -47,7 +47,7 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
 
     >>> people = net.project("person", via=["phone", "account", "venue"])   # doctest: +SKIP
     """
-    from . import _core
+    from .. import _core
 
     if weight not in _WEIGHTS:
         raise ValueError(f"weight must be one of {_WEIGHTS}, not {weight!r}")
