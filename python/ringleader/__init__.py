@@ -13,7 +13,7 @@ Example
 """
 from ._core import ConvergenceError, InvalidArgumentError, MemoryLimitError, ParseError, RingleaderError, __version__
 from ._limits import memory_limit, set_memory_limit
-from .network import Network, from_networkx
+from .network import Network, NetworkTables, from_networkx
 from .io._binary import load
 from .transform import distance_from_strength
 from .criminal import key_players
@@ -35,6 +35,7 @@ from .io import (
 
 __all__ = [
     "Network",
+    "NetworkTables",
     "RingleaderError",
     "ParseError",
     "InvalidArgumentError",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import numpy as np
 import pandas as pd
@@ -11,6 +11,13 @@ import pandas as pd
 from . import _core
 from ._pandas_io import from_pandas_frames, is_missing, object_index
 from ._times import NAT, to_ns
+
+
+class NetworkTables(NamedTuple):
+    """The two tables of a network (:meth:`Network.to_pandas`): ``nodes``
+    indexed by node id and ``edges``; unpacks as ``nodes, edges``."""
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
 
 
 class Network:
@@ -139,9 +146,13 @@ class Network:
             return pd.DatetimeIndex(np.asarray(values).view("datetime64[ns]")).tz_localize("UTC")
         return np.array([v if v else None for v in values], dtype=object)
 
-    def to_pandas(self):
-        """``(nodes, edges)`` DataFrames, as :attr:`nodes` and :attr:`edges`."""
-        return self.nodes, self.edges
+    def to_pandas(self) -> NetworkTables:
+        """The named tuple ``(nodes, edges)`` of DataFrames, as :attr:`nodes`
+        and :attr:`edges`: ``tables.nodes``, ``tables.edges``, or unpacked as
+        ``nodes, edges = net.to_pandas()``.  :meth:`from_pandas` takes it back
+        whole: ``Network.from_pandas(net.to_pandas(), directed=net.directed)``.
+        """
+        return NetworkTables(self.nodes, self.edges)
 
     # ---- views -------------------------------------------------------------
     def subgraph(self, node_types: Optional[Iterable[str]] = None, edge_types: Optional[Iterable[str]] = None,
@@ -270,6 +281,12 @@ class Network:
         kind = "directed" if self.directed else "undirected"
         return f"<ringleader.Network {kind}: {self.number_of_nodes()} nodes, {self.number_of_edges()} edges>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: sizes, types, time span and columns (escaped)."""
+        from ._display import network_html
+
+        return network_html(self)
+
     def memory_usage(self) -> dict:
         """Bytes held by the tables and by the compute view (built if needed)."""
         csr = self._net.build_csr()
@@ -295,7 +312,12 @@ class Network:
         attribute columns.  Ids that are not strings are kept as the original
         objects in :attr:`node_index`; their ``str()`` must be unique.  The same
         rules as :func:`read_csv` apply to missing ids (``create_missing``).
+
+        ``edges`` may also be the :class:`NetworkTables` of :meth:`to_pandas`
+        (then ``nodes`` must be None): ``from_pandas(net.to_pandas(),
+        directed=net.directed)`` rebuilds the network.
         """
+        edges, nodes = tables_of(edges, nodes)
         core, objects = from_pandas_frames(edges, nodes, directed, source, target, node_type, edge_type,
                                            create_missing)
         return cls._wrap(core, objects)
@@ -329,6 +351,19 @@ class Network:
                 yield (s, t, None, data) if multigraph else (s, t, data)
         G.add_edges_from(edge_rows())
         return G
+
+
+def tables_of(edges, nodes):
+    """``(edges, nodes)`` for :meth:`Network.from_pandas`, unpacking the
+    :class:`NetworkTables` of :meth:`Network.to_pandas`."""
+    if isinstance(edges, NetworkTables):
+        if nodes is not None:
+            raise ValueError("from_pandas got the tables of to_pandas() and nodes=...: pass one or the other")
+        return edges.edges, edges.nodes
+    if isinstance(edges, tuple):
+        raise ValueError("from_pandas takes an edge DataFrame (and nodes=...), or net.to_pandas() itself; "
+                         f"got a plain tuple of {len(edges)}: pass edges=..., nodes=... by name")
+    return edges, nodes
 
 
 def from_networkx(G, node_type: str = "unknown", edge_type: str = "edge") -> Network:

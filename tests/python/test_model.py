@@ -44,6 +44,21 @@ def test_from_pandas_tables():
     assert edges["channel"].iloc[2:4].tolist() == ["voice", "sms"]
 
 
+def test_to_pandas_is_a_named_tuple_that_from_pandas_takes_back():
+    net = rl.Network.from_pandas(edges_df(), nodes_df(), directed=True)
+    tables = net.to_pandas()
+    assert isinstance(tables, rl.NetworkTables) and tables.nodes.equals(net.nodes) and tables.edges.equals(net.edges)
+    nodes, edges = tables   # still unpacks as before
+    assert nodes.equals(tables.nodes)
+    back = rl.Network.from_pandas(tables, directed=True)
+    pd.testing.assert_frame_equal(back.nodes, net.nodes)
+    pd.testing.assert_frame_equal(back.edges, net.edges)
+    with pytest.raises(ValueError, match="one or the other"):
+        rl.Network.from_pandas(tables, nodes_df())
+    with pytest.raises(ValueError, match="plain tuple"):
+        rl.Network.from_pandas(tuple(tables))
+
+
 def test_tables_are_not_shared_state():
     net = rl.Network.from_pandas(edges_df())
     df = net.edges
@@ -160,3 +175,17 @@ def test_errors_hierarchy():
     assert issubclass(rl.ParseError, rl.RingleaderError)
     assert issubclass(rl.ParseError, ValueError)
     assert issubclass(rl.InvalidArgumentError, ValueError)
+
+
+def test_jupyter_display_summarises_and_escapes():
+    edges = pd.DataFrame({"source": ["<script>alert(1)</script>", "b"], "target": ["b", "c&d"],
+                          "type": ["call", "<b>transfer</b>"], "timestamp": ["2024-01-01T00:00:00Z", None],
+                          "note\"": ["x", "y"]})
+    net = rl.Network.from_pandas(edges, directed=True)
+    page = net._repr_html_()
+    assert "3 nodes, 2 edges" in page and "directed" in page
+    assert "<script" not in page and "<b>transfer" not in page
+    assert "&lt;b&gt;transfer&lt;/b&gt;" in page and "note&quot;" in page
+    assert "time span 2024-01-01" in page and "(1 of 2 edges timestamped)" in page
+    empty = rl.Network()
+    assert "0 nodes, 0 edges" in empty._repr_html_() and "none" in empty._repr_html_()
