@@ -5,6 +5,19 @@ Every reader returns a :class:`ringleader.Network` or raises
 the problem; no partial network is ever returned.  Files ending in ``.gz`` (or
 starting with the gzip magic bytes) are decompressed transparently.  The GIL is
 released while parsing.
+
+Before loading, identifiers spelled differently in merged exports can be
+brought to one form, and duplicate records found (``_identifiers.py``):
+
+- :func:`normalize_phones`: phone numbers as E.164 (``+4915112345678``),
+  with the optional ``phonenumbers`` package (``pip install 'ringleader[ids]'``);
+- :func:`normalize_ibans`: IBANs upper case without spaces, length and
+  ISO 13616 check digits validated;
+- :func:`duplicates`: records equal after normalisation (the same call
+  exported twice), with their line numbers and a summary, never dropped.
+
+Invalid identifiers raise ``ValueError`` (``errors="raise"``) or stay as
+written (``errors="keep"``); ``result.attrs["invalid"]`` lists them.
 """
 from __future__ import annotations
 
@@ -13,6 +26,7 @@ from typing import Optional
 
 from .. import _core
 from ..network import Network, wrap
+from ._identifiers import duplicates, normalize_ibans, normalize_phones
 
 
 def _path(p) -> str:
