@@ -26,7 +26,7 @@ fi
 # committed _core.pyi with what they generate (scripts/stubs.py).
 "$PYTHON" -m pip install -q --disable-pip-version-check \
   "scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.15" ninja \
-  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" \
+  "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" "tqdm>=4.60" \
   nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed

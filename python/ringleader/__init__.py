@@ -4,6 +4,12 @@ Load typed, multi-mode networks (people, phones, accounts, venues; calls,
 transfers, ownership, co-location, meetings) from tables and files, and analyse
 them with fast C++ kernels.
 
+Long computations take ``progress``: False (default) draws nothing; True
+(or ``"auto"``) draws a ``tqdm.auto`` bar when tqdm is installed
+(``pip install 'ringleader[progress]'``: widgets in Jupyter, text in a
+terminal) and a text bar on stderr otherwise; ``"tqdm"`` or ``"text"``
+choose one.  Ctrl-C stops them either way.
+
 Example
 -------
 >>> import ringleader as rl

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sys
 import time
+from contextlib import contextmanager
 from typing import Optional
 
 import numpy as np
@@ -41,7 +42,8 @@ def check_threads(threads) -> int:
 
 
 class ProgressBar:
-    """A minimal text progress bar on stderr (works in terminals and Jupyter)."""
+    """A minimal text progress bar on stderr (works in terminals and Jupyter):
+    the bar without tqdm, or with ``progress="text"``."""
 
     def __init__(self, label: str):
         self.label = label
@@ -58,23 +60,82 @@ class ProgressBar:
         sys.stderr.flush()
         self.shown = True
 
-    def close(self) -> None:
+    def close(self, complete: bool = False) -> None:
         if self.shown:
             sys.stderr.write("\n")
             sys.stderr.flush()
 
 
-def reporter(label: str, progress: bool):
-    """The callable given to a kernel: a ProgressBar, or None (Ctrl-C is
-    checked either way)."""
-    return ProgressBar(label) if progress else None
+class TqdmBar:
+    """A ``tqdm.auto`` bar (widgets in Jupyter, text in a terminal) fed with
+    ``report(done, total)``.  A kernel may start a new phase (``start()`` in
+    core/progress.hpp): a new total, or a count that goes back, resets the
+    bar.  ``close(complete=True)`` (the work finished) fills the bar, as an
+    iterative kernel that converges stops short of its maximum and some
+    kernels report no count (core_number); otherwise the bar stays where it
+    stopped (red in Jupyter)."""
+
+    def __init__(self, label: str, tqdm):
+        self.label, self.tqdm, self.bar = label, tqdm, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = self.tqdm(total=total, desc=self.label)
+        elif total != self.bar.total or done < self.bar.n:
+            self.bar.reset(total=total)
+        self.bar.update(done - self.bar.n)
+
+    def close(self, complete: bool = False) -> None:
+        if self.bar is None:
+            return
+        if complete and self.bar.total and self.bar.n < self.bar.total:
+            self.bar.update(self.bar.total - self.bar.n)
+        self.bar.close()
 
 
-def run(label: str, progress: bool, fn, *args):
-    """Calls ``fn(*args, report)`` with a progress bar when asked."""
-    bar = reporter(label, progress)
+def _tqdm(required: bool):
+    """``tqdm.auto.tqdm``, or None when tqdm is not installed."""
     try:
-        return fn(*args, bar)
+        from tqdm.auto import tqdm
+    except ImportError:
+        if required:
+            raise ImportError("progress='tqdm' needs tqdm: pip install 'ringleader[progress]'") from None
+        return None
+    return tqdm
+
+
+def reporter(label: str, progress):
+    """The callable given to a kernel, or None (Ctrl-C is checked either way).
+
+    ``progress``: False (none); True or ``"auto"``: a ``tqdm.auto`` bar when
+    tqdm is installed (``pip install 'ringleader[progress]'``: widgets in
+    Jupyter, text in a terminal), else the text bar; ``"tqdm"``: the tqdm
+    bar (ImportError without tqdm); ``"text"``: the text bar on stderr."""
+    if isinstance(progress, str):
+        if progress not in ("auto", "tqdm", "text"):
+            raise ValueError(f"progress must be True, False, 'auto', 'tqdm' or 'text', not {progress!r}")
+    elif not progress:
+        return None
+    tqdm = None if progress == "text" else _tqdm(progress == "tqdm")
+    return ProgressBar(label) if tqdm is None else TqdmBar(label, tqdm)
+
+
+@contextmanager
+def progress_bar(label: str, progress):
+    """``with progress_bar(label, progress) as bar:`` the reporter of
+    :func:`reporter` (None when off), closed at the end of the block, also
+    on an error or Ctrl-C; filled when the block finished."""
+    bar = reporter(label, progress)
+    complete = False
+    try:
+        yield bar
+        complete = True
     finally:
         if bar is not None:
-            bar.close()
+            bar.close(complete)
+
+
+def run(label: str, progress, fn, *args):
+    """Calls ``fn(*args, report)`` with a progress bar when asked."""
+    with progress_bar(label, progress) as bar:
+        return fn(*args, bar)

@@ -32,10 +32,11 @@ kernels merge parallel edges by their family's rule (see
 national call network: ``docs/distributed.md``.
 
 Progress shows in Dask's dashboard (tasks named ``rl-<measure>-block``) and,
-with ``progress=True``, as the library's text progress bar (blocks done of
-blocks).  ``threads`` is the OpenMP thread count of each task (0 = the
-worker process's default; set ``OMP_NUM_THREADS`` in the workers or pass
-``threads=1`` with one Dask thread per core).
+with ``progress=True``, as the library's progress bar (blocks done of
+blocks; ``progress`` as in :mod:`ringleader`).  ``threads`` is the OpenMP
+thread count of each task (0 = the worker process's default; set
+``OMP_NUM_THREADS`` in the workers or pass ``threads=1`` with one Dask
+thread per core).
 
 Dask is optional: ``pip install dask distributed``; nothing else in
 ringleader imports it.
@@ -57,7 +58,7 @@ import pandas as pd
 from . import _core
 from .io import _binary
 from .centrality._paths import sample_count
-from ._kernel import ProgressBar, check_threads, column, seed_of
+from ._kernel import check_threads, column, progress_bar, seed_of
 from ._pandas_io import object_index
 from .network import core_of
 
@@ -172,16 +173,14 @@ def _map(measure: str, src: _Source, units: np.ndarray, params: dict, client, bl
     futures = [client.submit(_block, measure, src.key, src.data, part, params,
                              key=f"rl-{measure}-block-{token}-{i}")
                for i, part in enumerate(parts)]
-    bar = ProgressBar(f"{measure} (Dask, {len(futures)} blocks)") if progress else None
     try:
-        if bar is not None:
-            bar(0, len(futures))
-            for done, _ in enumerate(distributed.as_completed(futures), 1):
-                bar(done, len(futures))
-        return client.gather(futures)
+        with progress_bar(f"{measure} (Dask, {len(futures)} blocks)", progress) as bar:
+            if bar is not None:
+                bar(0, len(futures))
+                for done, _ in enumerate(distributed.as_completed(futures), 1):
+                    bar(done, len(futures))
+            return client.gather(futures)
     finally:
-        if bar is not None:
-            bar.close()
         for f in futures:
             f.release()
 

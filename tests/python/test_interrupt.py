@@ -35,7 +35,7 @@ def test_ctrl_c_stops_betweenness_within_a_second(big):
 def test_progress_bar(capsys):
     nx = pytest.importorskip("networkx")
     net = rl.from_networkx(nx.barabasi_albert_graph(3000, 3, seed=2))
-    rl.centrality.closeness(net, progress=True)
+    rl.centrality.closeness(net, progress="text")   # the tqdm bar: test_progress.py
     err = capsys.readouterr().err
     assert "closeness" in err and "100.0%" in err
 

@@ -8,7 +8,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from .._kernel import ProgressBar
+from .._kernel import progress_bar
 
 __all__ = ["fused_score", "resample_ranks"]
 
@@ -59,11 +59,10 @@ def resample_ranks(net, options: dict, weights: Mapping[str, float], ids: pd.Ind
     n = len(ids)
     ranks = np.empty((repeats, n), dtype=np.int64)
     pos = pd.Series(np.arange(n), index=ids)
-    bar = ProgressBar("leaders: resamples") if progress else None
     opts = {k: v for k, v in options.items() if k != "person_type"}
     # the hierarchies the full data showed are kept, untested, in every resample
     hierarchies = [m for m in ("money_up", "calls_up", "calls_down") if weights.get(m, 0) > 0]
-    try:
+    with progress_bar("leaders: resamples", progress) as bar:
         for r in range(repeats):
             drop = is_person & (rng.random(len(nodes)) < person_rate)
             gone = nodes.index[drop]
@@ -80,9 +79,6 @@ def resample_ranks(net, options: dict, weights: Mapping[str, float], ids: pd.Ind
             ranks[r] = rk
             if bar is not None:
                 bar(r + 1, repeats)
-    finally:
-        if bar is not None:
-            bar.close()
     out = pd.DataFrame({"p_top": (ranks <= top).mean(axis=0),
                         "rank_low": np.percentile(ranks, 5, axis=0, method="lower").astype(np.int64),
                         "rank_high": np.percentile(ranks, 95, axis=0, method="higher").astype(np.int64)},

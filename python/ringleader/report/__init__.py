@@ -82,11 +82,12 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     every node first (:func:`pseudonymize_network`; ``pseudonym_key`` as
     its ``key``), drop labels and attributes and withhold the input file
     names, so the report can be shared outside the investigation.
-    ``threads``: 0 = all cores; ``progress``: steps and progress bars on
-    stderr.  Defaults: :data:`DEFAULTS`.  Results are reproducible for a
-    given seed and thread count.  leaders.csv and communities.csv keep names
-    exactly; spreadsheet programs may read a cell starting with = + - @ as
-    a formula, so open them as text when the names are not trusted.
+    ``threads``: 0 = all cores; ``progress``: steps on stderr and
+    progress bars (as in :mod:`ringleader`).  Defaults: :data:`DEFAULTS`.
+    Results are reproducible for a given seed and thread count.
+    leaders.csv and communities.csv keep names exactly; spreadsheet
+    programs may read a cell starting with = + - @ as a formula, so open
+    them as text when the names are not trusted.
 
     Cost on top of :func:`ringleader.leaders`: key players and disruption
     O(limit x links of the limited network) each; the bundled sample
