@@ -268,9 +268,32 @@ class Network:
         """Write GraphML, lossless with :func:`read_graphml` (typed keys)."""
         _core.write_graphml(self._net, os.fspath(path))
 
-    def write_gexf(self, path) -> None:
-        """Write GEXF 1.3 for Gephi."""
-        _core.write_gexf(self._net, os.fspath(path))
+    def write_gexf(self, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
+        """Write GEXF 1.3 for Gephi, optionally with the analysis on it.
+
+        Defaults: ``ranking=None``, ``partition=None``, ``pos=None``,
+        ``seed=0``.  Node attributes are ``type`` and the attribute columns;
+        number columns holding only whole numbers are written as integers
+        (``long``), so Gephi can partition by them.
+
+        ``ranking``: the :func:`ringleader.leaders` DataFrame; its ``rank``,
+        ``score``, ``role`` and ``community`` become node attributes (missing
+        for nodes it does not rank) and node sizes grow with the score.
+        ``partition``: a Series node -> community (e.g.
+        :func:`ringleader.community.leiden`) written as ``community`` (it
+        replaces the ranking's); with either, each community gets the colour
+        :func:`ringleader.plot.network` gives it, other nodes grey.  ``pos``:
+        a layout (DataFrame ``x``, ``y``, e.g.
+        :func:`ringleader.layout.force_atlas2`), or True to compute
+        ForceAtlas2 from ``seed``.  A column name the network already has
+        raises ValueError.
+
+        >>> ranking = rl.leaders(net, seed=1)                                 # doctest: +SKIP
+        >>> net.write_gexf("case.gexf", ranking=ranking, pos=True)            # doctest: +SKIP
+        """
+        from .io._gephi import write_gexf
+
+        write_gexf(self, path, ranking=ranking, partition=partition, pos=pos, seed=seed)
 
     # ---- summaries ---------------------------------------------------------
     def summary(self) -> str:

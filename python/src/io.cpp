@@ -140,10 +140,17 @@ void bind_io(py::module_& m) {
     py::gil_scoped_release release;
     io::write_graphml(n, path);
   });
-  m.def("write_gexf", [](const Network& n, const std::string& path) {
-    py::gil_scoped_release release;
-    io::write_gexf(n, path);
-  });
+  // viz: empty arrays are not written (io/gexf.hpp).
+  m.def(
+      "write_gexf",
+      [](const Network& n, const std::string& path, const F64& x, const F64& y, const Arr<std::uint32_t>& color,
+         const F64& size) {
+        io::GexfViz viz{vec(x), vec(y), vec(color), vec(size)};
+        py::gil_scoped_release release;
+        io::write_gexf(n, path, viz);
+      },
+      py::arg("net"), py::arg("path"), py::arg("x") = F64(), py::arg("y") = F64(),
+      py::arg("color") = Arr<std::uint32_t>(), py::arg("size") = F64());
   bind_binary(m);
 }
 

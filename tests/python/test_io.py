@@ -99,6 +99,41 @@ def test_gexf_is_well_formed(tmp_path, sample_paths):
     assert len(root.findall(".//g:edge", ns)) == net.number_of_edges()
 
 
+def test_gexf_for_gephi_carries_ranking_communities_and_layout(tmp_path):
+    import xml.etree.ElementTree as ET
+    net, truth = rl.generate.fraud_network(seed=3)
+    ranking = rl.leaders(net, seed=1)
+    pos = rl.layout.force_atlas2(net, seed=2, iterations=50)
+    net.write_gexf(tmp_path / "g.gexf", ranking=ranking, pos=pos)
+    root = ET.parse(tmp_path / "g.gexf").getroot()
+    g = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    attrs = {a.get("title"): (a.get("id"), a.get("type")) for a in root.findall(".//g:attributes[@class='node']/g:attribute", g)}
+    assert attrs["rank"][1] == "long" and attrs["community"][1] == "long" and attrs["score"][1] == "double"
+    nodes = root.findall(".//g:node", g)
+    assert len(nodes) == net.number_of_nodes() and len(root.findall(".//g:edge", g)) == net.number_of_edges()
+    by_id = {n.get("id"): n for n in nodes}
+    top = ranking.index[0]
+    values = {v.get("for"): v.get("value") for v in by_id[str(top)].findall(".//g:attvalue", g)}
+    assert values[attrs["rank"][0]] == "1" and values[attrs["role"][0]] == ranking.loc[top, "role"]
+    p = by_id[str(top)].find("viz:position", g)
+    assert float(p.get("x")) == pytest.approx(pos.loc[top, "x"]) and float(p.get("y")) == pytest.approx(pos.loc[top, "y"])
+    size_top = float(by_id[str(top)].find("viz:size", g).get("value"))
+    phone = next(v for v in net.node_index if net.nodes.loc[v, "type"] == "phone")
+    assert size_top > float(by_id[str(phone)].find("viz:size", g).get("value")) == 4.0
+    c = by_id[str(phone)].find("viz:color", g)
+    assert (c.get("r"), c.get("g"), c.get("b")) == ("184", "184", "184")     # not ranked: grey
+    # a partition replaces the ranking's communities; pos=True computes a layout
+    part = rl.community.leiden(net, seed=1)
+    net.write_gexf(tmp_path / "p.gexf", partition=part, pos=True)
+    root = ET.parse(tmp_path / "p.gexf").getroot()
+    colours = {tuple(n.find("viz:color", g).attrib.values()) for n in root.findall(".//g:node", g)}
+    assert len(colours) == min(part.nunique(), 20) + (part.nunique() > 20)
+    with pytest.raises(ValueError, match="rl.leaders"):
+        net.write_gexf(tmp_path / "x.gexf", ranking=pd.DataFrame({"x": [1]}))
+    with pytest.raises(ValueError, match="not in the network"):
+        net.write_gexf(tmp_path / "x.gexf", partition=pd.Series({"nobody": 0}))
+
+
 def test_graphml_interop_with_networkx(tmp_path):
     nx = pytest.importorskip("networkx")
     G = nx.gnm_random_graph(40, 90, seed=3, directed=True)

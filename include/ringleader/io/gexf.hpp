@@ -2,16 +2,31 @@
 //
 // Nodes carry their label (the id when there is none) and attributes `type`
 // plus every attribute column; edges carry weight, `type` as the GEXF edge
-// kind and an attribute, timestamp and amount attributes.
+// kind and an attribute, timestamp and amount attributes.  A number column
+// whose values are all whole numbers (below 2^53 in magnitude) is declared
+// `long` and written without a decimal point, so Gephi partitions by it;
+// other number columns are `double`.
+//
+// Optional visualisation (GEXF's viz namespace, read by Gephi): per node a
+// position, an RGB colour and a size; each vector is empty (not written) or
+// holds one value per node.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "ringleader/graph/network.hpp"
 
 namespace ringleader::io {
 
-void write_gexf(const Network& net, const std::string& path);
-std::string gexf_text(const Network& net);
+struct GexfViz {
+  std::vector<double> x, y;            ///< position (both or neither)
+  std::vector<std::uint32_t> color;    ///< 0xRRGGBB
+  std::vector<double> size;            ///< node size
+};
+
+void write_gexf(const Network& net, const std::string& path, const GexfViz& viz = {});
+std::string gexf_text(const Network& net, const GexfViz& viz = {});
 
 }  // namespace ringleader::io

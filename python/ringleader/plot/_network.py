@@ -8,23 +8,13 @@ import numpy as np
 import pandas as pd
 
 from .. import layout as _layout
+from .._colors import community_rgba
 
 __all__ = ["network", "COMMUNITY_ABOVE"]
 
 COMMUNITY_ABOVE = 5000
 """Networks with more nodes are drawn one disc per community."""
 
-_GREY = (0.72, 0.72, 0.72, 1.0)
-
-
-def _palette(k: int) -> np.ndarray:
-    """RGBA of communities 0..k-1 (by decreasing size): the 20 largest get
-    distinct colours (tab20, dark shades first), the rest grey."""
-    import matplotlib
-
-    tab = matplotlib.colormaps["tab20"].colors
-    colours = [(*tab[i], 1.0) for i in list(range(0, 20, 2)) + list(range(1, 20, 2))]
-    return np.array([colours[c] if c < 20 else _GREY for c in range(k)]).reshape(k, 4)
 
 
 def _text(value) -> str:
@@ -158,7 +148,7 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
         raise ValueError(f"pos has no position for some nodes, e.g. {missing!r}: pass a layout of this network "
                          "(rl.layout.force_atlas2(net))")
     codes = _layout.partition_codes(net, partition) if partition is not None else np.zeros(n, dtype=np.int64)
-    colours = _palette(int(codes.max()) + 1 if n else 0)[codes] if partition is not None else None
+    colours = community_rgba(int(codes.max()) + 1 if n else 0)[codes] if partition is not None else None
     area = _areas(net, node_size, weight)
     ax = _axes(ax, title or f"{n:,} nodes, {net.number_of_edges():,} edges"
                + (f", {len(np.unique(codes)):,} communities" if partition is not None else ""))
@@ -249,7 +239,7 @@ def _communities(net, pos, partition, ringed, labels, ax, max_labels, seed, titl
         _edges(ax, cx, cy, a, b, 0.3 + 5 * np.sqrt(w / w.max()), float(np.clip(10 / np.sqrt(len(w)), 0.03, 0.4)), 0)
     ax.add_collection(EllipseCollection(2 * radius[d], 2 * radius[d], np.zeros(len(d)), units="xy",
                                         offsets=np.column_stack([cx[d], cy[d]]), offset_transform=ax.transData,
-                                        facecolors=_palette(k)[d], alpha=0.85, zorder=2,
+                                        facecolors=community_rgba(k)[d], alpha=0.85, zorder=2,
                                         edgecolors=np.where(marked[d, None], [(0, 0, 0, 1)], [(1, 1, 1, 1)]),
                                         linewidths=np.where(marked[d], 2.0, 0.5)))
     if len(d):

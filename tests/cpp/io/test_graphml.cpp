@@ -417,6 +417,8 @@ TEST_CASE("gexf: well-formed with the right counts", "[io][gexf]") {
   CHECK(g.find("label=\"Alice\"") != std::string::npos);
   CHECK(g.find("label=\"3\"") != std::string::npos);  // the id when there is no label
   CHECK(g.find("x &amp; y") != std::string::npos);
+  CHECK(g.find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
+  CHECK(g.find("<viz:") == std::string::npos);  // nothing asked for
   Random r(99);
   for (int i = 0; i < 50; ++i) {
     Network net = random_network(r, 15);
@@ -425,4 +427,37 @@ TEST_CASE("gexf: well-formed with the right counts", "[io][gexf]") {
     CHECK(count_elements(text, "edge") == net.number_of_edges());
     CHECK(count_elements(text, "gexf") == 1);
   }
+}
+
+TEST_CASE("gexf: whole-number columns are long, viz position colour and size", "[io][gexf]") {
+  NetworkBuilder b(false, "person", "call");
+  for (const char* id : {"a", "b", "c"}) b.add_node(id);
+  b.add_edge(0, 1, "call", 1.0);
+  b.add_edge(1, 2, "call", 2.5);
+  const std::size_t rank = b.node_column("rank", Column::Kind::Number);
+  const std::size_t score = b.node_column("score", Column::Kind::Number);
+  b.set_node_number(rank, 0, 1);
+  b.set_node_number(rank, 1, 2);  // c has no rank (missing)
+  for (vertex_t v = 0; v < 3; ++v) b.set_node_number(score, v, 0.5 * (v + 1));
+  const Network net = b.finish();
+  io::GexfViz viz;
+  viz.x = {0.0, 1.5, -2.0};
+  viz.y = {1.0, 0.0, 3.25};
+  viz.color = {0x1f77b4, 0xff7f0e, 0xb8b8b8};
+  viz.size = {24.0, 4.0, 4.0};
+  const std::string g = io::gexf_text(net, viz);
+  CHECK(g.find("title=\"rank\" type=\"long\"") != std::string::npos);
+  CHECK(g.find("title=\"score\" type=\"double\"") != std::string::npos);
+  CHECK(g.find("value=\"2\"/>") != std::string::npos);      // rank 2, no decimal point
+  CHECK(count_elements(g, "viz:position") == 3);
+  CHECK(g.find("<viz:color r=\"31\" g=\"119\" b=\"180\"/>") != std::string::npos);
+  CHECK(g.find("<viz:position x=\"1.5\" y=\"0\" z=\"0\"/>") != std::string::npos);
+  CHECK(g.find("<viz:size value=\"24\"/>") != std::string::npos);
+  io::GexfViz bad;
+  bad.x = {0.0};
+  bad.y = {0.0};
+  CHECK_THROWS_AS(io::gexf_text(net, bad), InvalidArgument);
+  bad.x = {0.0, 1.0, std::nan("")};
+  bad.y = {0.0, 1.0, 2.0};
+  CHECK_THROWS_AS(io::gexf_text(net, bad), InvalidArgument);
 }
