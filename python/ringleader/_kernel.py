@@ -2,6 +2,7 @@
 thread counts, progress bars and Ctrl-C."""
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -32,12 +33,25 @@ def seed_of(seed) -> int:
     return int(seed) & _MASK64
 
 
+def max_threads() -> int:
+    """The most threads a kernel may be given: 8 per core (the C++ kernels
+    never start more, ``parallel::max_threads``)."""
+    return 8 * max(1, os.cpu_count() or 1)
+
+
 def check_threads(threads) -> int:
+    """The ``threads`` argument of a kernel: None or 0 = all cores, else
+    1 .. :func:`max_threads`; anything else raises ValueError."""
     if threads is None:
         return 0
+    if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)):
+        raise ValueError(f"threads must be an int (0 = all cores), not {threads!r}")
     threads = int(threads)
     if threads < 0:
         raise ValueError(f"threads must be >= 0 (0 = all cores), not {threads}")
+    if threads > max_threads():
+        raise ValueError(f"threads={threads} is more than {max_threads()} (8 per core on this machine's "
+                         f"{os.cpu_count()} cores): pass 0 for all cores or a smaller count")
     return threads
 
 

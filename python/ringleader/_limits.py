@@ -30,8 +30,9 @@ def set_memory_limit(limit: Union[int, str, None]) -> None:
             _core.disable_memory_limit()
             return
         limit = _core.parse_memory_size(limit.strip())
-        if limit is None:
-            raise ValueError("memory limit 0: pass a positive size, None (the default) or 'none' (no limit)")
+        if limit is None:       # "None"
+            _core.disable_memory_limit()
+            return
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise ValueError(f"memory limit {limit!r}: pass bytes (int), a size such as '2G', None or 'none'")
     if limit <= 0 or limit >= 2**64:
@@ -50,4 +51,5 @@ if _env is not None:
     try:
         set_memory_limit(_env)
     except ValueError as e:
-        warnings.warn(f"RINGLEADER_MEMORY_LIMIT={_env!r} is ignored: {e}", RuntimeWarning, stacklevel=2)
+        warnings.warn(f"RINGLEADER_MEMORY_LIMIT={_env!r} is ignored: {e}; the limit stays the memory available "
+                      "(set a positive size such as '2G', or 'none')", RuntimeWarning, stacklevel=2)

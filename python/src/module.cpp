@@ -70,7 +70,8 @@ PYBIND11_MODULE(_core, m) {
   m.def("memory_available", &mem_::available);
   m.def("parse_memory_size", [](const std::string& s) -> py::object {
     std::optional<std::uint64_t> v;
-    if (!mem_::parse_size(s, v)) throw ringleader::InvalidArgument("not a memory size: '" + s + "' (use e.g. 512M, 2G or none)");
+    if (!mem_::parse_size(s, v)) throw ringleader::InvalidArgument("not a memory size of at least one byte: '" + s +
+                                                       "' (use e.g. 512M, 2G or none)");
     return v ? py::object(py::int_(*v)) : py::object(py::none());
   });
   m.def("reserve_check", [](std::uint64_t bytes, const std::string& what) { mem_::reserve_check(bytes, what); },

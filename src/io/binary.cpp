@@ -28,6 +28,7 @@
 
 #include "ringleader/core/memory.hpp"
 #include "ringleader/core/text.hpp"
+#include "ringleader/io/source.hpp"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "io/binary.cpp copies arrays as little-endian bytes: add byte swaps for this machine first"
@@ -81,13 +82,6 @@ bool valid_text(std::string_view s) {
     s.remove_prefix(bad + 1);
   }
   return true;
-}
-
-void check_path(const std::string& path) {
-  if (path.find('\0') == std::string::npos) return;
-  std::string shown;
-  for (char c : path) shown += c == '\0' ? std::string("\\0") : std::string(1, c);
-  throw InvalidArgument("a file name cannot hold a NUL character (embedded null byte): '" + shown + "'");
 }
 
 [[noreturn]] void fail(const std::string& where, const std::string& problem) {

@@ -76,7 +76,15 @@ std::string read_whole(const std::string& path) {
 
 }  // namespace
 
+void check_path(const std::string& path) {
+  if (path.find('\0') == std::string::npos) return;
+  std::string shown;
+  for (char c : path) shown += c == '\0' ? std::string("\\0") : std::string(1, c);
+  throw InvalidArgument("a file name cannot hold a NUL character (embedded null byte): '" + shown + "'");
+}
+
 std::string read_file(const std::string& path) {
+  check_path(path);
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     throw ParseError(path, 0, 0, "is a directory, not a file: give the path of the file to read");
@@ -90,6 +98,7 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file(const std::string& path, std::string_view data) {
+  check_path(path);
   if (ends_with(path, ".gz")) {
     gzFile f = gzopen(path.c_str(), "wb");
     if (!f) throw Error(path + ": cannot write file: " + std::strerror(errno));

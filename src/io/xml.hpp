@@ -11,9 +11,11 @@
 // them.  Malformed input (unclosed or mismatched tags, unterminated values,
 // unknown entities, text outside the root element) throws ParseError.
 //
-// Character references to control characters (&#1;) are accepted, as in XML
-// 1.1, so strings holding them survive a write and read; the writers produce
-// them only for such strings.
+// Character references to control characters (&#1;) are accepted when
+// reading, as in XML 1.1.  The writers produce XML 1.0, which cannot hold
+// control characters other than tab, LF and CR even as references (networkx's
+// and most readers reject &#1;), so escape() refuses them with
+// InvalidArgument: such names are kept by write_csv and the binary format.
 #pragma once
 
 #include <algorithm>
@@ -29,9 +31,30 @@ namespace ringleader::io::xml {
 
 // ---- writing ---------------------------------------------------------------
 
+/// The refusal of a control character that XML 1.0 cannot hold.
+[[noreturn]] inline void refuse_control(std::string_view s, unsigned char c) {
+  static const char* hex = "0123456789ABCDEF";
+  std::size_t cut = std::min<std::size_t>(s.size(), 80);  // at a character boundary
+  while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown;
+  for (char ch : s.substr(0, cut)) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u == 0x7F) {
+      shown += "\\x";
+      shown += hex[u >> 4];
+      shown += hex[u & 15];
+    } else {
+      shown += ch;
+    }
+  }
+  throw InvalidArgument(std::string("GraphML and GEXF (XML 1.0) cannot hold the control character U+00") +
+                        hex[c >> 4] + hex[c & 15] + " in '" + shown + "'" + (cut < s.size() ? "..." : "") +
+                        ": remove it from the names and values first, or keep them with write_csv or save");
+}
+
 /// Appends `s` escaped for use in text or in a double-quoted attribute value:
-/// & < > " ' as entities, CR, and in attributes also LF and tab, and every
-/// other control character as character references.
+/// & < > " ' as entities, CR, and in attributes also LF and tab, as character
+/// references; any other control character is refused (refuse_control).
 inline void escape(std::string& out, std::string_view s, bool attribute = true) {
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
@@ -43,6 +66,7 @@ inline void escape(std::string& out, std::string_view s, bool attribute = true) 
       case '\'': out += "&apos;"; continue;
       default: break;
     }
+    if (c < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') refuse_control(s, c);
     if (c < 0x20 && (attribute || (ch != '\n' && ch != '\t'))) {
       out += "&#";
       out += std::to_string(unsigned(c));

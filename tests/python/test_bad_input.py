@@ -396,6 +396,29 @@ def test_memory_limit_settings():
     assert rl.centrality.betweenness(net.project("person")).notna().all()  # normal use is unaffected
 
 
+@pytest.mark.parametrize("value", ["0", "0.5", "1e-9", "lots"])
+def test_invalid_memory_limit_in_environment_keeps_the_cap(value):
+    code = "import ringleader as rl; print(rl.memory_limit() == rl._core.memory_limit() and rl.memory_limit() is not None)"
+    env = dict(os.environ, RINGLEADER_MEMORY_LIMIT=value)
+    out = subprocess.run([sys.executable, "-W", "always", "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"      # the default cap (memory available) stays on
+    assert f"RINGLEADER_MEMORY_LIMIT={value!r} is ignored" in out.stderr and "the memory available" in out.stderr
+
+
+def test_threads_argument_is_validated():
+    net = rl.Network.from_pandas(pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]}))
+    many = 8 * (os.cpu_count() or 1) + 1
+    for bad in (many, 2**40):
+        with pytest.raises(ValueError, match=f"threads={bad} is more than"):
+            rl.centrality.betweenness(net, threads=bad)
+    for bad in (True, 1.5, "2"):
+        with pytest.raises(ValueError, match="threads must be an int"):
+            rl.centrality.closeness(net, threads=bad)
+    assert rl.centrality.betweenness(net, threads=many - 1).notna().all()
+
+
 def test_memory_limit_from_environment():
     code = ("import ringleader as rl, pandas as pd\n"
             "print(rl.memory_limit())\n"

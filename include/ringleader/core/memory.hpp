@@ -82,10 +82,11 @@ inline std::uint64_t available() {
   return 0;
 }
 
-/// Parses "123", "512M", "2G", "1.5T" (powers of 1024); "none" / "0" = no cap.
-/// Returns false when the text is not such a size.
+/// Parses "123", "512M", "2G", "1.5T" (powers of 1024); "none" = no cap.
+/// Returns false when the text is not such a size, or is less than one byte
+/// ("0", "0.5", "1e-9": a cap of 0 bytes would read as "no cap").
 inline bool parse_size(const std::string& text, std::optional<std::uint64_t>& out) {
-  if (text == "none" || text == "None" || text == "0") {
+  if (text == "none" || text == "None") {
     out.reset();
     return true;
   }
@@ -106,7 +107,7 @@ inline bool parse_size(const std::string& text, std::optional<std::uint64_t>& ou
     }
   }
   const double bytes = x * mult;
-  if (bytes >= 1.8e19) return false;
+  if (!(bytes >= 1.0) || bytes >= 1.8e19) return false;
   out = std::uint64_t(bytes);
   return true;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <vector>
 
 #ifdef _OPENMP
@@ -15,10 +16,21 @@
 
 namespace ringleader::parallel {
 
-/// Threads a parallel region will use for a requested count (0 = default).
+/// The most threads a kernel starts: 8 per core (more only slows it down,
+/// and thousands make the OpenMP runtime abort when it cannot create them).
+inline int max_threads() {
+#ifdef _OPENMP
+  return 8 * std::max(1, omp_get_num_procs());
+#else
+  return 1;
+#endif
+}
+
+/// Threads a parallel region will use for a requested count (0 = default),
+/// at most max_threads().
 inline int threads(int requested = 0) {
 #ifdef _OPENMP
-  return requested > 0 ? requested : omp_get_max_threads();
+  return requested > 0 ? std::min(requested, max_threads()) : omp_get_max_threads();
 #else
   (void)requested;
   return 1;

@@ -6,6 +6,11 @@
 
 namespace ringleader::io {
 
+/// Refuses (InvalidArgument) a path holding a NUL byte: the C library would
+/// read or write the file named by the part before it.  Every reader and
+/// writer calls it first.
+void check_path(const std::string& path);
+
 /// Reads a whole file; a gzip file (".gz" or the gzip magic bytes) is
 /// decompressed transparently.  Throws ParseError naming the file when it
 /// cannot be opened or decompressed.

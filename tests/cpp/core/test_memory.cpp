@@ -37,6 +37,11 @@ TEST_CASE("sizes parse with suffixes", "[core][memory]") {
   CHECK_FALSE(memory::parse_size("lots", v));
   CHECK_FALSE(memory::parse_size("-1G", v));
   CHECK_FALSE(memory::parse_size("5X", v));
+  // below one byte is not a size (a cap of 0 would mean "no cap")
+  CHECK_FALSE(memory::parse_size("0", v));
+  CHECK_FALSE(memory::parse_size("0.5", v));
+  CHECK_FALSE(memory::parse_size("1e-9", v));
+  CHECK((memory::parse_size("1.5", v) && v == 1u));
 }
 
 TEST_CASE("estimates above the cap are refused, below pass", "[core][memory]") {

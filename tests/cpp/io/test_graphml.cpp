@@ -461,3 +461,14 @@ TEST_CASE("gexf: whole-number columns are long, viz position colour and size", "
   bad.y = {0.0, 1.0, 2.0};
   CHECK_THROWS_AS(io::gexf_text(net, bad), InvalidArgument);
 }
+
+TEST_CASE("readers and writers refuse a path with a NUL byte", "[io][security]") {
+  const std::string path = std::string("nul-test.graphml") + '\0' + "/../escaped";
+  NetworkBuilder b(false, "person", "call");
+  b.add_node("a");
+  const Network net = b.finish();
+  CHECK_THROWS_AS(io::write_graphml(net, path), InvalidArgument);
+  CHECK_THROWS_AS(io::write_gexf(net, path), InvalidArgument);
+  CHECK_THROWS_AS(io::read_graphml(path), InvalidArgument);
+  CHECK_FALSE(std::filesystem::exists("nul-test.graphml"));
+}
