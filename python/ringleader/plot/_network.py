@@ -113,9 +113,10 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     gives its index, a boolean Series its True nodes) drawn ringed, on top
     and labelled.  ``labels``: None labels the highlighted
     nodes; True also the largest nodes; False none; a dict/Series node ->
-    text labels those nodes with that text.  At most ``max_labels`` labels,
-    biggest nodes first; a label is the node's ``label`` attribute, else its
-    id (shown verbatim: ``$`` is not read as mathematics).  ``node_size``:
+    text labels those nodes with that text.  At most ``max_labels`` labels:
+    highlighted nodes first (in the order given), then the biggest; a label
+    is the node's ``label`` attribute, else its id (shown verbatim: ``$`` is
+    not read as mathematics).  ``node_size``:
     None sizes nodes by degree, a number gives all one size, a dict/Series
     node -> value scales marker areas with the value.  Edges are one
     LineCollection, fainter when there are many.
@@ -173,8 +174,9 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     biggest = np.argsort(-area, kind="stable")
     if labels is False:
         chosen = np.empty(0, dtype=np.int64)
-    elif hasattr(labels, "keys"):
-        chosen = biggest[np.isin(biggest, _node_list(net, list(labels.keys()), "labels"))]
+    elif hasattr(labels, "keys"):   # the ringed ones first, in the order given, then by size
+        keys = _node_list(net, list(labels.keys()), "labels")
+        chosen = np.concatenate([ringed[np.isin(ringed, keys)], biggest[np.isin(biggest, keys)]])
     else:
         chosen = np.concatenate([ringed, biggest if labels is True else []]).astype(np.int64)
     chosen = pd.unique(chosen)[:max_labels]
