@@ -152,6 +152,9 @@ def _report_options(s) -> None:
                    help="persons removed in the disruption simulation (default: 10)")
     s.add_argument("--limit", type=count, default=1000, metavar="N",
                    help="key players and disruption run on at most N highest-ranked persons (default: 1000)")
+    s.add_argument("--template", metavar="FILE",
+                   help="write report.html through this Jinja2 template (your header, marking, language; "
+                        "needs pip install 'ringleader[report]'; start from rl.report.DEFAULT_TEMPLATE)")
 
 
 def _generate_options(s) -> None:
