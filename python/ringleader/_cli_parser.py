@@ -184,8 +184,10 @@ _COMMANDS = (
     ("report", "write the investigation report (HTML, Markdown, JSON, CSV)", ("input", "run", "persons"),
      "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"
      "  ringleader report edges.csv --nodes nodes.csv -o share/ --pseudonymize   # to share outside\n\n"
-     "writes report.html (self-contained, open it in a browser), report.md, report.json, leaders.csv\n"
-     "and communities.csv; report.json has every parameter and the inputs' SHA-256 checksums.",
+     "  ringleader report edges.csv --nodes nodes.csv -o out/ --template agency.html   # your own page\n\n"
+     "writes report.html (self-contained and offline, with an interactive network view; open it in a\n"
+     "browser), report.md, report.json, leaders.csv and communities.csv; report.json has every\n"
+     "parameter and the inputs' SHA-256 checksums.",
      _report_options),
     ("generate", "write a synthetic telecom-fraud network with its true roles", (),
      "ringleader generate case/ --groups 3 --seed 1", _generate_options),

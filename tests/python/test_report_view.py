@@ -155,9 +155,8 @@ def test_card_on_hover_focus_and_tap(view, big):
     assert f"Rank 1 of {len(nodes):,}" in card and first["role"] in card and f"Community {first['community']}" in card
     assert f"Why: {first['why']}" in card and f"ties to {first['links']:,} persons" in card
     assert f"{first['score']:.3f}" in card
-    page.mouse(5, 5)
-    page.mouse(*centre(page, ".rl-stage"))                          # away, on empty ground
-    page.js("document.querySelector('.rl-card').hidden")
+    page.mouse(5, 5)                                                # away, off the picture
+    assert page.js("document.querySelector('.rl-card').hidden") is True
     page.js("document.querySelector('[data-n=\"1\"]').focus()")     # keyboard
     assert f"Rank 2 of" in page.js("document.querySelector('.rl-card').innerText")
     page.js("document.activeElement.blur()")
@@ -197,6 +196,11 @@ def test_zoom_pan_and_filters(view, big):
     page.js("document.querySelector('[data-act=out]').click()")
     page.js("document.querySelector('[data-act=fit]').click()")
     assert page.js(scale) == pytest.approx(k0)                      # buttons
+    for kind, gap in (("touchStart", 40), ("touchMove", 80), ("touchMove", 160), ("touchEnd", 160)):
+        points = [] if kind == "touchEnd" else [{"x": x - gap, "y": y, "id": 1}, {"x": x + gap, "y": y, "id": 2}]
+        page.call("Input.dispatchTouchEvent", type=kind, touchPoints=points)
+    assert page.js(scale) == pytest.approx(4 * k0, rel=0.01)        # two fingers, four times as far apart
+    page.js("document.querySelector('[data-act=fit]').click()")
     corner = page.js("(function () { var r = document.querySelector('.rl-stage').getBoundingClientRect();"
                      " return [r.left + 4, r.bottom - 4]; })()")
     t0 = page.js(shift)

@@ -191,7 +191,7 @@
   };
 
   View.prototype.listen = function (bar) {
-    var self = this, drag = null;
+    var self = this;
     this.search.addEventListener("input", function () { self.find(self.search.value, false); });
     this.search.addEventListener("keydown", function (e) {
       if (e.key === "Enter") { e.preventDefault(); self.find(self.search.value, true); }
@@ -223,27 +223,7 @@
       e.preventDefault();
       self.zoom(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX - r.left, e.clientY - r.top);
     }, {passive: false});
-    this.svg.addEventListener("pointerdown", function (e) {
-      if (e.target.closest("[data-n],[data-g]")) { return; }
-      drag = {x: e.clientX, y: e.clientY, tx: self.tx, ty: self.ty, moved: false};
-      self.svg.setPointerCapture(e.pointerId);
-      self.svg.classList.add("rl-dragging");
-    });
-    this.svg.addEventListener("pointermove", function (e) {
-      if (!drag) { return; }
-      if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) { drag.moved = true; }
-      self.tx = drag.tx + e.clientX - drag.x; self.ty = drag.ty + e.clientY - drag.y;
-      self.schedule();
-    });
-    function stop(e) {
-      if (!drag) { return; }
-      if (!drag.moved) { self.pin(null); }
-      drag = null;
-      self.svg.classList.remove("rl-dragging");
-      if (self.svg.hasPointerCapture(e.pointerId)) { self.svg.releasePointerCapture(e.pointerId); }
-    }
-    this.svg.addEventListener("pointerup", stop);
-    this.svg.addEventListener("pointercancel", stop);
+    this.listenPointers();
     this.svg.addEventListener("click", function (e) { self.activate(e.target, false); });
     this.svg.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") {
@@ -254,6 +234,48 @@
     this.svg.addEventListener("pointerout", function () { self.showCard(self.pinned); });
     this.svg.addEventListener("focusin", function (e) { self.hover(e.target); });
     this.svg.addEventListener("focusout", function () { self.showCard(self.pinned); });
+  };
+
+  /* Drag the background to move; two fingers pinch to zoom. */
+  View.prototype.listenPointers = function () {
+    var self = this, drag = null, pinch = null, fingers = {};
+    function spread() {
+      var p = Object.keys(fingers).map(function (k) { return fingers[k]; });
+      return {d: Math.max(1, Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y)), x: (p[0].x + p[1].x) / 2,
+              y: (p[0].y + p[1].y) / 2};
+    }
+    this.svg.addEventListener("pointerdown", function (e) {
+      if (e.pointerType === "touch") { fingers[e.pointerId] = {x: e.clientX, y: e.clientY}; }
+      if (Object.keys(fingers).length === 2) { pinch = {at: spread(), k: self.k}; drag = null; return; }
+      if (e.target.closest("[data-n],[data-g]")) { return; }
+      drag = {x: e.clientX, y: e.clientY, tx: self.tx, ty: self.ty, moved: false};
+      self.svg.setPointerCapture(e.pointerId);
+      self.svg.classList.add("rl-dragging");
+    });
+    this.svg.addEventListener("pointermove", function (e) {
+      var now, r;
+      if (fingers[e.pointerId]) { fingers[e.pointerId] = {x: e.clientX, y: e.clientY}; }
+      if (pinch && Object.keys(fingers).length === 2) {
+        now = spread(); r = self.svg.getBoundingClientRect();
+        self.zoom(pinch.k * now.d / pinch.at.d / self.k, now.x - r.left, now.y - r.top);
+        return;
+      }
+      if (!drag) { return; }
+      if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) { drag.moved = true; }
+      self.tx = drag.tx + e.clientX - drag.x; self.ty = drag.ty + e.clientY - drag.y;
+      self.schedule();
+    });
+    function stop(e) {
+      delete fingers[e.pointerId];
+      if (Object.keys(fingers).length < 2) { pinch = null; }
+      if (!drag) { return; }
+      if (!drag.moved) { self.pin(null); }
+      drag = null;
+      self.svg.classList.remove("rl-dragging");
+      if (self.svg.hasPointerCapture(e.pointerId)) { self.svg.releasePointerCapture(e.pointerId); }
+    }
+    this.svg.addEventListener("pointerup", stop);
+    this.svg.addEventListener("pointercancel", stop);
   };
 
   /* The thing under an element: {n: person index} or {g: group}. */
@@ -506,9 +528,10 @@
     }
     if (go) { this.choose(found[0]); return; }
     found.forEach(function (i) {
-      var p = self.nodes[i];
-      html("button", {type: "button", role: "option", "data-n": i}, html("li", {}, self.hits),
-           "#" + p.rank + " " + shorten(nameOf(p), 60) + " \u00b7 " + p.role);
+      var p = self.nodes[i], b = html("button", {type: "button", role: "option", "data-n": i}, html("li", {}, self.hits));
+      b.appendChild(document.createTextNode("#" + p.rank + " "));
+      html("bdi", {}, b, shorten(nameOf(p), 60));
+      b.appendChild(document.createTextNode(" \u00b7 " + p.role));
     });
     this.status.textContent = found.length + (found.length === 8 ? "+" : "") + " matching; Enter shows the first.";
   };
