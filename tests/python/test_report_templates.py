@@ -152,8 +152,8 @@ def test_view_embeds_at_most_the_limit(monkeypatch, tmp_path):
     page = report.write(net, tmp_path, seed=1, key_players=0, disruption_steps=0)["html"].read_text()
     data = check_scripts(page)
     assert data["shown"] == len(data["nodes"]) == 20 < data["persons"]
-    assert sum(c["shown"] for c in data["communities"]) == 20
-    assert sum(c["size"] for c in data["communities"]) == data["persons"]
+    assert sum(c["shown"] for c in data["communities"]) == 20 and all(c["shown"] for c in data["communities"])
+    assert sum(c["size"] for c in data["communities"]) <= data["persons"]
     assert '<figure id="figure-network"><svg' in page or "drawing needs matplotlib" in page
 
 

@@ -167,8 +167,9 @@ def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
     explanation), ``links`` (persons tied to), ``ranks`` (rank by each of
     ``measures``), ``x``, ``y`` and ``core`` (drawn one by one; the others
     start inside their community's disc).  ``edges``: [i, j, weight].
-    ``communities``: ``community``, ``size`` (persons), ``shown`` (persons
-    embedded).  ``persons``, ``links``, ``shown``, ``labelled``.
+    ``communities`` (those with persons embedded, largest first):
+    ``community``, ``size`` (persons), ``shown`` (persons embedded).
+    ``persons``, ``links``, ``shown``, ``labelled``, ``measures``.
     """
     r = a.ranking
     if not len(r):
@@ -192,8 +193,8 @@ def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
                       "links": int(links[k]), "ranks": [int(row[c]) for c in measures],
                       "x": float(x[k]), "y": float(y[k]), "core": bool(core[k])})
     embedded = shown["community"].value_counts()
-    communities = [{"community": int(c), "size": int(row["size"]), "shown": int(embedded.get(c, 0))}
-                   for c, row in a.communities.iterrows()]
+    communities = [{"community": int(c), "size": int(row["size"]), "shown": int(embedded[c])}
+                   for c, row in a.communities.iterrows() if c in embedded.index]
     return {"persons": len(r), "links": a.summary.links, "shown": len(ids), "labelled": LABELLED,
             "measures": [LABELS.get(c[5:], c[5:]) for c in measures], "nodes": nodes, "edges": edges,
             "communities": communities}
