@@ -171,10 +171,11 @@ def test_tiny_networks_have_a_view(tmp_path):
 # ---- templates ------------------------------------------------------------------------------
 def test_without_jinja2_the_default_page_is_unchanged_and_templates_say_what_to_install(monkeypatch, tmp_path):
     net = small_network()
-    before = report.write(net, tmp_path / "with", seed=2)["html"].read_text()
+    fast = dict(seed=2, key_players=0, disruption_steps=0)
+    before = report.write(net, tmp_path / "with", **fast)["html"].read_text()
     monkeypatch.setitem(sys.modules, "jinja2", None)
     monkeypatch.setitem(sys.modules, "jinja2.sandbox", None)
-    assert report.write(net, tmp_path / "without", seed=2)["html"].read_text() == before
+    assert report.write(net, tmp_path / "without", **fast)["html"].read_text() == before
     template = tmp_path / "t.html"
     template.write_text("{{ head }}")
     with pytest.raises(ImportError, match=re.escape("pip install 'ringleader[report]'")):
@@ -194,11 +195,11 @@ def test_template_errors_are_clear(tmp_path):
     typo = tmp_path / "typo.html"
     typo.write_text("{{ head }}{{ secton }}")
     with pytest.raises(ValueError, match="'secton' is undefined.*help"):
-        report.write(net, tmp_path / "c", seed=1, template=typo)
+        report.write(net, tmp_path / "c", seed=1, key_players=0, disruption_steps=0, template=typo)
     unsafe = tmp_path / "unsafe.html"
     unsafe.write_text("{{ doc.__class__.__mro__ }}")       # the sandbox refuses
     with pytest.raises(Exception, match="unsafe|not safely|access"):
-        report.write(net, tmp_path / "d", seed=1, template=unsafe)
+        report.write(net, tmp_path / "d", seed=1, key_players=0, disruption_steps=0, template=unsafe)
 
 
 def test_cli_template(tmp_path, capsys):
@@ -209,7 +210,8 @@ def test_cli_template(tmp_path, capsys):
     template = tmp_path / "agency.html"
     template.write_text(AGENCY, encoding="utf-8")
     assert cli.main(["report", str(tmp_path / "e.csv"), "--nodes", str(tmp_path / "n.csv"), "--directed",
-                     "-o", str(tmp_path / "out"), "--seed", "1", "--template", str(template)]) == 0
+                     "-o", str(tmp_path / "out"), "--seed", "1", "--key-players", "0", "--steps", "0",
+                     "--template", str(template)]) == 0
     page = (tmp_path / "out" / "report.html").read_text()
     assert "DIFFUSION RESTREINTE Network report" in page and check_scripts(page)["persons"] > 0
     assert cli.main(["report", str(tmp_path / "e.csv"), "-o", str(tmp_path / "x"), "--template",
