@@ -21,13 +21,14 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
 fi
 # Build tools (scikit-build-core, pybind11, cmake, ninja) and runtime/test deps;
-# phonenumbers is the optional extra `ids` (rl.io.normalize_phones), whose tests must run under CI.
+# phonenumbers is the optional extra `ids` (rl.io.normalize_phones), whose tests must run under CI;
+# Jinja2: report templates; websocket-client: the report view's browser tests.
 # pybind11 and pybind11-stubgen are pinned: `make check-stubs` compares the
 # committed _core.pyi with what they generate (scripts/stubs.py).
 "$PYTHON" -m pip install -q --disable-pip-version-check \
   "scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.15" ninja \
   "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" "tqdm>=4.60" \
-  nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
+  "Jinja2>=3.1" "websocket-client>=1.6" nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
 if [ "${1:-}" = "--bench" ]; then

@@ -152,6 +152,9 @@ def _report_options(s) -> None:
                    help="persons removed in the disruption simulation (default: 10)")
     s.add_argument("--limit", type=count, default=1000, metavar="N",
                    help="key players and disruption run on at most N highest-ranked persons (default: 1000)")
+    s.add_argument("--template", metavar="FILE",
+                   help="write report.html through this Jinja2 template (your header, marking, language; "
+                        "needs pip install 'ringleader[report]'; start from rl.report.DEFAULT_TEMPLATE)")
 
 
 def _generate_options(s) -> None:
@@ -181,8 +184,10 @@ _COMMANDS = (
     ("report", "write the investigation report (HTML, Markdown, JSON, CSV)", ("input", "run", "persons"),
      "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"
      "  ringleader report edges.csv --nodes nodes.csv -o share/ --pseudonymize   # to share outside\n\n"
-     "writes report.html (self-contained, open it in a browser), report.md, report.json, leaders.csv\n"
-     "and communities.csv; report.json has every parameter and the inputs' SHA-256 checksums.",
+     "  ringleader report edges.csv --nodes nodes.csv -o out/ --template agency.html   # your own page\n\n"
+     "writes report.html (self-contained and offline, with an interactive network view; open it in a\n"
+     "browser), report.md, report.json, leaders.csv and communities.csv; report.json has every\n"
+     "parameter and the inputs' SHA-256 checksums.",
      _report_options),
     ("generate", "write a synthetic telecom-fraud network with its true roles", (),
      "ringleader generate case/ --groups 3 --seed 1", _generate_options),

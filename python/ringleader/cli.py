@@ -269,7 +269,8 @@ def _report(args) -> int:
                          sources=_sources(args), progress=args.progress, threads=args.threads, title=args.title,
                          person_type=_person_type(net, args), leader_weights=_weights(args.weights),
                          top=args.top if args.top is not None else report.DEFAULTS["top"],
-                         key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit)
+                         key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit,
+                         template=args.template)
     print(f"report written to {paths['html'].parent}{os.sep}: " + ", ".join(p.name for p in paths.values()))
     print(f"open {paths['html']} in a web browser")
     return 0

@@ -1,5 +1,6 @@
 """The investigation report (rl.report.write): content, schema, reproducibility,
 escaping of hostile names and pseudonymization."""
+import base64
 import csv
 import hashlib
 import html
@@ -104,19 +105,46 @@ def validate(value, schema, path="$"):
 
 
 class _Page(html.parser.HTMLParser):
-    """Tags, text and attributes of an HTML page."""
+    """Tags, text shown (not the contents of script elements) and attributes
+    of an HTML page."""
 
     def __init__(self, text):
         super().__init__(convert_charrefs=True)
-        self.tags, self.text, self.titles = [], [], []
+        self.tags, self.text, self.titles, self.scripts, self._in_script = [], [], [], [], False
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.titles += [v for k, v in attrs if k == "title"]
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append([dict(attrs), ""])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
 
     def handle_data(self, data):
-        self.text.append(data)
+        if self._in_script:
+            self.scripts[-1][1] += data
+        else:
+            self.text.append(data)
+
+
+def check_scripts(text: str) -> dict:
+    """The page's only scripts are the interactive view's: its data block
+    (JSON, returned) and its code, allowed by the CSP's hash and nothing else."""
+    page = _Page(text)
+    assert page.tags.count("script") == 2 and text.lower().count("<script") == 2
+    assert text.lower().count("</script") == 2
+    (data_attrs, data), (code_attrs, code) = page.scripts
+    assert data_attrs == {"type": "application/json", "id": "rl-view-data"} and code_attrs == {}
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', text).group(1)
+    assert csp == ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                   f"script-src 'sha256-{digest}'"), csp
+    assert not set(data) & {"<", ">", "&", "\u2028", "\u2029"}
+    return json.loads(data)
 
 
 # ---- fixtures ------------------------------------------------------------------
@@ -230,7 +258,8 @@ def test_undirected_calls_and_transfers_are_pointed_out(tmp_path):
 def test_html_is_self_contained(sample_report):
     text = read(sample_report[0], "report.html")
     page = _Page(text)
-    assert "script" not in page.tags and "link" not in page.tags and "iframe" not in page.tags
+    assert "link" not in page.tags and "iframe" not in page.tags
+    assert check_scripts(text)["persons"] == 110          # no script but the interactive view's
     links = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", text, re.I)
     assert links and all(x.startswith(("#", "data:")) for x in links), links    # only in-page links
     assert not re.search(r"url\((?!#)|@import", text)
@@ -269,8 +298,9 @@ def test_hostile_names_are_escaped_in_html(hostile_report):
     net, out = hostile_report
     text = read(out, "report.html")
     page = _Page(text)
-    assert "script" not in page.tags and "img" not in page.tags and "b" not in page.tags
-    assert "<script" not in text.lower() and "<img" not in text.lower()
+    assert "img" not in page.tags and "b" not in page.tags and "<img" not in text.lower()
+    data = check_scripts(text)                            # the view's two script elements, nothing else
+    assert {x["id"] for x in data["nodes"]} >= {"<script>alert(1)</script>", "<U+202E>evil<U+202C>-rtl"}
     shown = "".join(page.text)
     assert "<script>alert(1)</script>" in shown           # shown as text
     assert "<img src=x onerror=alert(2)>" in shown and "\"quoted\" & 'single' &amp; ;" in shown

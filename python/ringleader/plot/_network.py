@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import layout as _layout
 from .._colors import community_rgba
+from ._labels import place_labels, text_sizes
 
 __all__ = ["network", "COMMUNITY_ABOVE"]
 
@@ -75,12 +76,28 @@ def _edges(ax, x, y, src, dst, widths, alpha, zorder=1):
 
 
 def _annotate(ax, x, y, texts: dict, ringed, area=None):
-    """Labels beside markers of ``area`` (points^2), or centred without."""
-    for v, text in texts.items():
-        off = 0.0 if area is None else np.sqrt(area[v]) / 2 + 2
-        ax.annotate(text, (x[v], y[v]), xytext=(off, off), textcoords="offset points", fontsize=8, zorder=5,
-                    ha="left" if area is not None else "center", weight="bold" if v in ringed else "normal",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.75))
+    """Labels centred on the points, or, with ``area`` (marker areas in
+    points^2), beside the markers without overlapping each other or a
+    labelled marker (:func:`~._labels.place_labels`, first come first
+    placed; a leader line when a label had to move away)."""
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.75)
+    if area is None:
+        for v, text in texts.items():
+            ax.annotate(text, (x[v], y[v]), fontsize=8, zorder=5, ha="center", va="center",
+                        weight="bold" if v in ringed else "normal", bbox=box)
+        return
+    keys = list(texts)
+    if not keys:
+        return
+    ax.autoscale_view()
+    ax.apply_aspect()
+    points = ax.transData.transform(np.column_stack([x[keys], y[keys]])) * 72.0 / ax.figure.dpi
+    sizes = text_sizes([texts[v] for v in keys], 8, [v in ringed for v in keys], 8 * 0.15 + 0.5)
+    spots = place_labels(points, np.sqrt(area[keys]) / 2 + 1, sizes)
+    for v, (dx, dy, ha, va, ring) in zip(keys, spots):
+        ax.annotate(texts[v], (x[v], y[v]), xytext=(dx, dy), textcoords="offset points", fontsize=8, zorder=5,
+                    ha=ha, va=va, weight="bold" if v in ringed else "normal", bbox=box,
+                    arrowprops=dict(arrowstyle="-", lw=0.5, color="0.35", shrinkA=0, shrinkB=0) if ring else None)
 
 
 def network(net, pos=None, partition=None, highlight=None, labels=None, node_size=None, ax=None,
@@ -103,9 +120,12 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     gives its index, a boolean Series its True nodes) drawn ringed, on top
     and labelled.  ``labels``: None labels the highlighted
     nodes; True also the largest nodes; False none; a dict/Series node ->
-    text labels those nodes with that text.  At most ``max_labels`` labels,
-    biggest nodes first; a label is the node's ``label`` attribute, else its
-    id (shown verbatim: ``$`` is not read as mathematics).  ``node_size``:
+    text labels those nodes with that text.  At most ``max_labels`` labels:
+    highlighted nodes first (in the order given), then the biggest, each
+    beside its node where it overlaps no other label (placed in that order;
+    a thin line joins a label that had to move away); a label
+    is the node's ``label`` attribute, else its id (shown verbatim: ``$`` is
+    not read as mathematics).  ``node_size``:
     None sizes nodes by degree, a number gives all one size, a dict/Series
     node -> value scales marker areas with the value.  Edges are one
     LineCollection, fainter when there are many.
@@ -163,8 +183,9 @@ def network(net, pos=None, partition=None, highlight=None, labels=None, node_siz
     biggest = np.argsort(-area, kind="stable")
     if labels is False:
         chosen = np.empty(0, dtype=np.int64)
-    elif hasattr(labels, "keys"):
-        chosen = biggest[np.isin(biggest, _node_list(net, list(labels.keys()), "labels"))]
+    elif hasattr(labels, "keys"):   # the ringed ones first, in the order given, then by size
+        keys = _node_list(net, list(labels.keys()), "labels")
+        chosen = np.concatenate([ringed[np.isin(ringed, keys)], biggest[np.isin(biggest, keys)]])
     else:
         chosen = np.concatenate([ringed, biggest if labels is True else []]).astype(np.int64)
     chosen = pd.unique(chosen)[:max_labels]

@@ -4,8 +4,9 @@ command line ``ringleader report edges.csv --nodes nodes.csv -o out/``.
 One call ranks the leaders, finds the communities and their key members, the
 key players, simulates disruption, follows the money and writes
 
-- ``report.html``: one self-contained page (no script, no network access:
-  pictures are inline SVG) for reading and printing;
+- ``report.html``: one self-contained page (no network access: pictures are
+  inline SVG; no script but the interactive view's) for reading and
+  printing;
 - ``report.md``: the same content as Markdown, without pictures;
 - ``report.json``: the results for programs (:data:`SCHEMA`, versioned by
   :data:`SCHEMA_VERSION`), with every parameter, the library version and the
@@ -21,12 +22,63 @@ input reaches any output.  Same network, parameters and seed: the same
 ``leaders.csv``, ``communities.csv`` and ``report.json`` (there is no
 timestamp).
 
+The interactive network view (report.html's network section): search by
+name, id or rank, a card with each person's rank, role, community, score,
+explanation and evidence on hover, focus or tap, zoom and pan, filters by
+community and role, the organisation core drawn one by one and the other
+persons of each community as one disc that opens on click, the ten
+highest-ranked persons always labelled.  It is offline and self-contained:
+the data is embedded as escaped JSON, the script (``view.js``, package
+data) is allowed by the page's Content-Security-Policy through its SHA-256
+hash, and positions are computed in Python.  With scripts off the static
+picture shows instead; printing shows the static picture.
+
+Templates: ``write(..., template="agency.html")`` (command line:
+``--template``) writes report.html through a Jinja2 template of your own,
+for a header, a classification marking or another language (``pip install
+'ringleader[report]'``; without a template, no Jinja2 is needed and the page
+is the built-in one).  Start from a copy of :data:`DEFAULT_TEMPLATE`, which
+renders exactly the built-in page.  Autoescaping is on and the environment
+is sandboxed; an undefined variable is an error.  The variables:
+
+- ``title``: the report title (text);
+- ``head``: the ``<head>`` content: charset, the Content-Security-Policy
+  (keep it: it is what lets the view's script run, and nothing else),
+  viewport, ``<title>``, the style; or build your own from ``csp`` (the
+  policy, text) and ``style`` (the CSS);
+- ``heading`` (the ``<h1>``) and ``nav`` (links to the sections), HTML;
+- ``sections``: in order, each with ``anchor`` (its HTML id: summary,
+  network, leaders, communities, key-players, disruption, money, data,
+  method, reproduce), ``title`` and ``html`` (its paragraphs, tables and
+  pictures, ready to place); sections without content are left out;
+- ``view``: the interactive network view, HTML (empty without persons); the
+  default template places it first in the network section;
+- ``leaders``: the ranking rows shown (report.json's ``leaders``: ``rank``,
+  ``id``, ``label``, ``role``, ``community``, ``community_rank``,
+  ``score``, ``explanation``, ``ranks``);
+- ``doc``: the whole report.json document (``data``, ``communities``,
+  ``key_players``, ``disruption``, ``money``, ``notes``, ``parameters``,
+  ``inputs``, ...); ``ringleader_version``.
+
+The filter ``|name`` shows a name as the report does (escaped, right-to-left
+text isolated, shortened, whole in a tooltip): ``{{ row.id|name }}``.  For
+example, a marking above and below the page::
+
+    {% set marking %}<p class="marking">RESTRICTED - case 2024/17</p>{% endset %}
+    <!DOCTYPE html><html lang="fr"><head>{{ head }}</head><body><main>
+    {{ marking }}{{ heading }}{{ nav }}
+    {% for s in sections %}<section id="{{ s.anchor }}"><h2>{{ s.title }}</h2>
+    {% if s.anchor == "network" %}{{ view }}{% endif %}{{ s.html }}</section>{% endfor %}
+    {{ marking }}</main></body></html>
+
 One module a job: ``_analysis`` computes the analysis once (a plain
 :class:`~._analysis.Analysis` object); ``_document`` renders it as the
 report.json document (``_schema``: its layout; ``_notes``: the method
-notes), ``_pictures`` as SVG, ``_csv_files`` as the CSV files;
+notes), ``_pictures`` as SVG, ``_view`` as the interactive view's data
+(``view.js`` and ``view.css`` draw it), ``_csv_files`` as the CSV files;
 ``_sections`` turns the document into the text (``_text``) that ``_html``
-and ``_markdown`` render; ``_pseudonyms`` renames a network first.
+and ``_markdown`` render, ``_templates`` through a Jinja2 template;
+``_pseudonyms`` renames a network first.
 """
 from __future__ import annotations
 
@@ -37,11 +89,14 @@ from typing import Mapping, Optional, Union
 import numpy as np
 
 from .._kernel import seed_of
-from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _sections
+from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _sections, _templates, _view
 from ._pseudonyms import pseudonymize_network
 from ._schema import SCHEMA, SCHEMA_VERSION
 
-__all__ = ["write", "pseudonymize_network", "SCHEMA", "SCHEMA_VERSION", "DEFAULTS"]
+__all__ = ["write", "pseudonymize_network", "SCHEMA", "SCHEMA_VERSION", "DEFAULTS", "DEFAULT_TEMPLATE"]
+
+#: The default report.html as a Jinja2 template, to copy for ``template=``.
+DEFAULT_TEMPLATE = _templates.DEFAULT_TEMPLATE
 
 #: Default parameters of :func:`write`.
 DEFAULTS = dict(person_type="person", top=25, key_players=5, disruption_steps=10, analysis_limit=1000,
@@ -54,7 +109,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
           leader_weights: Optional[Mapping[str, float]] = None, top: int = DEFAULTS["top"],
           key_players: int = DEFAULTS["key_players"], disruption_steps: int = DEFAULTS["disruption_steps"],
           analysis_limit: int = DEFAULTS["analysis_limit"],
-          max_communities: int = DEFAULTS["max_communities"]) -> dict:
+          max_communities: int = DEFAULTS["max_communities"], template=None) -> dict:
     """Analyse ``net`` and write the report files into ``out_dir`` (created
     if missing).  Returns ``{"html", "md", "json", "leaders", "communities"}``
     -> path written.
@@ -72,7 +127,8 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     induced network of the highest-ranked ones (the notes say so); the
     network picture shows the communities and their cores above 2000
     persons.  ``report.json`` lists at most ``max_communities``
-    communities, ``communities.csv`` all of them.
+    communities, ``communities.csv`` all of them.  report.html's interactive
+    view embeds at most 2000 persons (the highest-ranked).
 
     ``seed``: every random choice (Leiden, samples, key player restarts,
     random removals, the pseudonym order); ``None`` draws one, written in
@@ -82,6 +138,9 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     every node first (:func:`pseudonymize_network`; ``pseudonym_key`` as
     its ``key``), drop labels and attributes and withhold the input file
     names, so the report can be shared outside the investigation.
+    ``template``: a Jinja2 template file for report.html (see the module
+    help for its variables; ImportError without Jinja2, ValueError when it
+    is not valid, both before the analysis).
     ``threads``: 0 = all cores; ``progress``: steps on stderr and
     progress bars (as in :mod:`ringleader`).  Defaults: :data:`DEFAULTS`.
     Results are reproducible for a given seed and thread count.
@@ -103,6 +162,8 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
                         ("analysis_limit", analysis_limit), ("max_communities", max_communities)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
             raise ValueError(f"{name} must be a non-negative integer, not {value!r}")
+    if template is not None:
+        template = _templates.check_template(template)   # before the analysis: no Jinja2, no such file
     seed = seed_of(seed)
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -117,16 +178,21 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     a = _analysis.analyse(net, settings, step)
     doc = _document.document(a, settings, inputs, str(title))
     step("pictures")
-    figs = _pictures.figures(a, seed)
+    pos = _view.layout(a, seed) if len(a.ranking) else None
+    figs = _pictures.figures(a, seed, pos)
+    view = _view.view(a, pos, top) if pos is not None else None
     step("writing files")
-    return _write_files(out, a, doc, _sections.sections(doc, figs))
+    parts = _sections.sections(doc, figs)
+    page = (_templates.render_template(template, doc["title"], parts, view, doc) if template is not None
+            else _html.render_html(doc["title"], parts, view))
+    return _write_files(out, a, doc, parts, page)
 
 
-def _write_files(out: pathlib.Path, a, doc: dict, parts: list) -> dict:
+def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str) -> dict:
     """Write the five files into ``out``; name -> path."""
     paths = {"html": out / "report.html", "md": out / "report.md", "json": out / "report.json",
              "leaders": out / "leaders.csv", "communities": out / "communities.csv"}
-    paths["html"].write_text(_html.render_html(doc["title"], parts), encoding="utf-8")
+    paths["html"].write_text(page, encoding="utf-8")
     paths["md"].write_text(_markdown.render_markdown(doc["title"], parts), encoding="utf-8")
     paths["json"].write_text(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n",
                              encoding="utf-8")

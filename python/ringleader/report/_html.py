@@ -1,14 +1,16 @@
 """report.html: :func:`render_html` writes the sections as one
-self-contained page (no script, no network access, pictures inline SVG)
-for reading and printing.  Names are escaped, isolated in ``<bdi>`` and
-shortened, in full in a tooltip."""
+self-contained page (no network access, pictures inline SVG, no script but
+the interactive view's) for reading and printing; :func:`page` gives its
+pieces to report templates (``_templates``).  Names are escaped, isolated
+in ``<bdi>`` and shortened, in full in a tooltip."""
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from ._text import NAME_WIDTH, Bullets, Figure, Name, Num, Paragraph, Table, display
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "page", "csp", "name_html", "PageSection"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1d2329;margin:0;
@@ -57,27 +59,70 @@ def _block(b) -> str:
         return "<ul>" + "".join(f"<li>{_text(x)}</li>" for x in b.items) + "</ul>"
     if isinstance(b, Figure):
         caption = html.escape(b.caption)
-        return (f"<figure>{b.svg}<figcaption>{caption}</figcaption></figure>" if b.svg else
+        ident = f' id="figure-{b.name}"' if b.name else ""
+        return (f"<figure{ident}>{b.svg}<figcaption>{caption}</figcaption></figure>" if b.svg else
                 f'<p class="note">No picture ({caption}): drawing needs matplotlib (pip install matplotlib).</p>')
     return _table(b)
 
 
-def render_html(title: str, sections: list) -> str:
-    """The page of ``sections`` (:class:`~._text.Section`) under ``title``.
+def csp(view=None) -> str:
+    """The page's Content-Security-Policy: nothing from outside, inline
+    styles, data: images, and no script but the view's (by its hash)."""
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return policy + (f"; script-src {view.csp_source}" if view is not None else "")
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A section of the page: ``anchor`` (its id), ``title`` and ``html``
+    (its paragraphs, tables and pictures, one per line)."""
+    anchor: str
+    title: str
+    html: str
+
+
+def page(title: str, sections: list, view=None) -> dict:
+    """The pieces of report.html, as :func:`render_html` joins them and
+    report templates get them (escaped HTML): ``head`` (charset,
+    Content-Security-Policy, viewport, ``<title>``, style), ``csp``,
+    ``style``, ``heading`` (the ``<h1>``), ``nav``, ``sections``
+    (:class:`PageSection`) and ``view`` (the interactive view's HTML, ""
+    without one: it goes first in the network section)."""
+    style = _CSS + (view.style if view is not None else "")
+    policy = csp(view)
+    head = "\n".join(['<meta charset="utf-8">',
+                      # no network: everything the page shows is in it; no script but the view's
+                      f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      f"<title>{html.escape(display(title, 120))}</title>", f"<style>{style}</style>"])
+    return {"head": head, "csp": policy, "style": style, "heading": f"<h1>{_bdi(title)}</h1>",
+            "nav": "<nav>" + "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections) + "</nav>",
+            "sections": [PageSection(s.anchor, s.title, "\n".join(_block(b) for b in s.blocks)) for s in sections],
+            "view": view.html if view is not None else ""}
+
+
+def name_html(s) -> str:
+    """A name as the page shows it: escaped, isolated, shortened, whole in
+    the tooltip (the ``name`` filter of report templates)."""
+    return _bdi(str(s))
+
+
+def render_html(title: str, sections: list, view=None) -> str:
+    """The page of ``sections`` (:class:`~._text.Section`) under ``title``,
+    with the interactive ``view`` (:class:`~._view.View`, optional) at the
+    top of the network section.
 
     >>> render_html("Case <7>", [Section("s", "Summary", [Paragraph("Hello")])])[-40:]   # doctest: +SKIP
     """
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             # no script, no network: everything the page shows is in it
-             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-             'style-src \'unsafe-inline\'; img-src data:">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{html.escape(display(title, 120))}</title>", f"<style>{_CSS}</style>", "</head>",
-             "<body><main>", f"<h1>{_bdi(title)}</h1>",
-             "<nav>" + "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections) + "</nav>"]
-    for s in sections:
+    p = page(title, sections, view)
+    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", p["head"], "</head>", "<body><main>", p["heading"],
+             p["nav"]]
+    for s in p["sections"]:
         parts.append(f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>')
-        parts += [_block(b) for b in s.blocks]
+        if s.anchor == "network" and p["view"]:
+            parts.append(p["view"])
+        if s.html:
+            parts.append(s.html)
         parts.append("</section>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)

@@ -40,18 +40,27 @@ def svg(draw, name: str, size) -> Optional[str]:
     return text[text.index("<svg"):]
 
 
-def _plot_network(net, ax, partition, highlight, labels: dict, seed: int, title=None):
+def _plot_network(net, ax, partition, highlight, labels: dict, seed: int, title=None, pos=None):
     """rl.plot.network on ``ax``: communities coloured, ``highlight`` ringed,
-    ``labels`` (node -> text) written; one disc per community above
-    PICTURE_LIMIT persons."""
-    return plot.network(net, partition=partition, highlight=list(highlight), labels=labels, ax=ax, seed=seed,
-                        title=title, community_above=PICTURE_LIMIT)
+    every one of ``labels`` (node -> text) written, highlighted nodes first;
+    one disc per community above PICTURE_LIMIT persons."""
+    return plot.network(net, pos=pos, partition=partition, highlight=list(highlight), labels=labels, ax=ax,
+                        seed=seed, title=title, community_above=PICTURE_LIMIT, max_labels=len(labels))
 
 
-def figures(a: Analysis, seed: int) -> dict:
+def _places_all(pos, ranking) -> bool:
+    """Whether the layout ``pos`` places every person (not only the highest-ranked)."""
+    return pos is not None and len(pos) == len(ranking) and bool(pos.index.isin(ranking.index).all())
+
+
+def figures(a: Analysis, seed: int, pos=None) -> dict:
     """name -> inline SVG (or None without matplotlib): ``network``,
     ``cores`` (above PICTURE_LIMIT persons), ``disruption`` (when
-    simulated).  Nodes are named by their label, else their id."""
+    simulated).  Nodes are named by their label, else their id; every
+    leader and broker and the five highest-ranked persons are labelled (the
+    caption says so).  ``pos``: the layout of the person network
+    (default: rl.layout.force_atlas2 with ``seed``), shared with the
+    interactive view."""
     r = a.ranking
 
     def name(v, width):
@@ -63,7 +72,7 @@ def figures(a: Analysis, seed: int) -> dict:
     if len(r):
         labels = {v: name(v, 24) for v in key}
         figs["network"] = svg(lambda fig: _plot_network(a.persons, fig.add_subplot(), r["community"], key, labels,
-                                                        seed), "network", (9, 8))
+                                                        seed, pos=pos if _places_all(pos, r) else None), "network", (9, 8))
     if large:
         big = a.communities.index[:6]
 

@@ -34,11 +34,11 @@ def _summary(doc: dict) -> Section:
 
 def _network(figs: dict) -> Section:
     pictures = [Figure(figs.get("network"), "The person network: colours are communities; leaders, brokers "
-                       "and the five highest-ranked persons are ringed and labelled.")]
+                       "and the five highest-ranked persons are ringed and labelled.", "network")]
     if "cores" in figs:
         pictures[0] = Figure(figs["network"], "The communities of the person network, one disc per community "
                              "(area: persons; lines: links between communities); discs holding leaders or the five "
-                             "highest-ranked persons are ringed and labelled with their names.")
+                             "highest-ranked persons are ringed and labelled with their names.", "network")
         pictures.append(Figure(figs["cores"], f"The cores of the largest communities: their {CORE_SIZE} "
                                "highest-ranked persons."))
     return Section("network", "Network", pictures)

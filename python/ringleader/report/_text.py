@@ -86,6 +86,7 @@ class Bullets:
 class Figure:
     svg: Optional[str]   # None: not drawn (no matplotlib)
     caption: str
+    name: str = ""       # HTML id "figure-<name>" ("network": the picture the interactive view replaces on screen)
 
 
 @dataclass
