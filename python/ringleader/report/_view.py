@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import layout as _layout
+from .._colors import community_rgba
 from ..criminal._leaders import LABELS
 from ._analysis import Analysis
 from ._text import display
@@ -48,6 +49,10 @@ SPAN = 1000.0       # positions are scaled into [0, SPAN] x [0, SPAN]
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028",
                  0x2029: "\\u2029"}
+
+
+#: The community colours of the view (the first 20; grey after), as the static picture's.
+PALETTE = ["#%02x%02x%02x" % tuple(int(round(255 * v)) for v in rgb[:3]) for rgb in community_rgba(20)]
 
 
 def embed_json(value) -> str:
@@ -197,7 +202,7 @@ def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
                    for c, row in a.communities.iterrows() if c in embedded.index]
     return {"persons": len(r), "links": a.summary.links, "shown": len(ids), "labelled": LABELLED,
             "measures": [LABELS.get(c[5:], c[5:]) for c in measures], "nodes": nodes, "edges": edges,
-            "communities": communities}
+            "communities": communities, "palette": PALETTE}
 
 
 def view(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[View]:

@@ -10,10 +10,8 @@
   "use strict";
 
   var SVGNS = "http://www.w3.org/2000/svg";
-  /* matplotlib's tab20, dark shades first: the static picture's colours */
-  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-                 "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
-                 "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5"];
+  /* community colours, from the data (ringleader/_colors.py: the static picture's colours) */
+  var PALETTE = [];
   var GREY = "#b8b8b8";
   var ROLES = ["leader", "broker", "key member", "peripheral"];
   var LABEL_HEIGHT = 16, LABEL_CHARS = 28, OPTIONAL_LABELS = 30;
@@ -559,6 +557,7 @@
     if (!holder || !source || holder.getAttribute("data-ready")) { return; }
     try { data = JSON.parse(source.textContent); } catch (err) { return; }
     if (!data || !data.nodes || !data.nodes.length) { return; }
+    PALETTE = data.palette || [];
     holder.hidden = false;
     view = new View(holder, data);
     view.render();
