@@ -59,7 +59,43 @@ def _input_options() -> argparse.ArgumentParser:
                    help="create nodes that edges name but --nodes lacks (otherwise an error)")
     g.add_argument("--input-format", default="auto", choices=FORMATS,
                    help="the input format (default: auto, from the file extension; .csv = CSV pair)")
+    _mapping_options(inputs)
     return inputs
+
+
+#: The CSV column options: (flag, read_csv argument, help).
+COLUMN_FLAGS = (
+    ("--source-col", "source", "column of EDGES holding the source ids (default: source), e.g. caller_msisdn"),
+    ("--target-col", "target", "column of EDGES holding the target ids (default: target), e.g. callee_msisdn"),
+    ("--type-col", "type", "column of EDGES holding the edge type (default: type, if present)"),
+    ("--weight-col", "weight", "column of EDGES holding the edge weight (default: weight, if present; "
+                               "not the analysis option --weight)"),
+    ("--time-col", "timestamp", "column of EDGES holding the time (default: timestamp, if present), "
+                                "e.g. start_time"),
+    ("--amount-col", "amount", "column of EDGES holding the amount (default: amount, if present), e.g. amount_eur"),
+    ("--id-col", "id_column", "column of NODES holding the node id (default: id), e.g. msisdn"),
+    ("--node-type-col", "node_type_column", "column of NODES holding the node type (default: type, if present)"),
+    ("--label-col", "label_column", "column of NODES holding the label (default: label, if present), "
+                                    "e.g. subscriber_name"),
+)
+
+
+def _mapping_options(inputs) -> None:
+    """The options that read exports with their own columns and formats."""
+    g = inputs.add_argument_group("input columns and values (CSV files)")
+    for flag, dest, help in COLUMN_FLAGS:
+        g.add_argument(flag, dest=f"col_{dest}", metavar="NAME", help=help)
+    g.add_argument("--delimiter", metavar="CHAR", help="field separator of the CSV files (default: ','); "
+                                                       "';' for German Excel, '\\t' or TAB for tabs")
+    g.add_argument("--dayfirst", action="store_true",
+                   help="times may be day-first dates such as 09.03.2024 14:05 (default: ISO 8601 or Unix seconds)")
+    g.add_argument("--time-format", metavar="FORMAT", help="strftime format of the times, e.g. '%%d.%%m.%%Y %%H:%%M'")
+    g.add_argument("--tz", metavar="ZONE", help="time zone of times without an offset, e.g. Europe/Berlin "
+                                                "(default: UTC); converted to UTC")
+    g.add_argument("--decimal", choices=[".", ","], default=".",
+                   help="decimal mark of weights and amounts (default: '.'); ',' reads 1.234,56 as 1234.56")
+    g.add_argument("--encoding", metavar="NAME", help="encoding of the CSV files (default: UTF-8, or UTF-16 "
+                                                      "with a byte-order mark), e.g. cp1252")
 
 
 def _run_options() -> argparse.ArgumentParser:

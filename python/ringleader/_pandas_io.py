@@ -1,8 +1,10 @@
 """DataFrames to the core's tables: the checks and conversions behind
-:meth:`ringleader.Network.from_pandas` (node ids, the node and edge tables,
-attribute columns typed as numbers, times or strings), in
-:func:`from_pandas_frames`, and the small helpers the network shares
-(:func:`object_index`, :func:`is_missing`)."""
+:meth:`ringleader.Network.from_pandas` and the pandas path of
+:func:`ringleader.read_csv` (the columns named by the user, node ids, the
+node and edge tables, values parsed by :mod:`ringleader._values`, attribute
+columns typed as numbers, times or strings), in :func:`from_pandas_frames`,
+and the small helpers the network shares (:func:`object_index`,
+:func:`is_missing`)."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -12,7 +14,9 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._columns import EDGE_ARGS, NODE_ARGS, Reading, attribute_names, part_columns
 from ._times import NAT, times_to_ns
+from ._values import Where, infer_column, parse_numbers, parse_times
 
 #: Node table columns that are not attributes.
 NODE_RESERVED = ("id", "type", "label")
@@ -36,22 +40,6 @@ def is_missing(v) -> bool:
     if isinstance(v, float) and np.isnan(v):
         return True
     return v is pd.NA
-
-
-def check_space_twins(ids: list) -> None:
-    """Refuses ids that differ only by surrounding spaces (" a" and "a"), as
-    the readers do: almost always a slip, they would silently be two nodes."""
-    padded = [s for s in ids if s[:1] in (" ", "\t") or s[-1:] in (" ", "\t")]
-    if not padded:
-        return
-    first: dict = {}
-    known = set(ids)
-    for s in padded:
-        t = s.strip(" \t")
-        other = t if t and t in known else first.setdefault(t, s)
-        if other != s:
-            raise ValueError(f"node ids {s!r} and {other!r} differ only by surrounding spaces: "
-                             "remove the spaces (ids are compared exactly)")
 
 
 def attribute_column(name: str, values: pd.Series):
@@ -101,35 +89,74 @@ def factorize_types(values, default: str):
 
 
 # ---- node ids and the node table ---------------------------------------------
-def _edge_ends(edges: pd.DataFrame, source: str, target: str):
+def first_space_twin(ids: list):
+    """``(position, other id)`` of the first id (in order) that differs from
+    an earlier one only by surrounding spaces (" a" after "a"), or None."""
+    padded = [s for s in ids if s[:1] in (" ", "\t") or s[-1:] in (" ", "\t")]
+    if not padded:
+        return None
+    trims = {s.strip(" \t") for s in padded}
+    seen: dict = {}
+    for i, s in enumerate(ids):
+        t = s.strip(" \t")
+        if t in trims and seen.setdefault(t, s) != s:
+            return i, seen[t]
+    return None
+
+
+def _twin_message(a: str, b: str) -> str:
+    return f"node ids {a!r} and {b!r} differ only by surrounding spaces: remove the spaces (ids are compared exactly)"
+
+
+def _edge_ends(edges: pd.DataFrame, cols: dict, at: Where):
     """The source and target columns as object arrays, checked."""
-    if source not in edges.columns or target not in edges.columns:
-        raise ValueError(f"edges needs the columns {source!r} and {target!r}; it has {list(edges.columns)}")
-    for name, used in (("source", source), ("target", target)):
-        if used != name and name in edges.columns:
-            raise ValueError(f"edges has a column {name!r} besides the {name} column {used!r}: "
-                             "rename it, it would be lost")
-    src = edges[source].to_numpy(dtype=object)
-    dst = edges[target].to_numpy(dtype=object)
-    for arr, name in ((src, source), (dst, target)):
-        bad = pd.isna(pd.Series(arr, dtype=object)).to_numpy()
-        if bad.any():
-            raise ValueError(f"edges: column {name!r} is missing at row {int(np.argmax(bad))}")
+    src = edges[cols["source"]].to_numpy(dtype=object)
+    dst = edges[cols["target"]].to_numpy(dtype=object)
+    for arr, part in ((src, "source"), (dst, "target")):
+        if at.lines is None:
+            bad = pd.isna(pd.Series(arr, dtype=object)).to_numpy()
+            if bad.any():
+                raise ValueError(f"edges: column {cols[part]!r} is missing at row {int(np.argmax(bad))}")
+        else:
+            bad = np.array([v == "" for v in arr], dtype=bool)
+            if bad.any():
+                raise at.of(cols[part]).error(int(np.argmax(bad)), f"empty {part} id")
     return src, dst
 
 
-def _node_table(nodes: pd.DataFrame):
-    """``(ids, type values or None, labels or None, attribute columns)`` of a node DataFrame."""
-    ids = nodes["id"].to_numpy(dtype=object) if "id" in nodes.columns else nodes.index.to_numpy(dtype=object)
+def _node_ids(nodes: pd.DataFrame, col, at: Where):
+    """The node ids (a column or the index), checked: present, listed once."""
+    ids = nodes[col].to_numpy(dtype=object) if col is not None else nodes.index.to_numpy(dtype=object)
+    if at.lines is not None:
+        empty = np.array([v == "" for v in ids], dtype=bool)
+        if empty.any():
+            raise at.of(col).error(int(np.argmax(empty)), "empty node id")
     dup = object_index(ids).duplicated()
     if dup.any():
         i = int(np.argmax(dup))
-        raise ValueError(f"nodes: node id {ids[i]!r} appears twice (row {i}): each node must be listed once")
-    types = list(nodes["type"]) if "type" in nodes.columns else None
-    labels = ["" if is_missing(v) else str(v) for v in nodes["label"]] if "label" in nodes.columns else None
-    attrs = [attribute_column(str(c), nodes[c].reset_index(drop=True)) for c in nodes.columns
-             if c not in NODE_RESERVED]
-    return list(ids), types, labels, attrs
+        if at.lines is None:
+            raise ValueError(f"nodes: node id {ids[i]!r} appears twice (row {i}): each node must be listed once")
+        first = int(at.lines[int(np.argmax(object_index(ids) == ids[i]))])
+        raise at.of(col).error(i, f"node id {ids[i]!r} appears again (first on line {first}): each node must be "
+                                  "listed once")
+    return list(ids)
+
+
+def _node_table(nodes: pd.DataFrame, reading: Reading, at: Where):
+    """``(ids, type values or None, labels or None, attribute columns, id column)`` of a node table."""
+    cols = part_columns(nodes.columns, reading.node_names(), NODE_ARGS, at,
+                        required=("id",) if reading.text else ())
+    ids = _node_ids(nodes, cols["id"], at)
+    types = list(nodes[cols["type"]]) if cols["type"] is not None else None
+    labels = ["" if is_missing(v) else str(v) for v in nodes[cols["label"]]] if cols["label"] is not None else None
+    used = {c for c in cols.values() if c is not None}
+    attrs = [_attribute(c, nodes[c], reading.text) for c in nodes.columns if c not in used]
+    return ids, types, labels, attrs, cols["id"]
+
+
+def _attribute(name, values: pd.Series, text: bool):
+    values = values.reset_index(drop=True)
+    return infer_column(str(name), values.tolist()) if text else attribute_column(str(name), values)
 
 
 def _interleave(src, dst) -> np.ndarray:
@@ -140,7 +167,7 @@ def _interleave(src, dst) -> np.ndarray:
     return inter
 
 
-def _codes_in(node_objs: list, src, dst, create_missing: bool):
+def _codes_in(node_objs: list, src, dst, create_missing: bool, at: Where, cols: dict):
     """The edges' end positions among the listed nodes, adding the ids the
     edges name but the nodes lack (``create_missing``, else an error);
     returns ``(node ids, source codes, target codes)``."""
@@ -152,9 +179,12 @@ def _codes_in(node_objs: list, src, dst, create_missing: bool):
     if missing.any():
         if not create_missing:
             i = int(np.argmax(missing))
-            bad = src[i] if s_codes[i] < 0 else dst[i]
-            raise ValueError(f"edges: row {i} names node id {bad!r}, which is not in nodes "
-                             "(add it there, or pass create_missing=True)")
+            bad, part = (src[i], "source") if s_codes[i] < 0 else (dst[i], "target")
+            if at.lines is None:
+                raise ValueError(f"edges: row {i} names node id {bad!r}, which is not in nodes "
+                                 "(add it there, or pass create_missing=True)")
+            raise at.of(cols[part]).error(i, f"node id {bad!r} is not in the nodes file (add it there, or pass "
+                                             "create_missing=True)")
         inter = _interleave(src, dst)
         extra = pd.unique(pd.Series(inter[(np.repeat(missing, 2)) & (index.get_indexer(inter) < 0)], dtype=object))
         node_objs = node_objs + list(extra)
@@ -164,12 +194,10 @@ def _codes_in(node_objs: list, src, dst, create_missing: bool):
 
 
 def _string_ids(node_objs: list):
-    """``(string ids, original objects or None)``, checked: non-empty, no
-    space twins, unique as strings."""
+    """``(string ids, original objects or None)``, checked: non-empty, unique as strings."""
     str_ids = [o if isinstance(o, str) else str(o) for o in node_objs]
     if any(s == "" for s in str_ids):
         raise ValueError("empty node id: every node needs a non-empty id")
-    check_space_twins(str_ids)
     if not any(not isinstance(o, str) for o in node_objs):
         return str_ids, None
     if len(set(str_ids)) != len(node_objs):
@@ -177,44 +205,92 @@ def _string_ids(node_objs: list):
     return str_ids, node_objs
 
 
+def _check_twins(str_ids: list, listed: int, s_codes, t_codes, places: tuple) -> None:
+    """Ids that differ only by surrounding spaces are refused, at the line
+    where the second appears (a file) or without one (DataFrames)."""
+    twin = first_space_twin(str_ids)
+    if twin is None:
+        return
+    pos, other = twin
+    message = _twin_message(str_ids[pos], other)
+    nodes_at, nodes_col, edges_at, cols = places
+    if edges_at.lines is None:
+        raise ValueError(message)
+    if pos < listed:
+        raise nodes_at.of(nodes_col).error(pos, message)
+    row = int(np.argmax((np.asarray(s_codes) == pos) | (np.asarray(t_codes) == pos)))
+    raise edges_at.of(cols["source"] if s_codes[row] == pos else cols["target"]).error(row, message)
+
+
 # ---- the edge table ----------------------------------------------------------
-def _weights(edges: pd.DataFrame) -> np.ndarray:
-    """The weight column (1.0 where absent), checked finite."""
-    if "weight" not in edges.columns:
+def _weights(edges: pd.DataFrame, col, reading: Reading, at: Where) -> np.ndarray:
+    """The weight column (1.0 where absent or empty), checked finite."""
+    if col is None:
         return np.ones(len(edges))
-    raw = edges["weight"].reset_index(drop=True)
-    absent = raw.isna().to_numpy()
-    w = np.array(pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan))
-    w[absent] = 1.0  # a missing weight is 1, as an empty CSV field
+    raw = edges[col]
+    w = parse_numbers(raw, decimal=reading.decimal, where=at.of(col))
+    nan = np.flatnonzero(np.isnan(w))
+    w[nan[_absent(raw.iloc[nan])]] = 1.0  # a missing weight is 1, as an empty CSV field
     bad = ~np.isfinite(w)
     if bad.any():
         i = int(np.argmax(bad))
-        raise ValueError(f"edges: weight at row {i} is {raw.iloc[i]!r}: weights must be finite numbers")
+        raise at.of(col).error(i, f"weight {raw.iloc[i]!r}: weights must be finite numbers")
     return w
 
 
-def _amounts(edges: pd.DataFrame) -> Optional[np.ndarray]:
+def _absent(raw: pd.Series) -> np.ndarray:
+    """True where a value is missing (None, NaN) or blank text."""
+    return np.array([is_missing(v) or (isinstance(v, str) and v.strip(" \t\r") == "") for v in raw], dtype=bool)
+
+
+def _amounts(edges: pd.DataFrame, col, reading: Reading, at: Where) -> Optional[np.ndarray]:
     """The amount column (None when absent), checked finite or missing."""
-    if "amount" not in edges.columns:
+    if col is None:
         return None
-    amount = pd.to_numeric(edges["amount"], errors="raise").to_numpy(dtype=np.float64, na_value=np.nan)
-    if np.isinf(amount).any():
-        raise ValueError("edges: amounts must be finite (or missing)")
+    amount = parse_numbers(edges[col], decimal=reading.decimal, where=at.of(col))
+    bad = np.isinf(amount)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise at.of(col).error(i, f"amount {edges[col].iloc[i]!r}: amounts must be finite (or missing)")
     return amount
 
 
-def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], directed: bool, source: str,
-                       target: str, node_type: str, edge_type: str, create_missing: bool):
+def _edge_values(edges: pd.DataFrame, cols: dict, attr_names: list, reading: Reading, at: Where, edge_type: str):
+    """``(type codes, type names, weights, timestamps or None, amounts or None, attributes)``."""
+    m = len(edges)
+    et_codes, et_names = factorize_types(edges[cols["type"]] if cols["type"] is not None else None, edge_type)
+    if et_codes is None:
+        et_codes = np.zeros(m, dtype=np.uint16)
+    weights = _weights(edges, cols["weight"], reading, at)
+    ts = None
+    if cols["timestamp"] is not None:
+        ts = parse_times(edges[cols["timestamp"]], dayfirst=reading.dayfirst, time_format=reading.time_format,
+                         tz=reading.tz, where=at.of(cols["timestamp"]))
+    amounts = _amounts(edges, cols["amount"], reading, at)
+    attrs = [_attribute(c, edges[c], reading.text) for c in attr_names]
+    return et_codes, et_names, weights, ts, amounts, attrs
+
+
+def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], directed: bool, node_type: str,
+                       edge_type: str, create_missing: bool, reading: Reading = Reading(),
+                       edges_at: Where = Where("edges"), nodes_at: Where = Where("nodes")):
     """``(core network, original id objects or None)`` from an edge and an
-    optional node DataFrame, with the rules of
-    :meth:`ringleader.Network.from_pandas`."""
-    src, dst = _edge_ends(edges, source, target)
+    optional node table, with the rules of
+    :meth:`ringleader.Network.from_pandas`: the columns and value rules of
+    ``reading``; ``edges_at``/``nodes_at`` say where the tables come from
+    (a file and its lines for :func:`ringleader.read_csv`), for errors."""
+    reading.check()
+    cols = part_columns(edges.columns, reading.edge_names(), EDGE_ARGS, edges_at, required=("source", "target"))
+    attr_names = attribute_names(edges.columns, {c for c in cols.values() if c is not None}, reading.edge_attr,
+                                 edges_at)
+    src, dst = _edge_ends(edges, cols, edges_at)
     m = len(edges)
     node_types = labels = None
-    node_attrs = []
+    node_attrs, listed, id_col = [], 0, None
     if nodes is not None:
-        node_objs, node_types, labels, node_attrs = _node_table(nodes)
-        node_objs, s_codes, t_codes = _codes_in(node_objs, src, dst, create_missing)
+        node_objs, node_types, labels, node_attrs, id_col = _node_table(nodes, reading, nodes_at)
+        listed = len(node_objs)
+        node_objs, s_codes, t_codes = _codes_in(node_objs, src, dst, create_missing, edges_at, cols)
     else:
         codes, uniques = pd.factorize(pd.Series(_interleave(src, dst), dtype=object), sort=False)
         node_objs, s_codes, t_codes = list(uniques), codes[0::2], codes[1::2]
@@ -222,6 +298,7 @@ def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], direc
     _core.check_counts(n, m, "edges")
     _core.reserve_check(48 * n + 34 * m, "the network tables")
     str_ids, objects = _string_ids(node_objs)
+    _check_twins(str_ids, listed, s_codes, t_codes, (nodes_at, id_col, edges_at, cols))
     if node_types is not None:
         nt_codes, nt_names = factorize_types(node_types + [node_type] * (n - len(node_types)), node_type)
     else:
@@ -229,15 +306,8 @@ def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], direc
     if labels is not None:
         labels = labels + [""] * (n - len(labels))
     node_attrs = [pad_column(c, n) for c in node_attrs]
-    et_codes, et_names = factorize_types(edges["type"] if "type" in edges.columns else None, edge_type)
-    if et_codes is None:
-        et_codes = np.zeros(m, dtype=np.uint16)
-    weights = _weights(edges)
-    ts = times_to_ns(edges["timestamp"].reset_index(drop=True), "timestamp") \
-        if "timestamp" in edges.columns else None
-    amounts = _amounts(edges)
-    edge_attrs = [attribute_column(str(c), edges[c].reset_index(drop=True)) for c in edges.columns
-                  if c not in (source, target) and c not in EDGE_RESERVED]
+    et_codes, et_names, weights, ts, amounts, edge_attrs = _edge_values(edges, cols, attr_names, reading, edges_at,
+                                                                    edge_type)
     core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
                              np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
                              et_codes, et_names, weights, ts, amounts, edge_attrs)

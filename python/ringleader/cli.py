@@ -17,29 +17,52 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 
-from ._cli_parser import build_parser
+from ._cli_parser import COLUMN_FLAGS, build_parser
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
 
 
 # ---- loading -----------------------------------------------------------------
-def _load(args):
-    from . import io as rio
-
-    path = args.edges
+def _format(args) -> str:
     fmt = args.input_format
     if fmt == "auto":
-        low = path.lower().removesuffix(".gz")
+        low = args.edges.lower().removesuffix(".gz")
         fmt = ("graphml" if low.endswith(".graphml") else "pajek" if low.endswith(".net")
                else "dl" if low.endswith(".dl") else "edgelist" if low.endswith((".txt", ".edges", ".el"))
                else "csv")
+    return fmt
+
+
+def _csv_options(args) -> dict:
+    """read_csv's column and value arguments from the input flags."""
+    out = {dest: getattr(args, f"col_{dest}") for _, dest, _ in COLUMN_FLAGS}
+    delimiter = args.delimiter
+    if delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    out.update(delimiter=delimiter or ",", dayfirst=args.dayfirst, time_format=args.time_format, tz=args.tz,
+               decimal=args.decimal, encoding=args.encoding)
+    return out
+
+
+def _read(args, fmt: str):
+    from . import io as rio
+
+    path = args.edges
     if args.nodes and fmt != "csv":
         raise ValueError(f"--nodes goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv")
+    given = [flag for flag, dest, _ in COLUMN_FLAGS if getattr(args, f"col_{dest}") is not None]
+    given += [f for f, v in (("--dayfirst", args.dayfirst), ("--time-format", args.time_format), ("--tz", args.tz),
+                             ("--decimal", args.decimal != "."), ("--encoding", args.encoding)) if v]
+    given += ["--delimiter"] if args.delimiter is not None and fmt != "matrix" else []
+    if fmt != "csv" and given:
+        raise ValueError(f"{given[0]} goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv")
     if fmt == "csv":
-        return rio.read_csv(path, nodes=args.nodes, directed=args.directed, create_missing=args.create_missing)
+        return rio.read_csv(path, nodes=args.nodes, directed=args.directed, create_missing=args.create_missing,
+                            **_csv_options(args))
     if fmt == "edgelist":
         return rio.read_edgelist(path, directed=args.directed)
     if fmt == "graphml":
@@ -48,7 +71,37 @@ def _load(args):
         return rio.read_pajek(path)
     if fmt == "dl":
         return rio.read_ucinet_dl(path, directed=args.directed)
-    return rio.read_matrix(path)
+    return rio.read_matrix(path, delimiter=_csv_options(args)["delimiter"])
+
+
+def _load(args):
+    """The network of the input flags; errors reading it speak of the flags
+    (``--delimiter ';'``, not ``delimiter=';'``)."""
+    try:
+        return _read(args, _format(args))
+    except ValueError as exc:  # ParseError included
+        exc.args = (_input_words(str(exc)),) + exc.args[1:]
+        if hasattr(exc, "message"):
+            exc.message = _input_words(exc.message)
+        raise
+
+
+#: read_csv's arguments -> the flags that set them
+_INPUT_FLAGS = {**{dest: flag for flag, dest, _ in COLUMN_FLAGS}, "delimiter": "--delimiter",
+                "dayfirst": "--dayfirst", "time_format": "--time-format", "tz": "--tz", "decimal": "--decimal",
+                "encoding": "--encoding", "create_missing": "--create-missing"}
+
+
+def _input_words(text: str) -> str:
+    """Advice in read_csv's messages (``pass dayfirst=True``, ``source='x'``)
+    as command-line flags (``use --dayfirst``, ``--source-col 'x'``)."""
+    def flag(m):
+        name, true, value = m.group(1), m.group(2), m.group(3)
+        if name not in _INPUT_FLAGS:
+            return m.group(0)
+        return _INPUT_FLAGS[name] + (" " if value and not true else "")
+    text = re.sub(r"\b(\w+)=(True\b)?(?=(['\"%\w])?)", flag, text)
+    return text.replace("pass --", "use --")
 
 
 def _sources(args) -> dict:

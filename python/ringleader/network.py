@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._columns import Reading
 from ._pandas_io import from_pandas_frames, is_missing, object_index
 from ._times import NAT, to_ns
 
@@ -319,30 +320,85 @@ class Network:
     # ---- pandas ------------------------------------------------------------
     @classmethod
     def from_pandas(cls, edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = None, directed: bool = False,
-                    source: str = "source", target: str = "target", node_type: str = "unknown",
-                    edge_type: str = "edge", create_missing: bool = False) -> "Network":
+                    source="source", target="target", node_type: str = "unknown", edge_type: str = "edge",
+                    create_missing: bool = False, type=None, weight=None, timestamp=None, amount=None,
+                    edge_attr=None, id_column=None, node_type_column=None, label_column=None,
+                    dayfirst: bool = False, time_format: Optional[str] = None, tz: Optional[str] = None,
+                    decimal: str = ".") -> "Network":
         """Build a network from an edge DataFrame and an optional node DataFrame.
 
-        Defaults: ``nodes=None``, ``directed=False``, ``source="source"``,
-        ``target="target"``, ``node_type="unknown"``, ``edge_type="edge"``,
-        ``create_missing=False``.
+        Parameters
+        ----------
+        edges : DataFrame
+            One row per edge.  Its columns are named by the arguments below;
+            the other columns become edge attributes (see ``edge_attr``).
+        nodes : DataFrame or None, default None
+            One row per node: the id (``id_column``, else an ``id`` column,
+            else the index), optional type, label and attribute columns.
+        directed : bool, default False
+        source, target : column names, default "source" and "target"
+            The columns holding the ids of the edge's ends.
+        node_type : str, default "unknown"
+            Type of nodes without one (all nodes when ``nodes`` is None).
+        edge_type : str, default "edge"
+            Type of edges when there is no type column or the value is empty.
+        create_missing : bool, default False
+            With ``nodes``, an edge naming an id missing from it is an error
+            unless this is True; such nodes then get ``node_type``.
+        type, weight, timestamp, amount : column names or None, default None
+            The columns holding the edge type, weight (default 1.0, must be
+            finite), time and amount; None = the column of that name, if any.
+        edge_attr : None, bool, str or list, default None
+            Edge attribute columns, as networkx's ``from_pandas_edgelist``:
+            None or True = every other column, False = none, a name or a
+            list of names = those columns.
+        id_column, node_type_column, label_column : column names or None, default None
+            The node table's id, type and label columns; None = ``id``,
+            ``type`` and ``label`` (the index when there is no ``id`` column).
+        dayfirst : bool, default False
+            Text times may be day-first dates (``09.03.2024 14:05``).
+        time_format : str or None, default None
+            strftime format of the text times (``"%d.%m.%Y %H:%M"``).
+        tz : str or None, default None
+            IANA zone of naive times (text or datetime64), e.g.
+            ``"Europe/Berlin"``: converted to UTC; None = naive times are UTC.
+            A local time skipped or repeated by a daylight-saving change is an
+            error naming the row.
+        decimal : str, default "."
+            Decimal mark of weights and amounts given as text: ``","`` reads
+            ``1.234,56`` as 1234.56 ('.' then separates thousands).
 
-        ``edges`` needs the ``source`` and ``target`` columns; optional
-        ``type``, ``weight`` (default 1.0, must be finite), ``timestamp``
-        (datetime64, ISO 8601 strings or Unix seconds; naive = UTC) and
-        ``amount``; other columns become attributes.  ``nodes`` is indexed by
-        node id (or has an ``id`` column) with optional ``type``, ``label`` and
-        attribute columns.  Ids that are not strings are kept as the original
-        objects in :attr:`node_index`; their ``str()`` must be unique.  The same
-        rules as :func:`read_csv` apply to missing ids (``create_missing``).
+        Values: times may be datetime64, Timestamps, Unix seconds or text
+        (ISO 8601 or Unix seconds; day-first or ``time_format`` as above);
+        weights and amounts numbers or text.  Attribute columns keep their
+        dtype: numbers, datetimes (naive = UTC) or strings.  Ids that are not
+        strings are kept as the original objects in :attr:`node_index`; their
+        ``str()`` must be unique.  The rules are the same as
+        :func:`read_csv`'s, which gives the same network for the same data.
+        A bad value raises ``ValueError`` naming the row and column.
 
         ``edges`` may also be the :class:`NetworkTables` of :meth:`to_pandas`
         (then ``nodes`` must be None): ``from_pandas(net.to_pandas(),
         directed=net.directed)`` rebuilds the network.
+
+        Examples
+        --------
+        >>> import pandas as pd, ringleader as rl
+        >>> calls = pd.DataFrame({"caller_msisdn": ["+4915112345678", "01511234567"],
+        ...                       "callee_msisdn": ["01511234567", "004915112345678"],
+        ...                       "start_time": ["09.03.2024 14:05", "31.03.2024 03:10"]})
+        >>> net = rl.Network.from_pandas(calls, source="caller_msisdn", target="callee_msisdn",
+        ...                              timestamp="start_time", dayfirst=True, tz="Europe/Berlin",
+        ...                              edge_type="call", directed=True)
+        >>> net.edges["timestamp"].dt.strftime("%H:%M").tolist()
+        ['13:05', '01:10']
         """
         edges, nodes = tables_of(edges, nodes)
-        core, objects = from_pandas_frames(edges, nodes, directed, source, target, node_type, edge_type,
-                                           create_missing)
+        reading = Reading(source=source, target=target, type=type, weight=weight, timestamp=timestamp,
+                          amount=amount, id_column=id_column, node_type_column=node_type_column,
+                          label_column=label_column, edge_attr=edge_attr, dayfirst=dayfirst,
+                          time_format=time_format, tz=tz, decimal=decimal)
+        core, objects = from_pandas_frames(edges, nodes, directed, node_type, edge_type, create_missing, reading)
         return cls._wrap(core, objects)
 
     # ---- networkx ----------------------------------------------------------

@@ -1,5 +1,7 @@
 """Readers for the formats investigators and researchers use.
 
+:func:`read_csv` also reads exports with their own column names, delimiter,
+decimal comma, day-first or local times and encoding (see its docstring).
 Every reader returns a :class:`ringleader.Network` or raises
 :class:`ringleader.ParseError` (a ``ValueError``) naming the file, the line and
 the problem; no partial network is ever returned.  Files ending in ``.gz`` (or
@@ -26,50 +28,17 @@ from typing import Optional
 
 from .. import _core
 from ..network import Network, wrap
+from ._csv import read_csv
 from ._identifiers import duplicates, normalize_ibans, normalize_phones
+
+__all__ = ["read_csv", "read_edgelist", "read_graphml", "read_pajek", "read_matrix", "read_ucinet_dl",
+           "normalize_phones", "normalize_ibans", "duplicates"]
 
 
 def _path(p) -> str:
     if p is None:
         return ""
     return os.fspath(p)
-
-
-def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknown",
-             create_missing: bool = False, edge_type: str = "edge", delimiter: str = ",") -> Network:
-    """Read the CSV pair ``edges.csv`` (and optionally ``nodes.csv``).
-
-    ``edges.csv`` has the header ``source,target[,type,weight,timestamp,amount,...]``
-    and ``nodes.csv`` the header ``id[,type,label,...]``.  RFC 4180 quoting
-    (fields holding commas, quotes and newlines), UTF-8 with or without BOM, LF or
-    CRLF.  Extra columns become attributes, typed as number when every non-empty
-    value is a number, as time when every non-empty value is an ISO 8601 date,
-    and as string otherwise ("" is missing).
-
-    Parameters
-    ----------
-    edges, nodes : path-like
-        The files; ``nodes=None`` (default) gives every id ``node_type``.
-    directed : bool, default False
-    node_type : str, default "unknown"
-        Type of nodes without one (all nodes when there is no nodes file).
-    create_missing : bool, default False
-        With a nodes file, an edge naming an id missing from it is an error
-        (naming the line and the id) unless this is True; such nodes then get
-        ``node_type``.
-    edge_type : str, default "edge"
-        Type of edges when there is no ``type`` column or the field is empty.
-
-    Conventions: an empty weight is 1; weights must be finite (NaN/inf are
-    errors); negative weights are kept.  Timestamps are ISO 8601 (no zone =
-    UTC) or Unix seconds.  Self-loops and parallel edges are kept.
-
-    Examples
-    --------
-    >>> net = rl.read_csv("edges.csv", nodes="nodes.csv", directed=True)  # doctest: +SKIP
-    """
-    return wrap(_core.read_csv(_path(edges), _path(nodes), directed, node_type, edge_type,
-                               create_missing, delimiter))
 
 
 def read_edgelist(path, directed: bool = False, node_type: str = "unknown", comments: str = "#",
