@@ -266,7 +266,11 @@ class Network:
         _binary.save(self, path)
 
     def write_graphml(self, path) -> None:
-        """Write GraphML, lossless with :func:`read_graphml` (typed keys)."""
+        """Write GraphML, lossless with :func:`read_graphml` (typed keys).
+
+        XML 1.0 cannot hold control characters other than tab, LF and CR:
+        names or values holding one raise ValueError (:meth:`save` keeps
+        them)."""
         _core.write_graphml(self._net, os.fspath(path))
 
     def write_gexf(self, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:

@@ -7,6 +7,9 @@
 // `long` and written without a decimal point, so Gephi partitions by it;
 // other number columns are `double`.
 //
+// Like GraphML, names and values holding a control character other than tab,
+// LF and CR are refused (InvalidArgument): XML 1.0 cannot hold them.
+//
 // Optional visualisation (GEXF's viz namespace, read by Gephi): per node a
 // position, an RGB colour and a size; each vector is empty (not written) or
 // holds one value per node.

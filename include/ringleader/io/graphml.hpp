@@ -7,7 +7,9 @@
 // from other tools: keys of type boolean/int/long/float/double become number
 // columns, string keys string columns; edgedefault gives directedness; a
 // node's `type`/`label` keys (or yEd/Gephi-style `label`) map to the model.
-// Errors are ParseErrors with file and line.
+// Errors are ParseErrors with file and line.  Writing refuses names and values
+// holding a control character other than tab, LF and CR (InvalidArgument):
+// XML 1.0 cannot hold them, even as character references.
 #pragma once
 
 #include <string>
