@@ -358,14 +358,25 @@ def parser() -> argparse.ArgumentParser:
                          "leaders": _leaders, "report": _report, "generate": _generate})
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """One line for a terminal: line breaks as spaces, other control
+    characters (C0, DEL, C1) as \\xNN, so a hostile id in a message cannot
+    drive the terminal (the C++ messages are escaped the same way)."""
+    text = text.replace("\r\n", " ").replace("\n", " ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02X}", text)
+
+
 def _message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         text = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
-        return text + ": check the path and permissions"
+        return printable(text + ": check the path and permissions")
     text = str(exc).replace("\n", " ") or type(exc).__name__
     for python, option in _HINTS.items():
         text = text.replace(python, option)
-    return text
+    return printable(text)
 
 
 def main(argv=None) -> int:

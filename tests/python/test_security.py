@@ -62,3 +62,30 @@ def test_xml_writers_refuse_control_characters_readers_reject(tmp_path, write):
     assert "a\tb\nc\rd" in nx.read_graphml(tmp_path / "ok.graphml")
     back = rl.read_graphml(tmp_path / "ok.graphml")
     assert list(back.node_index) == ["a\tb\nc\rd", "e"]
+
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J"
+
+
+def test_cpp_error_messages_show_control_characters_escaped(tmp_path):
+    edges = tmp_path / "e.csv"
+    edges.write_text(f"source,target\n{HOSTILE},b\n", encoding="utf-8")
+    nodes = tmp_path / "n.csv"
+    nodes.write_text("id\nb\n", encoding="utf-8")
+    with pytest.raises(rl.ParseError) as e:
+        rl.read_csv(edges, nodes=nodes)
+    assert "\x1b" not in str(e.value) and "\x07" not in str(e.value) and "\\x1B]0;PWNED\\x07" in str(e.value)
+    assert "\x1b" not in e.value.message
+
+
+def test_cli_errors_show_control_characters_escaped(tmp_path, capsys):
+    from ringleader import cli
+    edges = tmp_path / "e.csv"
+    edges.write_text(f"source,target\n{HOSTILE},b\n", encoding="utf-8")
+    nodes = tmp_path / "n.csv"
+    nodes.write_text("id\nb\n", encoding="utf-8")
+    assert cli.main(["info", str(edges), "--nodes", str(nodes)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ringleader: error:") and "\x1b" not in err and "\x07" not in err
+    assert "\\x1B]0;PWNED\\x07" in err
+    assert cli.printable("a\x9bb\nc\x00") == "a\\x9Bb c\\x00"

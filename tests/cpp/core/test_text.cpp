@@ -5,6 +5,7 @@
 #include <limits>
 #include <random>
 
+#include <ringleader/core/error.hpp>
 #include <ringleader/core/text.hpp>
 
 using namespace ringleader;
@@ -85,4 +86,16 @@ TEST_CASE("UTF-8 validation", "[core][text]") {
   CHECK_FALSE(text::valid_utf8("\xED\xA0\x80", bad));  // surrogate
   CHECK_FALSE(text::valid_utf8("\xC0\x80", bad));      // overlong
   CHECK_FALSE(text::valid_utf8(std::string_view("a\0b", 3), bad));
+}
+
+TEST_CASE("error messages show control characters escaped", "[core][error]") {
+  const std::string hostile = std::string("id \x1b]0;PWNED\x07\x1b[2J end \xc2\x9b" "5m") + '\0' + "x";
+  const InvalidArgument e("unknown node '" + hostile + "'\nsecond line");
+  CHECK(std::string(e.what()) == "unknown node 'id \\x1B]0;PWNED\\x07\\x1B[2J end \\u009B5m\\x00x'\nsecond line");
+  const ParseError p("f\x1b.csv", 2, 3, "bad id '" + hostile + "'");
+  CHECK(std::string(p.what()).find('\x1b') == std::string::npos);
+  CHECK(p.message().find('\x1b') == std::string::npos);
+  CHECK(p.message().find("\\x1B]0;PWNED") != std::string::npos);
+  // ordinary text, UTF-8 included, is unchanged
+  CHECK(std::string(InvalidArgument("Müller 李 \xc2\xa0 ok").what()) == "Müller 李 \xc2\xa0 ok");
 }
