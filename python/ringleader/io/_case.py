@@ -345,7 +345,89 @@ def _network(tables: list, directed: bool) -> Network:
 
 
 def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
-    """DOC"""
+    """One multi-mode network from the tables of a case (CSV, ``.xlsx``, Parquet).
+
+    Parameters
+    ----------
+    case : path or dict
+        A case file in TOML (read with :mod:`tomllib`) or a dict of the same
+        structure: a ``[case]`` table of options and a list ``[[tables]]``.
+        Schema and a complete example: ``docs/case-files.md``.
+    allow_outside : bool, default False
+        Table files are relative to the case file's folder (to ``base`` for
+        a dict); a file outside it (``../x.csv``, an absolute path, a link
+        leading out) is refused unless this is True: a case file received
+        from someone else must not read other files.
+    base : path, optional
+        The folder of the tables of a dict case (default: the current one).
+
+    The case file::
+
+        [case]
+        name = "Operation X"
+        directed = true          # default true
+        country = "DE"           # region of phone numbers without '+' (normalize = "phone")
+        tz = "Europe/Berlin"     # defaults of every table: tz, dayfirst, decimal, encoding,
+                                 # delimiter, time_format, international
+
+        [[tables]]
+        name = "cdr"             # default: the file as written
+        file = "cdr.csv"         # .csv/.csv.gz/.txt, .xlsx (sheet = "..."), .parquet
+        kind = "calls"
+        source = "caller_msisdn"
+        target = "callee_msisdn"
+        time = "start_time"
+        duration = "duration_s"
+        cell = "cell_id"
+        normalize = "phone"
+
+    Kinds and their column keys (the value of a key is a column of the table):
+
+    ============  =========================================  =====================================
+    kind          ids (node types)                           edge, other keys
+    ============  =========================================  =====================================
+    calls         source, target (phone)                     call; time, duration, cell, imei
+    transfers     source, target (account)                   transfer; time, amount
+    uses          person (person), phone (phone)             uses, person -> phone; time
+    owns          person (person), account (account)         owns, person -> account; time
+    meets         source, target (person)                    meets; time
+    presence      person or phone; venue or cell             located_at; time
+    persons, phones, accounts, venues, cells, devices        id, label: node tables
+    ============  =========================================  =====================================
+
+    Every table may also have ``attributes`` (columns kept as text
+    attributes), ``normalize`` (``"phone"``: phone ids as E.164 with
+    :func:`normalize_phones` and ``country``; ``"iban"``: account ids with
+    :func:`normalize_ibans`; or both), ``skip_missing`` and the value
+    options.  ``uses`` and ``owns`` always point person -> phone/account,
+    whatever the order of the columns in the file.  A call's ``cell`` gives
+    a ``cell`` node and ``phone -located_at-> cell`` at the call's time (the
+    caller's phone: the A-party's cell, as CDRs give it); its ``imei`` a
+    ``device`` node and one ``phone -in_device-> device`` edge per pair.
+    Weights are 1; a call's duration is the attribute ``duration``.
+
+    Every edge keeps its provenance: the attributes ``table`` (the table's
+    name) and ``row`` (the file's line, header = 1; the sheet's row of an
+    ``.xlsx``; the 1-based record of a Parquet file).  Ids are text.
+
+    Nothing is dropped silently: a missing column, an unreadable value, a
+    row without an id (unless ``skip_missing = true``: the rows are left
+    out with a :class:`SkippedRowWarning` listing them), an id of two node
+    types or an invalid identifier raise :class:`ringleader.ParseError`
+    naming table, row and column; records equal after normalisation, in one
+    table or across the tables of one kind, are kept and listed by a
+    :class:`DuplicateRecordWarning`.  ``.xlsx`` needs openpyxl
+    (``pip install 'ringleader[excel]'``), Parquet pyarrow
+    (``pip install 'ringleader[parquet]'``).
+
+    Examples
+    --------
+    >>> net = rl.read_case("case/case.toml")                                 # doctest: +SKIP
+    >>> net = rl.read_case({"case": {"country": "DE"}, "tables": [
+    ...     {"file": "cdr.csv", "kind": "calls", "source": "a", "target": "b", "normalize": "phone"}]},
+    ...     base="case")                                                      # doctest: +SKIP
+    >>> net.edges[["source", "target", "type", "table", "row"]].head(1)     # doctest: +SKIP
+    """
     if isinstance(case, dict):
         spec, folder = case, os.fspath(base) if base is not None else os.getcwd()
     else:
