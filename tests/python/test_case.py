@@ -270,7 +270,7 @@ def test_error_unplaceable_row_and_skip_missing(tmp_path):
     text = "a,b,t\nx,y,2024-01-01\n,y,2024-01-02\nx,,2024-01-03\n"
     with pytest.raises(rl.ParseError, match=r"t\.csv:3: column 'a': no id \(source\).*skip_missing = true"):
         _one(tmp_path, text, CALL)
-    with pytest.warns(rl.io.SkippedRowWarning, match=r"t\.csv: 1 rows without an id in column 'a'.*rows 3"):
+    with pytest.warns(rl.io.SkippedRowWarning, match=r"t\.csv: 1 row without an id in column 'a'.*rows 3"):
         with pytest.warns(rl.io.SkippedRowWarning, match=r"column 'b'.*rows 4"):
             net = _one(tmp_path, text, {**CALL, "skip_missing": True})
     assert net.number_of_edges() == 1
@@ -292,6 +292,23 @@ def test_owns_written_account_first_points_person_to_account(tmp_path):
     net = _one(tmp_path, f"iban,name\n{ACC[0]},Anna\n", {"kind": "owns", "account": "iban", "person": "name"})
     assert net.edges[["source", "target"]].values.tolist() == [["Anna", ACC[0]]]
     assert net.node_types() == {"account": 1, "person": 1}
+
+
+def test_unknown_attribute_column_and_empty_table(tmp_path):
+    with pytest.raises(rl.ParseError, match=r"t\.csv:1: column 'ref': no such column \(attributes = 'ref'"):
+        _one(tmp_path, "a,b\nx,y\n", {"kind": "meets", "source": "a", "target": "b", "attributes": ["ref"]})
+    assert _one(tmp_path, "a,b\n", {"kind": "meets", "source": "a", "target": "b"}).number_of_edges() == 0
+
+
+def test_duplicate_node_rows_keep_the_first(tmp_path):
+    (tmp_path / "p.csv").write_text("id,label\nAnna,A1\nAnna,A2\n")
+    (tmp_path / "m.csv").write_text("a,b\nAnna,Ben\n")
+    with pytest.warns(rl.io.DuplicateRecordWarning, match=r"1 duplicate record of kind persons \(the same id\), "
+                                                          r"kept: p\.csv row 2 = p\.csv row 3"):
+        net = rl.read_case({"tables": [{"file": "p.csv", "kind": "persons", "id": "id", "label": "label"},
+                                       {"file": "m.csv", "kind": "meets", "source": "a", "target": "b"}]},
+                           base=tmp_path)
+    assert net.nodes.loc["Anna", "label"] == "A1" and net.node_types() == {"person": 2}
 
 
 def test_one_id_two_types_is_an_error(tmp_path):

@@ -134,9 +134,10 @@ class _Table:
         self.rows = self.frame.index.to_numpy(dtype=np.int64)
         self.keep = np.ones(len(self.frame), dtype=bool)
 
-    def column(self, key: str) -> Optional[str]:
-        """The column named by ``key`` (None when not given), checked to exist."""
-        col = self.spec.get(key)
+    def column(self, key: str, col=None) -> Optional[str]:
+        """The column named by ``key`` (or ``col``, listed under ``key``; None
+        when not given), checked to exist."""
+        col = self.spec.get(key) if col is None else col
         if col is None:
             return None
         if not isinstance(col, str) or col not in self.frame.columns:
@@ -179,7 +180,7 @@ class _Table:
                                                 "table leaves such rows out with a warning")
         lines = self.rows[missing].tolist()
         shown = ", ".join(map(str, lines[:20])) + (f" and {len(lines) - 20} more" if len(lines) > 20 else "")
-        warnings.warn(SkippedRowWarning(f"{self.shown}: {len(lines)} rows without an id in column {col!r} left out "
+        warnings.warn(SkippedRowWarning(f"{self.shown}: {len(lines)} row{'s' if len(lines) != 1 else ''} without an id in column {col!r} left out "
                                         f"(skip_missing = true): rows {shown}"), stacklevel=4)
         self.keep &= ~missing
 
@@ -209,8 +210,7 @@ class _Table:
             if c in RESERVED or c in ("id", "label"):
                 raise ValueError(f"table {self.name}: attribute column {c!r} has the name of a column ringleader "
                                  f"sets; rename it in the file ({', '.join(RESERVED)} are taken)")
-            self.spec = {**self.spec, f"attribute {c}": c}
-            out[c] = ids_of(self.frame[self.column(f"attribute {c}")])
+            out[c] = ids_of(self.frame[self.column("attributes", c)])
         return out
 
 
