@@ -29,6 +29,8 @@ fi
   "scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.15" ninja \
   "numpy>=1.23" "pandas>=1.5" "pytest>=7" "networkx>=3.0" "scipy>=1.8" "matplotlib>=3.6" "tqdm>=4.60" \
   "Jinja2>=3.1" "websocket-client>=1.6" nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
+# rl.read_case's .xlsx and Parquet tables: the extras `excel` and `parquet`, whose tests must run under CI
+"$PYTHON" -m pip install -q --disable-pip-version-check "openpyxl>=3.1" "pyarrow>=12"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
 if [ "${1:-}" = "--bench" ]; then

@@ -31,6 +31,7 @@ from . import layout
 from . import distributed
 from . import report
 from .io import (
+    read_case,
     read_csv,
     read_edgelist,
     read_graphml,
@@ -50,6 +51,7 @@ __all__ = [
     "set_memory_limit",
     "memory_limit",
     "read_csv",
+    "read_case",
     "read_edgelist",
     "read_graphml",
     "read_pajek",

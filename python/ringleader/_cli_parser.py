@@ -21,7 +21,7 @@ _EPILOG = """examples:
 Each subcommand has its own help: ringleader report --help"""
 
 #: The input formats of ``--input-format``.
-FORMATS = ("auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix")
+FORMATS = ("auto", "csv", "edgelist", "graphml", "pajek", "dl", "matrix", "case")
 
 
 class Parser(argparse.ArgumentParser):
@@ -51,14 +51,16 @@ def _input_options() -> argparse.ArgumentParser:
     g.add_argument("edges", metavar="EDGES",
                    help="the network: edges.csv (header source,target[,type,weight,timestamp,amount,...]), "
                         ".graphml, Pajek .net, edge list .txt/.edges/.el, UCINET .dl or a matrix .csv; "
-                        ".gz files are read too")
+                        ".gz files are read too; or a case file .toml naming several tables (docs/case-files.md)")
     g.add_argument("--nodes", metavar="NODES", help="nodes.csv for a CSV edge file (header id[,type,label,...])")
     g.add_argument("--directed", action="store_true",
                    help="read the CSV, edge list or DL file as directed (calls and transfers have a direction)")
     g.add_argument("--create-missing", action="store_true",
                    help="create nodes that edges name but --nodes lacks (otherwise an error)")
     g.add_argument("--input-format", default="auto", choices=FORMATS,
-                   help="the input format (default: auto, from the file extension; .csv = CSV pair)")
+                   help="the input format (default: auto, from the file extension; .csv = CSV pair, .toml = case)")
+    g.add_argument("--allow-outside", action="store_true",
+                   help="let a case file read tables outside its folder (../x.csv, absolute paths)")
     _mapping_options(inputs)
     return inputs
 

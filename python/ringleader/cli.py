@@ -5,8 +5,9 @@ Subcommands: ``info`` (size by node and edge type), ``centrality``,
 ``--format table|csv|json``), ``report`` (the investigation report, see
 :mod:`ringleader.report`) and ``generate`` (a synthetic fraud network with
 ground truth).  Inputs: the CSV pair (edges.csv with ``--nodes nodes.csv``),
-GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, chosen by file
-extension or ``--input-format``.
+GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, case files (``.toml``,
+several tables: :func:`ringleader.read_case`), chosen by file extension or
+``--input-format``.
 
 Errors print one line on stderr, ``ringleader: error: ...`` with what to do,
 and exit with status 2 (usage errors too; ``--debug`` shows the traceback);
@@ -32,7 +33,8 @@ def _format(args) -> str:
     if fmt == "auto":
         low = args.edges.lower().removesuffix(".gz")
         fmt = ("graphml" if low.endswith(".graphml") else "pajek" if low.endswith(".net")
-               else "dl" if low.endswith(".dl") else "edgelist" if low.endswith((".txt", ".edges", ".el"))
+               else "dl" if low.endswith(".dl") else "case" if low.endswith(".toml")
+               else "edgelist" if low.endswith((".txt", ".edges", ".el"))
                else "csv")
     return fmt
 
@@ -59,7 +61,14 @@ def _read(args, fmt: str):
                              ("--decimal", args.decimal != "."), ("--encoding", args.encoding)) if v]
     given += ["--delimiter"] if args.delimiter is not None and fmt != "matrix" else []
     if fmt != "csv" and given:
-        raise ValueError(f"{given[0]} goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv")
+        raise ValueError(f"{given[0]} goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv"
+                         + (" (a case file names its columns and formats per table)" if fmt == "case" else ""))
+    if args.allow_outside and fmt != "case":
+        raise ValueError("--allow-outside goes with a case file (.toml): leave it out")
+    if fmt == "case":
+        if args.directed:
+            raise ValueError("--directed does not go with a case file: set directed = true/false in its [case]")
+        return rio.read_case(path, allow_outside=args.allow_outside)
     if fmt == "csv":
         return rio.read_csv(path, nodes=args.nodes, directed=args.directed, create_missing=args.create_missing,
                             **_csv_options(args))

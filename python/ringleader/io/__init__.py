@@ -30,9 +30,11 @@ from .. import _core
 from ..network import Network, wrap
 from ._csv import read_csv
 from ._identifiers import duplicates, normalize_ibans, normalize_phones
+from ._case import DuplicateRecordWarning, SkippedRowWarning, read_case
 
 __all__ = ["read_csv", "read_edgelist", "read_graphml", "read_pajek", "read_matrix", "read_ucinet_dl",
-           "normalize_phones", "normalize_ibans", "duplicates"]
+           "normalize_phones", "normalize_ibans", "duplicates", "read_case", "DuplicateRecordWarning",
+           "SkippedRowWarning"]
 
 
 def _path(p) -> str:
