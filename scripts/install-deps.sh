@@ -30,6 +30,8 @@ fi
   nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
+# the documentation site, `make docs` (the optional extra `docs`; docs/conf.py)
+"$PYTHON" -m pip install -q --disable-pip-version-check "sphinx>=7.2,<9" "myst-nb>=1.1,<2"
 if [ "${1:-}" = "--bench" ]; then
   "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi
