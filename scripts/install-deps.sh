@@ -33,6 +33,8 @@ fi
 "$PYTHON" -m pip install -q --disable-pip-version-check "openpyxl>=3.1" "pyarrow>=12"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
+# the documentation site, `make docs` (the optional extra `docs`; docs/conf.py)
+"$PYTHON" -m pip install -q --disable-pip-version-check "sphinx>=7.2,<9" "myst-nb>=1.1,<2"
 if [ "${1:-}" = "--bench" ]; then
   "$PYTHON" -m pip install -q --disable-pip-version-check "igraph>=0.11" "networkit>=11" tabulate
 fi

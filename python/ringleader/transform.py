@@ -5,6 +5,8 @@ import numpy as np
 
 from .network import Network, core_of, derive
 
+__all__ = ["distance_from_strength"]
+
 _METHODS = ("inverse", "max_ratio")
 
 

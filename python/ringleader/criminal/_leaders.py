@@ -175,7 +175,7 @@ def leaders(net, person_type: Optional[str] = "person", seed: Optional[int] = No
         ranks reward being near the top of a few measures (the insulated
         boss first by money and flow, 40th by degree) more than being
         middling on all.  Default ``weights``: every measure 1
-        (:data:`DEFAULT_WEIGHTS`); ``weights={...}`` overrides (0 drops a
+        (``DEFAULT_WEIGHTS``); ``weights={...}`` overrides (0 drops a
         measure); ``attrs["weights"]`` holds the ones used.  The fusion is
         the C++ ``ringleader::criminal::leader_fusion``
         (``criminal/leader_fusion.hpp``; a C++ program that ranks leaders

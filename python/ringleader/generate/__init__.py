@@ -8,7 +8,7 @@ onto one role list (:data:`ROLES`) and names the roles that count as leaders
 in ``truth.attrs["leader_roles"]``.  Every family takes ``size``, ``noise``,
 ``missing_edges``, ``missing_persons``, ``spurious_edges`` and ``seed`` and
 returns ``(net, truth)``; the missing-data model is the same for all
-(see :func:`ringleader.generate._common.finish`).
+(see ``_common.finish``).
 """
 from __future__ import annotations
 

@@ -98,12 +98,12 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
 
     Parameters: ``size`` (about that many members: every role but outsider;
     the number of cells follows), the missing-data model of
-    :func:`ringleader.generate._common.finish` (``noise`` misattributes that
+    ``_common.finish`` (``noise`` misattributes that
     share of calls, transfers and ``meets``, ``missing_edges`` drops edges,
     ``missing_persons`` drops persons, kept in the truth with
     ``observed=False``, ``spurious_edges`` adds false interactions, default
     ``noise``), ``seed`` and ``params`` (fixes some of the structural
-    parameters in :data:`RANGES`, otherwise each drawn per seed; the drawn
+    parameters in ``RANGES``, otherwise each drawn per seed; the drawn
     values and ``n_cells``, ``n_commanders``, ``n_financiers`` are in
     ``truth.attrs["params"]``).
 
@@ -112,7 +112,7 @@ def cell_network(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0
     ('boss', 'financier', 'manager')
 
     References: Krebs (2002); Baker & Faulkner (1993); Morselli, Giguere &
-    Petit (2007) (full citations in :data:`REFERENCE`).
+    Petit (2007) (full citations in ``REFERENCE``).
     """
     d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 5)
     build = _CellNetwork(d.rng, d.params, d.size)

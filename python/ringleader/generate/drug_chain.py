@@ -73,7 +73,7 @@ def drug_chain(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     from two; family members and other legitimate contacts.
 
     Roles: ``boss``, ``financier``, ``manager`` (the leaders,
-    :data:`FAMILY_LEADER_ROLES`), ``team_leader`` (crew chiefs),
+    ``FAMILY_LEADER_ROLES``), ``team_leader`` (crew chiefs),
     ``operator`` (street sellers), ``facilitator`` (drivers, cash couriers,
     suppliers' contacts), ``victim`` (customers), ``outsider`` (family,
     neighbours).  ``group`` is the manager's division, ``team`` the crew
@@ -95,9 +95,9 @@ def drug_chain(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
     ``size`` is the approximate number of members (every role but customers
     and outsiders; at least 10); the number of divisions and crews follows
     (``params["n_divisions"]``, ``params["n_crews"]``).  Structural
-    parameters are drawn per seed from :data:`RANGES` (``params=`` fixes
+    parameters are drawn per seed from ``RANGES`` (``params=`` fixes
     some), including ``ownership_direction``.  Then the common missing-data
-    model, :func:`ringleader.generate._common.finish` (``noise``
+    model, ``_common.finish`` (``noise``
     misattributes that share of calls, transfers and meetings,
     ``missing_edges`` drops edges, ``missing_persons`` drops persons, kept in
     the truth with ``observed=False``, ``spurious_edges`` adds false

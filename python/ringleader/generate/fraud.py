@@ -120,10 +120,10 @@ RANGES = {"teams_per_group": (2, 5), "operators_per_team": (4, 10), "victims_per
 def fraud_compound(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, missing_persons: float = 0.0,
                    spurious_edges: Optional[float] = None, seed: Optional[int] = None, *, params=None):
     """The telecom-fraud compound family: :func:`fraud_network` with its
-    structural parameters drawn per seed from :data:`RANGES` (``params=``
+    structural parameters drawn per seed from ``RANGES`` (``params=``
     fixes some), about ``size`` organisation members (every role but victim
     and outsider; the number of groups follows), then the common
-    missing-data model (:func:`ringleader.generate._common.finish`: ``noise``
+    missing-data model (``_common.finish``: ``noise``
     misattributes that share of calls, transfers and meetings,
     ``missing_edges`` drops edges, ``missing_persons`` drops persons, kept in
     the truth with ``observed=False``, ``spurious_edges`` adds false

@@ -54,7 +54,7 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
 
     Roles: the core members ``boss`` (one), ``financier`` (1-2: handles the
     proceeds) and ``manager`` (one per group: runs caller cells and mule
-    recruitment) are the leaders (:data:`FAMILY_LEADER_ROLES`);
+    recruitment) are the leaders (``FAMILY_LEADER_ROLES``);
     ``team_leader`` (handlers between callers and their manager: one per
     cell, plus a lieutenant per group when ``intermediaries`` = 2),
     ``operator`` (callers posing as bank staff, 1-3 SIM cards each),
@@ -66,7 +66,7 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     financiers, facilitators, victims, outsiders); ``team`` = the caller cell
     (numbered across groups) or, for mules, the recruiter's crew.
 
-    Structure drawn per seed from :data:`RANGES` (``params=`` fixes some):
+    Structure drawn per seed from ``RANGES`` (``params=`` fixes some):
     ``leader_channel`` (the core members talk to each other and to their
     direct contacts by phone only, in meetings only, or both; meetings are
     one-to-one ``meets`` edges plus core ``meeting`` events at a venue),
@@ -86,7 +86,7 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
     hop is later than the one before.
 
     Then the common missing-data model
-    (:func:`ringleader.generate._common.finish`): ``noise`` misattributes
+    (``_common.finish``): ``noise`` misattributes
     that share of calls, transfers and meetings, ``missing_edges`` drops
     edges, ``missing_persons`` drops persons (kept in the truth with
     ``observed=False``), ``spurious_edges`` adds false interactions (default
@@ -98,7 +98,7 @@ def fraud_insulated(size: int = 100, noise: float = 0.0, missing_edges: float = 
 
     References: Leukfeldt (2014), Trends in Organized Crime 17:231-249;
     Leukfeldt, Kleemans & Stol (2017), British Journal of Criminology
-    57:704-722 (see :data:`REFERENCE`).
+    57:704-722 (see ``REFERENCE``).
     """
     d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 2)
     build = _InsulatedFraud(d.rng, d.params, d.size)

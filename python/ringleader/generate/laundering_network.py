@@ -58,7 +58,7 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
     Roles: ``boss`` (the beneficial owners, 1-3), ``financier`` (money
     controllers: receive part of the integrated money, pay the cells) and
     ``manager`` (one coordinator per cell of mules) are the leaders
-    (:data:`FAMILY_LEADER_ROLES`); ``facilitator`` (professional launderers:
+    (``FAMILY_LEADER_ROLES``); ``facilitator`` (professional launderers:
     coordinate with the financiers and cell managers, set up front companies
     with nominees, take fees), ``recruiter`` (mule herders), ``mule`` (account
     mules, cash couriers and nominee directors of front companies),
@@ -87,10 +87,10 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
     (``social_ties`` per person), everyone family and legitimate contacts
     (``outsiders_per_member``).
 
-    Structural parameters are drawn per seed from :data:`RANGES` (``params=``
+    Structural parameters are drawn per seed from ``RANGES`` (``params=``
     fixes some); the number of cells follows from ``size`` (organisation
     members: all roles but victim and outsider).  Then the common
-    missing-data model (:func:`ringleader.generate._common.finish`: ``noise``
+    missing-data model (``_common.finish``: ``noise``
     misattributes that share of calls, transfers and meetings,
     ``missing_edges`` drops edges, ``missing_persons`` drops persons, kept in
     the truth with ``observed=False``, ``spurious_edges`` adds false
@@ -102,7 +102,7 @@ def laundering_network(size: int = 100, noise: float = 0.0, missing_edges: float
 
     References: FATF (2018), Professional Money Laundering; Malm & Bichler
     (2013), Trends in Organized Crime 16:365-381; Soudijn (2014), Trends in
-    Organized Crime 17:199-217 (see :data:`REFERENCE`).
+    Organized Crime 17:199-217 (see ``REFERENCE``).
     """
     d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 6)
     build = _Laundering(d.rng, d.params, d.size)

@@ -111,12 +111,12 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
 
     Parameters: ``size`` (about that many members: every role but victim and
     outsider; the number of clans follows), the missing-data model of
-    :func:`ringleader.generate._common.finish` (``noise`` misattributes that
+    ``_common.finish`` (``noise`` misattributes that
     share of calls, transfers and ``meets``, ``missing_edges`` drops edges,
     ``missing_persons`` drops persons, kept in the truth with
     ``observed=False``, ``spurious_edges`` adds false interactions, default
     ``noise``), ``seed`` and ``params`` (fixes some of the structural
-    parameters in :data:`RANGES`, otherwise each drawn per seed; the drawn
+    parameters in ``RANGES``, otherwise each drawn per seed; the drawn
     values and the number of clans ``n_clans`` are in
     ``truth.attrs["params"]``; ``truth.attrs["summits"]`` lists the ids of
     the inter-clan summits among the meetings still attended after the
@@ -128,7 +128,7 @@ def mafia_clan(size: int = 100, noise: float = 0.0, missing_edges: float = 0.0, 
 
     References: Calderoni (2014); Grassi, Calderoni, Bianchi & Torriero
     (2019); Calderoni & Superchi (2019); Agreste et al. (2016) (full
-    citations in :data:`REFERENCE`).
+    citations in ``REFERENCE``).
     """
     d = start(size, noise, missing_edges, missing_persons, spurious_edges, seed, params, RANGES, 3)
     build = _MafiaClans(d.rng, d.params, d.size)

@@ -38,8 +38,8 @@ Conventions
   Timestamps (``df.index.left`` are the starts).
 
 This module cuts the windows and computes the per-window results; the
-window bounds are worked out in :mod:`ringleader.temporal._windows` and
-:func:`changes` lives in :mod:`ringleader.temporal._changes`.
+window bounds are worked out in ``temporal/_windows.py`` and
+:func:`changes` lives in ``temporal/_changes.py``.
 
 Example
 -------
@@ -309,7 +309,7 @@ def partitions(net, windows="30D", method="leiden", seed: Optional[int] = None, 
 
     Matching: the communities of a window are matched to the groups of the
     previous window one-to-one, greedily by decreasing Jaccard similarity of
-    their member sets (|A & B| / |A | B|, at least ``min_overlap``, in
+    their member sets (``|A & B| / |A | B|``, at least ``min_overlap``, in
     [0, 1]; ties: lower group number, then larger community).  A matched
     community takes the group's number; the others get new numbers, never
     used before, by decreasing size.  The first window's groups are
