@@ -78,7 +78,7 @@ struct Random {
 
   std::string text(std::size_t max_pieces = 4) {
     static const char* pieces[] = {"a",  "Bob", ",",  "\"", "'",      "<",     ">",      "&",    "\n",
-                                   "\t", " ",   "\r", "é",  "日本", "🙂",   "]]>",   "&amp;", "<!--", "\x01",
+                                   "\t", " ",   "\r", "é",  "日本", "🙂",   "]]>",   "&amp;", "<!--", "\x7f",
                                    "0",  "1.5", "-",  "x y", "\r\n", "&#10;", "?>",    ";"};
     std::string s;
     std::size_t n = 1 + below(max_pieces);
@@ -471,4 +471,19 @@ TEST_CASE("readers and writers refuse a path with a NUL byte", "[io][security]")
   CHECK_THROWS_AS(io::write_gexf(net, path), InvalidArgument);
   CHECK_THROWS_AS(io::read_graphml(path), InvalidArgument);
   CHECK_FALSE(std::filesystem::exists("nul-test.graphml"));
+}
+
+TEST_CASE("graphml and gexf refuse control characters XML 1.0 cannot hold", "[io][security]") {
+  const std::vector<std::string> bad_ids = {"a\x01b", "\x1b]0;x\x07", std::string("n\0ul", 4)};
+  for (const std::string& bad : bad_ids) {
+    NetworkBuilder b(false, "person", "call");
+    b.add_node(bad);
+    const Network net = b.finish();
+    CHECK_THROWS_AS(io::graphml_text(net), InvalidArgument);
+    CHECK_THROWS_AS(io::gexf_text(net), InvalidArgument);
+  }
+  NetworkBuilder ok(false, "person", "call");
+  ok.add_node("tab\tlf\ncr\rdel\x7f");  // all XML 1.0 characters: written and read back
+  const Network net = ok.finish();
+  CHECK(io::read_graphml_text(io::graphml_text(net), "ok.graphml").nodes().ids[0] == "tab\tlf\ncr\rdel\x7f");
 }
