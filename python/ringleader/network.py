@@ -372,6 +372,8 @@ class Network:
             Decimal mark of weights and amounts given as text: ``","`` reads
             ``1.234,56`` as 1234.56 ('.' then separates thousands).
 
+        Notes
+        -----
         Values: times may be datetime64, Timestamps, Unix seconds or text
         (ISO 8601 or Unix seconds; day-first or ``time_format`` as above);
         weights and amounts numbers or text.  Attribute columns keep their

@@ -350,7 +350,7 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     Parameters
     ----------
     case : path or dict
-        A case file in TOML (read with :mod:`tomllib`) or a dict of the same
+        A case file in TOML (read with ``tomllib``) or a dict of the same
         structure: a ``[case]`` table of options and a list ``[[tables]]``.
         Schema and a complete example: ``docs/case-files.md``.
     allow_outside : bool, default False
@@ -361,6 +361,8 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     base : path, optional
         The folder of the tables of a dict case (default: the current one).
 
+    Notes
+    -----
     The case file::
 
         [case]
@@ -392,7 +394,8 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     owns          person (person), account (account)         owns, person -> account; time
     meets         source, target (person)                    meets; time
     presence      person or phone; venue or cell             located_at; time
-    persons, phones, accounts, venues, cells, devices        id, label: node tables
+    node tables   id (persons, phones, accounts, venues,     none; label
+                  cells, devices)
     ============  =========================================  =====================================
 
     Every table may also have ``attributes`` (columns kept as text
