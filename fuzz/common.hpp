@@ -98,9 +98,16 @@ inline void same_network(const Network& a, const Network& b, bool csv) {
 }
 
 /// Writes `net` as GraphML and as a CSV pair, reads both back and compares.
+/// A documented refusal of a writer (InvalidArgument: a control character
+/// GraphML's XML 1.0 cannot hold, a NUL or a name CSV cannot keep) skips that
+/// format.
 inline void round_trip(const Network& net) {
-  Network g = ringleader::io::read_graphml_text(ringleader::io::graphml_text(net), "round.graphml");
-  same_network(net, g, false);
+  std::optional<std::string> xml;
+  try {
+    xml = ringleader::io::graphml_text(net);
+  } catch (const ringleader::InvalidArgument&) {
+  }
+  if (xml) same_network(net, ringleader::io::read_graphml_text(*xml, "round.graphml"), false);
   ringleader::io::CsvOptions o;
   o.directed = net.directed();
   std::string edges, nodes;
