@@ -407,6 +407,17 @@ def test_invalid_memory_limit_in_environment_keeps_the_cap(value):
     assert f"RINGLEADER_MEMORY_LIMIT={value!r} is ignored" in out.stderr and "the memory available" in out.stderr
 
 
+def test_sampled_betweenness_same_sample_any_thread_count():
+    import networkx as nx
+    net = rl.from_networkx(nx.gnp_random_graph(300, 0.03, seed=4))
+    one = rl.centrality.betweenness(net, k=40, seed=9, threads=1)
+    two = rl.centrality.betweenness(net, k=40, seed=9, threads=2)
+    assert one.attrs["sources"] == two.attrs["sources"]
+    assert np.allclose(one.to_numpy(), two.to_numpy(), rtol=1e-12, atol=1e-15)
+    again = rl.centrality.betweenness(net, k=40, seed=9, threads=2)
+    assert (again.to_numpy() == two.to_numpy()).all()
+
+
 def test_threads_argument_is_validated():
     net = rl.Network.from_pandas(pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]}))
     many = 8 * (os.cpu_count() or 1) + 1

@@ -66,9 +66,12 @@ def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endp
     rescale as networkx does (source nodes and other nodes are scaled
     differently when endpoints are excluded; k = 1 gives NaN for the sampled
     node).  The sample is drawn with ``std::mt19937_64(seed)`` (``seed=None``:
-    a random seed), serially, so a seed gives the same result for any thread
+    a random seed), serially, so a seed gives the same sample for any thread
     count -- it is *not* networkx's own random choice for the same seed.  The
-    sampled node ids are in ``result.attrs["sources"]``.
+    sampled node ids are in ``result.attrs["sources"]``.  The sums over the
+    sample are added per thread, so values for different thread counts agree
+    to rounding (about 1e-16 relative), not bit for bit; a fixed thread count
+    and seed give bitwise the same result.
 
     Directed networks follow edge directions.  Complexity O(n m) unweighted,
     O(n m log n) weighted (k instead of n with sampling), O(n + m) memory per
