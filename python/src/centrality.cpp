@@ -117,7 +117,7 @@ void bind_path_based(py::module_& m) {
           o.endpoints = endpoints;
           o.k = k;
           o.seed = seed;
-          std::vector<double> b(raw.data(), raw.data() + raw.size());
+          std::vector<double> b = vec(raw);
           if (sources) betweenness_finalize(b, n, directed, o, vec(*sources));
           else betweenness_finalize(b, n, directed, o);
           return own(std::move(b));
@@ -150,7 +150,7 @@ void bind_path_based(py::module_& m) {
           ClosenessOptions o;
           o.k = k;
           o.seed = seed;
-          std::vector<double> h(sums.data(), sums.data() + sums.size());
+          std::vector<double> h = vec(sums);
           harmonic_finalize(h, n, o);
           return own(std::move(h));
         },

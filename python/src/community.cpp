@@ -19,10 +19,6 @@ using namespace ringleader;
 using namespace ringleader::community;
 
 
-std::vector<vertex_t> membership(const U32& a) {
-  return std::vector<vertex_t>(a.data(), a.data() + a.size());
-}
-
 py::dict result(Partition&& p) {
   py::dict d;
   d["count"] = p.count;
@@ -34,10 +30,6 @@ py::dict result(Partition&& p) {
   d["levels"] = levels;
   d["membership"] = own(std::move(p.membership));
   return d;
-}
-
-std::vector<std::int64_t> labels(const I64& a) {
-  return std::vector<std::int64_t>(a.data(), a.data() + a.size());
 }
 }  // namespace
 
@@ -52,7 +44,7 @@ void bind_community(py::module_& m) {
           common(o, net, weight, seed, threads);
           o.n_iterations = n_iterations;
           o.theta = theta;
-          if (!initial.is_none()) o.initial = membership(initial.cast<U32>());
+          if (!initial.is_none()) o.initial = vec(initial.cast<U32>());
           return result(run_with(report, o, [&] { return leiden(net, o); }));
         },
         py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weight"), py::arg("seed"),
@@ -87,7 +79,7 @@ void bind_community(py::module_& m) {
   m.def("semi_synchronous_label_propagation",
         [](const Network& net, py::object order, int threads, py::object report) {
           SemiSynchronousOptions o;
-          if (!order.is_none()) o.order = membership(order.cast<U32>());
+          if (!order.is_none()) o.order = vec(order.cast<U32>());
           o.threads = threads;
           return result(run_with(report, o, [&] { return semi_synchronous_label_propagation(net, o); }));
         },
@@ -98,7 +90,7 @@ void bind_community(py::module_& m) {
           o.resolution = resolution;
           o.weight = weight_column(net, weight);
           o.threads = threads;
-          auto m = membership(memb);
+          auto m = vec(memb);
           return run(py::none(), [&](Progress&) {
             return cpm ? cpm_quality(net, m, o) : modularity(net, m, o);
           });
@@ -107,14 +99,14 @@ void bind_community(py::module_& m) {
         py::arg("threads"));
   m.def("partition_quality",
         [](const Network& net, U32 memb, int threads) {
-          auto m = membership(memb);
+          auto m = vec(memb);
           auto q = run(py::none(), [&](Progress&) { return partition_quality(net, m, threads); });
           return py::make_tuple(q.coverage, q.performance);
         },
         py::arg("net"), py::arg("membership"), py::arg("threads"));
   m.def("community_stats",
         [](const Network& net, U32 memb, const Weight& weight, int threads) {
-          auto m = membership(memb);
+          auto m = vec(memb);
           const std::string column = weight_column(net, weight);
           auto s = run(py::none(), [&](Progress&) { return community_stats(net, m, column, threads); });
           return py::dict("size"_a = own(std::move(s.size)),
@@ -126,13 +118,13 @@ void bind_community(py::module_& m) {
         py::arg("net"), py::arg("membership"), py::arg("weight"), py::arg("threads"));
   m.def("nmi",
         [](I64 a, I64 b, const std::string& average) {
-          auto x = labels(a), y = labels(b);
+          auto x = vec(a), y = vec(b);
           return run(py::none(), [&](Progress&) { return nmi(x, y, average); });
         },
         py::arg("a"), py::arg("b"), py::arg("average"));
   m.def("ari",
         [](I64 a, I64 b) {
-          auto x = labels(a), y = labels(b);
+          auto x = vec(a), y = vec(b);
           return run(py::none(), [&](Progress&) { return ari(x, y); });
         },
         py::arg("a"), py::arg("b"));

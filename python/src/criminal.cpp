@@ -113,9 +113,9 @@ void bind_criminal(py::module_& m) {
         },
         py::arg("net"), py::arg("weight"), py::arg("threads"), py::arg("report"));
   m.def("brokerage",
-        [](const Network& net, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> group,
+        [](const Network& net, Arr<std::int64_t> group,
            int threads) {
-          std::vector<std::int64_t> gr(group.data(), group.data() + group.size());
+          std::vector<std::int64_t> gr = vec(group);
           auto counts = run(py::none(), [&](Progress&) { return brokerage(net, gr, threads); });
           py::array_t<double> outa({py::ssize_t(counts.size()), py::ssize_t(5)});
           auto w = outa.mutable_unchecked<2>();

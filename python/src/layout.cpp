@@ -17,8 +17,6 @@ namespace {
 using namespace ringleader;
 using namespace ringleader::layout;
 template <class T>
-using Array = py::array_t<T, py::array::c_style | py::array::forcecast>;
-template <class T>
 using Fields = std::initializer_list<std::pair<const char*, T ForceAtlas2Options::*>>;
 
 /// Sets the field of `fields` named `key` from `value`; false when none is.
@@ -52,8 +50,8 @@ ForceAtlas2Options options(const py::dict& d) {
   return o;
 }
 
-std::vector<vertex_t> vertices(const Array<vertex_t>& a, vertex_t n) {
-  std::vector<vertex_t> v(a.data(), a.data() + a.size());
+std::vector<vertex_t> vertices(const Arr<vertex_t>& a, vertex_t n) {
+  std::vector<vertex_t> v = vec(a);
   for (vertex_t x : v)
     if (x >= n) throw InvalidArgument("edge endpoint " + std::to_string(x) + " is not a vertex (n = " +
                                       std::to_string(n) + ")");
@@ -67,12 +65,12 @@ py::tuple edge_tuple(EdgeList&& e) {
 
 void bind_layout(py::module_& m) {
   m.def("force_atlas2",
-        [](vertex_t n, const Array<vertex_t>& src, const Array<vertex_t>& dst, const Array<double>& weight,
+        [](vertex_t n, const Arr<vertex_t>& src, const Arr<vertex_t>& dst, const Arr<double>& weight,
            const py::dict& opts, py::object report) {
           if (src.size() != dst.size() || src.size() != weight.size())
             throw InvalidArgument("src, dst and weight must have the same length");
           const std::vector<vertex_t> a = vertices(src, n), b = vertices(dst, n);
-          const std::vector<double> w(weight.data(), weight.data() + weight.size());
+          const std::vector<double> w = vec(weight);
           ForceAtlas2Options o = options(opts);
           Layout r = run_with(report, o, [&] { return force_atlas2(CsrGraph::build(n, false, a, b, &w), o); });
           return py::make_tuple(own(std::move(r.x)), own(std::move(r.y)));
@@ -86,9 +84,9 @@ void bind_layout(py::module_& m) {
         },
         py::arg("net"), py::arg("weight"));
   m.def("merge_undirected",
-        [](vertex_t n, const Array<vertex_t>& src, const Array<vertex_t>& dst, const Array<double>& weight) {
-          const std::vector<vertex_t> a(src.data(), src.data() + src.size()), b(dst.data(), dst.data() + dst.size());
-          const std::vector<double> w(weight.data(), weight.data() + weight.size());
+        [](vertex_t n, const Arr<vertex_t>& src, const Arr<vertex_t>& dst, const Arr<double>& weight) {
+          const std::vector<vertex_t> a = vec(src), b = vec(dst);
+          const std::vector<double> w = vec(weight);
           return edge_tuple(run(py::none(), [&](Progress&) { return merge_undirected(n, a, b, w); }));
         },
         py::arg("n"), py::arg("src"), py::arg("dst"), py::arg("weight"));

@@ -42,10 +42,10 @@ std::vector<Column> columns_from(const py::list& cols, std::size_t size, const c
     auto kind = t[1].cast<std::string>();
     if (kind == "number") {
       c.kind = Column::Kind::Number;
-      c.numbers = vec(t[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>());
+      c.numbers = vec(t[2].cast<Arr<double>>());
     } else if (kind == "time") {
       c.kind = Column::Kind::Time;
-      c.times = vec(t[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
+      c.times = vec(t[2].cast<Arr<std::int64_t>>());
     } else if (kind == "string") {
       c.kind = Column::Kind::String;
       c.strings = t[2].cast<std::vector<std::string>>();
@@ -61,15 +61,15 @@ std::vector<Column> columns_from(const py::list& cols, std::size_t size, const c
 }
 
 NetPtr from_arrays(bool directed, std::vector<std::string> ids,
-                   py::array_t<std::uint16_t, py::array::c_style | py::array::forcecast> node_type,
+                   Arr<std::uint16_t> node_type,
                    std::vector<std::string> node_type_names, std::optional<std::vector<std::string>> labels,
-                   py::list node_attrs, py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast> source,
-                   py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast> target,
-                   py::array_t<std::uint16_t, py::array::c_style | py::array::forcecast> edge_type,
+                   py::list node_attrs, Arr<std::uint32_t> source,
+                   Arr<std::uint32_t> target,
+                   Arr<std::uint16_t> edge_type,
                    std::vector<std::string> edge_type_names,
-                   py::array_t<double, py::array::c_style | py::array::forcecast> weight,
-                   std::optional<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>> timestamp,
-                   std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> amount,
+                   Arr<double> weight,
+                   std::optional<Arr<std::int64_t>> timestamp,
+                   std::optional<Arr<double>> amount,
                    py::list edge_attrs) {
   NodeTable n;
   n.ids = std::move(ids);
@@ -189,7 +189,7 @@ void bind_network(py::module_& m) {
            "The cached simple network the kernels of a rule read (graph/view.hpp), for inspection.")
       .def("with_edge_numbers",
            [](const Network& n, const std::string& name,
-              py::array_t<double, py::array::c_style | py::array::forcecast> values) {
+              Arr<double> values) {
              Column c;
              c.name = name;
              c.kind = Column::Kind::Number;
