@@ -25,12 +25,12 @@ from .._kernel import seed_of
 __all__ = ["InteractiveView", "interactive"]
 
 LEADER_COLUMNS = ("score", "rank", "community", "community_rank", "role", "explanation")
-CHROME = 150   # pixels of the frame above and below the drawing (title, search bar, legend)
+CHROME = 240   # pixels of the frame above and below the drawing (title, search bar, legend)
 
 
 class InteractiveView:
     """What :func:`interactive` returns: Jupyter shows it as the interactive
-    view (``_repr_html_``); :meth:`save` writes it as a standalone HTML file.
+    view (``_repr_html_``); ``save(path)`` writes it as a standalone HTML file.
     ``page``: that file's text; ``data``: the embedded view data (persons in
     rank order, ties, communities); ``height``: the frame's height in
     pixels."""
@@ -44,7 +44,7 @@ class InteractiveView:
                 f'title="{html.escape(self.title, quote=True)}" '
                 f'style="width:100%;height:{self.height}px;border:1px solid #dde1e6"></iframe>')
 
-    def save(self, path) -> pathlib.Path:
+    def save(self, path):
         """Write the view as one self-contained HTML file (opens offline in
         any browser); returns the path."""
         path = pathlib.Path(path)
