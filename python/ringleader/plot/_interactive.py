@@ -25,7 +25,7 @@ from .._kernel import seed_of
 __all__ = ["InteractiveView", "interactive"]
 
 LEADER_COLUMNS = ("score", "rank", "community", "community_rank", "role", "explanation")
-CHROME = 240   # pixels of the frame above and below the drawing (title, search bar, legend)
+CHROME = 260   # pixels of the frame above and below the drawing (title, search bar, legend)
 
 
 class InteractiveView:
@@ -53,7 +53,7 @@ class InteractiveView:
 
     def __repr__(self) -> str:
         d = self.data
-        return (f"<InteractiveView: {d['shown']:,} of {d['persons']:,} persons, {len(d['edges']):,} ties, "
+        return (f"<InteractiveView: {d['shown']:,} of {d['persons']:,} persons, {d['links']:,} links, "
                 f"{len(d['communities']):,} communities; shown in Jupyter, .save(path) writes the page>")
 
 
