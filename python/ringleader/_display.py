@@ -1,13 +1,18 @@
-"""Rich display of a :class:`ringleader.Network` in Jupyter (``_repr_html_``):
-sizes, node and edge types, the time span and the attribute columns, every
-name escaped (ids, types and columns come from investigation data)."""
+"""Rich display in Jupyter (``_repr_html_``) and compact ``repr``: of a
+:class:`ringleader.Network` (sizes, node and edge types, the time span and
+the attribute columns) and of result objects (:func:`result_html`,
+:func:`result_text`: the method's parameters and the top rows of the main
+table, e.g. rl.money.trace's holders), every name escaped (ids, types and
+columns come from investigation data)."""
 from __future__ import annotations
 
 import html
 
 import pandas as pd
 
-__all__ = ["network_html"]
+__all__ = ["network_html", "result_html", "result_text", "TOP_ROWS"]
+
+TOP_ROWS = 10   # rows of a result's table shown
 
 
 def _rows(counts: dict) -> str:
@@ -44,3 +49,43 @@ def network_html(net) -> str:
             f"{_table('node type', net.node_types())}{_table('edge type', net.edge_types())}</div>")
     tail = "".join(f"<p>{x}</p>" for x in extra)
     return f"<div class='ringleader-network'>{head}{body}{tail}</div>"
+
+
+def _value(x) -> str:
+    if isinstance(x, float):
+        return f"{x:,.6g}"
+    return str(x)
+
+
+def _frame(table) -> pd.DataFrame:
+    return table if isinstance(table, pd.DataFrame) else pd.DataFrame({"id": list(table)})
+
+
+def result_html(name: str, fields: dict, table=None, caption: str = "") -> str:
+    """A result object in Jupyter: ``name``, its ``fields`` (parameter ->
+    value) and the first :data:`TOP_ROWS` rows of ``table`` (a DataFrame or
+    a list of ids) under ``caption``; everything escaped, no script."""
+    head = f"<p><b>{html.escape(name)}</b>: " + ", ".join(
+        f"{html.escape(str(k))} {html.escape(_value(v))}" for k, v in fields.items()) + "</p>"
+    if table is None:
+        return f"<div class='ringleader-result'>{head}</div>"
+    t = _frame(table)
+    cols = [t.index.name or ""] + [str(c) for c in t.columns]
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(_value(x))}</td>" for x in (i, *r)) + "</tr>"
+                   for i, r in zip(t.index[:TOP_ROWS], t.head(TOP_ROWS).itertuples(index=False)))
+    more = f"<p>{len(t) - TOP_ROWS:,} more rows</p>" if len(t) > TOP_ROWS else ""
+    return (f"<div class='ringleader-result'>{head}<table><caption style='text-align:left'>"
+            f"{html.escape(caption)} ({len(t):,} rows)</caption><thead><tr>"
+            + "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+            + f"</tr></thead><tbody>{rows}</tbody></table>{more}</div>")
+
+
+def result_text(name: str, fields: dict, table=None, caption: str = "") -> str:
+    """The compact ``repr`` of a result object: ``name`` and its ``fields``
+    on one line, then the first rows of ``table``."""
+    head = f"<{name}: " + ", ".join(f"{k} {_value(v)}" for k, v in fields.items())
+    if table is None:
+        return head + ">"
+    t = _frame(table)
+    return f"{head}; {caption}, {len(t):,} rows:\n{t.head(TOP_ROWS).to_string()}" + (
+        f"\n... {len(t) - TOP_ROWS:,} more rows>" if len(t) > TOP_ROWS else ">")

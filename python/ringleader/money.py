@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._display import result_html, result_text
 from ._times import NAT
 from .network import core_of
 
@@ -131,7 +132,7 @@ def _accounts_of(net, ids, what: str, t: _Transfers, owns_type: str) -> np.ndarr
     return np.unique(out).astype(np.uint32)
 
 
-@dataclass
+@dataclass(repr=False)
 class MoneyTrace:
     """Result of :func:`trace`.
 
@@ -153,6 +154,17 @@ class MoneyTrace:
     emitted: float
     rule: str
     sources: list = field(default_factory=list)
+
+    def _parts(self) -> tuple:
+        fields = {"emitted": self.emitted, "rule": self.rule, "sources": len(self.sources),
+                  "accounts": len(self.accounts), "paths": len(self.paths)}
+        return "MoneyTrace", fields, self.persons, "who holds the traced money (persons)"
+
+    def __repr__(self) -> str:
+        return result_text(*self._parts())
+
+    def _repr_html_(self) -> str:
+        return result_html(*self._parts())
 
 
 def trace(net, sources, rule: str = "proportional", n_paths: int = 10, transfer_type: str = "transfer",
@@ -225,7 +237,7 @@ def trace(net, sources, rule: str = "proportional", n_paths: int = 10, transfer_
                       [ids[s] for s in src])
 
 
-@dataclass
+@dataclass(repr=False)
 class FreezePlan:
     """Result of :func:`freeze_plan`: ``cut`` (DataFrame of account pairs
     ``source``, ``target``, ``capacity``, ``transfers`` for a transfer cut;
@@ -240,6 +252,17 @@ class FreezePlan:
     stopped: float
     remaining: float
     kind: str
+
+    def _parts(self) -> tuple:
+        fields = {"cut": self.kind, "capacity": self.capacity, "total": self.total, "stopped": self.stopped,
+                  "remaining": self.remaining}
+        return "FreezePlan", fields, self.cut, "what to freeze"
+
+    def __repr__(self) -> str:
+        return result_text(*self._parts())
+
+    def _repr_html_(self) -> str:
+        return result_html(*self._parts())
 
 
 def freeze_plan(net, sources, sinks, capacity: str = "amount", cut: str = "transfers", k: Optional[int] = None,

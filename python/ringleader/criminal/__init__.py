@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
+from .._display import result_html, result_text
 from .._kernel import check_threads, column, run, seed_of
 from ._leader_measures import leader_measures
 from ._leaders import leaders
@@ -116,7 +117,7 @@ def brokerage(net, groups, threads: int = 0) -> pd.DataFrame:
     return df
 
 
-@dataclass
+@dataclass(repr=False)
 class KeyPlayers:
     """Result of :func:`key_players`: ``nodes`` (the set, ids), ``score`` (its
     objective value), ``objective``, ``m`` (reach steps), ``greedy_score``
@@ -127,6 +128,17 @@ class KeyPlayers:
     m: int
     greedy_score: float
     seed: int
+
+    def _parts(self) -> tuple:
+        fields = {"objective": self.objective, "score": self.score, "greedy_score": self.greedy_score,
+                  "m": self.m, "seed": self.seed}
+        return "KeyPlayers", fields, self.nodes, "the key players"
+
+    def __repr__(self) -> str:
+        return result_text(*self._parts())
+
+    def _repr_html_(self) -> str:
+        return result_html(*self._parts())
 
 
 def key_players(net, k: int, objective: str = "fragmentation", m: Optional[int] = None, seed: Optional[int] = None,

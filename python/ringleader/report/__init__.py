@@ -178,7 +178,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     a = _analysis.analyse(net, settings, step)
     doc = _document.document(a, settings, inputs, str(title))
     step("pictures")
-    pos = _view.layout(a, seed) if len(a.ranking) else None
+    pos = _view.layout(a.persons, a.ranking, seed) if len(a.ranking) else None
     figs = _pictures.figures(a, seed, pos)
     view = _view.view(a, pos, top) if pos is not None else None
     step("writing files")

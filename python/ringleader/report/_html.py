@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ._text import NAME_WIDTH, Bullets, Figure, Name, Num, Paragraph, Table, display
 
-__all__ = ["render_html", "page", "csp", "name_html", "PageSection"]
+__all__ = ["render_html", "page", "csp", "name_html", "PageSection", "standalone_html"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1d2329;margin:0;
@@ -126,3 +126,23 @@ def render_html(title: str, sections: list, view=None) -> str:
         parts.append("</section>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
+
+
+def standalone_html(title: str, view, intro: str = "", fallback: str = "", height: int = 640) -> str:
+    """A page holding only the interactive ``view`` (:class:`~._view.View`)
+    under ``title``, with the report's Content-Security-Policy (no network,
+    no script but the view's): what rl.plot.interactive shows in a notebook
+    frame and saves.  ``intro``: a line of text above the view;
+    ``fallback``: HTML shown instead of the view when scripts are off (the
+    script hides it); ``height``: the drawing's height in pixels."""
+    style = _CSS.replace("max-width:1180px", "max-width:none").replace("padding:24px 32px 64px", "padding:8px 12px") \
+        + view.style + f".rl-stage{{height:{int(height)}px}}"
+    return "\n".join([
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(view)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(display(title, 120))}</title>", f"<style>{style}</style>", "</head>",
+        "<body><main>", f'<h1 style="font-size:16px;margin:0 0 4px">{_bdi(title)}</h1>',
+        f'<p class="note">{html.escape(intro)}</p>' if intro else "",
+        f'<div id="figure-network">{fallback}</div>' if fallback else "",
+        view.html, "</main></body></html>", ""])

@@ -1,8 +1,10 @@
-"""The interactive network view of report.html: :func:`view_data` turns an
-:class:`~._analysis.Analysis` and a layout into plain data (persons, ties,
-communities), :func:`view` packs it with the script ``view.js`` and the
-style ``view.css`` (package data beside this module) into a :class:`View`
-that the HTML renderer only places.
+"""The interactive network view of report.html and of rl.plot.interactive:
+:func:`build` turns a ranking, its person network and a layout into plain
+data (persons, ties, communities), :func:`view_data` feeds it a report's
+:class:`~._analysis.Analysis`, :func:`packed` packs the data with the script
+``view.js`` and the style ``view.css`` (package data beside this module)
+into a :class:`View` that the HTML renderer (or the notebook's frame) only
+places.
 
 What the page shows, at any size: the organisation core (leaders, brokers,
 key players, the highest-ranked persons and up to :data:`CORE_LIMIT` key
@@ -39,8 +41,8 @@ from ..criminal._leaders import LABELS
 from ._analysis import Analysis
 from ._text import display
 
-__all__ = ["VIEW_LIMIT", "CORE_LIMIT", "LABELLED", "View", "layout", "view_data", "view", "embed_json",
-           "script_hash", "asset"]
+__all__ = ["VIEW_LIMIT", "CORE_LIMIT", "LABELLED", "View", "layout", "build", "view_data", "packed", "view",
+           "embed_json", "script_hash", "asset"]
 
 VIEW_LIMIT = 2000   # persons embedded (the highest-ranked); the others are counted in their community's disc
 CORE_LIMIT = 150    # key members drawn one by one (leaders, brokers, key players and the top ranks always are)
@@ -107,15 +109,14 @@ class View:
                 f"<script>{self.script}</script>")
 
 
-def layout(a: Analysis, seed: int) -> pd.DataFrame:
+def layout(persons, ranking: pd.DataFrame, seed: int) -> pd.DataFrame:
     """Positions (DataFrame ``x``, ``y`` by person) of the persons the view
-    embeds: rl.layout.force_atlas2 of the person network (the highest-ranked
-    :data:`VIEW_LIMIT` persons of a larger one) with ``seed``, as
-    rl.plot.network draws it."""
-    shown = a.persons
-    if len(a.ranking) > VIEW_LIMIT:
-        shown = a.persons.subgraph(nodes=list(a.ranking.index[:VIEW_LIMIT]))
-    return _layout.force_atlas2(shown, seed=seed)
+    embeds: rl.layout.force_atlas2 of the person network ``persons`` (the
+    highest-ranked :data:`VIEW_LIMIT` persons of ``ranking`` when it has
+    more) with ``seed``, as rl.plot.network draws it."""
+    if len(ranking) > VIEW_LIMIT or len(ranking) < persons.number_of_nodes():
+        persons = persons.subgraph(nodes=list(ranking.index[:VIEW_LIMIT]))
+    return _layout.force_atlas2(persons, seed=seed)
 
 
 def _scaled(pos: pd.DataFrame, ids) -> tuple:
@@ -132,21 +133,22 @@ def _scaled(pos: pd.DataFrame, ids) -> tuple:
     return np.round(x, 1), np.round(y, 1)
 
 
-def _core(r: pd.DataFrame, a: Analysis, top: int) -> np.ndarray:
-    """Which of the ranked persons ``r`` are drawn one by one."""
+def _core(r: pd.DataFrame, key, top: int) -> np.ndarray:
+    """Which of the ranked persons ``r`` are drawn one by one (``key``: ids
+    always drawn, e.g. the key players)."""
     role = r["role"].to_numpy(dtype=object)
     core = np.isin(role, ["leader", "broker"]) | (r["rank"].to_numpy() <= max(LABELLED, min(top, CORE_LIMIT)))
-    key = np.flatnonzero(role == "key member")[:CORE_LIMIT]
-    core[key] = True
-    if a.key_players is not None:
-        core |= r.index.isin(list(a.key_players.nodes))
+    key_members = np.flatnonzero(role == "key member")[:CORE_LIMIT]
+    core[key_members] = True
+    if len(key):
+        core |= r.index.isin(list(key))
     return core
 
 
-def _edges(a: Analysis, ids: pd.Index) -> list:
+def _edges(persons, ids: pd.Index) -> list:
     """[i, j, weight] of the ties between the embedded persons (indices into
     ``ids``, i < j; parallel links summed)."""
-    net = a.persons if len(ids) == len(a.ranking) else a.persons.subgraph(nodes=list(ids))
+    net = persons if len(ids) == persons.number_of_nodes() else persons.subgraph(nodes=list(ids))
     src, dst, w = _layout.edge_arrays(net, "weight")
     where = ids.get_indexer(net.node_index)
     i, j = where[np.asarray(src, dtype=np.int64)], where[np.asarray(dst, dtype=np.int64)]
@@ -158,13 +160,33 @@ def _edges(a: Analysis, ids: pd.Index) -> list:
             for x, y, v in table.itertuples(index=False)]
 
 
-def _name(a: Analysis, v) -> tuple:
-    label = a.label(v)
+def _name(v, label) -> tuple:
     return display(v, None), display(label, None) if label else ""
 
 
-def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
-    """The view's data (plain JSON values), None without persons.
+def _node(k: int, v, row, label, links, measures, x, y, core) -> dict:
+    ident, label = _name(v, label)
+    return {"id": ident, "label": label, "rank": int(row["rank"]),
+            "role": str(row["role"]), "community": int(row["community"]),
+            "community_rank": int(row["community_rank"]), "score": round(float(row["score"]), 4),
+            "why": str(row["explanation"]), "links": int(links[k]), "ranks": [int(row[c]) for c in measures],
+            "x": float(x[k]), "y": float(y[k]), "core": bool(core[k])}
+
+
+def build(ranking: pd.DataFrame, persons, pos: pd.DataFrame, top: int, *, label=None, key=(),
+          sizes: Optional[pd.Series] = None, links: Optional[int] = None) -> Optional[dict]:
+    """The view's data (plain JSON values), None without persons: the one
+    builder of the report's view and of rl.plot.interactive.
+
+    ``ranking``: rl.leaders' table (rank order; ``rank``, ``role``,
+    ``community``, ``community_rank``, ``score``, ``explanation`` and the
+    ``rank_<measure>`` columns); ``persons``: the undirected person network
+    (its ``weight`` is the tie strength); ``pos``: positions by id
+    (:func:`layout`); ``top``: ranks drawn one by one; ``label``: id ->
+    label or None; ``key``: ids always drawn one by one (key players);
+    ``sizes``: community -> persons, largest first (default: counted in
+    ``ranking``); ``links``: ties of the whole person network (default:
+    ``persons``' edge count).
 
     ``nodes``, in rank order (index = position in the list): ``id``,
     ``label`` (shown safely, :func:`~._text.display`), ``rank``, ``role``,
@@ -176,38 +198,44 @@ def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
     ``community``, ``size`` (persons), ``shown`` (persons embedded).
     ``persons``, ``links``, ``shown``, ``labelled``, ``measures``.
     """
-    r = a.ranking
+    r = ranking
     if not len(r):
         return None
     shown = r.iloc[:VIEW_LIMIT]
     ids = pd.Index(shown.index)
     x, y = _scaled(pos, ids)
-    edges = _edges(a, ids)
-    links = np.zeros(len(ids), dtype=np.int64)
+    edges = _edges(persons, ids)
+    degree = np.zeros(len(ids), dtype=np.int64)
     for i, j, _ in edges:
-        links[i] += 1
-        links[j] += 1
+        degree[i] += 1
+        degree[j] += 1
     measures = [c for c in r.columns if c.startswith("rank_")]
-    core = _core(shown, a, top)
-    nodes = []
-    for k, (v, row) in enumerate(shown.iterrows()):
-        ident, label = _name(a, v)
-        nodes.append({"id": ident, "label": label, "rank": int(row["rank"]), "role": str(row["role"]),
-                      "community": int(row["community"]), "community_rank": int(row["community_rank"]),
-                      "score": round(float(row["score"]), 4), "why": str(row["explanation"]),
-                      "links": int(links[k]), "ranks": [int(row[c]) for c in measures],
-                      "x": float(x[k]), "y": float(y[k]), "core": bool(core[k])})
+    core = _core(shown, key, top)
+    label = label or (lambda v: None)
+    nodes = [_node(k, v, row, label(v), degree, measures, x, y, core) for k, (v, row) in enumerate(shown.iterrows())]
+    if sizes is None:
+        sizes = r["community"].value_counts(sort=True)
     embedded = shown["community"].value_counts()
-    communities = [{"community": int(c), "size": int(row["size"]), "shown": int(embedded[c])}
-                   for c, row in a.communities.iterrows() if c in embedded.index]
-    return {"persons": len(r), "links": a.summary.links, "shown": len(ids), "labelled": LABELLED,
-            "measures": [LABELS.get(c[5:], c[5:]) for c in measures], "nodes": nodes, "edges": edges,
-            "communities": communities, "palette": PALETTE}
+    communities = [{"community": int(c), "size": int(size), "shown": int(embedded[c])}
+                   for c, size in sizes.items() if c in embedded.index]
+    return {"persons": len(r), "links": int(persons.number_of_edges() if links is None else links),
+            "shown": len(ids), "labelled": LABELLED, "measures": [LABELS.get(c[5:], c[5:]) for c in measures],
+            "nodes": nodes, "edges": edges, "communities": communities, "palette": PALETTE}
+
+
+def view_data(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[dict]:
+    """The view's data of a report's analysis (:func:`build` of its
+    ranking, person network, labels, key players and communities)."""
+    key = a.key_players.nodes if a.key_players is not None else ()
+    return build(a.ranking, a.persons, pos, top, label=a.label, key=key, sizes=a.communities["size"],
+                 links=a.summary.links)
+
+
+def packed(data: Optional[dict]) -> Optional[View]:
+    """``data`` (:func:`build`) with view.js and view.css, None without data."""
+    return None if data is None else View(data, asset("view.js"), asset("view.css"))
 
 
 def view(a: Analysis, pos: pd.DataFrame, top: int) -> Optional[View]:
     """The :class:`View` of the analysis (None without persons)."""
-    data = view_data(a, pos, top)
-    if data is None:
-        return None
-    return View(data, asset("view.js"), asset("view.css"))
+    return packed(view_data(a, pos, top))
