@@ -182,7 +182,12 @@ def _report_options(s) -> None:
                         "input file names: for sharing outside the investigation")
     s.add_argument("--pseudonym-key", metavar="KEY",
                    help="with --pseudonymize: derive pseudonyms from this secret key, so the same id gets the same "
-                        "pseudonym in every report (or set RINGLEADER_PSEUDONYM_KEY; default: numbered from --seed)")
+                        "pseudonym in every report (default: numbered from a secret drawn for the run and not kept, "
+                        "different in every run). Other users of the machine can read a key given here (ps): "
+                        "prefer RINGLEADER_PSEUDONYM_KEY or --pseudonym-key-file")
+    s.add_argument("--pseudonym-key-file", metavar="FILE",
+                   help="with --pseudonymize: read the pseudonym key from FILE (its first line; keep the file "
+                        "readable by you only)")
     s.add_argument("--top", type=count, metavar="N", help="leaders listed in the report (default: 25)")
     s.add_argument("--key-players", type=count, default=5, metavar="K",
                    help="size of the key player set (default: 5)")

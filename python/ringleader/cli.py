@@ -320,11 +320,35 @@ def _leaders(args) -> int:
     return 0
 
 
+def _pseudonym_key(args):
+    """The pseudonym key: --pseudonym-key, --pseudonym-key-file (its first
+    line, bytes) or RINGLEADER_PSEUDONYM_KEY, at most one; None without."""
+    given = [(n, v) for n, v in (("--pseudonym-key", args.pseudonym_key),
+                                 ("--pseudonym-key-file", args.pseudonym_key_file)) if v is not None]
+    if len(given) > 1:
+        raise ValueError("--pseudonym-key and --pseudonym-key-file both given: keep one (preferably the file)")
+    if args.pseudonym_key_file is not None:
+        try:
+            with open(args.pseudonym_key_file, "rb") as f:
+                key = f.read(1 << 16).splitlines()
+        except OSError as e:
+            raise ValueError(f"--pseudonym-key-file {args.pseudonym_key_file}: cannot read it ({e.strerror})") from None
+        if not key or not key[0]:
+            raise ValueError(f"--pseudonym-key-file {args.pseudonym_key_file}: the first line is empty: write the "
+                             "key on it")
+        return key[0]
+    if args.pseudonym_key is not None:
+        if not args.pseudonym_key:
+            raise ValueError("--pseudonym-key is empty: give a secret, or leave the option out")
+        return args.pseudonym_key
+    return os.environ.get("RINGLEADER_PSEUDONYM_KEY") or None
+
+
 def _report(args) -> int:
     from . import report
 
     net = _load(args)
-    key = args.pseudonym_key or os.environ.get("RINGLEADER_PSEUDONYM_KEY") or None
+    key = _pseudonym_key(args)
     if key is not None and not args.pseudonymize:
         raise ValueError("a pseudonym key is given but not --pseudonymize: add --pseudonymize (or drop the key)")
     paths = report.write(net, args.output, seed=args.seed, pseudonymize=args.pseudonymize, pseudonym_key=key,

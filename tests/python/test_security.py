@@ -1,5 +1,6 @@
 """Security cases of the bad-input catalogue (docs/bad-input.md, section
 "Security"): inputs an adversary can plant in file names and data."""
+import json
 import pathlib
 
 import pandas as pd
@@ -89,3 +90,120 @@ def test_cli_errors_show_control_characters_escaped(tmp_path, capsys):
     assert err.startswith("ringleader: error:") and "\x1b" not in err and "\x07" not in err
     assert "\\x1B]0;PWNED\\x07" in err
     assert cli.printable("a\x9bb\nc\x00") == "a\\x9Bb c\\x00"
+
+
+# ---- pseudonyms (issue 22 item 1) -------------------------------------------------------
+@pytest.fixture(scope="module")
+def small_case(tmp_path_factory):
+    """A small generated case on disk (edges.csv, nodes.csv) and its network."""
+    out = tmp_path_factory.mktemp("pseudo")
+    net, _ = rl.generate.fraud_network(n_groups=1, teams_per_group=2, operators_per_team=3,
+                                       victims_per_operator=2, seed=7)
+    net.write_csv(out / "edges.csv", nodes=out / "nodes.csv")
+    return out, rl.read_csv(out / "edges.csv", nodes=out / "nodes.csv", directed=True)
+
+
+@pytest.fixture
+def no_pictures(monkeypatch):
+    """Reports without the matplotlib pictures (as without matplotlib): faster."""
+    monkeypatch.setattr(rl.report._pictures, "svg", lambda *args, **kwargs: None)
+
+
+QUICK = dict(key_players=0, disruption_steps=0)
+
+
+def _old_attack(nodes: pd.DataFrame, seed: int) -> dict:
+    """The mapping id -> pseudonym the numbered pseudonyms used to have:
+    a permutation drawn from the report's seed over the nodes file's order."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    out = {}
+    for t in sorted(nodes["type"].unique()):
+        ids = nodes.index[(nodes["type"] == t).to_numpy()]
+        names = np.empty(len(ids), dtype=object)
+        names[rng.permutation(len(ids))] = [f"{t}-{i:04d}" for i in range(1, len(ids) + 1)]
+        out.update(zip(ids, names))
+    return out
+
+
+def _edge_pairs(net) -> set:
+    return set(zip(net.edges["source"], net.edges["target"]))
+
+
+def test_pseudonyms_cannot_be_mapped_back_with_the_seed_and_the_nodes_file(small_case, tmp_path, no_pictures):
+    folder, net = small_case
+    runs = [tmp_path / "a", tmp_path / "b"]
+    for out in runs:
+        rl.report.write(net, out, seed=11, pseudonymize=True, **QUICK)
+    docs = [json.loads((out / "report.json").read_text()) for out in runs]
+    assert docs[0]["parameters"]["seed"] == docs[1]["parameters"]["seed"] == 11
+    assert docs[0]["parameters"]["pseudonyms"] == "numbered"
+    ranked = [pd.read_csv(out / "leaders.csv", index_col="id", keep_default_na=False) for out in runs]
+    # same seed, same input: the persons get other pseudonyms in each run
+    pseudonym_of_score = [dict(zip(r["score"].round(12), r.index)) for r in ranked]
+    common = set(pseudonym_of_score[0]) & set(pseudonym_of_score[1])
+    assert len(common) > 10 and sum(pseudonym_of_score[0][s] != pseudonym_of_score[1][s] for s in common) > 5
+    # the old attack (a permutation from the seed over the nodes file) predicts nothing
+    nodes = pd.read_csv(folder / "nodes.csv", index_col="id", keep_default_na=False)
+    guess = _old_attack(nodes, 11)
+    shared = rl.report.pseudonymize_network(net)
+    true_pairs = _edge_pairs(shared)
+    guessed = {(guess[s], guess[t]) for s, t in _edge_pairs(net)}
+    assert len(guessed & true_pairs) < len(true_pairs) / 4
+
+
+def test_default_pseudonyms_come_from_a_secret_never_written(small_case, tmp_path, monkeypatch, no_pictures):
+    import secrets
+    _, net = small_case
+    drawn = []
+
+    def fixed(n):
+        drawn.append(b"\x5a" * n)
+        return drawn[-1]
+    monkeypatch.setattr(secrets, "token_bytes", fixed)
+    a, b = rl.report.pseudonymize_network(net), rl.report.pseudonymize_network(net)
+    assert drawn and len(drawn[0]) == 32
+    assert _edge_pairs(a) == _edge_pairs(b)      # the secret alone decides them
+    rl.report.write(net, tmp_path, seed=3, pseudonymize=True, **QUICK)
+    for f in tmp_path.iterdir():
+        data = f.read_bytes()
+        assert drawn[0] not in data and drawn[0].hex().encode() not in data and b"5a5a5a5a" not in data.lower()
+
+
+def test_pseudonymized_outputs_do_not_depend_on_the_input_row_order(small_case, tmp_path, no_pictures):
+    folder, net = small_case
+    nodes, edges = net.to_pandas()
+    shuffled = rl.Network.from_pandas(edges.sample(frac=1, random_state=1).reset_index(drop=True),
+                                      nodes=nodes.sample(frac=1, random_state=2), directed=True)
+    assert list(shuffled.node_index) != list(net.node_index)
+    a = rl.report.pseudonymize_network(net, key="k")
+    b = rl.report.pseudonymize_network(shuffled, key="k")
+    assert list(a.node_index) == list(b.node_index)
+    pd.testing.assert_frame_equal(a.edges, b.edges)
+    for n, out in ((net, tmp_path / "a"), (shuffled, tmp_path / "b")):
+        rl.report.write(n, out, seed=4, pseudonymize=True, pseudonym_key="k", **QUICK)
+    for name in ("leaders.csv", "communities.csv", "report.json", "report.md", "report.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_cli_pseudonym_key_from_environment_or_file(small_case, tmp_path, monkeypatch, capsys, no_pictures):
+    from ringleader import cli
+    folder, _ = small_case
+    base = ["report", str(folder / "edges.csv"), "--nodes", str(folder / "nodes.csv"), "--directed", "--seed", "5",
+            "--pseudonymize", "--key-players", "0", "--steps", "0", "-o"]
+    keyfile = tmp_path / "key.txt"
+    keyfile.write_text("s3cret\n")
+    monkeypatch.setenv("RINGLEADER_PSEUDONYM_KEY", "s3cret")
+    assert cli.main(base + [str(tmp_path / "env")]) == 0
+    monkeypatch.delenv("RINGLEADER_PSEUDONYM_KEY")
+    assert cli.main(base + [str(tmp_path / "file"), "--pseudonym-key-file", str(keyfile)]) == 0
+    env = (tmp_path / "env" / "leaders.csv").read_text()
+    assert env == (tmp_path / "file" / "leaders.csv").read_text() and "person-" in env
+    assert "s3cret" not in (tmp_path / "file" / "report.json").read_text()
+    capsys.readouterr()
+    assert cli.main(base + [str(tmp_path / "x"), "--pseudonym-key-file", str(keyfile), "--pseudonym-key", "k"]) == 2
+    assert "keep one" in capsys.readouterr().err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    assert cli.main(base + [str(tmp_path / "x"), "--pseudonym-key-file", str(empty)]) == 2
+    assert "first line is empty" in capsys.readouterr().err

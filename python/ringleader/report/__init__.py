@@ -18,9 +18,14 @@ Markdown, isolated against right-to-left overrides and shortened for display
 (in full in a tooltip and in the CSV and JSON files, which keep them exactly).
 With ``pseudonymize=True`` the network is renamed before the analysis
 (:func:`pseudonymize_network`), so no id, label or attribute value of the
-input reaches any output.  Same network, parameters and seed: the same
+input reaches any output; the pseudonyms come from a secret drawn for the run
+and never written (different in every run), or from ``pseudonym_key`` (the
+same in every run with that key), never from the seed, and no row order
+depends on the order of the input rows.  Pseudonyms hide names, not the
+network's shape: whoever holds the original edges can recognise people by
+their position.  Same network, parameters and seed: the same
 ``leaders.csv``, ``communities.csv`` and ``report.json`` (there is no
-timestamp).
+timestamp; pseudonymized, only with a ``pseudonym_key``).
 
 The interactive network view (report.html's network section): search by
 name, id or rank, a card with each person's rank, role, community, score,
@@ -131,13 +136,20 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     view embeds at most 2000 persons (the highest-ranked).
 
     ``seed``: every random choice (Leiden, samples, key player restarts,
-    random removals, the pseudonym order); ``None`` draws one, written in
+    random removals; not the pseudonyms); ``None`` draws one, written in
     the report.  ``sources``: the input files, a path, a list of paths or a
     dict role -> path (e.g. ``{"edges": ..., "nodes": ...}``), whose sizes
     and SHA-256 checksums go into the report.  ``pseudonymize``: rename
     every node first (:func:`pseudonymize_network`; ``pseudonym_key`` as
     its ``key``), drop labels and attributes and withhold the input file
-    names, so the report can be shared outside the investigation.
+    names, so the report can be shared outside the investigation.  Without
+    ``pseudonym_key`` the pseudonyms come from a secret drawn for this run
+    and never written: they cannot be mapped back to the ids (not even with
+    the seed and the input files) nor reproduced; with it (a secret string
+    or bytes, kept out of the report) the same id gets the same pseudonym
+    in every run.  Either way the rows do not depend on the input's row
+    order.  Pseudonyms do not hide the structure: whoever holds the
+    original edges can re-identify people by their links.
     ``template``: a Jinja2 template file for report.html (see the module
     help for its variables; ImportError without Jinja2, ValueError when it
     is not valid, both before the analysis).
@@ -170,7 +182,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     step = _analysis.Progress(progress, 6)
     inputs = _document.checksums(sources, hide_names=pseudonymize)
     if pseudonymize:
-        net = pseudonymize_network(net, key=pseudonym_key, seed=seed)
+        net = pseudonymize_network(net, key=pseudonym_key)
     settings = _analysis.Settings.of(
         seed, person_type=person_type, threads=threads, top=top, key_players=key_players,
         disruption_steps=disruption_steps, analysis_limit=analysis_limit, max_communities=max_communities,
