@@ -16,12 +16,14 @@ Ctrl-C exits with status 130.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import sys
 
 from ._cli_parser import COLUMN_FLAGS, build_parser
+from ._files import safe_open, write_text
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
@@ -152,8 +154,7 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
 
     from .report._text import display
 
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with (safe_open(args.output, newline="") if args.output else contextlib.nullcontext(sys.stdout)) as out:
         if args.format == "csv":
             df.to_csv(out, index_label=index_label, lineterminator="\n")
         elif args.format == "json":
@@ -167,9 +168,6 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
                 if not pd.api.types.is_numeric_dtype(shown[c]):
                     shown[c] = [display(x, 60) if isinstance(x, str) else x for x in shown[c]]
             out.write((title + "\n" if title else "") + shown.to_string(float_format=lambda x: f"{x:.6g}") + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
 
 
 # ---- subcommands ---------------------------------------------------------------
@@ -198,8 +196,7 @@ def _info(args) -> int:
         lines += ["", "edges by type"] + [f"  {t:<{width}}  {c:>10,}" for t, c in edge_types.items()]
         text = "\n".join(lines)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+        write_text(args.output, text + "\n")
     else:
         print(text)
     return 0
@@ -376,7 +373,8 @@ def _generate(args) -> int:
                                victims_per_operator=args.victims, noise=args.noise, seed=args.seed)
     out.mkdir(parents=True, exist_ok=True)
     net.write_csv(files[0], nodes=files[1])
-    truth.to_csv(files[2])
+    with safe_open(files[2], newline="") as f:
+        truth.to_csv(f)
     print(f"wrote {files[0]}, {files[1]} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges, "
           f"{len(truth)} persons; seed {truth.attrs['seed']}) and {files[2]} (the true roles)")
     print(f"next: ringleader report {files[0]} --nodes {files[1]} --directed -o {out / 'report'}")

@@ -248,7 +248,14 @@ class Network:
         ISO 8601 date) reads back as a number (or time) column; a column with
         no value at all reads back as a string column; attribute names are
         read with surrounding spaces trimmed.  Values holding a NUL character
-        cannot be written to CSV (an error says so)."""
+        cannot be written to CSV (an error says so).
+
+        Every writer (``write_csv``, ``write_graphml``, ``write_gexf``,
+        ``save``) writes a temporary file created exclusively under a unique
+        name in the target's folder and renames it over the target: readers
+        never see half a file, a failed write leaves the old file and no
+        temporary one, and a symbolic link at the target is replaced by the
+        new file, never followed."""
         _core.write_csv(self._net, os.fspath(edges), "" if nodes is None else os.fspath(nodes))
 
     def save(self, path) -> None:

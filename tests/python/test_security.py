@@ -207,3 +207,86 @@ def test_cli_pseudonym_key_from_environment_or_file(small_case, tmp_path, monkey
     empty.write_text("\n")
     assert cli.main(base + [str(tmp_path / "x"), "--pseudonym-key-file", str(empty)]) == 2
     assert "first line is empty" in capsys.readouterr().err
+
+
+# ---- writing through symlinks (issue 22 item 4) -------------------------------------------
+def _plant(path: pathlib.Path, victim: pathlib.Path) -> None:
+    """Symbolic links to ``victim`` at ``path`` and at ``path.tmp`` (the name save() used to write)."""
+    path.symlink_to(victim)
+    pathlib.Path(str(path) + ".tmp").symlink_to(victim)
+
+
+@pytest.mark.parametrize("write", ["save", "write_csv", "write_graphml", "write_gexf"])
+def test_writers_replace_planted_symlinks_never_follow_them(tmp_path, net, write):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    target = tmp_path / f"out.{write}"
+    _plant(target, victim)
+    getattr(net, write)(target)
+    assert victim.read_text() == "precious"
+    assert target.is_file() and not target.is_symlink() and target.stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["victim.txt", target.name, target.name + ".tmp"])
+
+
+def test_report_replaces_planted_symlinks_never_follow_them(tmp_path, small_case, no_pictures):
+    _, net = small_case
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    out = tmp_path / "out"
+    out.mkdir()
+    names = ["report.html", "report.md", "report.json", "leaders.csv", "communities.csv"]
+    for name in names:
+        _plant(out / name, victim)
+    paths = rl.report.write(net, out, seed=1, **QUICK)
+    assert victim.read_text() == "precious"
+    for p in paths.values():
+        assert p.is_file() and not p.is_symlink() and p.stat().st_size > 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(names + [n + ".tmp" for n in names])
+
+
+def test_cli_output_replaces_a_planted_symlink(tmp_path, small_case):
+    from ringleader import cli
+    folder, _ = small_case
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    for i, fmt in enumerate(["csv", "json", "table"]):
+        out = tmp_path / f"scores{i}"
+        out.symlink_to(victim)
+        assert cli.main(["centrality", str(folder / "edges.csv"), "--measures", "degree", "--format", fmt,
+                         "-o", str(out)]) == 0
+        assert victim.read_text() == "precious" and out.is_file() and not out.is_symlink()
+    info = tmp_path / "info.txt"
+    info.symlink_to(victim)
+    assert cli.main(["info", str(folder / "edges.csv"), "-o", str(info)]) == 0
+    assert victim.read_text() == "precious" and "nodes" in info.read_text()
+
+
+def test_no_temporary_file_left_behind_on_error(tmp_path, net, monkeypatch):
+    import resource
+    import signal
+    from ringleader import _files
+    (tmp_path / "keep.rlnet").write_bytes(b"old")
+    with pytest.raises(RuntimeError, match="boom"):
+        with _files.safe_open(tmp_path / "keep.rlnet", "wb") as f:
+            f.write(b"partial")
+            raise RuntimeError("boom")
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.rlnet"]
+    assert (tmp_path / "keep.rlnet").read_bytes() == b"old"
+    # a write error half-way in the C++ writers: the file size limit (EFBIG)
+    big = rl.Network.from_pandas(pd.DataFrame({"source": [f"s{i}" for i in range(3000)],
+                                               "target": [f"t{i}" for i in range(3000)]}))
+    old_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, old_limit[1]))
+        for write in ("save", "write_csv", "write_graphml"):
+            with pytest.raises(rl.RingleaderError, match="cannot write"):
+                getattr(big, write)(tmp_path / "keep.rlnet")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, old_limit)
+        signal.signal(signal.SIGXFSZ, old_handler)
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.rlnet"]
+    assert (tmp_path / "keep.rlnet").read_bytes() == b"old"
+    with pytest.raises(IsADirectoryError, match="is a directory"):
+        with _files.safe_open(tmp_path):
+            pass

@@ -93,6 +93,7 @@ from typing import Mapping, Optional, Union
 
 import numpy as np
 
+from .._files import write_text
 from .._kernel import seed_of
 from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _sections, _templates, _view
 from ._pseudonyms import pseudonymize_network
@@ -201,12 +202,14 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
 
 
 def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str) -> dict:
-    """Write the five files into ``out``; name -> path."""
+    """Write the five files into ``out``; name -> path.  Each is written to
+    a new temporary file created exclusively in ``out`` and renamed over its
+    name (:func:`ringleader._files.safe_open`): a symbolic link planted at
+    ``out/report.html`` is replaced, never followed."""
     paths = {"html": out / "report.html", "md": out / "report.md", "json": out / "report.json",
              "leaders": out / "leaders.csv", "communities": out / "communities.csv"}
-    paths["html"].write_text(page, encoding="utf-8")
-    paths["md"].write_text(_markdown.render_markdown(doc["title"], parts), encoding="utf-8")
-    paths["json"].write_text(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n",
-                             encoding="utf-8")
+    write_text(paths["html"], page)
+    write_text(paths["md"], _markdown.render_markdown(doc["title"], parts))
+    write_text(paths["json"], json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     _csv_files.write_tables(a, paths["leaders"], paths["communities"])
     return paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._files import safe_open
 from ._analysis import Analysis
 
 __all__ = ["leaders_table", "communities_table", "write_tables"]
@@ -35,6 +36,9 @@ def communities_table(a: Analysis) -> pd.DataFrame:
 
 
 def write_tables(a: Analysis, leaders_path, communities_path) -> None:
-    """Write both files (``\\n`` line ends)."""
-    leaders_table(a).to_csv(leaders_path, index_label="id", lineterminator="\n")
-    communities_table(a).to_csv(communities_path, index_label="community", lineterminator="\n")
+    """Write both files (``\\n`` line ends), each through a temporary file
+    renamed over its name (:func:`ringleader._files.safe_open`)."""
+    with safe_open(leaders_path, newline="") as f:
+        leaders_table(a).to_csv(f, index_label="id", lineterminator="\n")
+    with safe_open(communities_path, newline="") as f:
+        communities_table(a).to_csv(f, index_label="community", lineterminator="\n")
