@@ -117,6 +117,10 @@ def _table_options() -> argparse.ArgumentParser:
     g.add_argument("--format", default="table", choices=["table", "csv", "json"],
                    help="output format (default: table, for reading; csv and json keep names exactly)")
     g.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    g.add_argument("--formula-safe", action=argparse.BooleanOptionalAction, default=True,
+                   help="with --format csv: put a ' before a name starting with = + - @, tab or CR, so a "
+                        "spreadsheet program shows it instead of running it as a formula (default: on; "
+                        "--no-formula-safe keeps names exactly)")
     return table
 
 
@@ -188,6 +192,9 @@ def _report_options(s) -> None:
     s.add_argument("--pseudonym-key-file", metavar="FILE",
                    help="with --pseudonymize: read the pseudonym key from FILE (its first line; keep the file "
                         "readable by you only)")
+    s.add_argument("--formula-safe", action=argparse.BooleanOptionalAction, default=True,
+                   help="in leaders.csv and communities.csv, put a ' before a name starting with = + - @, tab or "
+                        "CR (spreadsheet formula injection; default: on; --no-formula-safe keeps names exactly)")
     s.add_argument("--top", type=count, metavar="N", help="leaders listed in the report (default: 25)")
     s.add_argument("--key-players", type=count, default=5, metavar="K",
                    help="size of the key player set (default: 5)")

@@ -9,7 +9,11 @@ import os
 import secrets
 import stat
 
-__all__ = ["safe_open", "write_text"]
+__all__ = ["safe_open", "write_text", "formula_safe", "FORMULA_START"]
+
+#: First characters a spreadsheet program reads as the start of a formula
+#: (OWASP's CSV injection rule): = + - @, tab and CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -70,6 +74,36 @@ def safe_open(path, mode: str = "w", encoding: str = "utf-8", newline=None):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _neutral(x):
+    return "'" + x if isinstance(x, str) and x.startswith(FORMULA_START) else x
+
+
+def formula_safe(df):
+    """A copy of the DataFrame ``df`` for files meant for a spreadsheet
+    program: every text cell, index value and column name starting with
+    = + - @, tab or CR (:data:`FORMULA_START`) gets a leading ``'``
+    (OWASP's rule against CSV formula injection), so a name such as
+    ``=cmd|' /C calc'!A0`` is shown, not run.  Number, boolean and time
+    columns are never changed (``-1.5`` stays a number); missing values stay
+    missing.
+
+    >>> formula_safe(pd.DataFrame({"id": ["=1+1", "a"], "x": [-1, 2]})).to_dict("list")   # doctest: +SKIP
+    {'id': ["'=1+1", 'a'], 'x': [-1, 2]}
+    """
+    import pandas as pd
+
+    out = df.copy()
+    for i, name in enumerate(df.columns):
+        column = df.iloc[:, i]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column)
+                or isinstance(column.dtype, pd.DatetimeTZDtype)):
+            out.isetitem(i, column.map(_neutral).astype(object))
+    if not pd.api.types.is_numeric_dtype(out.index):
+        out.index = pd.Index([_neutral(x) for x in out.index], name=_neutral(out.index.name))
+    out.columns = [_neutral(c) for c in out.columns]
+    return out
 
 
 def write_text(path, text: str) -> None:

@@ -23,7 +23,7 @@ import re
 import sys
 
 from ._cli_parser import COLUMN_FLAGS, build_parser
-from ._files import safe_open, write_text
+from ._files import formula_safe, safe_open, write_text
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
@@ -149,14 +149,16 @@ def _json_value(v):
 
 def _emit(df, args, index_label: str, title: str = "") -> None:
     """Write a DataFrame to --output or stdout as --format table|csv|json
-    (table: names shortened and control characters made visible)."""
+    (table: names shortened and control characters made visible; csv: a
+    name a spreadsheet would run as a formula gets a leading ', unless
+    --no-formula-safe)."""
     import pandas as pd
 
     from .report._text import display
 
     with (safe_open(args.output, newline="") if args.output else contextlib.nullcontext(sys.stdout)) as out:
         if args.format == "csv":
-            df.to_csv(out, index_label=index_label, lineterminator="\n")
+            (formula_safe(df) if args.formula_safe else df).to_csv(out, index_label=index_label, lineterminator="\n")
         elif args.format == "json":
             rows = [{index_label: _json_value(i), **{str(k): _json_value(v) for k, v in row.items()}}
                     for i, row in zip(df.index, df.to_dict("records"))]
@@ -353,7 +355,7 @@ def _report(args) -> int:
                          person_type=_person_type(net, args), leader_weights=_weights(args.weights),
                          top=args.top if args.top is not None else report.DEFAULTS["top"],
                          key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit,
-                         template=args.template)
+                         template=args.template, formula_safe=args.formula_safe)
     print(f"report written to {paths['html'].parent}{os.sep}: " + ", ".join(p.name for p in paths.values()))
     print(f"open {paths['html']} in a web browser")
     return 0

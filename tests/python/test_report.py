@@ -336,7 +336,10 @@ def test_hostile_names_round_trip_in_csv_and_json(hostile_report):
     assert {r["id"] for r in rows} == set(persons.index)
     for r in rows:
         label = persons.loc[r["id"], "label"]
-        assert r["label"] == (label if isinstance(label, str) else "")
+        label = label if isinstance(label, str) else ""
+        # formula_safe (the default): a leading ' on what a spreadsheet would run
+        assert r["label"] == ("'" + label if label.startswith(("=", "+", "-", "@", "\t", "\r")) else label)
+    assert "'=HYPERLINK(\"http://x.invalid\")" in {r["label"] for r in rows}
     doc = json.loads(read(out, "report.json"))
     validate(doc, report.SCHEMA)
     by_id = {x["id"]: x for x in doc["leaders"]}

@@ -1,5 +1,6 @@
 """Security cases of the bad-input catalogue (docs/bad-input.md, section
 "Security"): inputs an adversary can plant in file names and data."""
+import io
 import json
 import pathlib
 
@@ -290,3 +291,62 @@ def test_no_temporary_file_left_behind_on_error(tmp_path, net, monkeypatch):
     with pytest.raises(IsADirectoryError, match="is a directory"):
         with _files.safe_open(tmp_path):
             pass
+
+
+# ---- spreadsheet formula injection (issue 22 item 5) ---------------------------------------
+FORMULAS = ["=cmd|\" /C calc\"!A0", "+1+1", "-2+3", "@SUM(A1)"]
+
+
+def _formula_network():
+    edges = pd.DataFrame({"source": FORMULAS, "target": ["plain", "plain", FORMULAS[0], "plain"],
+                          "amount": [-5.5, 2.0, -0.25, 1.0], "note": ["=1+2", "-x", "ok", "\tt"]})
+    nodes = pd.DataFrame({"id": FORMULAS + ["plain"], "type": ["person"] * 4 + ["=t"],
+                          "label": ["-label", "\rcr", None, "ok", "@l"], "age": [-3, 4, 5, -6, 7]})
+    return rl.Network.from_pandas(edges, nodes=nodes, directed=True)
+
+
+def test_write_csv_is_exact_by_default_and_formula_safe_on_request(tmp_path):
+    net = _formula_network()
+    net.write_csv(tmp_path / "e.csv", nodes=tmp_path / "n.csv")
+    back = rl.read_csv(tmp_path / "e.csv", nodes=tmp_path / "n.csv", directed=True)
+    assert list(back.node_index) == list(net.node_index)
+    assert list(back.edges["note"]) == ["=1+2", "-x", "ok", "\tt"] and list(back.edges["amount"]) == [-5.5, 2, -0.25, 1]
+    net.write_csv(tmp_path / "se.csv", nodes=tmp_path / "sn.csv", formula_safe=True)
+    e = pd.read_csv(tmp_path / "se.csv", keep_default_na=False)
+    n = pd.read_csv(tmp_path / "sn.csv", keep_default_na=False)
+    assert list(e["source"]) == ["'" + x for x in FORMULAS]
+    assert list(e["note"]) == ["'=1+2", "'-x", "ok", "'\tt"] and list(e["amount"]) == [-5.5, 2, -0.25, 1]
+    assert list(n["id"]) == ["'" + x for x in FORMULAS] + ["plain"] and list(n["type"])[-1] == "'=t"
+    assert list(n["label"]) == ["'-label", "'\rcr", "", "ok", "'@l"] and list(n["age"]) == [-3, 4, 5, -6, 7]
+
+
+def test_report_csvs_are_formula_safe(tmp_path, no_pictures):
+    nodes, edges = _formula_network().to_pandas()
+    nodes.loc[FORMULAS[1], "label"] = "@l2"   # (a bare CR is not quoted by Python's csv module: kept out here)
+    net = rl.Network.from_pandas(edges, nodes=nodes, directed=True)
+    rl.report.write(net, tmp_path / "a", seed=1, **QUICK)
+    leaders = pd.read_csv(tmp_path / "a" / "leaders.csv", keep_default_na=False, dtype=str)
+    assert sorted(leaders["id"]) == sorted("'" + x for x in FORMULAS)
+    assert set(leaders["label"]) == {"'-label", "'@l2", "", "ok"}
+    communities = pd.read_csv(tmp_path / "a" / "communities.csv", keep_default_na=False, dtype=str)
+    keys = {x for x in communities["key1"]}
+    assert keys and all(k.startswith("'") for k in keys)
+    doc = json.loads((tmp_path / "a" / "report.json").read_text())
+    assert sorted(x["id"] for x in doc["leaders"]) == sorted(FORMULAS)    # JSON keeps names exactly
+    rl.report.write(net, tmp_path / "b", seed=1, formula_safe=False, **QUICK)
+    exact = pd.read_csv(tmp_path / "b" / "leaders.csv", keep_default_na=False, dtype=str)
+    assert sorted(exact["id"]) == sorted(FORMULAS)
+
+
+def test_cli_csv_output_is_formula_safe(tmp_path, capsys):
+    from ringleader import cli
+    net = _formula_network()
+    net.write_csv(tmp_path / "e.csv", nodes=tmp_path / "n.csv")
+    args = ["centrality", str(tmp_path / "e.csv"), "--nodes", str(tmp_path / "n.csv"), "--directed",
+            "--measures", "degree", "--format", "csv"]
+    assert cli.main(args) == 0
+    safe = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False, dtype=str)
+    assert set(safe.iloc[:, 0]) == {"'" + x for x in FORMULAS} | {"plain"}
+    assert cli.main(args + ["--no-formula-safe"]) == 0
+    exact = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False, dtype=str)
+    assert set(exact.iloc[:, 0]) == set(FORMULAS) | {"plain"}

@@ -15,7 +15,9 @@ key players, simulates disruption, follows the money and writes
 
 Names (ids and labels) are data, never markup: they are escaped in HTML and
 Markdown, isolated against right-to-left overrides and shortened for display
-(in full in a tooltip and in the CSV and JSON files, which keep them exactly).
+(in full in a tooltip and in the CSV and JSON files, which keep them exactly,
+but for a leading ``'`` the CSV files add to a name a spreadsheet would read
+as a formula: ``formula_safe``).
 With ``pseudonymize=True`` the network is renamed before the analysis
 (:func:`pseudonymize_network`), so no id, label or attribute value of the
 input reaches any output; the pseudonyms come from a secret drawn for the run
@@ -115,7 +117,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
           leader_weights: Optional[Mapping[str, float]] = None, top: int = DEFAULTS["top"],
           key_players: int = DEFAULTS["key_players"], disruption_steps: int = DEFAULTS["disruption_steps"],
           analysis_limit: int = DEFAULTS["analysis_limit"],
-          max_communities: int = DEFAULTS["max_communities"], template=None) -> dict:
+          max_communities: int = DEFAULTS["max_communities"], template=None, formula_safe: bool = True) -> dict:
     """Analyse ``net`` and write the report files into ``out_dir`` (created
     if missing).  Returns ``{"html", "md", "json", "leaders", "communities"}``
     -> path written.
@@ -157,9 +159,12 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     ``threads``: 0 = all cores; ``progress``: steps on stderr and
     progress bars (as in :mod:`ringleader`).  Defaults: :data:`DEFAULTS`.
     Results are reproducible for a given seed and thread count.
-    leaders.csv and communities.csv keep names exactly; spreadsheet
-    programs may read a cell starting with = + - @ as a formula, so open
-    them as text when the names are not trusted.
+    ``formula_safe`` (default True): in leaders.csv and communities.csv,
+    a text cell (id, label, role, ...) starting with = + - @, tab or CR
+    gets a leading ``'``, so a spreadsheet program shows a name such as
+    ``=cmd|' /C calc'!A0`` instead of running it (OWASP's rule against CSV
+    injection); numbers are never changed.  False keeps every name exactly
+    (for programs; report.json always does).
 
     Cost on top of :func:`ringleader.leaders`: key players and disruption
     O(limit x links of the limited network) each; the bundled sample
@@ -198,10 +203,10 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     parts = _sections.sections(doc, figs)
     page = (_templates.render_template(template, doc["title"], parts, view, doc) if template is not None
             else _html.render_html(doc["title"], parts, view))
-    return _write_files(out, a, doc, parts, page)
+    return _write_files(out, a, doc, parts, page, formula_safe)
 
 
-def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str) -> dict:
+def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str, formula_safe: bool) -> dict:
     """Write the five files into ``out``; name -> path.  Each is written to
     a new temporary file created exclusively in ``out`` and renamed over its
     name (:func:`ringleader._files.safe_open`): a symbolic link planted at
@@ -211,5 +216,5 @@ def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str) -> dic
     write_text(paths["html"], page)
     write_text(paths["md"], _markdown.render_markdown(doc["title"], parts))
     write_text(paths["json"], json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
-    _csv_files.write_tables(a, paths["leaders"], paths["communities"])
+    _csv_files.write_tables(a, paths["leaders"], paths["communities"], safe=bool(formula_safe))
     return paths
