@@ -28,6 +28,8 @@ def _temporary(path: str) -> tuple:
             return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:
             continue
+        except OSError as e:   # named by the file asked for, not the temporary one
+            raise type(e)(e.errno, f"{e.strerror} (writing a temporary file next to it)", path) from None
     raise FileExistsError(f"{path}: no unused temporary name in its folder")
 
 

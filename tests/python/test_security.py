@@ -291,6 +291,9 @@ def test_no_temporary_file_left_behind_on_error(tmp_path, net, monkeypatch):
     with pytest.raises(IsADirectoryError, match="is a directory"):
         with _files.safe_open(tmp_path):
             pass
+    with pytest.raises(FileNotFoundError, match="no/such/x.csv'$"):   # named by the file asked for
+        with _files.safe_open(tmp_path / "no" / "such" / "x.csv"):
+            pass
 
 
 # ---- spreadsheet formula injection (issue 22 item 5) ---------------------------------------
