@@ -49,6 +49,7 @@
 #include "ringleader/io/graphml.hpp"
 #include "ringleader/io/matrix.hpp"
 #include "ringleader/io/pajek.hpp"
+#include "ringleader/io/output.hpp"
 #include "ringleader/io/source.hpp"
 #include "ringleader/io/ucinet.hpp"
 #include "ringleader/layout/edges.hpp"

@@ -117,6 +117,10 @@ def _table_options() -> argparse.ArgumentParser:
     g.add_argument("--format", default="table", choices=["table", "csv", "json"],
                    help="output format (default: table, for reading; csv and json keep names exactly)")
     g.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    g.add_argument("--formula-safe", action=argparse.BooleanOptionalAction, default=True,
+                   help="with --format csv: put a ' before a name starting with = + - @, tab or CR, so a "
+                        "spreadsheet program shows it instead of running it as a formula (default: on; "
+                        "--no-formula-safe keeps names exactly)")
     return table
 
 
@@ -182,7 +186,15 @@ def _report_options(s) -> None:
                         "input file names: for sharing outside the investigation")
     s.add_argument("--pseudonym-key", metavar="KEY",
                    help="with --pseudonymize: derive pseudonyms from this secret key, so the same id gets the same "
-                        "pseudonym in every report (or set RINGLEADER_PSEUDONYM_KEY; default: numbered from --seed)")
+                        "pseudonym in every report (default: numbered from a secret drawn for the run and not kept, "
+                        "different in every run). Other users of the machine can read a key given here (ps): "
+                        "prefer RINGLEADER_PSEUDONYM_KEY or --pseudonym-key-file")
+    s.add_argument("--pseudonym-key-file", metavar="FILE",
+                   help="with --pseudonymize: read the pseudonym key from FILE (its first line; keep the file "
+                        "readable by you only)")
+    s.add_argument("--formula-safe", action=argparse.BooleanOptionalAction, default=True,
+                   help="in leaders.csv and communities.csv, put a ' before a name starting with = + - @, tab or "
+                        "CR (spreadsheet formula injection; default: on; --no-formula-safe keeps names exactly)")
     s.add_argument("--top", type=count, metavar="N", help="leaders listed in the report (default: 25)")
     s.add_argument("--key-players", type=count, default=5, metavar="K",
                    help="size of the key player set (default: 5)")

@@ -16,12 +16,14 @@ Ctrl-C exits with status 130.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import sys
 
 from ._cli_parser import COLUMN_FLAGS, build_parser
+from ._files import formula_safe, safe_open, write_text
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
@@ -147,15 +149,16 @@ def _json_value(v):
 
 def _emit(df, args, index_label: str, title: str = "") -> None:
     """Write a DataFrame to --output or stdout as --format table|csv|json
-    (table: names shortened and control characters made visible)."""
+    (table: names shortened and control characters made visible; csv: a
+    name a spreadsheet would run as a formula gets a leading ', unless
+    --no-formula-safe)."""
     import pandas as pd
 
     from .report._text import display
 
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with (safe_open(args.output, newline="") if args.output else contextlib.nullcontext(sys.stdout)) as out:
         if args.format == "csv":
-            df.to_csv(out, index_label=index_label, lineterminator="\n")
+            (formula_safe(df) if args.formula_safe else df).to_csv(out, index_label=index_label, lineterminator="\n")
         elif args.format == "json":
             rows = [{index_label: _json_value(i), **{str(k): _json_value(v) for k, v in row.items()}}
                     for i, row in zip(df.index, df.to_dict("records"))]
@@ -167,9 +170,6 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
                 if not pd.api.types.is_numeric_dtype(shown[c]):
                     shown[c] = [display(x, 60) if isinstance(x, str) else x for x in shown[c]]
             out.write((title + "\n" if title else "") + shown.to_string(float_format=lambda x: f"{x:.6g}") + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
 
 
 # ---- subcommands ---------------------------------------------------------------
@@ -198,8 +198,7 @@ def _info(args) -> int:
         lines += ["", "edges by type"] + [f"  {t:<{width}}  {c:>10,}" for t, c in edge_types.items()]
         text = "\n".join(lines)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+        write_text(args.output, text + "\n")
     else:
         print(text)
     return 0
@@ -320,11 +319,35 @@ def _leaders(args) -> int:
     return 0
 
 
+def _pseudonym_key(args):
+    """The pseudonym key: --pseudonym-key, --pseudonym-key-file (its first
+    line, bytes) or RINGLEADER_PSEUDONYM_KEY, at most one; None without."""
+    given = [(n, v) for n, v in (("--pseudonym-key", args.pseudonym_key),
+                                 ("--pseudonym-key-file", args.pseudonym_key_file)) if v is not None]
+    if len(given) > 1:
+        raise ValueError("--pseudonym-key and --pseudonym-key-file both given: keep one (preferably the file)")
+    if args.pseudonym_key_file is not None:
+        try:
+            with open(args.pseudonym_key_file, "rb") as f:
+                key = f.read(1 << 16).splitlines()
+        except OSError as e:
+            raise ValueError(f"--pseudonym-key-file {args.pseudonym_key_file}: cannot read it ({e.strerror})") from None
+        if not key or not key[0]:
+            raise ValueError(f"--pseudonym-key-file {args.pseudonym_key_file}: the first line is empty: write the "
+                             "key on it")
+        return key[0]
+    if args.pseudonym_key is not None:
+        if not args.pseudonym_key:
+            raise ValueError("--pseudonym-key is empty: give a secret, or leave the option out")
+        return args.pseudonym_key
+    return os.environ.get("RINGLEADER_PSEUDONYM_KEY") or None
+
+
 def _report(args) -> int:
     from . import report
 
     net = _load(args)
-    key = args.pseudonym_key or os.environ.get("RINGLEADER_PSEUDONYM_KEY") or None
+    key = _pseudonym_key(args)
     if key is not None and not args.pseudonymize:
         raise ValueError("a pseudonym key is given but not --pseudonymize: add --pseudonymize (or drop the key)")
     paths = report.write(net, args.output, seed=args.seed, pseudonymize=args.pseudonymize, pseudonym_key=key,
@@ -332,7 +355,7 @@ def _report(args) -> int:
                          person_type=_person_type(net, args), leader_weights=_weights(args.weights),
                          top=args.top if args.top is not None else report.DEFAULTS["top"],
                          key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit,
-                         template=args.template)
+                         template=args.template, formula_safe=args.formula_safe)
     print(f"report written to {paths['html'].parent}{os.sep}: " + ", ".join(p.name for p in paths.values()))
     print(f"open {paths['html']} in a web browser")
     return 0
@@ -352,7 +375,8 @@ def _generate(args) -> int:
                                victims_per_operator=args.victims, noise=args.noise, seed=args.seed)
     out.mkdir(parents=True, exist_ok=True)
     net.write_csv(files[0], nodes=files[1])
-    truth.to_csv(files[2])
+    with safe_open(files[2], newline="") as f:
+        truth.to_csv(f)
     print(f"wrote {files[0]}, {files[1]} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges, "
           f"{len(truth)} persons; seed {truth.attrs['seed']}) and {files[2]} (the true roles)")
     print(f"next: ringleader report {files[0]} --nodes {files[1]} --directed -o {out / 'report'}")

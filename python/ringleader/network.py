@@ -240,7 +240,7 @@ class Network:
         return derive(self, self._net.largest_component())
 
     # ---- writing -----------------------------------------------------------
-    def write_csv(self, edges, nodes=None) -> None:
+    def write_csv(self, edges, nodes=None, formula_safe: bool = False) -> None:
         """Write the CSV pair (``nodes`` optional).  Lossless with :func:`read_csv`:
         every node, edge, type, weight, timestamp (ISO 8601 UTC), amount and
         attribute comes back, with three limits of the CSV format (GraphML has
@@ -248,8 +248,20 @@ class Network:
         ISO 8601 date) reads back as a number (or time) column; a column with
         no value at all reads back as a string column; attribute names are
         read with surrounding spaces trimmed.  Values holding a NUL character
-        cannot be written to CSV (an error says so)."""
-        _core.write_csv(self._net, os.fspath(edges), "" if nodes is None else os.fspath(nodes))
+        cannot be written to CSV (an error says so).
+
+        Every writer (this, ``write_graphml``, ``write_gexf``, ``save``)
+        writes a new file created exclusively next to the target and renames
+        it over the target: a failed write leaves no temporary file, and a
+        symbolic link at the target is replaced, never followed.
+        ``formula_safe=True`` (for spreadsheets; default False keeps the
+        round trip exact): text cells (ids, types, labels, string values,
+        column names) starting with = + - @, tab or CR get a leading ``'``
+        (OWASP's rule against CSV formula injection); numbers never do.
+
+        >>> net.write_csv("for-excel.csv", formula_safe=True)                 # doctest: +SKIP
+        """
+        _core.write_csv(self._net, os.fspath(edges), "" if nodes is None else os.fspath(nodes), bool(formula_safe))
 
     def save(self, path) -> None:
         """Writes the network to ``path`` in ringleader's compact binary format:

@@ -132,10 +132,13 @@ void bind_io(py::module_& m) {
         },
         py::arg("path"), py::arg("directed"), py::arg("node_type"), py::arg("row_type"), py::arg("column_type"),
         py::arg("edge_type"));
-  m.def("write_csv", [](const Network& n, const std::string& edges, const std::string& nodes) {
-    py::gil_scoped_release release;
-    io::write_csv(n, edges, nodes);
-  });
+  m.def(
+      "write_csv",
+      [](const Network& n, const std::string& edges, const std::string& nodes, bool formula_safe) {
+        py::gil_scoped_release release;
+        io::write_csv(n, edges, nodes, formula_safe);
+      },
+      py::arg("net"), py::arg("edges"), py::arg("nodes"), py::arg("formula_safe") = false);
   m.def("write_graphml", [](const Network& n, const std::string& path) {
     py::gil_scoped_release release;
     io::write_graphml(n, path);

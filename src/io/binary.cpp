@@ -28,6 +28,7 @@
 
 #include "ringleader/core/memory.hpp"
 #include "ringleader/core/text.hpp"
+#include "ringleader/io/output.hpp"
 #include "ringleader/io/source.hpp"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -617,19 +618,20 @@ bool has_binary_magic(const std::string& path) {
 void write_binary(const Network& net, const std::string& path) {
   check_path(path);
   const Layout layout(net);
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) throw Error(path + ": cannot write file " + tmp + ": " + std::strerror(errno));
+  OutputFile out(path);
+  const int fd = ::dup(out.fd());
+  std::FILE* f = fd < 0 ? nullptr : ::fdopen(fd, "wb");
+  if (!f) {
+    if (fd >= 0) ::close(fd);
+    throw Error(path + ": cannot write file: " + std::strerror(errno));
+  }
   int err = 0;
   layout.emit([&](const void* p, std::uint64_t n) {
     if (!err && std::fwrite(p, 1, std::size_t(n), f) != n) err = errno ? errno : EIO;
   });
   if (std::fclose(f) != 0 && !err) err = errno ? errno : EIO;
-  if (!err && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  if (err) {
-    std::remove(tmp.c_str());
-    throw Error(path + ": cannot write file: " + std::strerror(err));
-  }
+  if (err) throw Error(path + ": cannot write file: " + std::strerror(err));
+  out.commit();
 }
 
 std::string binary_bytes(const Network& net) {

@@ -185,14 +185,25 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
 }
 
 // ---- writing -------------------------------------------------------------
-void put_field(std::string& out, std::string_view s) {
+/// A text a spreadsheet program would read as a formula: one starting with
+/// = + - @, tab or CR (OWASP's CSV injection rule).
+bool formula_like(std::string_view s) {
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+/// Appends one field, quoted when needed; `text` with formula_safe: a
+/// formula-like value gets a leading ' (numbers never pass here as text).
+void put_field(std::string& out, std::string_view s, bool formula_safe = false) {
   if (s.find('\0') != std::string_view::npos)
     throw InvalidArgument("a value holds a NUL character, which a CSV file cannot hold: write GraphML instead");
+  const bool prefix = formula_safe && formula_like(s);
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (prefix) out += '\'';
     out += s;
     return;
   }
   out += '"';
+  if (prefix) out += '\'';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
@@ -260,54 +271,57 @@ Network read_csv(const std::string& edges_path, const std::string& nodes_path, c
   return read_csv_text(edges, edges_path, std::string_view(nodes), nodes_path, opt);
 }
 
-std::string nodes_csv_text(const Network& net) {
+std::string nodes_csv_text(const Network& net, bool formula_safe) {
   const NodeTable& t = net.nodes();
+  const bool safe = formula_safe;
   check_header_names(t.attrs, {"id", "type", "label"}, "node");
   check_space_twins(t);
   std::string out = "id,type,label";
-  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
+  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name, safe); }
   out += '\n';
   for (std::size_t v = 0; v < t.size(); ++v) {
-    put_field(out, t.ids[v]);
+    put_field(out, t.ids[v], safe);
     out += ',';
-    put_field(out, t.types.name(t.type[v]));
+    put_field(out, t.types.name(t.type[v]), safe);
     out += ',';
-    if (!t.labels.empty()) put_field(out, t.labels[v]);
-    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, v)); }
+    if (!t.labels.empty()) put_field(out, t.labels[v], safe);
+    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, v), safe && c.kind == Column::Kind::String); }
     out += '\n';
   }
   return out;
 }
 
-std::string edges_csv_text(const Network& net) {
+std::string edges_csv_text(const Network& net, bool formula_safe) {
   const EdgeTable& t = net.edges();
+  const bool safe = formula_safe;
   check_header_names(t.attrs, {"source", "target", "type", "weight", "timestamp", "amount"}, "edge");
   check_space_twins(net.nodes());
   std::string out = "source,target,type,weight";
   if (t.has_timestamps()) out += ",timestamp";
   if (t.has_amounts()) out += ",amount";
-  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name); }
+  for (const auto& c : t.attrs) { out += ','; put_field(out, c.name, safe); }
   out += '\n';
   const auto& ids = net.nodes().ids;
   for (std::size_t e = 0; e < t.size(); ++e) {
-    put_field(out, ids[t.source[e]]);
+    put_field(out, ids[t.source[e]], safe);
     out += ',';
-    put_field(out, ids[t.target[e]]);
+    put_field(out, ids[t.target[e]], safe);
     out += ',';
-    put_field(out, t.types.name(t.type[e]));
+    put_field(out, t.types.name(t.type[e]), safe);
     out += ',';
     out += text::format_double(t.weight[e]);
     if (t.has_timestamps()) { out += ','; out += text::format_timestamp(t.timestamp[e]); }
     if (t.has_amounts()) { out += ','; if (!std::isnan(t.amount[e])) out += text::format_double(t.amount[e]); }
-    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, e)); }
+    for (const auto& c : t.attrs) { out += ','; put_field(out, cell(c, e), safe && c.kind == Column::Kind::String); }
     out += '\n';
   }
   return out;
 }
 
-void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path) {
-  write_file(edges_path, edges_csv_text(net));
-  if (!nodes_path.empty()) write_file(nodes_path, nodes_csv_text(net));
+void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path,
+               bool formula_safe) {
+  write_file(edges_path, edges_csv_text(net, formula_safe));
+  if (!nodes_path.empty()) write_file(nodes_path, nodes_csv_text(net, formula_safe));
 }
 
 }  // namespace ringleader::io

@@ -2,16 +2,19 @@
 #include "ringleader/io/source.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/core/memory.hpp"
 #include "ringleader/core/text.hpp"
+#include "ringleader/io/output.hpp"
 
 namespace ringleader::io {
 namespace {
@@ -98,25 +101,27 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file(const std::string& path, std::string_view data) {
-  check_path(path);
-  if (ends_with(path, ".gz")) {
-    gzFile f = gzopen(path.c_str(), "wb");
-    if (!f) throw Error(path + ": cannot write file: " + std::strerror(errno));
-    std::size_t pos = 0;
-    bool ok = true;
-    while (ok && pos < data.size()) {
-      unsigned chunk = unsigned(std::min<std::size_t>(data.size() - pos, 1u << 30));
-      ok = gzwrite(f, data.data() + pos, chunk) == int(chunk);
-      pos += chunk;
-    }
-    if (gzclose(f) != Z_OK || !ok) throw Error(path + ": cannot write gzip file");
+  OutputFile out(path);
+  if (!ends_with(path, ".gz")) {
+    out.write(data.data(), data.size());
+    out.commit();
     return;
   }
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) throw Error(path + ": cannot write file: " + std::strerror(errno));
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) throw Error(path + ": cannot write file (disk full?)");
+  const int fd = ::dup(out.fd());
+  gzFile f = fd < 0 ? nullptr : gzdopen(fd, "wb");
+  if (!f) {
+    if (fd >= 0) ::close(fd);
+    throw Error(path + ": cannot write file: " + std::strerror(errno ? errno : ENOMEM));
+  }
+  std::size_t pos = 0;
+  bool ok = true;
+  while (ok && pos < data.size()) {
+    unsigned chunk = unsigned(std::min<std::size_t>(data.size() - pos, 1u << 30));
+    ok = gzwrite(f, data.data() + pos, chunk) == int(chunk);
+    pos += chunk;
+  }
+  if (gzclose(f) != Z_OK || !ok) throw Error(path + ": cannot write gzip file (disk full?)");
+  out.commit();
 }
 
 std::string_view check_text(std::string_view data, const std::string& name) {

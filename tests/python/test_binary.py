@@ -200,7 +200,7 @@ def test_files_and_paths(tmp_path):
     assert str(tmp_path / "no" / "such" / "dir.rlnet") in str(e.value)
     p = tmp_path / "net.rlnet"
     p.write_bytes(b"an older file")
-    net.save(p)  # replaced whole, through net.rlnet.tmp, which is gone afterwards
+    net.save(p)  # replaced whole, through a temporary file of its own, gone afterwards
     assert_same(net, rl.load(p))
     assert sorted(x.name for x in tmp_path.iterdir()) == ["net.rlnet"]
     assert _binary.header(p)["sections"][0] == {"name": "node.id.offsets", "dtype": "<u8", "offset": 0,

@@ -101,9 +101,11 @@ std::vector<std::string> read_binary_node_ids(const std::string& path);
 /// True when the file exists and starts with the format's magic bytes.
 bool has_binary_magic(const std::string& path);
 
-/// Writes `net` to `path` through `<path>.tmp`, renamed over `path` at the
-/// end, so that readers never see a half-written file (the temporary file is
-/// removed on failure).  A value that is not valid UTF-8 (the format stores
+/// Writes `net` to `path` through an OutputFile (io/output.hpp): a
+/// temporary file created exclusively under a unique name next to `path`,
+/// renamed over it at the end, so that readers never see a half-written
+/// file and a symbolic link at `path` is replaced, never followed (the
+/// temporary file is removed on failure).  A value that is not valid UTF-8 (the format stores
 /// UTF-8 text) or a path holding NUL throws InvalidArgument; a failed write
 /// throws ringleader::Error naming the file.
 void write_binary(const Network& net, const std::string& path);

@@ -47,8 +47,16 @@ Network read_csv_text(std::string_view edges, const std::string& edges_name,
 /// header names are trimmed.  A value holding NUL throws InvalidArgument, and
 /// so does an attribute name that is blank once trimmed or then equals another
 /// column's name (e.g. "weight " on edges, "a" beside "a ", as GraphML allows).
-void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path = "");
-std::string edges_csv_text(const Network& net);
-std::string nodes_csv_text(const Network& net);
+///
+/// `formula_safe` (default false, which keeps the round trip exact): for
+/// files meant for a spreadsheet program, every text cell (ids, types,
+/// labels, string attributes, attribute names) starting with = + - @, tab
+/// or CR gets a leading ' (OWASP's rule against CSV formula injection), so
+/// "=cmd|' /C calc'!A0" is shown, not run; number and time cells are never
+/// changed.  Such a file reads back with the ' kept.
+void write_csv(const Network& net, const std::string& edges_path, const std::string& nodes_path = "",
+               bool formula_safe = false);
+std::string edges_csv_text(const Network& net, bool formula_safe = false);
+std::string nodes_csv_text(const Network& net, bool formula_safe = false);
 
 }  // namespace ringleader::io

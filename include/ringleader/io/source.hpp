@@ -16,8 +16,11 @@ void check_path(const std::string& path);
 /// cannot be opened or decompressed.
 std::string read_file(const std::string& path);
 
-/// Writes `data` to `path` (gzip-compressed when the name ends in ".gz").
-/// Throws ringleader::Error naming the file on failure.
+/// Writes `data` to `path` (gzip-compressed when the name ends in ".gz")
+/// through an OutputFile (io/output.hpp): a temporary file created
+/// exclusively next to it, renamed over it, so a symbolic link planted at
+/// `path` is replaced, never followed.  Throws ringleader::Error naming the
+/// file on failure (and leaves no temporary file behind).
 void write_file(const std::string& path, std::string_view data);
 
 /// Checks UTF-8 (no NUL bytes) and strips a leading BOM; throws ParseError

@@ -67,8 +67,10 @@ def _core_of(net):
 
 def save(net, path) -> None:
     """Writes `net` to `path` in the binary format (see the module doc),
-    through a temporary file (``path + ".tmp"``) renamed at the end, so that
-    readers never see a half-written file."""
+    through a temporary file created exclusively under a unique name in the
+    same folder and renamed over `path` at the end (C++
+    ``ringleader/io/output.hpp``), so that readers never see a half-written
+    file and a symbolic link planted at `path` is replaced, never followed."""
     _core.write_binary(_core_of(net), os.fspath(path))
 
 

@@ -15,12 +15,19 @@ key players, simulates disruption, follows the money and writes
 
 Names (ids and labels) are data, never markup: they are escaped in HTML and
 Markdown, isolated against right-to-left overrides and shortened for display
-(in full in a tooltip and in the CSV and JSON files, which keep them exactly).
+(in full in a tooltip and in the CSV and JSON files, which keep them exactly,
+but for a leading ``'`` the CSV files add to a name a spreadsheet would read
+as a formula: ``formula_safe``).
 With ``pseudonymize=True`` the network is renamed before the analysis
 (:func:`pseudonymize_network`), so no id, label or attribute value of the
-input reaches any output.  Same network, parameters and seed: the same
+input reaches any output; the pseudonyms come from a secret drawn for the run
+and never written (different in every run), or from ``pseudonym_key`` (the
+same in every run with that key), never from the seed, and no row order
+depends on the order of the input rows.  Pseudonyms hide names, not the
+network's shape: whoever holds the original edges can recognise people by
+their position.  Same network, parameters and seed: the same
 ``leaders.csv``, ``communities.csv`` and ``report.json`` (there is no
-timestamp).
+timestamp; pseudonymized, only with a ``pseudonym_key``).
 
 The interactive network view (report.html's network section): search by
 name, id or rank, a card with each person's rank, role, community, score,
@@ -88,6 +95,7 @@ from typing import Mapping, Optional, Union
 
 import numpy as np
 
+from .._files import write_text
 from .._kernel import seed_of
 from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _sections, _templates, _view
 from ._pseudonyms import pseudonymize_network
@@ -109,7 +117,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
           leader_weights: Optional[Mapping[str, float]] = None, top: int = DEFAULTS["top"],
           key_players: int = DEFAULTS["key_players"], disruption_steps: int = DEFAULTS["disruption_steps"],
           analysis_limit: int = DEFAULTS["analysis_limit"],
-          max_communities: int = DEFAULTS["max_communities"], template=None) -> dict:
+          max_communities: int = DEFAULTS["max_communities"], template=None, formula_safe: bool = True) -> dict:
     """Analyse ``net`` and write the report files into ``out_dir`` (created
     if missing).  Returns ``{"html", "md", "json", "leaders", "communities"}``
     -> path written.
@@ -131,22 +139,32 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     view embeds at most 2000 persons (the highest-ranked).
 
     ``seed``: every random choice (Leiden, samples, key player restarts,
-    random removals, the pseudonym order); ``None`` draws one, written in
+    random removals; not the pseudonyms); ``None`` draws one, written in
     the report.  ``sources``: the input files, a path, a list of paths or a
     dict role -> path (e.g. ``{"edges": ..., "nodes": ...}``), whose sizes
     and SHA-256 checksums go into the report.  ``pseudonymize``: rename
     every node first (:func:`pseudonymize_network`; ``pseudonym_key`` as
     its ``key``), drop labels and attributes and withhold the input file
-    names, so the report can be shared outside the investigation.
+    names, so the report can be shared outside the investigation.  Without
+    ``pseudonym_key`` the pseudonyms come from a secret drawn for this run
+    and never written: they cannot be mapped back to the ids (not even with
+    the seed and the input files) nor reproduced; with it (a secret string
+    or bytes, kept out of the report) the same id gets the same pseudonym
+    in every run.  Either way the rows do not depend on the input's row
+    order.  Pseudonyms do not hide the structure: whoever holds the
+    original edges can re-identify people by their links.
     ``template``: a Jinja2 template file for report.html (see the module
     help for its variables; ImportError without Jinja2, ValueError when it
     is not valid, both before the analysis).
     ``threads``: 0 = all cores; ``progress``: steps on stderr and
     progress bars (as in :mod:`ringleader`).  Defaults: :data:`DEFAULTS`.
     Results are reproducible for a given seed and thread count.
-    leaders.csv and communities.csv keep names exactly; spreadsheet
-    programs may read a cell starting with = + - @ as a formula, so open
-    them as text when the names are not trusted.
+    ``formula_safe`` (default True): in leaders.csv and communities.csv,
+    a text cell (id, label, role, ...) starting with = + - @, tab or CR
+    gets a leading ``'``, so a spreadsheet program shows a name such as
+    ``=cmd|' /C calc'!A0`` instead of running it (OWASP's rule against CSV
+    injection); numbers are never changed.  False keeps every name exactly
+    (for programs; report.json always does).
 
     Cost on top of :func:`ringleader.leaders`: key players and disruption
     O(limit x links of the limited network) each; the bundled sample
@@ -170,7 +188,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     step = _analysis.Progress(progress, 6)
     inputs = _document.checksums(sources, hide_names=pseudonymize)
     if pseudonymize:
-        net = pseudonymize_network(net, key=pseudonym_key, seed=seed)
+        net = pseudonymize_network(net, key=pseudonym_key)
     settings = _analysis.Settings.of(
         seed, person_type=person_type, threads=threads, top=top, key_players=key_players,
         disruption_steps=disruption_steps, analysis_limit=analysis_limit, max_communities=max_communities,
@@ -185,16 +203,18 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     parts = _sections.sections(doc, figs)
     page = (_templates.render_template(template, doc["title"], parts, view, doc) if template is not None
             else _html.render_html(doc["title"], parts, view))
-    return _write_files(out, a, doc, parts, page)
+    return _write_files(out, a, doc, parts, page, formula_safe)
 
 
-def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str) -> dict:
-    """Write the five files into ``out``; name -> path."""
+def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str, formula_safe: bool) -> dict:
+    """Write the five files into ``out``; name -> path.  Each is written to
+    a new temporary file created exclusively in ``out`` and renamed over its
+    name (:func:`ringleader._files.safe_open`): a symbolic link planted at
+    ``out/report.html`` is replaced, never followed."""
     paths = {"html": out / "report.html", "md": out / "report.md", "json": out / "report.json",
              "leaders": out / "leaders.csv", "communities": out / "communities.csv"}
-    paths["html"].write_text(page, encoding="utf-8")
-    paths["md"].write_text(_markdown.render_markdown(doc["title"], parts), encoding="utf-8")
-    paths["json"].write_text(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n",
-                             encoding="utf-8")
-    _csv_files.write_tables(a, paths["leaders"], paths["communities"])
+    write_text(paths["html"], page)
+    write_text(paths["md"], _markdown.render_markdown(doc["title"], parts))
+    write_text(paths["json"], json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    _csv_files.write_tables(a, paths["leaders"], paths["communities"], safe=bool(formula_safe))
     return paths

@@ -1,9 +1,11 @@
 """leaders.csv and communities.csv: every person and every community, names
-kept exactly (:func:`leaders_table`, :func:`communities_table`)."""
+kept exactly (:func:`leaders_table`, :func:`communities_table`) but for a
+leading ``'`` on those a spreadsheet would run as a formula (unless asked)."""
 from __future__ import annotations
 
 import pandas as pd
 
+from .._files import formula_safe, safe_open
 from ._analysis import Analysis
 
 __all__ = ["leaders_table", "communities_table", "write_tables"]
@@ -34,7 +36,12 @@ def communities_table(a: Analysis) -> pd.DataFrame:
     return out
 
 
-def write_tables(a: Analysis, leaders_path, communities_path) -> None:
-    """Write both files (``\\n`` line ends)."""
-    leaders_table(a).to_csv(leaders_path, index_label="id", lineterminator="\n")
-    communities_table(a).to_csv(communities_path, index_label="community", lineterminator="\n")
+def write_tables(a: Analysis, leaders_path, communities_path, safe: bool = True) -> None:
+    """Write both files (``\\n`` line ends), each through a temporary file
+    renamed over its name (:func:`ringleader._files.safe_open`).  ``safe``:
+    text cells that a spreadsheet program would read as a formula get a
+    leading ``'`` (:func:`ringleader._files.formula_safe`)."""
+    for table, path, label in ((leaders_table(a), leaders_path, "id"),
+                               (communities_table(a), communities_path, "community")):
+        with safe_open(path, newline="") as f:
+            (formula_safe(table) if safe else table).to_csv(f, index_label=label, lineterminator="\n")

@@ -80,11 +80,16 @@ def method_notes(a: Analysis, s: Settings) -> list:
                      "the origin accounts to the accounts owned by the persons ranked as leaders "
                      "(rl.money.freeze_plan).")
     if s.pseudonymized:
-        how = ("numbered in an order drawn from the seed" if s.pseudonyms == "numbered" else
+        how = ("numbered in the order of keyed hashes of the ids under a secret drawn for this run and not "
+               "kept, so they cannot be mapped back to the ids nor reproduced" if s.pseudonyms == "numbered" else
                "keyed hashes (HMAC-SHA256 with a key that is not part of the report)")
         notes.append(f"Pseudonymized: every id was replaced by a pseudonym of its node type ({how}) before the "
-                     "analysis; labels, node and edge attributes and input file names were left out.")
+                     "analysis, nodes and links sorted by pseudonym; labels, node and edge attributes and input "
+                     "file names were left out. Pseudonyms hide names, not the network's shape: whoever holds "
+                     "the original links can recognise people by their position.")
     notes.append(f"Reproduce: ringleader {__version__} with these parameters and the same thread count on input "
                  "files with the SHA-256 checksums below gives the same leaders.csv, communities.csv and "
-                 "report.json.")
+                 "report.json" + (" (the same pseudonym key too)" if s.pseudonyms == "keyed" else
+                                  "; not here: the pseudonyms, and the node order they set, are drawn anew in every run"
+                                  if s.pseudonymized else "") + ".")
     return notes + a.notes

@@ -401,14 +401,16 @@ TEST_CASE("binary: files, paths and the safe write", "[io][binary]") {
   }
   CHECK_FALSE(io::has_binary_magic(std::string(RINGLEADER_SOURCE_DIR) + "/examples/sample/edges.csv"));
   CHECK_FALSE(io::has_binary_magic(dir + "/missing.rlnet"));
-  // the write replaces an existing file whole; a stale .tmp is overwritten
+  // the write replaces an existing file whole, through a temporary file of
+  // its own (a file at the old predictable name NAME.tmp is left alone)
   const std::string path = temp_path("replace.rlnet");
   spit(path, "old contents");
-  spit(path + ".tmp", "a stale temporary file");
+  spit(path + ".tmp", "not ours");
   io::write_binary(net, path);
   CHECK(slurp(path) == io::binary_bytes(net));
-  CHECK_FALSE(exists(path + ".tmp"));
+  CHECK(slurp(path + ".tmp") == "not ours");
   std::remove(path.c_str());
+  std::remove((path + ".tmp").c_str());
   // text that is not UTF-8 cannot be stored
   NetworkBuilder b(false);
   b.add_node("caf\xE9", "person");
