@@ -307,6 +307,12 @@ class Network:
 
         write_gexf(self, path, ranking=ranking, partition=partition, pos=pos, seed=seed)
 
+    def write_i2(self, folder, **options) -> dict:
+        """:func:`ringleader.io.write_i2`: CSVs for i2 Analyst's Notebook."""
+        from .io._i2 import write_i2
+
+        return write_i2(self, folder, **options)
+
     # ---- summaries ---------------------------------------------------------
     def summary(self) -> str:
         """Counts of nodes and edges by type, as text."""
