@@ -31,6 +31,8 @@ fi
   "Jinja2>=3.1" "websocket-client>=1.6" nbformat nbclient ipykernel "pybind11-stubgen==3.0.0" "phonenumbers>=8.13"
 # rl.read_case's .xlsx and Parquet tables: the extras `excel` and `parquet`, whose tests must run under CI
 "$PYTHON" -m pip install -q --disable-pip-version-check "openpyxl>=3.1" "pyarrow>=12"
+# rl.read_case of a YAML case file: the extra `yaml`, whose tests must run under CI
+"$PYTHON" -m pip install -q --disable-pip-version-check "PyYAML>=6"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
 # the documentation site, `make docs` (the optional extra `docs`; docs/conf.py)

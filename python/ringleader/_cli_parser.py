@@ -51,14 +51,14 @@ def _input_options() -> argparse.ArgumentParser:
     g.add_argument("edges", metavar="EDGES",
                    help="the network: edges.csv (header source,target[,type,weight,timestamp,amount,...]), "
                         ".graphml, Pajek .net, edge list .txt/.edges/.el, UCINET .dl or a matrix .csv; "
-                        ".gz files are read too; or a case file .toml naming several tables (docs/case-files.md)")
+                        ".gz files are read too; or a case file .toml/.yaml naming several tables (docs/case-files.md)")
     g.add_argument("--nodes", metavar="NODES", help="nodes.csv for a CSV edge file (header id[,type,label,...])")
     g.add_argument("--directed", action="store_true",
                    help="read the CSV, edge list or DL file as directed (calls and transfers have a direction)")
     g.add_argument("--create-missing", action="store_true",
                    help="create nodes that edges name but --nodes lacks (otherwise an error)")
     g.add_argument("--input-format", default="auto", choices=FORMATS,
-                   help="the input format (default: auto, from the file extension; .csv = CSV pair, .toml = case)")
+                   help="the input format (default: auto, from the file extension; .csv = CSV pair, .toml/.yaml = case)")
     g.add_argument("--allow-outside", action="store_true",
                    help="let a case file read tables outside its folder (../x.csv, absolute paths)")
     _mapping_options(inputs)
@@ -207,6 +207,19 @@ def _report_options(s) -> None:
                         "needs pip install 'ringleader[report]'; start from rl.report.DEFAULT_TEMPLATE)")
 
 
+def _export_options(s) -> None:
+    s.add_argument("--to", required=True, choices=["i2", "gexf", "graphml", "csv"],
+                   help="i2: entities.csv and links.csv for i2 Analyst's Notebook's Import wizard (into -o DIR); "
+                        "gexf, graphml: one file for Gephi (-o FILE); csv: edges.csv and nodes.csv (into -o DIR)")
+    s.add_argument("-o", "--output", metavar="PATH", required=True, help="directory (i2, csv) or file (gexf, graphml)")
+    s.add_argument("--leaders", action="store_true",
+                   help="add the leader ranking (rank, score, role, community) as node columns (i2, gexf, graphml)")
+    s.add_argument("--layout", action="store_true", help="add ForceAtlas2 positions (gexf, graphml; from --seed)")
+    s.add_argument("--formula-unsafe", action="store_true",
+                   help="i2: keep values starting with = + - @ exactly (default: a single quote in front, so a "
+                        "spreadsheet does not run them as a formula)")
+
+
 def _generate_options(s) -> None:
     s.add_argument("--seed", type=count, metavar="N", help="seed of the generator (default: random, and printed)")
     s.add_argument("output_dir", metavar="DIR", help="directory for edges.csv, nodes.csv and truth.csv (created)")
@@ -239,6 +252,11 @@ _COMMANDS = (
      "browser), report.md, report.json, leaders.csv and communities.csv; report.json has every\n"
      "parameter and the inputs' SHA-256 checksums.",
      _report_options),
+    ("export", "write the network for other tools: i2 Analyst's Notebook, Gephi (GEXF, GraphML), CSV",
+     ("input", "run", "persons"),
+     "ringleader export case.toml --to i2 --leaders -o i2/\n"
+     "  ringleader export edges.csv --nodes nodes.csv --directed --to gexf --leaders --layout -o case.gexf",
+     _export_options),
     ("generate", "write a synthetic telecom-fraud network with its true roles", (),
      "ringleader generate case/ --groups 3 --seed 1", _generate_options),
 )

@@ -3,9 +3,10 @@
 Subcommands: ``info`` (size by node and edge type), ``centrality``,
 ``communities``, ``leaders`` (tables on stdout or ``--output FILE`` as
 ``--format table|csv|json``), ``report`` (the investigation report, see
-:mod:`ringleader.report`) and ``generate`` (a synthetic fraud network with
+:mod:`ringleader.report`), ``export`` (for i2 Analyst's Notebook, Gephi,
+CSV) and ``generate`` (a synthetic fraud network with
 ground truth).  Inputs: the CSV pair (edges.csv with ``--nodes nodes.csv``),
-GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, case files (``.toml``,
+GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, case files (``.toml``, ``.yaml``,
 several tables: :func:`ringleader.read_case`), chosen by file extension or
 ``--input-format``.
 
@@ -35,7 +36,7 @@ def _format(args) -> str:
     if fmt == "auto":
         low = args.edges.lower().removesuffix(".gz")
         fmt = ("graphml" if low.endswith(".graphml") else "pajek" if low.endswith(".net")
-               else "dl" if low.endswith(".dl") else "case" if low.endswith(".toml")
+               else "dl" if low.endswith(".dl") else "case" if low.endswith((".toml", ".yaml", ".yml"))
                else "edgelist" if low.endswith((".txt", ".edges", ".el"))
                else "csv")
     return fmt
@@ -66,7 +67,7 @@ def _read(args, fmt: str):
         raise ValueError(f"{given[0]} goes with a CSV edge file, not {fmt}: leave it out, or give --input-format csv"
                          + (" (a case file names its columns and formats per table)" if fmt == "case" else ""))
     if args.allow_outside and fmt != "case":
-        raise ValueError("--allow-outside goes with a case file (.toml): leave it out")
+        raise ValueError("--allow-outside goes with a case file (.toml, .yaml): leave it out")
     if fmt == "case":
         if args.directed:
             raise ValueError("--directed does not go with a case file: set directed = true/false in its [case]")
@@ -361,6 +362,34 @@ def _report(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    import pathlib
+
+    from .criminal._leaders import leaders
+
+    if args.layout and args.to in ("i2", "csv"):
+        raise ValueError(f"--layout goes with --to gexf or graphml, not --to {args.to}")
+    if args.leaders and args.to == "csv":
+        raise ValueError("--leaders goes with --to i2, gexf or graphml (csv writes the network only)")
+    net = _load(args)
+    ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
+                      progress=args.progress) if args.leaders else None
+    out = pathlib.Path(args.output)
+    if args.to == "i2":
+        written = list(net.write_i2(out, ranking=ranking, formula_safe=not args.formula_unsafe).values())
+    elif args.to == "csv":
+        out.mkdir(parents=True, exist_ok=True)
+        written = [out / "edges.csv", out / "nodes.csv"]
+        net.write_csv(written[0], nodes=written[1])
+    else:
+        writer = net.write_gexf if args.to == "gexf" else net.write_graphml
+        writer(out, ranking=ranking, pos=True if args.layout else None, seed=args.seed or 0)
+        written = [out]
+    print("wrote " + ", ".join(str(p) for p in written) + f" ({net.number_of_nodes()} nodes, "
+          f"{net.number_of_edges()} edges)")
+    return 0
+
+
 def _generate(args) -> int:
     import pathlib
 
@@ -388,7 +417,8 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser (every subcommand and option, with help; built in
     :mod:`ringleader._cli_parser`)."""
     return build_parser({"info": _info, "centrality": _centrality, "communities": _communities,
-                         "leaders": _leaders, "report": _report, "generate": _generate})
+                         "leaders": _leaders, "report": _report, "export": _export,
+                         "generate": _generate})
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

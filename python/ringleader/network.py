@@ -277,13 +277,20 @@ class Network:
 
         _binary.save(self, path)
 
-    def write_graphml(self, path) -> None:
+    def write_graphml(self, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
         """Write GraphML, lossless with :func:`read_graphml` (typed keys).
 
-        XML 1.0 cannot hold control characters other than tab, LF and CR:
-        names or values holding one raise ValueError (:meth:`save` keeps
-        them)."""
-        _core.write_graphml(self._net, os.fspath(path))
+        Number columns holding only whole numbers are ``long`` (as in
+        :meth:`write_gexf`; networkx reads them as ``int``).  ``ranking``,
+        ``partition``, ``pos``, ``seed`` as in :meth:`write_gexf`: ``rank``,
+        ``score``, ``role``, ``community`` and the visualisation as the node
+        attributes Gephi's GraphML import reads (``size``; ``r``, ``g``,
+        ``b``; ``x``, ``y``).  XML 1.0 cannot hold control characters other
+        than tab, LF and CR: names or values holding one raise ValueError
+        (:meth:`save` keeps them)."""
+        from .io._gephi import write_graphml
+
+        write_graphml(self, path, ranking=ranking, partition=partition, pos=pos, seed=seed)
 
     def write_gexf(self, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
         """Write GEXF 1.3 for Gephi, optionally with the analysis on it.
@@ -311,6 +318,12 @@ class Network:
         from .io._gephi import write_gexf
 
         write_gexf(self, path, ranking=ranking, partition=partition, pos=pos, seed=seed)
+
+    def write_i2(self, folder, **options) -> dict:
+        """:func:`ringleader.io.write_i2`: CSVs for i2 Analyst's Notebook."""
+        from .io._i2 import write_i2
+
+        return write_i2(self, folder, **options)
 
     # ---- summaries ---------------------------------------------------------
     def summary(self) -> str:

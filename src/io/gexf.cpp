@@ -12,6 +12,7 @@
 
 #include "ringleader/core/error.hpp"
 #include "ringleader/io/source.hpp"
+#include "whole_numbers.hpp"
 #include "xml.hpp"
 
 namespace ringleader::io {
@@ -24,21 +25,10 @@ struct Attr {
 /// One row's attribute values: (attribute id, text), missing ones left out.
 using Values = std::vector<std::pair<std::string, std::string>>;
 
-/// A number column whose present values are all whole and below 2^53.
-bool whole(const Column& c) {
-  if (c.kind != Column::Kind::Number) return false;
-  for (std::size_t i = 0; i < c.numbers.size(); ++i) {
-    const double x = c.numbers[i];
-    if (c.missing(i)) continue;
-    if (!std::isfinite(x) || std::fabs(x) >= 9007199254740992.0 || x != std::trunc(x)) return false;
-  }
-  return true;
-}
-
 std::vector<Attr> declare(std::vector<Attr> fixed, const std::vector<Column>& cols) {
   for (const auto& c : cols)
     fixed.push_back({std::to_string(fixed.size()), c.name,
-                     c.kind == Column::Kind::Number ? (whole(c) ? "long" : "double") : "string"});
+                     c.kind == Column::Kind::Number ? (whole_numbers(c) ? "long" : "double") : "string"});
   return fixed;
 }
 
@@ -63,18 +53,12 @@ void column_values(Values& v, const std::vector<Column>& cols, const std::vector
   for (std::size_t c = 0; c < cols.size(); ++c) {
     const Column& col = cols[c];
     if (col.missing(row)) continue;
-    std::string text = is_whole[c]                          ? std::to_string(std::int64_t(col.numbers[row]))
+    std::string text = is_whole[c]                          ? whole_text(col.numbers[row])
                        : col.kind == Column::Kind::Number ? text::format_double(col.numbers[row])
                        : col.kind == Column::Kind::Time ? text::format_timestamp(col.times[row])
                                                         : col.strings[row];
     v.emplace_back(std::to_string(first + c), std::move(text));
   }
-}
-
-std::vector<char> whole_columns(const std::vector<Column>& cols) {
-  std::vector<char> out;
-  for (const auto& c : cols) out.push_back(whole(c));
-  return out;
 }
 
 /// Closes the element opened without '>' with its <attvalues> and `extra`

@@ -16,6 +16,7 @@
 
 #include "ringleader/graph/builder.hpp"
 #include "ringleader/io/source.hpp"
+#include "whole_numbers.hpp"
 #include "xml.hpp"
 
 namespace ringleader::io {
@@ -453,7 +454,10 @@ class Builder {
 
 // ---- writing -----------------------------------------------------------------
 
-const char* graphml_type(Column::Kind k) { return k == Column::Kind::Number ? "double" : "string"; }
+/// Number columns holding only whole numbers are `long` (whole_numbers.hpp).
+const char* graphml_type(const Column& c) {
+  return c.kind != Column::Kind::Number ? "string" : whole_numbers(c) ? "long" : "double";
+}
 
 /// Key ids handed out in order: d0, d1, ...
 class KeyWriter {
@@ -473,7 +477,7 @@ class KeyWriter {
   }
   /// Declares an attribute column (time columns carry ringleader.kind="time").
   std::string column(const char* domain, const Column& c) {
-    return add(domain, c.name, graphml_type(c.kind), c.kind == Column::Kind::Time ? "time" : "");
+    return add(domain, c.name, graphml_type(c), c.kind == Column::Kind::Time ? "time" : "");
   }
 
  private:
@@ -489,17 +493,19 @@ void data(std::string& out, const std::string& key, std::string_view value) {
   out += "</data>\n";
 }
 
-std::string column_text(const Column& c, std::size_t i) {
+std::string column_text(const Column& c, std::size_t i, bool whole) {
   if (c.missing(i)) return std::string();
+  if (whole) return whole_text(c.numbers[i]);
   if (c.kind == Column::Kind::Number) return text::format_double(c.numbers[i]);
   if (c.kind == Column::Kind::Time) return text::format_timestamp(c.times[i]);
   return c.strings[i];
 }
 
+/// `is_whole[c]`: column c is declared `long` and written without a decimal point.
 void column_data(std::string& out, const std::vector<Column>& cols, const std::vector<std::string>& keys,
-                 std::size_t row) {
+                 const std::vector<char>& is_whole, std::size_t row) {
   for (std::size_t c = 0; c < cols.size(); ++c)
-    if (!cols[c].missing(row)) data(out, keys[c], column_text(cols[c], row));
+    if (!cols[c].missing(row)) data(out, keys[c], column_text(cols[c], row, is_whole[c]));
 }
 
 }  // namespace
@@ -543,6 +549,7 @@ std::string graphml_text(const Network& net) {
   for (const auto& c : edges.attrs)
     edge_cols.push_back(keys.column("edge", c));
 
+  const std::vector<char> node_whole = whole_columns(nodes.attrs), edge_whole = whole_columns(edges.attrs);
   out += "  <graph edgedefault=\"";
   out += net.directed() ? "directed" : "undirected";
   out += "\">\n";
@@ -552,7 +559,7 @@ std::string graphml_text(const Network& net) {
     out += ">\n";
     data(out, node_type, net.node_type(v));
     if (labels && !nodes.labels[v].empty()) data(out, label, nodes.labels[v]);
-    column_data(out, nodes.attrs, node_cols, v);
+    column_data(out, nodes.attrs, node_cols, node_whole, v);
     out += "    </node>\n";
   }
   for (std::size_t e = 0; e < edges.size(); ++e) {
@@ -564,7 +571,7 @@ std::string graphml_text(const Network& net) {
     data(out, weight, text::format_double(edges.weight[e]));
     if (edges.time(e) != kNoTime) data(out, stamp, text::format_timestamp(edges.time(e)));
     if (!std::isnan(edges.amount_of(e))) data(out, amount, text::format_double(edges.amount_of(e)));
-    column_data(out, edges.attrs, edge_cols, e);
+    column_data(out, edges.attrs, edge_cols, edge_whole, e);
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";

@@ -377,3 +377,61 @@ def test_missing_optional_readers_name_the_extra(tmp_path, monkeypatch):
         (tmp_path / file).write_bytes(b"x")
         with pytest.raises(ImportError, match=rf"pip install 'ringleader\[{extra}\]'"):
             rl.read_case({"tables": [{"file": file, "kind": "meets", "source": "a", "target": "b"}]}, base=tmp_path)
+
+
+def _yaml():
+    return _need("yaml", "yaml")
+
+
+def test_yaml_case_file_gives_the_same_network_as_toml(expected, tmp_path, capsys):
+    yaml = _yaml()
+    _, s, ranking = expected
+    case = _case(_write_csv(tmp_path))
+    for name in ("case.yaml", "case.YML"):
+        (tmp_path / name).write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            net = rl.read_case(tmp_path / name)
+        assert _summary(net) == s
+        assert rl.leaders(net, seed=1).index.tolist() == ranking
+    text = (tmp_path / "case.yaml").read_text(encoding="utf-8")
+    assert "tables:" in text and "[[tables]]" not in text       # really YAML, not TOML
+    assert main(["info", str(tmp_path / "case.yaml"), "--format", "json"]) == 0      # the CLI knows .yaml
+    info = json.loads(capsys.readouterr().out)
+    assert info["nodes"] == sum(s["nodes"].values()) and info["edges"] == sum(s["edges"].values())
+
+
+def test_yaml_case_file_errors_name_file_and_line(tmp_path):
+    _yaml()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("case:\n  name: X\ntables:\n  - file: a.csv\n    kind: [calls\n")
+    with pytest.raises(rl.ParseError, match=r"bad\.yaml:6:\d+: not a valid YAML case file") as info:
+        rl.read_case(bad)
+    assert info.value.line == 6
+    twice = tmp_path / "twice.yml"
+    twice.write_text("case:\n  tz: UTC\n  tz: Europe/Berlin\ntables: []\n")
+    with pytest.raises(rl.ParseError, match=r"twice\.yml:3:3: .*key 'tz' given twice"):
+        rl.read_case(twice)
+    py = tmp_path / "obj.yaml"      # safe_load rules: no Python objects
+    py.write_text("case: !!python/object/apply:os.system ['echo hi']\n")
+    with pytest.raises(rl.ParseError, match=r"obj\.yaml:1:\d+: not a valid YAML case file"):
+        rl.read_case(py)
+    (tmp_path / "empty.yaml").write_text("")
+    with pytest.raises(ValueError, match="a case is a dict"):
+        rl.read_case(tmp_path / "empty.yaml")
+
+
+def test_yaml_without_pyyaml_names_the_extra(tmp_path, monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(name, *a, **k):
+        if name == "yaml" or name.startswith("yaml."):
+            raise ImportError(name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    (tmp_path / "c.yaml").write_text("tables: []\n")
+    with pytest.raises(ImportError, match=r"reading a YAML case file needs PyYAML: pip install 'ringleader\[yaml\]'"):
+        rl.read_case(tmp_path / "c.yaml")

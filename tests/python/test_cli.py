@@ -14,7 +14,7 @@ import pytest
 import ringleader as rl
 from ringleader import cli
 
-SUBCOMMANDS = ("info", "centrality", "communities", "leaders", "report", "generate")
+SUBCOMMANDS = ("info", "centrality", "communities", "leaders", "report", "export", "generate")
 
 
 def ringleader(*args, env=None, check=True):

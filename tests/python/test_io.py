@@ -232,3 +232,65 @@ def test_shared_covert_networks(shared_data):
     assert bali.number_of_nodes() == 17 and bali.number_of_edges() == 63 and not bali.directed
     davis = rl.read_matrix(shared_data / "davis_southern_women" / "davis.csv")
     assert davis.node_types() == {"person": 18, "event": 14} and davis.number_of_edges() == 89
+
+
+def test_graphml_whole_number_columns_are_integers(tmp_path):
+    import xml.etree.ElementTree as ET
+    nx = pytest.importorskip("networkx")
+    edges = pd.DataFrame({"source": ["a", "b", "c"], "target": ["b", "c", "a"], "weight": [1.0, 2.0, 3.0],
+                          "count": [1.0, np.nan, -7.0], "ratio": [0.5, 1.0, 2.0], "huge": [2.0 ** 53, 1.0, 0.0]})
+    nodes = pd.DataFrame({"id": ["a", "b", "c"], "type": ["person"] * 3,
+                          "age": pd.array([30, None, 41], dtype="Int64"), "height": [1.8, 1.7, 1.9]}).set_index("id")
+    net = rl.Network.from_pandas(edges, nodes=nodes, directed=True)
+    net.write_graphml(tmp_path / "g.graphml")
+    root = ET.parse(tmp_path / "g.graphml").getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    types = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.findall("g:key", ns)}
+    assert types[("node", "age")] == "long" and types[("edge", "count")] == "long"
+    assert types[("node", "height")] == "double" and types[("edge", "ratio")] == "double"
+    assert types[("edge", "huge")] == "double"                   # 2^53 and above: not exactly an integer
+    assert types[("edge", "weight")] == "double"                 # the model's weight and amount stay double
+    values = [d.text for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data")]
+    assert "30" in values and "-7" in values and "30.0" not in values and "-7.0" not in values
+    H = nx.read_graphml(tmp_path / "g.graphml")
+    assert H.nodes["a"]["age"] == 30 and type(H.nodes["a"]["age"]) is int and "age" not in H.nodes["b"]
+    assert type(H.nodes["a"]["height"]) is float
+    assert sorted(d["count"] for _, _, d in H.edges(data=True) if "count" in d) == [-7, 1]
+    assert all(type(d["count"]) is int for _, _, d in H.edges(data=True) if "count" in d)
+    back = rl.read_graphml(tmp_path / "g.graphml")
+    a, b = net.to_pandas(), back.to_pandas()
+    pd.testing.assert_frame_equal(a.nodes, b.nodes)
+    pd.testing.assert_frame_equal(a.edges, b.edges)
+
+
+def test_graphml_carries_ranking_communities_and_layout_for_gephi(tmp_path):
+    import xml.etree.ElementTree as ET
+    nx = pytest.importorskip("networkx")
+    net, _ = rl.generate.fraud_network(n_groups=1, teams_per_group=2, operators_per_team=3, victims_per_operator=2,
+                                       seed=3)
+    ranking = rl.leaders(net, seed=1)
+    pos = rl.layout.force_atlas2(net, seed=2, iterations=50)
+    net.write_graphml(tmp_path / "g.graphml", ranking=ranking, pos=pos)
+    root = ET.parse(tmp_path / "g.graphml").getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    types = {k.get("attr.name"): k.get("attr.type") for k in root.findall("g:key[@for='node']", ns)}
+    assert {n: types[n] for n in ("rank", "score", "role", "community", "x", "y", "size", "r", "g", "b")} == {
+        "rank": "long", "score": "double", "role": "string", "community": "long", "x": "double", "y": "double",
+        "size": "double", "r": "long", "g": "long", "b": "long"}
+    H = nx.read_graphml(tmp_path / "g.graphml")
+    top = str(ranking.index[0])
+    assert H.nodes[top]["rank"] == 1 and H.nodes[top]["role"] == ranking.iloc[0]["role"]
+    assert H.nodes[top]["x"] == pytest.approx(pos.loc[ranking.index[0], "x"])
+    assert H.nodes[top]["size"] > 4.0
+    phone = next(v for v in net.node_index if net.nodes.loc[v, "type"] == "phone")
+    assert (H.nodes[str(phone)]["r"], H.nodes[str(phone)]["g"], H.nodes[str(phone)]["b"]) == (184, 184, 184)
+    assert "rank" not in H.nodes[str(phone)] and H.nodes[str(phone)]["size"] == 4.0
+    back = rl.read_graphml(tmp_path / "g.graphml")
+    assert back.number_of_edges() == net.number_of_edges() and back.nodes.loc[ranking.index[0], "rank"] == 1
+    with pytest.raises(ValueError, match="already has node columns.*GraphML"):
+        back.write_graphml(tmp_path / "again.graphml", ranking=ranking)
+    part = rl.community.leiden(net, seed=1)
+    net.write_graphml(tmp_path / "p.graphml", partition=part)
+    H = nx.read_graphml(tmp_path / "p.graphml")
+    assert {d["community"] for _, d in H.nodes(data=True)} == set(part.unique())
+    assert "x" not in H.nodes[top] and "size" not in H.nodes[top]

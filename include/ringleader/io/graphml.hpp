@@ -2,8 +2,10 @@
 //
 // Written files declare keys for node `type` and `label`, edge `type`,
 // `weight`, `timestamp` (ISO 8601 UTC string), `amount`, and every attribute
-// column with its kind (number -> double, string -> string, time -> string with
-// the extra key attribute ringleader.kind="time").  Reading accepts any GraphML
+// column with its kind (number -> long when every present value is a whole
+// number below 2^53, written without a decimal point as in GEXF, else double;
+// string -> string; time -> string with the extra key attribute
+// ringleader.kind="time").  Reading accepts any GraphML
 // from other tools: keys of type boolean/int/long/float/double become number
 // columns, string keys string columns; edgedefault gives directedness; a
 // node's `type`/`label` keys (or yEd/Gephi-style `label`) map to the model.

@@ -1,4 +1,5 @@
-"""Readers for the formats investigators and researchers use.
+"""Readers for the formats investigators and researchers use, and the
+export for i2 Analyst's Notebook (:func:`write_i2`).
 
 :func:`read_csv` also reads exports with their own column names, delimiter,
 decimal comma, day-first or local times and encoding (see its docstring).
@@ -31,10 +32,11 @@ from ..network import Network, wrap
 from ._csv import read_csv
 from ._identifiers import duplicates, normalize_ibans, normalize_phones
 from ._case import DuplicateRecordWarning, SkippedRowWarning, read_case
+from ._i2 import I2_ENTITY_TYPES, I2_LINK_TYPES, write_i2
 
 __all__ = ["read_csv", "read_edgelist", "read_graphml", "read_pajek", "read_matrix", "read_ucinet_dl",
            "normalize_phones", "normalize_ibans", "duplicates", "read_case", "DuplicateRecordWarning",
-           "SkippedRowWarning"]
+           "SkippedRowWarning", "write_i2", "I2_ENTITY_TYPES", "I2_LINK_TYPES"]
 
 
 def _path(p) -> str:

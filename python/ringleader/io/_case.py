@@ -1,6 +1,6 @@
 """One multi-mode network from the tables of a case: :func:`read_case`.
 
-The case file (TOML) or dict names the tables, their columns and meaning; the
+The case file (TOML, or YAML with PyYAML) or dict names the tables, their columns and meaning; the
 tables are read by :mod:`._case_tables`, their values parsed by
 :mod:`ringleader._values`, identifiers normalised and duplicates found by
 :mod:`._identifiers`, and the network built by
@@ -70,6 +70,44 @@ def _load_toml(path: str) -> dict:
         m = re.search(r"at line (\d+), column (\d+)", str(e))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         raise parse_error(path, line, f"not a valid TOML case file: {str(e).split(' (at line')[0]}", col) from None
+
+
+def _load_yaml(path: str) -> dict:
+    """The case file in YAML, read with ``yaml.safe_load`` rules (plain data,
+    no Python objects); a key given twice in one mapping is refused."""
+    try:
+        import yaml
+    except ImportError:
+        raise ImportError("reading a YAML case file needs PyYAML: pip install 'ringleader[yaml]'") from None
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice",
+                                                            key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    try:
+        with open(path, "rb") as f:
+            return yaml.load(f, Loader=Loader)
+    except OSError as e:
+        raise parse_error(path, 0, f"cannot open the case file: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        what = getattr(e, "problem", None) or str(e)
+        raise parse_error(path, line, f"not a valid YAML case file: {what}", col) from None
+
+
+def _load_case_file(path: str) -> dict:
+    """The case file: YAML for ``.yaml``/``.yml``, TOML otherwise."""
+    if path.lower().endswith((".yaml", ".yml")):
+        return _load_yaml(path)
+    return _load_toml(path)
 
 
 def _check_keys(spec: dict, allowed, what: str, hint: str = "") -> None:
@@ -350,8 +388,10 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     Parameters
     ----------
     case : path or dict
-        A case file in TOML (read with ``tomllib``) or a dict of the same
-        structure: a ``[case]`` table of options and a list ``[[tables]]``.
+        A case file in TOML (read with ``tomllib``), in YAML (``.yaml`` or
+        ``.yml``, read with PyYAML's safe loader: ``pip install
+        'ringleader[yaml]'``) or a dict of the same structure: a ``[case]``
+        table of options and a list ``[[tables]]``.
         Schema and a complete example: ``docs/case-files.md``.
     allow_outside : bool, default False
         Table files are relative to the case file's folder (to ``base`` for
@@ -435,7 +475,7 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
         spec, folder = case, os.fspath(base) if base is not None else os.getcwd()
     else:
         path = os.fspath(case)
-        spec, folder = _load_toml(path), os.path.dirname(os.path.abspath(path))
+        spec, folder = _load_case_file(path), os.path.dirname(os.path.abspath(path))
     if not isinstance(spec, dict):
         raise ValueError(f"a case is a dict with [case] and [[tables]], not {type(spec).__name__}")
     _check_keys(spec, ("case", "tables"), "the case")

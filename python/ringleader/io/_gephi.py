@@ -1,6 +1,9 @@
-"""GEXF for Gephi with the analysis on it: :meth:`ringleader.Network.write_gexf`
-adds the ranking and the communities as node attributes and Gephi's ``viz``
-position, colour and size (include/ringleader/io/gexf.hpp writes the file)."""
+"""GEXF and GraphML for Gephi with the analysis on it:
+:meth:`ringleader.Network.write_gexf` and :meth:`ringleader.Network.write_graphml`
+add the ranking and the communities as node attributes and the position,
+colour and size (GEXF's ``viz``; GraphML's ``x``, ``y``, ``r``, ``g``, ``b``,
+``size`` node attributes, the names Gephi's GraphML importer reads).  The
+files are written by include/ringleader/io/gexf.hpp and graphml.hpp."""
 from __future__ import annotations
 
 import os
@@ -9,70 +12,38 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from .._colors import community_rgba
-from ..network import Network, core_of
+from ..network import core_of
+from ._analysis import analysis_columns, viz, with_columns
 
-__all__ = ["write_gexf"]
+__all__ = ["write_gexf", "write_graphml"]
 
-RANKING_COLUMNS = ("rank", "score", "role", "community")
-
-
-def _with_columns(net, extra: pd.DataFrame):
-    """``net`` with the node attribute columns of ``extra`` (indexed by node
-    id; nodes it does not name get missing values)."""
-    clash = [c for c in extra.columns if c in net.nodes.columns]
-    if clash:
-        raise ValueError(f"the network already has node columns {clash}: rename them before writing the ranking "
-                         "to GEXF")
-    unknown = extra.index.difference(net.node_index)
-    if len(unknown):
-        raise ValueError(f"the ranking or partition names nodes not in the network, e.g. {list(unknown[:3])!r}")
-    nodes, edges = net.to_pandas()
-    nodes = nodes.join(extra, how="left")
-    return Network.from_pandas(edges, nodes=nodes, directed=net.directed)
-
-
-def _colours(net, community: pd.Series) -> np.ndarray:
-    """0xRRGGBB per node: communities coloured by decreasing size as in
-    rl.plot.network, nodes without one grey."""
-    labels = community.reindex(net.node_index)
-    sizes = labels.value_counts(sort=True)
-    order = {c: i for i, c in enumerate(sizes.index)}
-    rgba = community_rgba(len(order) + 1)
-    grey = len(order)
-    codes = np.array([order.get(c, grey) if pd.notna(c) else grey for c in labels], dtype=np.int64)
-    rgb = np.rint(rgba[codes, :3] * 255).astype(np.uint32)
-    if len(codes):
-        rgb[codes == grey] = 184   # (0.72 * 255) grey for nodes outside the communities
-    return (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
+#: GraphML node attributes Gephi reads as the visualisation.
+GRAPHML_VIZ = ("x", "y", "size", "r", "g", "b")
 
 
 def write_gexf(net, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
     """See :meth:`ringleader.Network.write_gexf`."""
-    extra = pd.DataFrame(index=pd.Index([], name=net.node_index.name))
-    if ranking is not None:
-        if not isinstance(ranking, pd.DataFrame) or not {"rank", "score"} <= set(ranking.columns):
-            raise ValueError("ranking must be the DataFrame of rl.leaders (columns rank, score, ...)")
-        extra = ranking[[c for c in RANKING_COLUMNS if c in ranking.columns]].copy()
-    if partition is not None:
-        if not isinstance(partition, pd.Series):
-            raise ValueError("partition must be a Series node -> community (e.g. rl.community.leiden(net))")
-        extra = extra.drop(columns=["community"], errors="ignore").join(partition.rename("community"), how="outer")
-    out = _with_columns(net, extra) if len(extra.columns) else net
-    n = out.number_of_nodes()
-    viz = {}
-    if "community" in extra.columns:
-        viz["color"] = _colours(out, extra["community"])
-    if ranking is not None:
-        score = ranking["score"].reindex(out.node_index).to_numpy(dtype=np.float64, na_value=np.nan)
-        viz["size"] = np.where(np.isnan(score), 4.0, 4.0 + 20.0 * np.clip(score, 0.0, 1.0))
-    if pos is not None and pos is not False:
-        from .. import layout
+    extra = analysis_columns(net, ranking, partition)
+    out = with_columns(net, extra, "GEXF")
+    _core.write_gexf(core_of(out), os.fspath(path), **viz(out, extra, ranking, pos, seed))
 
-        layout_df = layout.force_atlas2(out, seed=seed) if pos is True else pos
-        x, y = layout.aligned_positions(out, layout_df)
-        if n and (np.isnan(x).any() or np.isnan(y).any()):
-            raise ValueError("pos has no position for some nodes: pass a layout of this network "
-                             "(rl.layout.force_atlas2(net)) or pos=True")
-        viz["x"], viz["y"] = x, y
-    _core.write_gexf(core_of(out), os.fspath(path), **viz)
+
+def write_graphml(net, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
+    """See :meth:`ringleader.Network.write_graphml`."""
+    path = os.fspath(path)
+    if ranking is None and partition is None and (pos is None or pos is False):
+        _core.write_graphml(core_of(net), path)
+        return
+    extra = analysis_columns(net, ranking, partition)
+    placed = with_columns(net, extra, "GraphML")
+    shown = viz(placed, extra, ranking, pos, seed)
+    columns = {}
+    for key in ("x", "y", "size"):
+        if key in shown:
+            columns[key] = shown[key]
+    if "color" in shown:
+        rgb = shown["color"].astype(np.int64)
+        columns.update(r=(rgb >> 16) & 255, g=(rgb >> 8) & 255, b=rgb & 255)
+    drawn = pd.DataFrame(columns, index=placed.node_index)
+    out = with_columns(placed, drawn, "GraphML")
+    _core.write_graphml(core_of(out), path)
