@@ -215,9 +215,10 @@ def _export_options(s) -> None:
     s.add_argument("--leaders", action="store_true",
                    help="add the leader ranking (rank, score, role, community) as node columns (i2, gexf, graphml)")
     s.add_argument("--layout", action="store_true", help="add ForceAtlas2 positions (gexf, graphml; from --seed)")
-    s.add_argument("--formula-unsafe", action="store_true",
-                   help="i2: keep values starting with = + - @ exactly (default: a single quote in front, so a "
-                        "spreadsheet does not run them as a formula)")
+    s.add_argument("--formula-safe", action=argparse.BooleanOptionalAction, default=None,
+                   help="a single quote before a text value starting with = + - @, tab or CR that is not a "
+                        "plain number, so a spreadsheet does not run it as a formula (default: on for i2, off for "
+                        "csv, whose round trip stays exact; --no-formula-safe keeps values exactly)")
 
 
 def _generate_options(s) -> None:

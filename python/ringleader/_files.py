@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 
-__all__ = ["safe_open", "write_text", "formula_safe", "FORMULA_START"]
+__all__ = ["safe_open", "write_text", "write_table", "formula_safe", "formula_safe_text", "FORMULA_START"]
 
 #: First characters a spreadsheet program reads as the start of a formula
 #: (OWASP's CSV injection rule): = + - @, tab and CR.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A plain signed number (an E.164 phone number, a negative amount): a
+#: spreadsheet reads it as a number, never as a formula, so it stays as written
+#: (the C++ writer's rule too, ``src/io/csv.cpp``).
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -78,15 +83,25 @@ def safe_open(path, mode: str = "w", encoding: str = "utf-8", newline=None):
         raise
 
 
+def formula_safe_text(value: str) -> str:
+    """``value`` with a ``'`` in front when a spreadsheet could read it as a
+    formula: it starts with = + - @, tab or CR and is not a plain signed
+    number (``+4915112345678`` and ``-12.5`` stay as written)."""
+    if value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _neutral(x):
-    return "'" + x if isinstance(x, str) and x.startswith(FORMULA_START) else x
+    return formula_safe_text(x) if isinstance(x, str) else x
 
 
 def formula_safe(df):
     """A copy of the DataFrame ``df`` for files meant for a spreadsheet
     program: every text cell, index value and column name starting with
-    = + - @, tab or CR (:data:`FORMULA_START`) gets a leading ``'``
-    (OWASP's rule against CSV formula injection), so a name such as
+    = + - @, tab or CR (:data:`FORMULA_START`) and not a plain signed number
+    gets a leading ``'`` (OWASP's rule against CSV formula injection;
+    :func:`formula_safe_text`), so a name such as
     ``=cmd|' /C calc'!A0`` is shown, not run.  Number, boolean and time
     columns are never changed (``-1.5`` stays a number); missing values stay
     missing.
@@ -106,6 +121,28 @@ def formula_safe(df):
         out.index = pd.Index([_neutral(x) for x in out.index], name=_neutral(out.index.name))
     out.columns = [_neutral(c) for c in out.columns]
     return out
+
+
+def _holds_cr(df) -> bool:
+    import pandas as pd
+
+    cells = [df.index.to_series(), pd.Series([str(c) for c in df.columns], dtype=object)]
+    cells += [df.iloc[:, i] for i in range(df.shape[1]) if not pd.api.types.is_numeric_dtype(df.iloc[:, i])]
+    return any(c.map(lambda x: isinstance(x, str) and "\r" in x).any() for c in cells)
+
+
+def write_table(f, df, index_label: str, safe: bool) -> None:
+    """Write the DataFrame ``df`` as CSV to the open text file ``f``
+    (opened with ``newline=""``), through :func:`formula_safe` when
+    ``safe``.  Line ends are ``\n``; a table holding a carriage return in a
+    text cell is written with ``\r\n`` line ends (RFC 4180) instead, the
+    one way Python's csv module quotes such a cell, so the row stays whole.
+
+    >>> with safe_open("leaders.csv", newline="") as f:          # doctest: +SKIP
+    ...     write_table(f, leaders, "id", safe=True)
+    """
+    end = "\r\n" if _holds_cr(df) else "\n"
+    (formula_safe(df) if safe else df).to_csv(f, index_label=index_label, lineterminator=end)
 
 
 def write_text(path, text: str) -> None:

@@ -312,3 +312,16 @@ def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], direc
                              np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
                              et_codes, et_names, weights, ts, amounts, edge_attrs)
     return core, objects
+
+
+def tables_of(edges, nodes):
+    """``(edges, nodes)`` for ``Network.from_pandas``, unpacking the
+    ``NetworkTables`` of ``Network.to_pandas``."""
+    if isinstance(edges, tuple) and getattr(edges, "_fields", None) == ("nodes", "edges"):
+        if nodes is not None:
+            raise ValueError("from_pandas got the tables of to_pandas() and nodes=...: pass one or the other")
+        return edges.edges, edges.nodes
+    if isinstance(edges, tuple):
+        raise ValueError("from_pandas takes an edge DataFrame (and nodes=...), or net.to_pandas() itself; "
+                         f"got a plain tuple of {len(edges)}: pass edges=..., nodes=... by name")
+    return edges, nodes

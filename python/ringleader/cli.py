@@ -24,7 +24,7 @@ import re
 import sys
 
 from ._cli_parser import COLUMN_FLAGS, build_parser
-from ._files import formula_safe, safe_open, write_text
+from ._files import safe_open, write_table, write_text
 
 # Python-level advice in library messages, as command-line options
 _HINTS = {"pass create_missing=True": "use --create-missing"}
@@ -159,7 +159,7 @@ def _emit(df, args, index_label: str, title: str = "") -> None:
 
     with (safe_open(args.output, newline="") if args.output else contextlib.nullcontext(sys.stdout)) as out:
         if args.format == "csv":
-            (formula_safe(df) if args.formula_safe else df).to_csv(out, index_label=index_label, lineterminator="\n")
+            write_table(out, df, index_label, args.formula_safe)
         elif args.format == "json":
             rows = [{index_label: _json_value(i), **{str(k): _json_value(v) for k, v in row.items()}}
                     for i, row in zip(df.index, df.to_dict("records"))]
@@ -376,11 +376,12 @@ def _export(args) -> int:
                       progress=args.progress) if args.leaders else None
     out = pathlib.Path(args.output)
     if args.to == "i2":
-        written = list(net.write_i2(out, ranking=ranking, formula_safe=not args.formula_unsafe).values())
+        safe = True if args.formula_safe is None else args.formula_safe
+        written = list(net.write_i2(out, ranking=ranking, formula_safe=safe).values())
     elif args.to == "csv":
         out.mkdir(parents=True, exist_ok=True)
         written = [out / "edges.csv", out / "nodes.csv"]
-        net.write_csv(written[0], nodes=written[1])
+        net.write_csv(written[0], nodes=written[1], formula_safe=bool(args.formula_safe))
     else:
         writer = net.write_gexf if args.to == "gexf" else net.write_graphml
         writer(out, ranking=ranking, pos=True if args.layout else None, seed=args.seed or 0)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._columns import Reading
-from ._pandas_io import from_pandas_frames, object_index
+from ._pandas_io import from_pandas_frames, object_index, tables_of
 from ._networkx_io import from_networkx, to_networkx
 from ._times import NAT, to_ns
 
@@ -248,16 +248,11 @@ class Network:
         ISO 8601 date) reads back as a number (or time) column; a column with
         no value at all reads back as a string column; attribute names are
         read with surrounding spaces trimmed.  Values holding a NUL character
-        cannot be written to CSV (an error says so).
-
-        Every writer (this, ``write_graphml``, ``write_gexf``, ``save``)
-        writes a new file created exclusively next to the target and renames
-        it over the target: a failed write leaves no temporary file, and a
-        symbolic link at the target is replaced, never followed.
-        ``formula_safe=True`` (for spreadsheets; default False keeps the
-        round trip exact): text cells (ids, types, labels, string values,
-        column names) starting with = + - @, tab or CR get a leading ``'``
-        (OWASP's rule against CSV formula injection); numbers never do.
+        cannot be written to CSV (an error says so).  Every writer renames a
+        new, exclusively created file over the target (a link there is
+        replaced, never followed).  ``formula_safe=True`` (for spreadsheets;
+        the default False keeps the round trip exact): text cells starting
+        with = + - @, tab or CR that are not plain numbers get a leading ``'``.
 
         >>> net.write_csv("for-excel.csv", formula_safe=True)                 # doctest: +SKIP
         """
@@ -280,14 +275,11 @@ class Network:
     def write_graphml(self, path, ranking=None, partition=None, pos=None, seed: int = 0) -> None:
         """Write GraphML, lossless with :func:`read_graphml` (typed keys).
 
-        Number columns holding only whole numbers are ``long`` (as in
-        :meth:`write_gexf`; networkx reads them as ``int``).  ``ranking``,
-        ``partition``, ``pos``, ``seed`` as in :meth:`write_gexf`: ``rank``,
-        ``score``, ``role``, ``community`` and the visualisation as the node
-        attributes Gephi's GraphML import reads (``size``; ``r``, ``g``,
-        ``b``; ``x``, ``y``).  XML 1.0 cannot hold control characters other
-        than tab, LF and CR: names or values holding one raise ValueError
-        (:meth:`save` keeps them)."""
+        Whole-number columns are ``long``; ``ranking``, ``partition``,
+        ``pos``, ``seed`` as in :meth:`write_gexf`, written as the node
+        attributes Gephi's GraphML import reads (``size``, ``r``, ``g``,
+        ``b``, ``x``, ``y``).  Control characters other than tab, LF and CR
+        raise ValueError (XML 1.0 cannot hold them; :meth:`save` can)."""
         from .io._gephi import write_graphml
 
         write_graphml(self, path, ranking=ranking, partition=partition, pos=pos, seed=seed)
@@ -441,19 +433,6 @@ class Network:
         MultiGraph/MultiDiGraph when there are parallel edges, else Graph/DiGraph.
         """
         return to_networkx(self, multigraph)
-
-def tables_of(edges, nodes):
-    """``(edges, nodes)`` for :meth:`Network.from_pandas`, unpacking the
-    :class:`NetworkTables` of :meth:`Network.to_pandas`."""
-    if isinstance(edges, NetworkTables):
-        if nodes is not None:
-            raise ValueError("from_pandas got the tables of to_pandas() and nodes=...: pass one or the other")
-        return edges.edges, edges.nodes
-    if isinstance(edges, tuple):
-        raise ValueError("from_pandas takes an edge DataFrame (and nodes=...), or net.to_pandas() itself; "
-                         f"got a plain tuple of {len(edges)}: pass edges=..., nodes=... by name")
-    return edges, nodes
-
 
 Network.from_networkx = staticmethod(from_networkx)
 

@@ -185,10 +185,34 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
 }
 
 // ---- writing -------------------------------------------------------------
+/// A plain signed decimal number such as +4915112345678, -12.5 or 1e-3
+/// (ASCII digits, an optional point and exponent): a spreadsheet reads it
+/// as a number, never as a formula.
+bool plain_number(std::string_view s) {
+  std::size_t i = 0, digits = 0;
+  auto run = [&] {
+    std::size_t k = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++k;
+    return k;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  digits += run();
+  if (i < s.size() && s[i] == '.') ++i, digits += run();
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (run() == 0) return false;
+  }
+  return i == s.size();
+}
+
 /// A text a spreadsheet program would read as a formula: one starting with
-/// = + - @, tab or CR (OWASP's CSV injection rule).
+/// = + - @, tab or CR (OWASP's CSV injection rule) that is not a plain signed
+/// number (E.164 phone numbers and negative amounts stay as written).
 bool formula_like(std::string_view s) {
-  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
+         !plain_number(s);
 }
 
 /// Appends one field, quoted when needed; `text` with formula_safe: a

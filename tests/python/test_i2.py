@@ -146,3 +146,20 @@ def test_cli_export_i2(tmp_path, capsys):
     assert rl.read_graphml(tmp_path / "g.graphml").nodes["rank"].notna().sum() == 1      # the one person
     assert main(["export", str(tmp_path / "e.csv"), "--to", "i2", "--layout", "-o", str(tmp_path / "x")]) == 2
     assert "--layout goes with --to gexf or graphml" in capsys.readouterr().err
+
+
+def test_cli_export_formula_safety_follows_the_format(tmp_path, capsys):
+    """--formula-safe defaults on for i2 and off for csv (an exact round trip);
+    either way can be asked for."""
+    edges = pd.DataFrame({"source": ["=1+1", "+4915112345678"], "target": ["b", "-12.5"]})
+    rl.Network.from_pandas(edges).write_csv(tmp_path / "e.csv")
+    src = ["export", str(tmp_path / "e.csv")]
+    assert main(src + ["--to", "i2", "-o", str(tmp_path / "a")]) == 0
+    assert set(_read(tmp_path / "a" / "entities.csv")["Identity"]) == {"'=1+1", "+4915112345678", "b", "-12.5"}
+    assert main(src + ["--to", "i2", "--no-formula-safe", "-o", str(tmp_path / "b")]) == 0
+    assert set(_read(tmp_path / "b" / "entities.csv")["Identity"]) == {"=1+1", "+4915112345678", "b", "-12.5"}
+    assert main(src + ["--to", "csv", "-o", str(tmp_path / "c")]) == 0
+    assert set(rl.read_csv(tmp_path / "c" / "edges.csv").node_index) == {"=1+1", "+4915112345678", "b", "-12.5"}
+    assert main(src + ["--to", "csv", "--formula-safe", "-o", str(tmp_path / "d")]) == 0
+    assert set(pd.read_csv(tmp_path / "d" / "edges.csv", dtype=str)["source"]) == {"'=1+1", "+4915112345678"}
+    capsys.readouterr()

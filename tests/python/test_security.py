@@ -353,3 +353,24 @@ def test_cli_csv_output_is_formula_safe(tmp_path, capsys):
     assert cli.main(args + ["--no-formula-safe"]) == 0
     exact = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False, dtype=str)
     assert set(exact.iloc[:, 0]) == set(FORMULAS) | {"plain"}
+
+
+def test_formula_safety_leaves_plain_numbers_and_keeps_rows_with_a_cr_whole(tmp_path, no_pictures):
+    """One rule in C++ (write_csv) and Python (report, CLI): a plain signed number
+    (an E.164 phone number, a negative amount) is not a formula and stays as
+    written; a text cell holding a bare CR stays one cell (CRLF line ends)."""
+    numbers = ["+4915112345678", "-12.5", "+1e5", "-.5"]
+    edges = pd.DataFrame({"source": numbers, "target": ["=1+1", "x", "x", "x"], "note": ["-3", "+x", "1", "2"]})
+    nodes = pd.DataFrame({"id": numbers + ["=1+1", "x"], "type": "person",
+                          "label": ["a\rb", "-", "+", "1", "2", "3"]})
+    net = rl.Network.from_pandas(edges, nodes=nodes, directed=True)
+    net.write_csv(tmp_path / "e.csv", nodes=tmp_path / "n.csv", formula_safe=True)
+    e = pd.read_csv(tmp_path / "e.csv", keep_default_na=False, dtype=str)
+    assert list(e["source"]) == numbers and list(e["target"]) == ["'=1+1", "x", "x", "x"]
+    assert list(e["note"]) == ["-3", "'+x", "1", "2"]
+    n = pd.read_csv(tmp_path / "n.csv", keep_default_na=False, dtype=str)
+    assert list(n["label"]) == ["a\rb", "'-", "'+", "1", "2", "3"]
+    rl.report.write(net, tmp_path / "r", seed=1, **QUICK)
+    leaders = pd.read_csv(tmp_path / "r" / "leaders.csv", keep_default_na=False, dtype=str)
+    assert len(leaders) == 6 and set(leaders["id"]) == set(numbers) | {"'=1+1", "x"}
+    assert set(leaders["label"]) == {"a\rb", "'-", "'+", "1", "2", "3"}

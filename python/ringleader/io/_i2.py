@@ -15,12 +15,11 @@ import csv
 import math
 import os
 import pathlib
-import re
-import tempfile
 
 import numpy as np
 import pandas as pd
 
+from .._files import formula_safe_text, safe_open
 from ._analysis import analysis_columns
 
 __all__ = ["write_i2", "I2_ENTITY_TYPES", "I2_LINK_TYPES"]
@@ -37,18 +36,6 @@ ENTITY_HEADER = ("Identity", "Entity Type", "Label")
 RANKING_HEADER = {"rank": "Rank", "score": "Score", "role": "Role", "community": "Community"}
 LINK_HEADER = ("From Identity", "From Type", "From Label", "To Identity", "To Type", "To Label", "Link Type",
                "Direction", "Date and Time (UTC)", "Timestamp", "Amount", "Weight")
-#: A plain signed number (an E.164 phone number, a negative amount): no formula, left as written.
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe_text(value: str) -> str:
-    """``value`` with a single quote in front when a spreadsheet could read it
-    as a formula: it starts with ``= + - @``, a tab or a CR and is not a plain
-    signed number (``+4915112345678``, ``-12.5`` stay as written)."""
-    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 def _whole(values: np.ndarray) -> bool:
@@ -102,21 +89,14 @@ def _extra_columns(table: pd.DataFrame, skip, fixed, what: str) -> list:
 
 
 def _write(path: pathlib.Path, header, columns, formula_safe: bool) -> None:
-    """Writes one CSV (UTF-8 with BOM, CRLF, csv-module quoting) through a
-    temporary file in the same folder renamed over ``path`` (a link planted
-    at ``path`` is replaced, never followed)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            w.writerow([formula_safe_text(str(h)) if formula_safe else str(h) for h in header])
-            for row in zip(*columns):
-                w.writerow([formula_safe_text(c) for c in row] if formula_safe else row)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Writes one CSV (UTF-8 with BOM, CRLF, csv-module quoting) through
+    :func:`ringleader._files.safe_open` (a link planted at ``path`` is
+    replaced, never followed)."""
+    with safe_open(path, encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        w.writerow([formula_safe_text(str(h)) if formula_safe else str(h) for h in header])
+        for row in zip(*columns):
+            w.writerow([formula_safe_text(c) for c in row] if formula_safe else row)
 
 
 def write_i2(net, folder, *, ranking=None, partition=None, entity_types=None, link_types=None,

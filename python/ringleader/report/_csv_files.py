@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._files import formula_safe, safe_open
+from .._files import safe_open, write_table
 from ._analysis import Analysis
 
 __all__ = ["leaders_table", "communities_table", "write_tables"]
@@ -37,11 +37,11 @@ def communities_table(a: Analysis) -> pd.DataFrame:
 
 
 def write_tables(a: Analysis, leaders_path, communities_path, safe: bool = True) -> None:
-    """Write both files (``\\n`` line ends), each through a temporary file
+    """Write both files (:func:`ringleader._files.write_table`), each through a temporary file
     renamed over its name (:func:`ringleader._files.safe_open`).  ``safe``:
     text cells that a spreadsheet program would read as a formula get a
     leading ``'`` (:func:`ringleader._files.formula_safe`)."""
     for table, path, label in ((leaders_table(a), leaders_path, "id"),
                                (communities_table(a), communities_path, "community")):
         with safe_open(path, newline="") as f:
-            (formula_safe(table) if safe else table).to_csv(f, index_label=label, lineterminator="\n")
+            write_table(f, table, label, safe)

@@ -251,3 +251,17 @@ TEST_CASE("CSV: formula_safe prefixes formula-like text cells, never numbers", "
   const Network back = io::read_csv_text(safe_edges, "e", std::string_view(safe_nodes), "n", o);
   CHECK(back.nodes().ids[0] == "'=cmd|' /C calc'!A0");  // documented: not a round trip
 }
+
+TEST_CASE("CSV: formula_safe leaves plain signed numbers as written", "[io][csv]") {
+  const std::string edges =
+      "source,target,note\n"
+      "+4915112345678,-12.5,+1e5\n"
+      "-.5,+1.,+1e\n"
+      "+,-,-1-1\n";
+  io::CsvOptions o;
+  const Network net = io::read_csv_text(edges, "edges.csv", std::nullopt, "", o);
+  const std::string safe = io::edges_csv_text(net, true);
+  CHECK(safe.find("\n+4915112345678,-12.5,edge,1,+1e5\n") != std::string::npos);
+  CHECK(safe.find("\n-.5,+1.,edge,1,'+1e\n") != std::string::npos);   // "+1e" is no number
+  CHECK(safe.find("\n'+,'-,edge,1,'-1-1\n") != std::string::npos);   // a formula, not a number
+}
