@@ -20,6 +20,12 @@ NAT = np.iinfo(np.int64).min
 MAX_SECONDS = 9_223_372_035
 
 
+def ts_ns(ts: pd.Timestamp) -> int:
+    """A Timestamp as int64 ns; OverflowError / OutOfBoundsDatetime (a
+    ValueError) when beyond them (pandas 2+ holds other units too)."""
+    return int(ts.as_unit("ns").value if hasattr(ts, "as_unit") else ts.value)
+
+
 def seconds_to_ns(sec: float, what: str) -> int:
     """Unix seconds as ns; ``ValueError`` naming ``what`` when out of range."""
     if not np.isfinite(sec) or abs(sec) > MAX_SECONDS:

@@ -1,0 +1,71 @@
+"""Limits (docs/bad-input.md, "Limits"): node counts declared by a header
+checked against the memory limit before anything is allocated, files that
+are not regular files (devices, FIFOs) refused without being opened, time
+windows counted before any is built, and wide headers read in linear time."""
+import pandas as pd
+import pytest
+
+import ringleader as rl
+
+
+@pytest.fixture
+def memory_limit():
+    def set_limit(value):
+        rl.set_memory_limit(value)
+    yield set_limit
+    rl.set_memory_limit(None)
+
+
+# ---- time windows (item 9) -------------------------------------------------------
+@pytest.fixture(scope="module")
+def decades():
+    return rl.Network.from_pandas(pd.DataFrame({
+        "source": ["a", "b"], "target": ["b", "c"],
+        "timestamp": ["1970-01-01T00:00:00Z", "2024-03-01T00:00:00Z"]}))
+
+
+@pytest.mark.parametrize("freq,count", [("1h", "474,793"), ("1min", "28,4"), ("1s", "1,70")])
+def test_too_many_windows_are_refused_before_any_is_built(decades, freq, count):
+    for call in (lambda: rl.temporal.measure(decades, freq), lambda: rl.temporal.partitions(decades, freq),
+                 lambda: rl.temporal.windows(decades, freq, max_windows=100_000)):
+        with pytest.raises(ValueError, match=rf"windows of {freq} over the span from 1970-01-01 00:00:00\+00:00 to "
+                                             rf"2024-03-01 00:00:00\+00:00 make about {count}[0-9,]* "
+                                             r"windows, more than max_windows=100,000: use longer windows"):
+            call()
+
+
+def test_max_windows_argument(decades):
+    with pytest.raises(ValueError, match="max_windows=20"):
+        rl.temporal.measure(decades, "365D", max_windows=20)   # 55 windows
+    assert len(rl.temporal.measure(decades, "365D", max_windows=60)) == 55
+    assert len(rl.temporal.measure(decades, "365D", max_windows=None)) == 55
+    first = next(rl.temporal.windows(decades, "1h"))  # lazy, no limit unless max_windows is given
+    assert first.start == pd.Timestamp("1970-01-01", tz="UTC") and first.network.number_of_edges() == 1
+    with pytest.raises(ValueError, match="about 2 windows, more than max_windows=1"):   # a calendar step
+        rl.temporal.measure(decades, "MS", start="2024-01-01", max_windows=1)
+    with pytest.raises(ValueError, match="3 windows, more than max_windows=2"):       # explicit windows
+        rl.temporal.measure(decades, [(0, 1), (1, 2), (2, 3)], max_windows=2)
+    for bad in (0, -1, 1.5, True, "10"):
+        with pytest.raises(ValueError, match="max_windows must be a positive integer or None"):
+            rl.temporal.measure(decades, "365D", max_windows=bad)
+
+
+def test_window_results_are_checked_against_the_memory_limit(memory_limit):
+    n = 300
+    net = rl.Network.from_pandas(pd.DataFrame({"source": [f"p{i}" for i in range(n)],
+                                               "target": [f"p{i + 1}" for i in range(n)],
+                                               "timestamp": [f"2024-01-{1 + i % 28:02d}" for i in range(n)]}))
+    memory_limit(20_000)   # 28 windows x 301 nodes x 8 bytes = 67 KB
+    with pytest.raises(rl.MemoryLimitError, match=r"measure's result \(28 windows x 301 nodes\) needs about"):
+        rl.temporal.measure(net, "1D")
+
+
+def test_windows_over_the_whole_time_range():
+    net = rl.Network.from_pandas(pd.DataFrame({
+        "source": ["a", "b"], "target": ["b", "c"],
+        "timestamp": ["1677-09-22T00:00:00Z", "2262-04-01T00:00:00Z"]}))
+    df = rl.temporal.measure(net, "3000D", end="2250-01-01")  # 572 years: no Timedelta overflow
+    assert len(df) == 70 and df.index[0].left == pd.Timestamp("1677-09-22", tz="UTC")
+    with pytest.raises(ValueError, match=r"the windows of 30D over the span from 1677-09-22 .* reach past "
+                                         r"2262-04-11 23:47:16.854775807\+00:00, the last time a timestamp can hold"):
+        rl.temporal.measure(net, "30D")
