@@ -150,13 +150,23 @@ def _node_table(nodes: pd.DataFrame, reading: Reading, at: Where):
     types = list(nodes[cols["type"]]) if cols["type"] is not None else None
     labels = ["" if is_missing(v) else str(v) for v in nodes[cols["label"]]] if cols["label"] is not None else None
     used = {c for c in cols.values() if c is not None}
-    attrs = [_attribute(c, nodes[c], reading.text) for c in nodes.columns if c not in used]
+    attrs = _attributes(nodes, [c for c in nodes.columns if c not in used], reading.text)
     return ids, types, labels, attrs, cols["id"]
 
 
 def _attribute(name, values: pd.Series, text: bool):
     values = values.reset_index(drop=True)
     return infer_column(str(name), values.tolist()) if text else attribute_column(str(name), values)
+
+
+def _attributes(table: pd.DataFrame, names: list, text: bool) -> list:
+    """The attribute columns ``names`` of ``table``.  Text tables of few rows
+    and many columns (a wide header) are taken apart in one step, without a
+    pandas Series per column."""
+    if text and names and len(table) <= 64 and not table.columns.has_duplicates:
+        rows = table[names].to_numpy(dtype=object)
+        return [infer_column(str(c), rows[:, j].tolist()) for j, c in enumerate(names)]
+    return [_attribute(c, table[c], text) for c in names]
 
 
 def _interleave(src, dst) -> np.ndarray:
@@ -267,7 +277,7 @@ def _edge_values(edges: pd.DataFrame, cols: dict, attr_names: list, reading: Rea
         ts = parse_times(edges[cols["timestamp"]], dayfirst=reading.dayfirst, time_format=reading.time_format,
                          tz=reading.tz, where=at.of(cols["timestamp"]))
     amounts = _amounts(edges, cols["amount"], reading, at)
-    attrs = [_attribute(c, edges[c], reading.text) for c in attr_names]
+    attrs = _attributes(edges, attr_names, reading.text)
     return et_codes, et_names, weights, ts, amounts, attrs
 
 

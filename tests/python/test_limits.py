@@ -2,6 +2,8 @@
 checked against the memory limit before anything is allocated, files that
 are not regular files (devices, FIFOs) refused without being opened, time
 windows counted before any is built, and wide headers read in linear time."""
+import time
+
 import pandas as pd
 import pytest
 
@@ -69,3 +71,30 @@ def test_windows_over_the_whole_time_range():
     with pytest.raises(ValueError, match=r"the windows of 30D over the span from 1677-09-22 .* reach past "
                                          r"2262-04-11 23:47:16.854775807\+00:00, the last time a timestamp can hold"):
         rl.temporal.measure(net, "30D")
+
+
+# ---- wide headers (item 10) ------------------------------------------------------
+def test_wide_headers_are_read_in_linear_time(tmp_path):
+    """100,000 columns: the old quadratic header handling took minutes
+    (read_csv 6.9 s at 40,000 columns, read_matrix 20.7 s at 50,000); now
+    under a second each.  The bound is loose on purpose (slow CI) yet far
+    below the old times.  The Python reader (columns named by arguments) is
+    checked at 20,000 columns (0.6 s; it was 27 s at 10,000)."""
+    k = 100_000
+    edges = tmp_path / "wide.csv"
+    edges.write_text("source,target," + ",".join(f"c{j}" for j in range(k)) + "\na,b," + ",".join(["1"] * k) + "\n")
+    matrix = tmp_path / "matrix.csv"
+    matrix.write_text("," + ",".join(f"e{j}" for j in range(k)) + "\nr," + ",".join(["1", "0"] * (k // 2)) + "\n")
+    t0 = time.monotonic()
+    net = rl.read_csv(edges)
+    m = rl.read_matrix(matrix)
+    assert time.monotonic() - t0 < 10
+    assert net.number_of_edges() == 1 and net.memory_usage()["tables"] > 100_000  # the 100,000 columns
+    assert m.number_of_nodes() == k + 1 and m.number_of_edges() == k // 2
+    k = 20_000
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_text("von,an," + ",".join(f"c{j}" for j in range(k)) + "\na,b," + ",".join(["1"] * k) + "\n")
+    t0 = time.monotonic()
+    py = rl.read_csv(renamed, source="von", target="an")  # the Python reader
+    assert time.monotonic() - t0 < 10
+    assert py.number_of_edges() == 1 and list(py.edges.columns[-2:]) == [f"c{k - 2}", f"c{k - 1}"]

@@ -124,11 +124,13 @@ def _records(text: str, name: str, delimiter: str):
 
 def _header(fields: list, name: str, line: int) -> list:
     names = [f.lstrip(" \t").rstrip(" \t\r") for f in fields]
+    seen = set()  # O(k) for a header of k columns
     for i, n in enumerate(names):
         if not n:
             raise parse_error(name, line, f"empty column name in the header (field {i + 1})")
-        if n in names[:i]:
+        if n in seen:
             raise parse_error(name, line, f"column '{n}' appears twice in the header")
+        seen.add(n)
     return names
 
 
