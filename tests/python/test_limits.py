@@ -18,6 +18,33 @@ def memory_limit():
     rl.set_memory_limit(None)
 
 
+# ---- declared sizes (issue 22, item 6) -------------------------------------------
+def test_declared_node_counts_are_checked_against_the_memory_limit(tmp_path, memory_limit):
+    pajek = tmp_path / "big.net"
+    pajek.write_text("*Vertices 1000000\n*Edges\n1 2\n")
+    dl = tmp_path / "big.dl"
+    dl.write_text("dl n=1000000\nformat=edgelist1\ndata:\n1 2\n")
+    two = tmp_path / "two.dl"
+    two.write_text("dl nr=600000 nc=600000\nformat=edgelist2\ndata:\n1 2\n")
+    memory_limit("32M")  # a million declared nodes need about 200 MB (Pajek) and 64 MB (DL)
+    with pytest.raises(rl.MemoryLimitError, match=r"big.net line 1: the 1000000 nodes declared by '\*Vertices "
+                                                  r"1000000' needs about 190.7 MiB, more than the memory limit"):
+        rl.read_pajek(pajek)
+    with pytest.raises(rl.MemoryLimitError, match="big.dl line 1: the 1000000 nodes declared by 'n=1000000'"):
+        rl.read_ucinet_dl(dl)
+    with pytest.raises(rl.MemoryLimitError, match="'nr=600000 nc=600000'"):
+        rl.read_ucinet_dl(two)
+    memory_limit(None)
+    small = tmp_path / "small.net"
+    small.write_text("*Vertices 1000\n*Edges\n1 2\n")
+    assert rl.read_pajek(small).number_of_nodes() == 1000  # unlisted vertices are nodes named by their numbers
+    # more than 1,000,000 + 16 per byte of the file is refused whatever the limit
+    huge = tmp_path / "huge.net"
+    huge.write_text("*Vertices 20000000\n*Edges\n1 2\n")
+    with pytest.raises(rl.ParseError, match="implausibly large for this file"):
+        rl.read_pajek(huge)
+
+
 # ---- time windows (item 9) -------------------------------------------------------
 @pytest.fixture(scope="module")
 def decades():

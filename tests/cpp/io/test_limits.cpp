@@ -5,15 +5,67 @@
 // column numbers.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 
+#include "ringleader/core/memory.hpp"
 #include "ringleader/io/csv.hpp"
 #include "ringleader/io/matrix.hpp"
+#include "ringleader/io/pajek.hpp"
+#include "ringleader/io/ucinet.hpp"
 
 #include "../support/errors.hpp"
 
 using namespace ringleader;
 using namespace ringleader::io;
+
+namespace {
+
+struct ScopedLimit {
+  explicit ScopedLimit(std::uint64_t b) { memory::set_limit(b); }
+  ~ScopedLimit() { memory::set_limit(std::nullopt); }
+};
+
+template <class F>
+std::string error_text(F&& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("limits: declared node counts are checked against the memory cap first", "[io][limits]") {
+  ScopedLimit limit(32ull << 20);  // 32 MiB: a million declared nodes need about 200 MB (Pajek), 64 MB (DL)
+  const std::string pajek = "*Vertices 1000000\n*Edges\n1 2\n";
+  CHECK_THROWS_AS(read_pajek_text(pajek, "big.net"), MemoryLimitError);
+  const std::string msg = error_text([&] { read_pajek_text(pajek, "big.net"); });
+  INFO(msg);
+  CHECK(has(msg, "big.net line 1: the 1000000 nodes declared by '*Vertices 1000000' needs about"));
+  CHECK(has(msg, "more than the memory limit of 32.0 MiB"));
+
+  const std::string dl = "dl n=1000000\nformat=edgelist1\ndata:\n1 2\n";
+  CHECK_THROWS_AS(read_ucinet_dl_text(dl, "big.dl"), MemoryLimitError);
+  CHECK(has(error_text([&] { read_ucinet_dl_text(dl, "big.dl"); }), "big.dl line 1: the 1000000 nodes declared by 'n=1000000'"));
+  const std::string two = "dl nr=600000 nc=600000\nformat=edgelist2\ndata:\n1 2\n";
+  CHECK(has(error_text([&] { read_ucinet_dl_text(two, "two.dl"); }), "'nr=600000 nc=600000'"));
+
+  // under the cap the same headers read (unlisted vertices get their numbers as ids)
+  const Network small = read_pajek_text("*Vertices 1000\n*Edges\n1 2\n", "small.net");
+  CHECK(small.number_of_nodes() == 1000);
+  CHECK(read_ucinet_dl_text("dl n=1000\nformat=edgelist1\ndata:\n1 2\n", "small.dl").number_of_nodes() == 1000);
+  // embedded labels create only the nodes met: not checked against n
+  CHECK(read_ucinet_dl_text("dl n=1000000\nformat=edgelist1\nlabels embedded\ndata:\na b\n", "emb.dl").number_of_nodes() == 2);
+  // implausibly large for the file (more than 1,000,000 + 16 per byte): refused whatever the cap
+  memory::disable_limit();
+  rltest::require_parse_error([] { read_pajek_text("*Vertices 2000000\n", "p.net"); }, "p.net", 1,
+                              "implausibly large for this file");
+}
 
 TEST_CASE("limits: wide headers give the right column numbers", "[io][limits]") {
   // 60,000 columns; a repeated name at the end is reported at its own column
