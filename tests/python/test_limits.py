@@ -2,8 +2,12 @@
 checked against the memory limit before anything is allocated, files that
 are not regular files (devices, FIFOs) refused without being opened, time
 windows counted before any is built, and wide headers read in linear time."""
+import os
+import pathlib
+import threading
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -43,6 +47,64 @@ def test_declared_node_counts_are_checked_against_the_memory_limit(tmp_path, mem
     huge.write_text("*Vertices 20000000\n*Edges\n1 2\n")
     with pytest.raises(rl.ParseError, match="implausibly large for this file"):
         rl.read_pajek(huge)
+
+
+# ---- files that are not regular files (item 7) -----------------------------------
+READERS = [
+    pytest.param(lambda p: rl.load(p, mmap=False), id="load-no-mmap"),
+    pytest.param(lambda p: rl.load(p), id="load"),
+    pytest.param(rl.read_csv, id="read_csv"),
+    pytest.param(lambda p: rl.read_csv(p, source="a", target="b"), id="read_csv-python"),
+    pytest.param(rl.read_graphml, id="read_graphml"),
+    pytest.param(rl.read_pajek, id="read_pajek"),
+    pytest.param(rl.read_matrix, id="read_matrix"),
+    pytest.param(rl.read_edgelist, id="read_edgelist"),
+    pytest.param(rl.read_ucinet_dl, id="read_ucinet_dl"),
+    pytest.param(lambda p: rl.read_case({"tables": [{"name": "t", "file": p, "kind": "calls", "source": "a",
+                                                  "target": "b"}]}, allow_outside=True), id="read_case-table"),
+    pytest.param(rl.read_case, id="read_case-file"),
+]
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_devices_are_refused(read):
+    with pytest.raises(rl.ParseError, match=r"/dev/zero( \(table t\))?: is not a regular file \(a character "
+                                            r"device\): its size is unknown and it may never end"):
+        read("/dev/zero")
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    """A FIFO no writer opens: a reader that opened it would wait for ever.  A
+    watchdog opens its writing end after 20 s (letting such a reader go on to
+    an empty file, so the test fails instead of hanging)."""
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def release():
+        if done.wait(20):
+            return
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # succeeds only when a reader waits
+            os.close(fd)
+        except OSError:
+            pass
+
+    guard = threading.Thread(target=release, daemon=True)
+    guard.start()
+    yield str(path)
+    done.set()
+    guard.join(5)
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_fifos_are_refused_without_waiting(fifo, read):
+    t0 = time.monotonic()
+    with pytest.raises(rl.ParseError, match=r"pipe.csv( \(table t\))?: is not a regular file \(a FIFO \(named "
+                                            r"pipe\)\): .* copy the data into a file"):
+        read(fifo)
+    assert time.monotonic() - t0 < 15  # refused at once, not after the watchdog let a blocked open go
 
 
 # ---- time windows (item 9) -------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Optional
 from .. import _core
 from .._columns import Reading
 from .._pandas_io import from_pandas_frames
-from .._values import Where, check_options, parse_error, read_text_table, where_of
+from .._values import Where, check_options, check_regular, parse_error, read_text_table, where_of
 from ..network import Network, wrap
 
 
@@ -29,7 +29,8 @@ def _path(p) -> str:
 def _plain_utf8(path: str) -> bool:
     """False when the file's first bytes show UTF-16 (a BOM, or NUL bytes as
     UTF-16 without BOM has): then only the Python path reads it (or says
-    what to pass)."""
+    what to pass).  A FIFO or device is refused here, before it is opened."""
+    check_regular(path)
     try:
         with open(path, "rb") as f:
             head = f.read(64)

@@ -5,13 +5,20 @@
 // column numbers.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
 #include "ringleader/core/memory.hpp"
+#include "ringleader/io/binary.hpp"
 #include "ringleader/io/csv.hpp"
 #include "ringleader/io/matrix.hpp"
 #include "ringleader/io/pajek.hpp"
+#include "ringleader/io/source.hpp"
 #include "ringleader/io/ucinet.hpp"
 
 #include "../support/errors.hpp"
@@ -25,6 +32,11 @@ struct ScopedLimit {
   explicit ScopedLimit(std::uint64_t b) { memory::set_limit(b); }
   ~ScopedLimit() { memory::set_limit(std::nullopt); }
 };
+
+std::string temp_path(const std::string& name) {
+  return std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/rl_test_limits_" +
+         std::to_string(::getpid()) + "_" + name;
+}
 
 template <class F>
 std::string error_text(F&& f) {
@@ -65,6 +77,24 @@ TEST_CASE("limits: declared node counts are checked against the memory cap first
   memory::disable_limit();
   rltest::require_parse_error([] { read_pajek_text("*Vertices 2000000\n", "p.net"); }, "p.net", 1,
                               "implausibly large for this file");
+}
+
+TEST_CASE("limits: devices and FIFOs are refused without being opened", "[io][limits]") {
+  for (const char* dev : {"/dev/zero", "/dev/null"}) {
+    rltest::require_parse_error([&] { read_file(dev); }, dev, 0, "is not a regular file (a character device)");
+    CHECK_THROWS_AS(read_csv(dev), ParseError);
+    BinaryOptions o;
+    o.mmap = false;
+    rltest::require_parse_error([&] { read_binary(dev, o); }, dev, 0, "is not a regular file (a character device)");
+  }
+  const std::string fifo = temp_path("fifo");
+  std::remove(fifo.c_str());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // no writer ever opens it: a reader that opened it would wait for ever, so refusing must not open it
+  rltest::require_parse_error([&] { read_file(fifo); }, fifo, 0, "is not a regular file (a FIFO (named pipe))");
+  rltest::require_parse_error([&] { read_pajek(fifo); }, fifo, 0, "copy the data into a file");
+  rltest::require_parse_error([&] { read_binary(fifo); }, fifo, 0, "is not a regular file (a FIFO");
+  std::remove(fifo.c_str());
 }
 
 TEST_CASE("limits: wide headers give the right column numbers", "[io][limits]") {
