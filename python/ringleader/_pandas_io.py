@@ -318,7 +318,41 @@ def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], direc
     node_attrs = [pad_column(c, n) for c in node_attrs]
     et_codes, et_names, weights, ts, amounts, edge_attrs = _edge_values(edges, cols, attr_names, reading, edges_at,
                                                                     edge_type)
-    core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
-                             np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
-                             et_codes, et_names, weights, ts, amounts, edge_attrs)
+    try:
+        core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
+                                 np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
+                                 et_codes, et_names, weights, ts, amounts, edge_attrs)
+    except (UnicodeEncodeError, TypeError, RuntimeError):  # pybind11's, for text UTF-8 cannot hold
+        bad = _not_unicode([("a node id", str_ids), ("a node type", nt_names), ("a label", labels or []),
+                            ("an edge type", et_names)] + _texts("node", node_attrs) + _texts("edge", edge_attrs))
+        if bad is None:
+            raise
+        raise bad from None
     return core, objects
+
+
+def _texts(part: str, attrs) -> list:
+    """``(what, values)`` of the names and string values of attribute columns."""
+    out = []
+    for name, kind, values in attrs:
+        out.append((f"the name of a {part} attribute", [name]))
+        if kind == "string":
+            out.append((f"{part} attribute {name!r}", values))
+    return out
+
+
+def _not_unicode(candidates) -> Optional[ValueError]:
+    """The ValueError for text that UTF-8 cannot hold (a lone surrogate such as
+    '\\ud800', left by decoding bytes with errors='surrogateescape'), naming
+    where; None when every text is fine."""
+    for what, values in candidates:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    bad = v[e.start:e.end]
+                    return ValueError(f"{what} ({v!r}, value {i}) holds {bad!r}, a lone surrogate that is not a "
+                                      "character: text must be valid Unicode; decode the data with "
+                                      "errors='replace' (or fix it) first")
+    return None

@@ -327,15 +327,29 @@ class DlParser {
     for (std::size_t i = 0; i < n; ++i) {
       std::string id = labels.empty() ? std::to_string(i + 1) : labels[i];
       if (!b.add_node(id, type).second)
-        fail(t_[0], "duplicate label '" + id + "': labels are node ids and must be unique; rename one");
+        fail(repeat_of(id), "duplicate label " + detail::quote_for_message(id) + first_line(id) +
+                                ": labels are node ids and must be unique; rename one");
     }
+  }
+  // The token where label `id` appears the second time (the duplicate), else the first token.
+  const Token& repeat_of(const std::string& id) const {
+    std::size_t seen = 0;
+    for (const Token& t : t_)
+      if (t.text == id && ++seen == 2) return t;
+    return t_[0];
+  }
+  std::string first_line(const std::string& id) const {
+    for (const Token& t : t_)
+      if (t.text == id) return " (first on line " + std::to_string(t.line) + ")";
+    return "";
   }
   void add_two_mode_nodes(NetworkBuilder& b) {
     add_nodes(b, row_labels_, nr_, opt_.row_type);
     for (std::size_t j = 0; j < nc_; ++j) {
       std::string id = col_labels_.empty() ? "c" + std::to_string(j + 1) : col_labels_[j];
       if (!b.add_node(id, opt_.column_type).second)
-        fail(t_[0], "column label '" + id + "' is also a row label (or repeated): two-mode ids must be distinct");
+        fail(repeat_of(id), "column label " + detail::quote_for_message(id) + first_line(id) +
+                                " is also a row label (or repeated): two-mode ids must be distinct");
     }
   }
 

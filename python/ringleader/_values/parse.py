@@ -148,7 +148,10 @@ def _wall_text(text: str, dayfirst: bool):
         ns = _core.parse_timestamp(iso)
         if ns is not None:
             return ns, False
-    return f"{text!r} is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds" + _time_hint(text, dayfirst)
+    problem = _core.timestamp_problem(t)
+    if not problem.startswith("is neither"):  # a time, but outside the int64-nanosecond range
+        return f"{text!r} {problem}"
+    return f"{text!r} {problem}" + _time_hint(text, dayfirst)
 
 
 def _time_of(v, dayfirst: bool, formatted: Optional[dict]):

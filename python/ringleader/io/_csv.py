@@ -113,7 +113,7 @@ def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknow
     edge_type : str, default "edge"
         Type of edges when there is no type column or the field is empty.
     delimiter : str, default ","
-        The field separator, one character (``";"`` for German Excel
+        The field separator, one character, ASCII or not (``";"`` for German Excel
         exports, ``"\\t"``).
     source, target : str or None, default None
         The edges file's columns holding the ids of the edge's ends; None =
@@ -183,7 +183,8 @@ def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknow
                       decimal=decimal, text=True)
     reading.check()
     check_options(delimiter=delimiter, encoding=encoding)
-    if not _cpp_reads((_path(edges), _path(nodes)), encoding, reading):
+    if not _cpp_reads((_path(edges), _path(nodes)), encoding, reading) or len(delimiter.encode("utf-8")) != 1:
+        # the C++ reader splits on one byte: the Python reader takes any one character ('§', '¦')
         return read_csv_python(edges, nodes, directed, node_type, create_missing, edge_type, delimiter, encoding,
                                reading)
     try:
