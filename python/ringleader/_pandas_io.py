@@ -150,13 +150,23 @@ def _node_table(nodes: pd.DataFrame, reading: Reading, at: Where):
     types = list(nodes[cols["type"]]) if cols["type"] is not None else None
     labels = ["" if is_missing(v) else str(v) for v in nodes[cols["label"]]] if cols["label"] is not None else None
     used = {c for c in cols.values() if c is not None}
-    attrs = [_attribute(c, nodes[c], reading.text) for c in nodes.columns if c not in used]
+    attrs = _attributes(nodes, [c for c in nodes.columns if c not in used], reading.text)
     return ids, types, labels, attrs, cols["id"]
 
 
 def _attribute(name, values: pd.Series, text: bool):
     values = values.reset_index(drop=True)
     return infer_column(str(name), values.tolist()) if text else attribute_column(str(name), values)
+
+
+def _attributes(table: pd.DataFrame, names: list, text: bool) -> list:
+    """The attribute columns ``names`` of ``table``.  Text tables of few rows
+    and many columns (a wide header) are taken apart in one step, without a
+    pandas Series per column."""
+    if text and names and len(table) <= 64 and not table.columns.has_duplicates:
+        rows = table[names].to_numpy(dtype=object)
+        return [infer_column(str(c), rows[:, j].tolist()) for j, c in enumerate(names)]
+    return [_attribute(c, table[c], text) for c in names]
 
 
 def _interleave(src, dst) -> np.ndarray:
@@ -267,7 +277,7 @@ def _edge_values(edges: pd.DataFrame, cols: dict, attr_names: list, reading: Rea
         ts = parse_times(edges[cols["timestamp"]], dayfirst=reading.dayfirst, time_format=reading.time_format,
                          tz=reading.tz, where=at.of(cols["timestamp"]))
     amounts = _amounts(edges, cols["amount"], reading, at)
-    attrs = [_attribute(c, edges[c], reading.text) for c in attr_names]
+    attrs = _attributes(edges, attr_names, reading.text)
     return et_codes, et_names, weights, ts, amounts, attrs
 
 
@@ -308,10 +318,44 @@ def from_pandas_frames(edges: pd.DataFrame, nodes: Optional[pd.DataFrame], direc
     node_attrs = [pad_column(c, n) for c in node_attrs]
     et_codes, et_names, weights, ts, amounts, edge_attrs = _edge_values(edges, cols, attr_names, reading, edges_at,
                                                                     edge_type)
-    core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
-                             np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
-                             et_codes, et_names, weights, ts, amounts, edge_attrs)
+    try:
+        core = _core.from_arrays(bool(directed), str_ids, nt_codes, nt_names, labels, node_attrs,
+                                 np.asarray(s_codes, dtype=np.uint32), np.asarray(t_codes, dtype=np.uint32),
+                                 et_codes, et_names, weights, ts, amounts, edge_attrs)
+    except (UnicodeEncodeError, TypeError, RuntimeError):  # pybind11's, for text UTF-8 cannot hold
+        bad = _not_unicode([("a node id", str_ids), ("a node type", nt_names), ("a label", labels or []),
+                            ("an edge type", et_names)] + _texts("node", node_attrs) + _texts("edge", edge_attrs))
+        if bad is None:
+            raise
+        raise bad from None
     return core, objects
+
+
+def _texts(part: str, attrs) -> list:
+    """``(what, values)`` of the names and string values of attribute columns."""
+    out = []
+    for name, kind, values in attrs:
+        out.append((f"the name of a {part} attribute", [name]))
+        if kind == "string":
+            out.append((f"{part} attribute {name!r}", values))
+    return out
+
+
+def _not_unicode(candidates) -> Optional[ValueError]:
+    """The ValueError for text that UTF-8 cannot hold (a lone surrogate such as
+    '\\ud800', left by decoding bytes with errors='surrogateescape'), naming
+    where; None when every text is fine."""
+    for what, values in candidates:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    bad = v[e.start:e.end]
+                    return ValueError(f"{what} ({v!r}, value {i}) holds {bad!r}, a lone surrogate that is not a "
+                                      "character: text must be valid Unicode; decode the data with "
+                                      "errors='replace' (or fix it) first")
+    return None
 
 
 def tables_of(edges, nodes):

@@ -20,8 +20,21 @@ NAT = np.iinfo(np.int64).min
 MAX_SECONDS = 9_223_372_035
 
 
+#: The end of the message for a time outside what int64 nanoseconds hold.
+_OUT_OF_RANGE = ("is outside the times that can be held (int64 nanoseconds since 1970: "
+                 "1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z)")
+
+
+def ts_ns(ts: pd.Timestamp) -> int:
+    """A Timestamp as int64 ns; OverflowError / OutOfBoundsDatetime (a
+    ValueError) when beyond them (pandas 2+ holds other units too)."""
+    return int(ts.as_unit("ns").value if hasattr(ts, "as_unit") else ts.value)
+
+
 def seconds_to_ns(sec: float, what: str) -> int:
     """Unix seconds as ns; ``ValueError`` naming ``what`` when out of range."""
+    if isinstance(sec, int) and abs(sec) > MAX_SECONDS:  # beyond float's range too (10**400)
+        sec = float("inf")
     if not np.isfinite(sec) or abs(sec) > MAX_SECONDS:
         raise ValueError(f"{what}: {sec!r} Unix seconds is outside the representable range "
                          "(years 1678 to 2261)")
@@ -39,6 +52,9 @@ def to_ns(value, what: str) -> Optional[int]:
         ns = _core.parse_timestamp(value)
         if ns is not None:
             return ns
+        problem = _core.timestamp_problem(value)
+        if not problem.startswith("is neither"):
+            raise ValueError(f"{what}={value!r} {problem}")
     try:
         ts = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:
@@ -48,7 +64,10 @@ def to_ns(value, what: str) -> Optional[int]:
         raise ValueError(f"{what} must not be NaT")
     if ts.tzinfo is None:
         ts = ts.tz_localize("UTC")
-    return int(ts.tz_convert("UTC").value)
+    try:
+        return ts_ns(ts.tz_convert("UTC"))
+    except (OverflowError, ValueError):  # pandas' OutOfBoundsDatetime: beyond int64 nanoseconds
+        raise ValueError(f"{what}={value!r} {_OUT_OF_RANGE}") from None
 
 
 def _numbers_to_ns(s: pd.Series, what: str) -> np.ndarray:
@@ -86,8 +105,7 @@ def times_to_ns(values: pd.Series, what: str) -> np.ndarray:
         else:
             ns = _core.parse_timestamp(str(v))
             if ns is None:
-                raise ValueError(f"{what}: row {i} holds {v!r}, which is neither ISO 8601 "
-                                 "(2024-03-01T12:00:00Z) nor Unix seconds")
+                raise ValueError(f"{what}: row {i} holds {v!r}, which {_core.timestamp_problem(str(v))}")
             out[i] = ns
     return out
 

@@ -58,9 +58,14 @@ def _frame(net, x, y, **attrs) -> pd.DataFrame:
     return df
 
 
-def check_count(value, name: str, minimum: int = 0) -> int:
+def check_count(value, name: str, minimum: int = 0, maximum: int = 2**31 - 1) -> int:
+    """``value`` as an int in ``[minimum, maximum]`` (the C++ options are 32-bit ints), else a
+    ValueError naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise ValueError(f"{name} must be an int >= {minimum}, not {value!r}")
+    if value > maximum:
+        raise ValueError(f"{name}={value} is more than {maximum:,}, the largest it can be (a 32-bit int; for "
+                         "iterations, a few hundred are usual)")
     return int(value)
 
 

@@ -442,8 +442,12 @@ Network.from_networkx = staticmethod(from_networkx)
 # ``_cache``); the package's other modules go through these functions.  They
 # are internal to the package: not in ``ringleader``'s namespace or __all__.
 
-def core_of(net: Network):
-    """Internal to the package: the compiled ``_core.Network`` of ``net``."""
+def core_of(net: Network, what: str = "net"):
+    """Internal to the package: the compiled ``_core.Network`` of ``net``;
+    ``TypeError`` naming the argument ``what`` when ``net`` is not a Network."""
+    if not isinstance(net, Network):
+        raise TypeError(f"{what} must be a ringleader Network, not {type(net).__name__}: read one (rl.read_csv, "
+                        "rl.load) or convert one (rl.from_networkx, rl.Network.from_pandas)")
     return net._net
 
 

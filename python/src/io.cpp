@@ -67,7 +67,9 @@ void bind_io(py::module_& m) {
           o.node_type = node_type;
           o.edge_type = edge_type;
           o.create_missing = create_missing;
-          if (delimiter.size() != 1) throw InvalidArgument("delimiter must be one character");
+          if (delimiter.size() != 1)
+            throw InvalidArgument("delimiter '" + delimiter + "' is " + std::to_string(delimiter.size()) +
+                                  " bytes: this reader splits on one byte, so pass one ASCII character");
           o.delimiter = delimiter[0];
           return released([&] { return io::read_csv(edges, nodes, o); });
         },
@@ -108,7 +110,9 @@ void bind_io(py::module_& m) {
           o.mode = choice<io::MatrixMode>(
               "mode", mode,
               {{"auto", io::MatrixMode::Auto}, {"one", io::MatrixMode::OneMode}, {"two", io::MatrixMode::TwoMode}});
-          if (delimiter.size() != 1) throw InvalidArgument("delimiter must be one character");
+          if (delimiter.size() != 1)
+            throw InvalidArgument("delimiter '" + delimiter + "' is " + std::to_string(delimiter.size()) +
+                                  " bytes: this reader splits on one byte, so pass one ASCII character");
           o.directed = directed;
           o.node_type = node_type;
           o.row_type = row_type;

@@ -222,6 +222,8 @@ void bind_network(py::module_& m) {
     if (!text::parse_timestamp(s, ns)) return py::none();
     return py::int_(ns);
   });
+  m.def("timestamp_problem", [](const std::string& s) { return text::timestamp_problem(s); }, py::arg("text"),
+        "Why a text is not a timestamp: out of the int64-nanosecond range, or neither ISO 8601 nor Unix seconds.");
 }
 
 }  // namespace rlpy

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <numeric>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 #include "ringleader/graph/components.hpp"
 
@@ -13,15 +15,16 @@ namespace ringleader {
 
 void check_attribute_names(const std::vector<Column>& cols, const std::vector<std::string>& reserved,
                            const char* what) {
+  std::unordered_set<std::string_view> seen;  // O(k) for k columns, not O(k^2)
+  seen.reserve(cols.size());
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const std::string& name = cols[i].name;
     if (name.empty()) throw InvalidArgument(std::string("an ") + what + " attribute has an empty name: name it");
     if (std::find(reserved.begin(), reserved.end(), name) != reserved.end())
       throw InvalidArgument(std::string(what) + " attribute name '" + name +
                             "' is reserved for the model's own column: rename the attribute");
-    for (std::size_t j = 0; j < i; ++j)
-      if (cols[j].name == name)
-        throw InvalidArgument(std::string("two ") + what + " attributes are named '" + name + "': names must be unique");
+    if (!seen.insert(name).second)
+      throw InvalidArgument(std::string("two ") + what + " attributes are named '" + name + "': names must be unique");
   }
 }
 

@@ -245,6 +245,7 @@ class Input {
 
 Input::Input(const std::string& path, bool map) {
   check_path(path);
+  check_regular_file(path);  // before open(): a FIFO would block it
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail(path, std::string("cannot open file: ") + std::strerror(errno));
   struct Closer {
@@ -273,6 +274,8 @@ Input::Input(const std::string& path, bool map) {
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) fail(path, std::string("cannot read file: ") + std::strerror(errno));
     if (got == 0) break;
+    if (buffer_.size() + std::size_t(got) > std::uint64_t(st.st_size))  // outgrew its size: check as it grows
+      memory::reserve_check(memory::add(buffer_.size(), std::uint64_t(got)), path + ": the file's contents");
     buffer_.append(chunk, std::size_t(got));
   }
 }

@@ -164,8 +164,8 @@ void read_edges(NetworkBuilder& b, std::string_view data, const std::string& nam
     if (ts >= 0 && !text::trim(f[std::size_t(ts)]).empty()) {
       std::int64_t ns;
       if (!text::parse_timestamp(f[std::size_t(ts)], ns))
-        r.fail(std::size_t(ts), "timestamp '" + std::string(f[std::size_t(ts)]) +
-                                    "' is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds");
+        r.fail(std::size_t(ts), "timestamp '" + std::string(f[std::size_t(ts)]) + "' " +
+                                    text::timestamp_problem(f[std::size_t(ts)]));
       b.set_timestamp(e, ns);
     } else if (ts >= 0) {
       b.set_timestamp(e, kNoTime);

@@ -113,13 +113,26 @@ class CsvReader {
     ++pos_;
     ++line_;
   }
+  // The column of byte p.  Counted on from the last position asked for when p
+  // lies after it (the fields of a record are asked for in order), so the
+  // columns of a k-field header cost O(line length), not O(k * line length).
   std::size_t column_at(std::size_t p) const {
-    std::size_t col = 1;
-    while (p > 0 && data_[p - 1] != '\n' && data_[p - 1] != '\r') {
-      --p;
-      if ((static_cast<unsigned char>(data_[p]) & 0xC0) != 0x80) ++col;
+    if (p < col_pos_) {  // before the cached position: count from the line start
+      std::size_t q = p, col = 1;
+      while (q > 0 && data_[q - 1] != '\n' && data_[q - 1] != '\r') {
+        --q;
+        if ((static_cast<unsigned char>(data_[q]) & 0xC0) != 0x80) ++col;
+      }
+      col_pos_ = p;
+      col_ = col;
+      return col;
     }
-    return col;
+    for (; col_pos_ < p; ++col_pos_) {
+      const char c = data_[col_pos_];
+      if (c == '\n' || c == '\r') col_ = 1;
+      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col_;
+    }
+    return col_;
   }
 
   std::string_view data_;
@@ -128,6 +141,7 @@ class CsvReader {
   std::size_t pos_ = 0, line_ = 1, record_line_ = 1;
   std::vector<std::size_t> starts_;
   std::deque<std::string> unescaped_;
+  mutable std::size_t col_pos_ = 0, col_ = 1;  // column_at's cache: byte col_pos_ is in column col_
 };
 
 }  // namespace ringleader::io::detail

@@ -355,9 +355,12 @@ class Builder {
   std::int64_t time(std::string_view text, std::size_t line, const std::string& what) const {
     std::int64_t t;
     std::string_view s = trim_space(text);
-    if (!text::parse_timestamp(s, t))
-      fail(line, "'" + shorten(s) + "' is not a timestamp (" + what +
-                     "): use ISO 8601 such as 2024-01-31T12:00:00Z or Unix seconds");
+    bool out_of_range = false;
+    if (!text::parse_timestamp(s, t, out_of_range))
+      fail(line, "'" + shorten(s) + "' " +
+                     (out_of_range ? text::timestamp_problem(s) + " (" + what + ")"
+                                   : "is not a timestamp (" + what +
+                                         "): use ISO 8601 such as 2024-01-31T12:00:00Z or Unix seconds"));
     return t;
   }
 

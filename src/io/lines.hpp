@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ringleader/core/error.hpp"
+#include "ringleader/core/memory.hpp"
 #include "ringleader/core/text.hpp"
 
 namespace ringleader::io::detail {
@@ -100,6 +101,19 @@ inline std::string quote_for_message(std::string_view s) {
     return "'" + std::string(s.substr(0, cut)) + "...'";
   }
   return "'" + std::string(s) + "'";
+}
+
+/// Checks `n` nodes declared by a header (Pajek `*Vertices n`, DL `n=`)
+/// against the memory cap before anything is allocated for them, at about
+/// `bytes_per_node` each (the reader's own tables, the ids, the id index and
+/// the network's node table, measured at the peak): such a header can ask
+/// for gigabytes in a file of a few bytes.  Throws MemoryLimitError naming
+/// the file, the line and the header.
+inline void check_declared_nodes(std::uint64_t n, std::uint64_t bytes_per_node, const std::string& name,
+                                 std::size_t line, const std::string& header) {
+  memory::reserve_check(memory::mul(n, bytes_per_node),
+                        name + " line " + std::to_string(line) + ": the " + std::to_string(n) +
+                            " nodes declared by " + quote_for_message(header));
 }
 
 }  // namespace ringleader::io::detail

@@ -16,6 +16,11 @@ namespace {
 
 using detail::Token;
 
+/// Peak bytes per declared vertex while reading (labels and line numbers,
+/// the ids and their index, the builder, the network's node table; 193
+/// measured with *Vertices 4000000): checked against the memory cap first.
+constexpr std::uint64_t kBytesPerVertex = 200;
+
 enum class Section { None, Vertices, Arcs, Edges, Arcslist, Edgeslist, Matrix };
 
 struct PEdge {
@@ -108,6 +113,7 @@ class PajekParser {
                                        " must be an integer between 0 and the vertex count");
         two_mode_ = m;
       }
+      detail::check_declared_nodes(n, kBytesPerVertex, name_, ln, std::string(toks[0].text) + " " + std::string(toks[1].text));
       n_ = std::size_t(n);
       labels_.assign(n_, std::string());
       vertex_line_.assign(n_, 0);

@@ -53,7 +53,7 @@ std::string gunzip(const std::string& path) {
   return out;
 }
 
-std::string read_whole(const std::string& path) {
+std::string read_whole(const std::string& path, std::uint64_t size) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> guard(f, std::fclose);
@@ -64,15 +64,18 @@ std::string read_whole(const std::string& path) {
     return gunzip(path);
   }
   std::string out;
-  struct stat st {};
-  if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    memory::reserve_check(std::uint64_t(st.st_size), path + ": the file's contents");
-    out.reserve(std::size_t(st.st_size));
+  if (size > 0) {
+    memory::reserve_check(size, path + ": the file's contents");
+    out.reserve(std::size_t(size));
   }
   std::rewind(f);
   char buf[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    // a file longer than its size said (growing, or /proc's size 0) is checked as it grows
+    if (out.size() + n > size) memory::reserve_check(memory::add(out.size(), n), path + ": the file's contents");
+    out.append(buf, n);
+  }
   if (std::ferror(f)) throw ParseError(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
   return out;
 }
@@ -86,13 +89,32 @@ void check_path(const std::string& path) {
   throw InvalidArgument("a file name cannot hold a NUL character (embedded null byte): '" + shown + "'");
 }
 
+const char* file_kind(unsigned mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
+void check_regular_file(const std::string& path, std::uint64_t* size) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return;  // opening it reports why
+  if (S_ISDIR(st.st_mode))
+    throw ParseError(path, 0, 0, "is a directory, not a file: give the path of the file to read");
+  if (!S_ISREG(st.st_mode))
+    throw ParseError(path, 0, 0, std::string("is not a regular file (") + file_kind(st.st_mode) +
+                                     "): its size is unknown and it may never end, so it is not read; copy the "
+                                     "data into a file and give that file's path");
+  if (size) *size = st.st_size > 0 ? std::uint64_t(st.st_size) : 0;
+}
+
 std::string read_file(const std::string& path) {
   check_path(path);
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-    throw ParseError(path, 0, 0, "is a directory, not a file: give the path of the file to read");
+  std::uint64_t size = 0;
+  check_regular_file(path, &size);
   try {
-    return read_whole(path);
+    return read_whole(path, size);
   } catch (const std::bad_alloc&) {
     throw ParseError(path, 0, 0, "not enough memory to read the file");
   } catch (const std::length_error&) {

@@ -18,6 +18,11 @@ namespace {
 
 using detail::Token;
 
+/// Peak bytes per node numbered from a declared size (the ids "1".."n", their
+/// index, the builder, the network's node table; 58 measured with n=4000000):
+/// checked against the memory cap before allocating.
+constexpr std::uint64_t kBytesPerNode = 64;
+
 enum class Format { FullMatrix, EdgeList1, NodeList1, EdgeList2, NodeList2 };
 
 bool is_word(const Token& t, std::string_view w) { return !t.quoted && text::iequals(t.text, w); }
@@ -121,6 +126,7 @@ class DlParser {
       fail(v, std::string(key.text) + " must be a non-negative integer, found " + detail::quote_for_message(v.text));
     if (n > detail::max_declared_nodes(data_.size()) || n >= 0xFFFFFFFEull)
       fail(v, std::string(key.text) + " = " + std::string(v.text) + " is implausibly large for this file");
+    size_line_ = v.line;
     ++pos_;
     return n;
   }
@@ -213,6 +219,11 @@ class DlParser {
     }
     nm_ = nm;
     if (!have_n_ && !two_mode_) fail(t_[0], "the header needs the size: 'n=...' or 'nr=... nc=...'");
+    // nodes numbered from the declared sizes (embedded labels create only those met)
+    const std::uint64_t declared = two_mode_ ? (row_emb_ ? 0 : nr_) + (col_emb_ ? 0 : nc_) : (row_emb_ ? 0 : n_);
+    detail::check_declared_nodes(declared, kBytesPerNode, name_, size_line_,
+                                 two_mode_ ? "nr=" + std::to_string(nr_) + " nc=" + std::to_string(nc_)
+                                           : "n=" + std::to_string(n_));
     const std::size_t rows = two_mode_ ? nr_ : n_, cols = two_mode_ ? nc_ : n_;
     if (!row_labels_.empty() && row_labels_.size() != rows)
       fail(t_[0], std::to_string(row_labels_.size()) + " row labels for " + std::to_string(rows) + " rows");
@@ -316,15 +327,29 @@ class DlParser {
     for (std::size_t i = 0; i < n; ++i) {
       std::string id = labels.empty() ? std::to_string(i + 1) : labels[i];
       if (!b.add_node(id, type).second)
-        fail(t_[0], "duplicate label '" + id + "': labels are node ids and must be unique; rename one");
+        fail(repeat_of(id), "duplicate label " + detail::quote_for_message(id) + first_line(id) +
+                                ": labels are node ids and must be unique; rename one");
     }
+  }
+  // The token where label `id` appears the second time (the duplicate), else the first token.
+  const Token& repeat_of(const std::string& id) const {
+    std::size_t seen = 0;
+    for (const Token& t : t_)
+      if (t.text == id && ++seen == 2) return t;
+    return t_[0];
+  }
+  std::string first_line(const std::string& id) const {
+    for (const Token& t : t_)
+      if (t.text == id) return " (first on line " + std::to_string(t.line) + ")";
+    return "";
   }
   void add_two_mode_nodes(NetworkBuilder& b) {
     add_nodes(b, row_labels_, nr_, opt_.row_type);
     for (std::size_t j = 0; j < nc_; ++j) {
       std::string id = col_labels_.empty() ? "c" + std::to_string(j + 1) : col_labels_[j];
       if (!b.add_node(id, opt_.column_type).second)
-        fail(t_[0], "column label '" + id + "' is also a row label (or repeated): two-mode ids must be distinct");
+        fail(repeat_of(id), "column label " + detail::quote_for_message(id) + first_line(id) +
+                                " is also a row label (or repeated): two-mode ids must be distinct");
     }
   }
 
@@ -418,7 +443,7 @@ class DlParser {
   const std::string& name_;
   const UcinetOptions& opt_;
   std::vector<Token> t_;
-  std::size_t pos_ = 0, last_line_ = 0;
+  std::size_t pos_ = 0, last_line_ = 0, size_line_ = 1;
   std::size_t n_ = 0, nr_ = 0, nc_ = 0, nm_ = 1;
   bool have_n_ = false, two_mode_ = false, row_emb_ = false, col_emb_ = false;
   Format format_ = Format::FullMatrix;

@@ -133,8 +133,11 @@ inline bool fraction(std::string_view s, std::size_t& i, std::int64_t& ns) {
 }  // namespace detail
 
 /// Parses an ISO 8601 timestamp or Unix seconds into ns since the epoch (UTC).
-inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
+/// `out_of_range` is set when the text is such a time but outside what int64
+/// nanoseconds hold (1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z).
+inline bool parse_timestamp(std::string_view s, std::int64_t& out, bool& out_of_range) {
   using detail::digits;
+  out_of_range = false;
   s = trim(s);
   if (s.empty()) return false;
   // Unix seconds: optional sign, digits, optional fraction.
@@ -151,11 +154,11 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     if (is_unix && i == s.size()) {  // a bare number is always Unix seconds
       std::int64_t sec = 0;
       for (std::size_t k = start; k < int_end; ++k)
-        if (!detail::mul_add(sec, 10, s[k] - '0', sec)) return false;
+        if (!detail::mul_add(sec, 10, s[k] - '0', sec)) return !(out_of_range = true);
       std::int64_t ns;
-      if (!detail::mul_add(sec, 1000000000LL, frac, ns)) return false;
+      if (!detail::mul_add(sec, 1000000000LL, frac, ns)) return !(out_of_range = true);
       out = neg ? -ns : ns;
-      if (out == kNoTime) return false;
+      if (out == kNoTime) return !(out_of_range = true);
       return true;
     }
   }
@@ -209,9 +212,26 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     frac -= 1000000000LL;
   }
   std::int64_t ns;
-  if (!detail::mul_add(secs, 1000000000LL, frac, ns) || ns == kNoTime) return false;
+  if (!detail::mul_add(secs, 1000000000LL, frac, ns) || ns == kNoTime) return !(out_of_range = true);
   out = ns;
   return true;
+}
+
+inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
+  bool out_of_range;
+  return parse_timestamp(s, out, out_of_range);
+}
+
+/// Why `s` is not a timestamp, to follow "timestamp 'X' ": out of range, or
+/// neither ISO 8601 nor Unix seconds.
+inline std::string timestamp_problem(std::string_view s) {
+  std::int64_t ns;
+  bool out_of_range = false;
+  parse_timestamp(s, ns, out_of_range);
+  if (out_of_range)
+    return "is outside the times that can be held (int64 nanoseconds since 1970: "
+           "1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z)";
+  return "is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds";
 }
 
 /// ISO 8601 UTC text of a timestamp: "YYYY-MM-DDTHH:MM:SS[.fraction]Z"; "" for kNoTime.

@@ -15,6 +15,7 @@
 #include <tuple>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -133,10 +134,10 @@ class NetworkBuilder {
   /// Index of the node column `name`, created when new.  Without `kind` its
   /// values are text, typed at finish(); with `kind` use the typed setters.
   std::size_t node_column(const std::string& name, std::optional<Column::Kind> kind = std::nullopt) {
-    return column(node_cols_, name, kind);
+    return column(node_cols_, node_col_index_, name, kind);
   }
   std::size_t edge_column(const std::string& name, std::optional<Column::Kind> kind = std::nullopt) {
-    return column(edge_cols_, name, kind);
+    return column(edge_cols_, edge_col_index_, name, kind);
   }
   void set_node_text(std::size_t c, vertex_t v, std::string_view value) { set_text(node_cols_[c], v, value); }
   void set_edge_text(std::size_t c, std::size_t e, std::string_view value) { set_text(edge_cols_[c], e, value); }
@@ -155,6 +156,8 @@ class NetworkBuilder {
     if (!edges_.amount.empty()) edges_.amount.resize(m, std::nan(""));
     nodes_.attrs = finish_columns(node_cols_, n);
     edges_.attrs = finish_columns(edge_cols_, m);
+    node_col_index_.clear();
+    edge_col_index_.clear();
     if (!by_int_.empty()) {  // ids taken by the fast path are not in the hash index yet
       by_int_ = std::vector<vertex_t>();
       index_.build(nodes_.ids);
@@ -168,9 +171,11 @@ class NetworkBuilder {
     bool infer = false;
     std::vector<std::string> text;
   };
-  static std::size_t column(std::vector<Pending>& cols, const std::string& name, std::optional<Column::Kind> kind) {
-    for (std::size_t i = 0; i < cols.size(); ++i)
-      if (cols[i].col.name == name) return i;
+  // by name through a hash index: a header of k columns costs O(k), not O(k^2)
+  static std::size_t column(std::vector<Pending>& cols, std::unordered_map<std::string, std::size_t>& index,
+                            const std::string& name, std::optional<Column::Kind> kind) {
+    auto [it, added] = index.emplace(name, cols.size());
+    if (!added) return it->second;
     Pending p;
     p.col.name = name;
     p.infer = !kind;
@@ -230,6 +235,7 @@ class NetworkBuilder {
     return true;
   }
   std::vector<Pending> node_cols_, edge_cols_;
+  std::unordered_map<std::string, std::size_t> node_col_index_, edge_col_index_;
 };
 
 }  // namespace ringleader

@@ -1,6 +1,7 @@
 // ringleader/io/source.hpp - reading and writing whole files, gzip included.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,9 +12,18 @@ namespace ringleader::io {
 /// writer calls it first.
 void check_path(const std::string& path);
 
+/// Throws ParseError naming the file when `path` is a directory or not a
+/// regular file (a FIFO, a device such as /dev/zero, a socket: "is not a
+/// regular file (...)"), without opening it (opening a FIFO would wait for
+/// a writer).  A path that cannot be stat'ed passes (opening it reports
+/// why).  Sets `*size` to the file's size when given.
+void check_regular_file(const std::string& path, std::uint64_t* size = nullptr);
+
 /// Reads a whole file; a gzip file (".gz" or the gzip magic bytes) is
-/// decompressed transparently.  Throws ParseError naming the file when it
-/// cannot be opened or decompressed.
+/// decompressed transparently.  Only regular files are read
+/// (check_regular_file), their contents checked against the memory cap
+/// before and, should the file outgrow its size, while reading.  Throws
+/// ParseError naming the file when it cannot be opened or decompressed.
 std::string read_file(const std::string& path);
 
 /// Writes `data` to `path` (gzip-compressed when the name ends in ".gz")

@@ -19,8 +19,8 @@ The rules are the same as the C++ reader's for what both read (ids, ISO 8601,
 numbers), so the two give the same network for the same file.
 """
 from .parse import infer_column, number_or_none, parse_numbers, parse_times
-from .tables import decode_text, read_bytes, read_text_table, where_of
+from .tables import check_regular, decode_text, read_bytes, read_text_table, where_of
 from .where import Where, check_options, delimiter_hint, parse_error, zone
 
-__all__ = ["Where", "parse_error", "check_options", "delimiter_hint", "zone", "read_bytes", "decode_text", "read_text_table",
+__all__ = ["Where", "parse_error", "check_options", "delimiter_hint", "zone", "read_bytes", "check_regular", "decode_text", "read_text_table",
            "where_of", "parse_times", "parse_numbers", "number_or_none", "infer_column"]

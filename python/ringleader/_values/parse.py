@@ -148,7 +148,10 @@ def _wall_text(text: str, dayfirst: bool):
         ns = _core.parse_timestamp(iso)
         if ns is not None:
             return ns, False
-    return f"{text!r} is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds" + _time_hint(text, dayfirst)
+    problem = _core.timestamp_problem(t)
+    if not problem.startswith("is neither"):  # a time, but outside the int64-nanosecond range
+        return f"{text!r} {problem}"
+    return f"{text!r} {problem}" + _time_hint(text, dayfirst)
 
 
 def _time_of(v, dayfirst: bool, formatted: Optional[dict]):
@@ -307,11 +310,18 @@ def infer_column(name: str, texts) -> tuple:
     """An attribute column of text as ``(name, kind, values)`` for the core,
     typed as the C++ reader types it: ``"number"`` when every non-empty value
     is a number, ``"time"`` when every one is an ISO 8601 date or date-time
-    (naive = UTC), else ``"string"``; "" is missing."""
-    s = pd.Series(texts, dtype=object)
-    s = s.where(~s.isna(), "").astype(str) if len(s) else s
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    uniques = list(uniques)
+    (naive = UTC), else ``"string"``; "" is missing.  A short column (a
+    wide table of few rows) is read without pandas' per-call overhead."""
+    if len(texts) <= 64:
+        values = ["" if _is_na(t) else str(t) for t in texts]
+        uniques = list(dict.fromkeys(values))
+        codes = np.array([uniques.index(v) for v in values], dtype=np.intp)
+        s = values
+    else:
+        s = pd.Series(texts, dtype=object)
+        s = s.where(~s.isna(), "").astype(str) if len(s) else s
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        uniques, s = list(uniques), s.tolist()
     present = [t for t in uniques if t != ""]
     if present and all(number_or_none(t) is not None for t in present):
         table = np.array([number_or_none(t) if t else np.nan for t in uniques], dtype=np.float64)
@@ -319,4 +329,9 @@ def infer_column(name: str, texts) -> tuple:
     if present and all(_is_time_text(t) for t in present):
         table = np.array([_core.parse_timestamp(t) if t else NAT for t in uniques], dtype=np.int64)
         return (name, "time", table[codes])
-    return (name, "string", s.tolist())
+    return (name, "string", s)
+
+
+def _is_na(v) -> bool:
+    """True for None, NaN, NaT and pd.NA (what ``Series.isna`` finds)."""
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, (float, np.floating)) and v != v)

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import os
+import stat
 import zlib
 import gzip
 from typing import Optional
@@ -18,13 +19,46 @@ from .where import Where, check_options, delimiter_hint, parse_error
 
 
 # ---- text tables ----------------------------------------------------------------
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_regular(path: str, shown: Optional[str] = None) -> None:
+    """ParseError naming the file when it is a directory or not a regular
+    file (a FIFO, a device such as /dev/zero, a socket), as the C++ readers
+    say it, without opening it (opening a FIFO would wait for a writer); a
+    path that cannot be stat'ed passes (opening it reports why).  ``shown``
+    names the file in the error (default ``path``)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISDIR(mode):
+        raise parse_error(shown or path, 0, "is a directory, not a file: give the path of the file to read")
+    if not stat.S_ISREG(mode):
+        kind = next((k for test, k in _KINDS if test(mode)), "not a file")
+        raise parse_error(shown or path, 0, f"is not a regular file ({kind}): its size is unknown and it may never end, so "
+                                   "it is not read; copy the data into a file and give that file's path")
+
+
 def read_bytes(path: str) -> bytes:
-    """The file's bytes, gzip decompressed (by magic bytes, as the C++ readers)."""
+    """The file's bytes, gzip decompressed (by magic bytes, as the C++ readers);
+    only regular files (:func:`check_regular`), their size checked against
+    the memory limit before reading and again should the file outgrow it."""
+    check_regular(path)
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             _core.reserve_check(size, path + ": the file's contents")
-            data = f.read()
+            data = f.read(size) if size else b""
+            more = f.read(1 << 20)
+            if more:  # it grew (or /proc's size 0): check each step
+                buf = bytearray(data)
+                while more:
+                    _core.reserve_check(len(buf) + len(more), path + ": the file's contents")
+                    buf += more
+                    more = f.read(1 << 20)
+                data = bytes(buf)
     except OSError as e:
         raise parse_error(path, 0, f"cannot open file: {e.strerror or e}") from None
     if data[:2] == b"\x1f\x8b":
@@ -124,11 +158,13 @@ def _records(text: str, name: str, delimiter: str):
 
 def _header(fields: list, name: str, line: int) -> list:
     names = [f.lstrip(" \t").rstrip(" \t\r") for f in fields]
+    seen = set()  # O(k) for a header of k columns
     for i, n in enumerate(names):
         if not n:
             raise parse_error(name, line, f"empty column name in the header (field {i + 1})")
-        if n in names[:i]:
+        if n in seen:
             raise parse_error(name, line, f"column '{n}' appears twice in the header")
+        seen.add(n)
     return names
 
 

@@ -86,9 +86,10 @@ def betweenness(net, normalized: bool = True, weight: Optional[str] = None, endp
     >>> rl.centrality.betweenness(net).nlargest(5)            # doctest: +SKIP
     >>> rl.centrality.betweenness(net, weight="distance")      # doctest: +SKIP
     """
+    g = core_of(net)
     kk = sample_count(k, len(net))
     s = _seed(seed) if kk else 0
-    values = run("betweenness", progress, _core.betweenness, core_of(net), bool(normalized), bool(endpoints),
+    values = run("betweenness", progress, _core.betweenness, g, bool(normalized), bool(endpoints),
                  column(weight), kk, s, check_threads(threads))
     out = node_series(net, values, "betweenness")
     if kk:

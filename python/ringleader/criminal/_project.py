@@ -8,6 +8,8 @@ from typing import Iterable, Optional
 from ..network import core_of, derive
 
 _WEIGHTS = ("count", "weight", "amount", "newman")
+#: The default via types: those the network lacks are passed over.
+_DEFAULT_VIA = ("phone", "account", "venue")
 
 
 def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "account", "venue"),
@@ -37,6 +39,11 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
     evidence it contributed (same aggregation), edge type ``"link"``, and
     the persons with their attributes (persons without links included).
 
+    ``via`` types given other than the default (``"phone"``, ``"account"``,
+    ``"venue"``, of which those the network lacks are passed over) must be
+    node types of the network: an unknown one is a ``ValueError`` naming it
+    and the network's node types (as ``subgraph(node_types=...)``).
+
     Hubs: a via node attached to more than ``max_hub`` persons (a public
     place, a call centre) would link them all; it is skipped with a warning
     (``max_hub=None`` keeps every node).  Before building pairs the number of
@@ -52,6 +59,12 @@ def project(net, person_type: str = "person", via: Iterable[str] = ("phone", "ac
     if weight not in _WEIGHTS:
         raise ValueError(f"weight must be one of {_WEIGHTS}, not {weight!r}")
     via = [via] if isinstance(via, str) else [str(v) for v in via]
+    if tuple(via) != _DEFAULT_VIA:
+        types = net.node_types()
+        unknown = [v for v in via if v not in types]
+        if unknown:
+            raise ValueError(f"via: no node has type {unknown[0]!r}; the node types are {', '.join(map(repr, types))}: "
+                             "pass via= with node types of the network (e.g. via=['phone', 'account'])")
     if max_hub is not None and (isinstance(max_hub, bool) or int(max_hub) < 1):
         raise ValueError(f"max_hub must be a positive int or None, not {max_hub!r}")
     core, skipped = _core.project(core_of(net), str(person_type), via, weight, 0 if max_hub is None else int(max_hub),

@@ -74,6 +74,14 @@ def read_pajek(path, node_type: str = "unknown", edge_type: str = "edge") -> Net
     return wrap(_core.read_pajek(_path(path), node_type, edge_type))
 
 
+def _one_byte(delimiter) -> None:
+    """ValueError unless ``delimiter`` is one ASCII character (the C++ readers split on one byte)."""
+    if not isinstance(delimiter, str) or len(delimiter.encode("utf-8", "surrogatepass")) != 1 \
+            or delimiter in '"\r\n':
+        raise ValueError(f"delimiter={delimiter!r}: read_matrix splits on one byte, so pass one ASCII character "
+                         "other than a quote or line end, e.g. delimiter=';', '\\t' or '|'")
+
+
 def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_type: str = "unknown",
                 row_type: str = "person", column_type: str = "event", edge_type: str = "edge",
                 delimiter: str = ",") -> Network:
@@ -86,7 +94,10 @@ def read_matrix(path, mode: str = "auto", directed: Optional[bool] = None, node_
     column ids differ at a few positions (as in some exported sheets) is still
     one-mode, its nodes named by the row ids.  ``directed=None`` makes a
     symmetric one-mode matrix undirected and an asymmetric one directed.
+    ``delimiter`` is one ASCII character (one byte: ``","``, ``";"``,
+    ``"\\t"``, ``"|"``); another is a ``ValueError`` naming it.
     """
+    _one_byte(delimiter)
     return wrap(_core.read_matrix(_path(path), mode, directed, node_type, row_type, column_type,
                                   edge_type, delimiter))
 

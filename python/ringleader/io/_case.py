@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .._times import NAT
-from .._values import check_options, parse_error, parse_numbers, parse_times
+from .._values import check_options, check_regular, parse_error, parse_numbers, parse_times
 from ..network import Network
 from ._case_tables import ids_of, read_table, table_path
 from ._identifiers import duplicates, normalize_ibans, normalize_phones
@@ -61,6 +61,7 @@ RESERVED = ("source", "target", "type", "weight", "timestamp", "amount", "table"
 def _load_toml(path: str) -> dict:
     import tomllib
 
+    check_regular(path)
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)

@@ -12,7 +12,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .._values import Where, parse_error, read_text_table, where_of
+from .._values import Where, check_regular, parse_error, read_text_table, where_of
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -98,6 +98,7 @@ def read_table(path: str, shown: str, sheet: Optional[str], delimiter: str, enco
     text files; numbers, dates and text from workbooks and Parquet), the
     index the row of each record; ``shown`` names the table in errors."""
     low = path.lower()
+    check_regular(path, shown)  # a FIFO or device would never end (or block)
     if low.endswith(EXCEL_SUFFIXES):
         table = _excel(path, sheet, shown)
     elif sheet is not None:

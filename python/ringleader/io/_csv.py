@@ -16,7 +16,7 @@ from typing import Optional
 from .. import _core
 from .._columns import Reading
 from .._pandas_io import from_pandas_frames
-from .._values import Where, check_options, parse_error, read_text_table, where_of
+from .._values import Where, check_options, check_regular, parse_error, read_text_table, where_of
 from ..network import Network, wrap
 
 
@@ -29,7 +29,8 @@ def _path(p) -> str:
 def _plain_utf8(path: str) -> bool:
     """False when the file's first bytes show UTF-16 (a BOM, or NUL bytes as
     UTF-16 without BOM has): then only the Python path reads it (or says
-    what to pass)."""
+    what to pass).  A FIFO or device is refused here, before it is opened."""
+    check_regular(path)
     try:
         with open(path, "rb") as f:
             head = f.read(64)
@@ -112,7 +113,7 @@ def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknow
     edge_type : str, default "edge"
         Type of edges when there is no type column or the field is empty.
     delimiter : str, default ","
-        The field separator, one character (``";"`` for German Excel
+        The field separator, one character, ASCII or not (``";"`` for German Excel
         exports, ``"\\t"``).
     source, target : str or None, default None
         The edges file's columns holding the ids of the edge's ends; None =
@@ -182,7 +183,8 @@ def read_csv(edges, nodes=None, directed: bool = False, node_type: str = "unknow
                       decimal=decimal, text=True)
     reading.check()
     check_options(delimiter=delimiter, encoding=encoding)
-    if not _cpp_reads((_path(edges), _path(nodes)), encoding, reading):
+    if not _cpp_reads((_path(edges), _path(nodes)), encoding, reading) or len(delimiter.encode("utf-8")) != 1:
+        # the C++ reader splits on one byte: the Python reader takes any one character ('§', '¦')
         return read_csv_python(edges, nodes, directed, node_type, create_missing, edge_type, delimiter, encoding,
                                reading)
     try:

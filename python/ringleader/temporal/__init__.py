@@ -28,6 +28,16 @@ Conventions
   ``active_only=False`` keeps every node, exactly as
   ``net.subgraph(start=..., end=...)``.  Nodes keep their order, types,
   labels and attributes; edges keep their order and every column.
+- Limits: the number of regular windows is worked out from the span and
+  the durations before any window is built; :func:`measure` and
+  :func:`partitions` refuse more than ``max_windows`` (default 100,000;
+  ``None`` = no limit) with a ``ValueError`` naming the windows, the span
+  and what to do, and a result above the memory limit with
+  :class:`ringleader.MemoryLimitError`; :func:`windows` builds them one at
+  a time (no limit unless ``max_windows`` is given).  Fixed durations are
+  added in integer nanoseconds, so windows may span the whole range of
+  timestamps (1677 to 2262); a window reaching past 2262-04-11 is a
+  ``ValueError``.
 - One sorted index of the timestamped edges is built per call (O(m log m))
   and every window is cut out of it (O(edges in the window + nodes kept)),
   instead of scanning every edge per window.
@@ -60,7 +70,8 @@ import numpy as np
 import pandas as pd
 
 from ._changes import Changes, changes
-from ._windows import DURATION_TYPES, interval_index, plan, utc
+from ._windows import DURATION_TYPES, MAX_WINDOWS, interval_index, plan, utc
+from .. import _core
 from ..network import core_of, deriver
 
 __all__ = ["Window", "windows", "measure", "partitions", "changes", "Changes"]
@@ -106,14 +117,16 @@ class _Cut:
 
 
 def windows(net, freq=None, *, windows=None, step=None, start=None, end=None,
-            active_only: bool = True) -> Iterator[Window]:
+            active_only: bool = True, max_windows: Optional[int] = None) -> Iterator[Window]:
     """The network in each time window: tumbling, sliding or explicit windows.
 
     Defaults: ``freq=None``, ``windows=None`` (give one of them),
     ``step=None`` (= ``freq``: tumbling), ``start=None`` (the first
     timestamp floored to the day), ``end=None`` (just past the last
     timestamp), ``active_only=True`` (a window holds only the nodes with an
-    edge in it).
+    edge in it), ``max_windows=None`` (no limit: the windows are built one
+    at a time as you iterate; give a number to refuse more regular windows
+    up front, as :func:`measure` does).
 
     Yields :class:`Window` ``(start, end, network)`` tuples in window order
     (explicit windows in the order given); see the module docstring for the
@@ -130,7 +143,7 @@ def windows(net, freq=None, *, windows=None, step=None, start=None, end=None,
     ...     print(w.start, w.end, w.network.number_of_edges())
     >>> list(rl.temporal.windows(net, windows=[("2024-01-01", "2024-02-01")]))   # doctest: +SKIP
     """
-    index, bounds = plan(net, freq, windows, step, start, end)
+    index, bounds = plan(net, freq, windows, step, start, end, max_windows, "windows")
     cut = _Cut(net, index, active_only)
     return (cut.window(s, e) for s, e in bounds)
 
@@ -145,11 +158,19 @@ def _spec(windows):
     return None, windows
 
 
-def _per_window(net, windows, step, start, end, active_only):
-    """The bounds (a list) and the cutter of measure/partitions."""
+def _per_window(net, windows, step, start, end, active_only, max_windows, what, row_bytes):
+    """The bounds (a list) and the cutter of measure/partitions: at most
+    ``max_windows`` windows (counted before any is built) whose result rows
+    (``row_bytes`` each) fit the memory limit."""
     freq, explicit = _spec(windows)
-    index, bounds = plan(net, freq, explicit, step, start, end)
-    return list(bounds), _Cut(net, index, active_only)
+    index, bounds = plan(net, freq, explicit, step, start, end, max_windows, what)
+    bounds = list(bounds)
+    if max_windows is not None and len(bounds) > max_windows:
+        raise ValueError(f"{what}: {len(bounds):,} windows, more than max_windows={int(max_windows):,}: give "
+                         "fewer windows, or raise max_windows")
+    _core.reserve_check(int(len(bounds)) * int(row_bytes), f"{what}'s result ({len(bounds):,} windows x "
+                        f"{net.number_of_nodes():,} nodes)")
+    return bounds, _Cut(net, index, active_only)
 
 
 def _positions(cut, bounds, window, values, what: str) -> np.ndarray:
@@ -194,13 +215,21 @@ def _measure_function(measure):
 
 
 def measure(net, windows="30D", measure="degree", step=None, active_only: bool = True, *, start=None, end=None,
-            **kwargs) -> pd.DataFrame:
+            max_windows: Optional[int] = MAX_WINDOWS, **kwargs) -> pd.DataFrame:
     """A per-node measure in every time window: a DataFrame window x node.
 
     Defaults: ``windows="30D"`` (tumbling 30-day windows from the first
     timestamp's day; or any duration, or a list of ``(start, end)`` pairs),
     ``measure="degree"``, ``step=None`` (= the window length), ``active_only
-    =True``, ``start``/``end`` as in :func:`windows`.
+    =True``, ``start``/``end`` as in :func:`windows`, ``max_windows=100_000``.
+
+    Limits: the number of regular windows is worked out from the span and
+    the durations before any window is built; more than ``max_windows``
+    (``None``: no limit) is a ``ValueError`` naming the windows, the span
+    and what to do (e.g. ``"1h"`` over 1970-2024 would make 474,803), and a
+    result (windows x nodes x 8 bytes) above the memory limit is a
+    :class:`ringleader.MemoryLimitError`.  Windows reaching past
+    2262-04-11 (the last int64-nanosecond time) are a ``ValueError``.
 
     ``measure`` names a function of :mod:`ringleader.centrality`
     (``"degree"``, ``"betweenness"``, ``"pagerank"``, ...) or is any
@@ -223,7 +252,8 @@ def measure(net, windows="30D", measure="degree", step=None, active_only: bool =
     >>> rl.temporal.measure(net, [(1, 2), (2, 3)], "betweenness", normalized=False)   # doctest: +SKIP
     """
     name, fn = _measure_function(measure)
-    bounds, cut = _per_window(net, windows, step, start, end, active_only)
+    bounds, cut = _per_window(net, windows, step, start, end, active_only, max_windows, "measure",
+                              8 * net.number_of_nodes())
     out = np.full((len(bounds), net.number_of_nodes()), np.nan)
     edges, nodes = [], []
     for i, w, pos, values in _results(cut, bounds, fn, kwargs, f"measure {name!r}"):
@@ -292,12 +322,15 @@ def _int_frame(labels: np.ndarray, index, columns) -> pd.DataFrame:
 
 
 def partitions(net, windows="30D", method="leiden", seed: Optional[int] = None, min_overlap: float = 0.3,
-               step=None, active_only: bool = True, *, start=None, end=None, **kwargs) -> pd.DataFrame:
+               step=None, active_only: bool = True, *, start=None, end=None, max_windows: Optional[int] = MAX_WINDOWS,
+               **kwargs) -> pd.DataFrame:
     """Communities in every time window, numbered so that a group keeps its
     number from one window to the next.
 
     Defaults: ``windows="30D"`` (as :func:`measure`), ``method="leiden"``,
-    ``seed=None``, ``min_overlap=0.3``, ``step=None``, ``active_only=True``.
+    ``seed=None``, ``min_overlap=0.3``, ``step=None``, ``active_only=True``,
+    ``max_windows=100_000`` (the limits of :func:`measure`; a result row
+    takes 17 bytes per node).
 
     Each window's network is partitioned with ``method``: ``"leiden"``,
     ``"louvain"``, ``"label_propagation"`` or ``"components"`` of
@@ -331,7 +364,8 @@ def partitions(net, windows="30D", method="leiden", seed: Optional[int] = None, 
     if not 0.0 <= min_overlap <= 1.0:
         raise ValueError(f"min_overlap is a Jaccard similarity: give a number in [0, 1], not {min_overlap}")
     name, fn = _method_function(method, seed)
-    bounds, cut = _per_window(net, windows, step, start, end, active_only)
+    bounds, cut = _per_window(net, windows, step, start, end, active_only, max_windows, "partitions",
+                              17 * net.number_of_nodes())
     n = net.number_of_nodes()
     labels = np.full((len(bounds), n), -1, dtype=np.int64)
     prev = np.full(n, -1, dtype=np.int64)

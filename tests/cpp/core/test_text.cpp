@@ -34,6 +34,26 @@ TEST_CASE("timestamps: ISO 8601 and Unix seconds", "[core][time]") {
   CHECK(text::format_timestamp(kNoTime).empty());
 }
 
+TEST_CASE("timestamps: out of range is told apart from unreadable", "[core][time]") {
+  std::int64_t u = 0;
+  bool out_of_range = false;
+  for (const char* far : {"2262-04-11T23:47:17Z", "1677-01-01", "1677-09-21T00:12:43.145224192Z", "9999-12-31",
+                          "99999999999", "-99999999999", "99999999999999999999"}) {
+    INFO(far);
+    CHECK_FALSE(text::parse_timestamp(far, u, out_of_range));
+    CHECK(out_of_range);
+    CHECK(text::timestamp_problem(far).rfind("is outside the times that can be held (int64 nanoseconds", 0) == 0);
+  }
+  for (const char* bad : {"", "2024-13-01", "2023-02-29", "yesterday", "1.", "2262-04-11T25:00"}) {
+    INFO(bad);
+    CHECK_FALSE(text::parse_timestamp(bad, u, out_of_range));
+    CHECK_FALSE(out_of_range);
+    CHECK(text::timestamp_problem(bad) == "is neither ISO 8601 (2024-03-01T12:00:00Z) nor Unix seconds");
+  }
+  CHECK(text::parse_timestamp("2262-04-11T23:47:16.854775807Z", u, out_of_range));
+  CHECK_FALSE(out_of_range);
+}
+
 TEST_CASE("timestamps: format then parse gives the same instant over the whole range", "[core][time]") {
   std::mt19937_64 rng(9);
   std::vector<std::int64_t> cases = {0, 1, -1, kNoTime + 1, std::numeric_limits<std::int64_t>::max(),

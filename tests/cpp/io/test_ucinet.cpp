@@ -148,6 +148,18 @@ TEST_CASE("ucinet: bad inputs", "[io][ucinet]") {
   CHECK(dl_error_line("dl n=2 nm=2 format=el1\ndata:\n1 2\n!\n2 1\n!\n1 1\n") == 6);  // too many matrices
 }
 
+TEST_CASE("ucinet: a repeated label is reported where it is repeated", "[io][ucinet]") {
+  const std::string one = "dl n=3\nlabels:\na,b,a\ndata:\n0 1 0\n1 0 0\n0 0 0\n";
+  rltest::require_parse_error([&] { read_ucinet_dl_text(one, "x.dl"); }, "x.dl", 3,
+                              "duplicate label 'a' (first on line 3)");
+  std::size_t column = 0;
+  CHECK(rltest::error_line([&] { read_ucinet_dl_text(one, "x.dl"); }, &column) == 3);
+  CHECK(column == 5);
+  const std::string two = "dl nr=2 nc=2\nrow labels:\na b\ncolumn labels:\nc\na\ndata:\n1 0\n0 1\n";
+  rltest::require_parse_error([&] { read_ucinet_dl_text(two, "x.dl"); }, "x.dl", 6,
+                              "column label 'a' (first on line 3) is also a row label");
+}
+
 // Found by fuzz_ucinet (fuzz/README.md): a size given again after the labels
 // (here n=4, four labels, then n=243) made the reader index past the label
 // list (heap-buffer-overflow under AddressSanitizer).
