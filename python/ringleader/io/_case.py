@@ -421,7 +421,12 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     table or across the tables of one kind, are kept and listed by a
     :class:`DuplicateRecordWarning`.  ``.xlsx`` needs openpyxl
     (``pip install 'ringleader[excel]'``), Parquet pyarrow
-    (``pip install 'ringleader[parquet]'``).
+    (``pip install 'ringleader[parquet]'``).  A workbook is checked before
+    openpyxl opens it (read-only): a member that expands more than 200
+    times (a zip bomb) is a :class:`ringleader.ParseError`, members whose
+    unpacked size, or a sheet whose cells (blank ones included: openpyxl
+    pads rows to the sheet's width), pass the memory limit a
+    :class:`ringleader.MemoryLimitError`, each naming the file and sheet.
 
     Examples
     --------
