@@ -36,6 +36,21 @@ def _sealed(table: bytes) -> bytes:
     return head + table + b"\0" * (-len(table) % 64)
 
 
+def _rlnet_with(old: bytes, new: bytes, payload_old: bytes = b"", payload_new: bytes = b"") -> bytes:
+    """_RLNET (ids a, b; one edge) with `old` replaced by `new` in its section
+    table (and `payload_old` by `payload_new` in its payload), both checksums
+    right: damage past the checksums, as an attacker writes it."""
+    size = struct.unpack_from("<Q", _RLNET, 16)[0]
+    table, payload = _RLNET[64:64 + size], _RLNET[64 + size + (-size % 64):]
+    assert old in table and payload_old in payload
+    table, payload = table.replace(old, new, 1), payload.replace(payload_old, payload_new, 1)
+    head = struct.pack("<8sIIQQII24x", b"RLNETBIN", 1, 0x01020304, len(table), len(payload), zlib.crc32(table),
+                       zlib.crc32(payload))
+    return head + table + b"\0" * (-len(table) % 64) + payload
+
+
+_DEEP = b"[" * 100000 + b"]" * 100000
+
 # id, reader, file name, content, message excerpt (regex), line (0 = the file as a whole), reader kwargs
 E = "source,target\n"
 READER_ERRORS = [
@@ -96,6 +111,28 @@ READER_ERRORS = [
      "format version 2, but this ringleader reads version 1", 0, {}),
     ("rlnet-bad-checksum", "rlnet", "n.rlnet", _RLNET[:-1] + b"\1", "the payload's checksum does not match", 0, {}),
     ("rlnet-bad-section-table", "rlnet", "n.rlnet", _sealed(b"{"), "the section table is not valid JSON", 0, {}),
+    # crafted section tables with valid checksums (issue 22 item 13): every field typed, every section checked
+    ("rlnet-directed-as-string", "rlnet", "n.rlnet", _rlnet_with(b'"directed":false', b'"directed":"false"'),
+     "section table's directed is not true or false", 0, {}),
+    ("rlnet-count-as-string", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"nodes":"2"'),
+     "section table's nodes is not a non-negative integer", 0, {}),
+    ("rlnet-type-name-not-string", "rlnet", "n.rlnet", _rlnet_with(b'"edge_type_names":[', b'"edge_type_names":[null,'),
+     r"section table's edge_type_names\[0\] is not a string", 0, {}),
+    ("rlnet-unknown-key", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"x":1,"nodes":2'),
+     "the section table has the unknown key 'x'", 0, {}),
+    ("rlnet-deep-nesting", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"x":' + _DEEP + b',"nodes":2'),
+     "nests lists or objects deeper than the format's 3 levels", 0, {}),
+    ("rlnet-table-not-utf8", "rlnet", "n.rlnet", _rlnet_with(b'"edge_type_names":[', b'"edge_type_names":["\xff",'),
+     "the section table is not valid JSON .*UTF-8", 0, {}),
+    ("rlnet-section-outside-payload", "rlnet", "n.rlnet", _rlnet_with(b'"offset":0,', b'"offset":99999,'),
+     "section 'node.id.offsets' lies outside the payload", 0, {}),
+    ("rlnet-unknown-dtype", "rlnet", "n.rlnet", _rlnet_with(b'"dtype":"<u2"', b'"dtype":"int"'),
+     "section 'node.type' has the unknown dtype 'int'", 0, {}),
+    ("rlnet-unread-section", "rlnet", "n.rlnet",
+     _rlnet_with(b'"sections":[', b'"sections":[{"name":"spare","dtype":"|u1","offset":0,"length":0},'),
+     "section 'spare' is listed but belongs to no table", 0, {}),
+    ("rlnet-id-not-utf8", "rlnet", "n.rlnet", _rlnet_with(b"", b"", b"ab", b"a\xff"),
+     "string section 'node.id' is not valid UTF-8", 0, {}),
 ]
 
 READERS = {"csv": rl.read_csv, "graphml": rl.read_graphml, "pajek": rl.read_pajek, "edgelist": rl.read_edgelist,
