@@ -354,6 +354,69 @@ def test_api_error(net, people, call, error, match):
         call(net, people)
 
 
+def _weighted(weights, directed=False) -> rl.Network:
+    """Two triangles joined by an edge: a-b-c, d-e-f, c-d; `weights` in that order."""
+    edges = pd.DataFrame({"source": list("abcdefc"), "target": list("bcaefdd"), "weight": weights})
+    return rl.Network.from_pandas(edges, directed=directed)
+
+
+_STRENGTH_MEASURES = {
+    "eigenvector centrality": lambda n: rl.centrality.eigenvector(n, weight="weight"),
+    "pagerank": lambda n: rl.centrality.pagerank(n, weight="weight"),
+    "hits": lambda n: rl.centrality.hits(n, weight="weight"),
+    "clustering": lambda n: rl.stats.clustering(n, weight="weight"),
+    "modularity": lambda n: rl.community.modularity(n, pd.Series([0, 0, 0, 1, 1, 1], index=list("abcdef")),
+                                                    weight="weight"),
+}
+
+
+@pytest.mark.parametrize("measure", list(_STRENGTH_MEASURES))
+def test_negative_strengths_are_refused(measure):
+    """Weights read as tie strengths must be >= 0: each measure refuses a
+    negative one naming itself and the column (it returned negative scores,
+    or PageRank advised raising max_iter); unweighted, the weights are not read."""
+    net = _weighted([1, 2, 3, -1, 2, 1, 0.5])
+    with pytest.raises(rl.InvalidArgumentError, match=f"{measure} reads the edge column 'weight' as tie strengths, "
+                                                      "which must be finite and >= 0; found -1.0"):
+        _STRENGTH_MEASURES[measure](net)
+    assert len(rl.centrality.eigenvector(net)) == 6
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_strengths_near_overflow_give_the_results_of_ordinary_weights(directed):
+    """1e308 made eigenvector all 0, modularity NaN and HITS uniform: the
+    kernels rescale by a power of two (exactly), so the results are those of
+    the same weights at ordinary size, and those equal networkx's."""
+    nx = pytest.importorskip("networkx")
+    w = np.array([1, 2, 3, 0.5, 2, 1, 4.0])
+    plain, huge, tiny = _weighted(w, directed), _weighted(w * (1.7e308 / 4), directed), _weighted(w * 1e-300, directed)
+    for measure, f in _STRENGTH_MEASURES.items():
+        want = f(plain)
+        for other in (huge, tiny):
+            got = f(other)
+            assert np.all(np.isfinite(np.asarray(got, dtype=float))), measure
+            np.testing.assert_allclose(np.asarray(got, dtype=float), np.asarray(want, dtype=float), rtol=0,
+                                       atol=1e-5 if measure == "eigenvector centrality" else 1e-9, err_msg=measure)
+    g = plain.to_networkx()
+    g = nx.DiGraph(g) if directed else nx.Graph(g)
+    ref = nx.pagerank(g, weight="weight")
+    got = rl.centrality.pagerank(plain, weight="weight")
+    assert max(abs(got[k] - ref[k]) for k in ref) < 1e-6
+    ref = nx.eigenvector_centrality(g, weight="weight", max_iter=1000) if not directed else None
+    if ref:
+        got = rl.centrality.eigenvector(plain, weight="weight", max_iter=1000)
+        assert max(abs(got[k] - ref[k]) for k in ref) < 1e-6
+
+
+def test_parallel_strengths_beyond_the_largest_double():
+    """Parallel edges are summed when read as strengths: a sum past 1.8e308 is
+    refused naming the column and the two nodes (no inf reaches a kernel)."""
+    net = rl.Network.from_pandas(pd.DataFrame({"source": ["a", "a"], "target": ["b", "b"], "weight": [1.5e308] * 2}))
+    with pytest.raises(rl.InvalidArgumentError, match="the weights \\(edge column 'weight'\\) of the parallel edges "
+                                                      "between 'a' and 'b' sum to more than the largest number"):
+        rl.centrality.pagerank(net, weight="weight")
+
+
 def test_subgraph_empty_window_is_allowed(net):
     """start == end is the empty half-open window: no edges, every node kept."""
     sub = net.subgraph(start="2024-01-01", end="2024-01-01")
