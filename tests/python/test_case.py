@@ -377,3 +377,18 @@ def test_missing_optional_readers_name_the_extra(tmp_path, monkeypatch):
         (tmp_path / file).write_bytes(b"x")
         with pytest.raises(ImportError, match=rf"pip install 'ringleader\[{extra}\]'"):
             rl.read_case({"tables": [{"file": file, "kind": "meets", "source": "a", "target": "b"}]}, base=tmp_path)
+
+
+def test_fuzz_findings_are_value_errors(tmp_path):
+    """Found by fuzz/fuzz_case.py (inputs in fuzz/corpus/case/): a dict case
+    whose id key is None raised a bare KeyError, an encoding name holding a
+    lone surrogate a UnicodeEncodeError; both are ValueErrors saying what to pass."""
+    (tmp_path / "p.csv").write_text("pid\nanna\n")
+    with pytest.raises(ValueError, match=r"table p\.csv: a persons table needs id = \.\.\. \(the column of the "
+                                         r"person ids\), not None") as info:
+        rl.read_case({"tables": [{"kind": "persons", "file": "p.csv", "id": None}]}, base=tmp_path)
+    assert type(info.value) is ValueError
+    with pytest.raises(ValueError, match="is not an encoding Python knows") as info:
+        rl.read_case({"tables": [{"kind": "persons", "file": "p.csv", "id": "pid", "encoding": "\udc89"}]},
+                     base=tmp_path)
+    assert type(info.value) is ValueError

@@ -147,8 +147,12 @@ class _Table:
         return col
 
     def ids(self, key: str, node_type: str) -> np.ndarray:
-        """The ids of column ``key``, normalised when asked (None = blank)."""
+        """The ids of column ``key``, normalised when asked (None = blank);
+        ``ValueError`` when the case names no column for ``key``."""
         col = self.column(key)
+        if col is None:  # a missing key, or None in a dict case
+            raise ValueError(f"table {self.name}: a {self.kind} table needs {key} = ... (the column of the "
+                             f"{node_type} ids), not {self.spec.get(key)!r}")
         ids = ids_of(self.frame[col])
         kind = "phone" if node_type == "phone" else "iban" if node_type == "account" else None
         if kind not in self.norm:
