@@ -110,7 +110,7 @@ for t in $TARGETS; do
     tail -40 "$log"
     ls "$BUILD/artifacts/$t"
   fi
-  summary="$summary$(printf '%-10s %12s %8ss %8ss %5s' "$t" "${execs:-?}" "$took" "$cpu" "$rc")\n"
+  summary="$summary$(printf '%-12s %12s %8ss %8ss %5s' "$t" "${execs:-?}" "$took" "$cpu" "$rc")\n"
 done
-printf "fuzz: target executions wall-time  CPU-time  exit\n$summary"
+printf "fuzz: target   executions wall-time  CPU-time  exit\n$summary"
 exit $status
