@@ -47,7 +47,8 @@ test-tsan: deps
 	  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ignore_noninstrumented_modules=1" \
 	  ctest --output-on-failure
 
-# every libFuzzer target for FUZZ_SECONDS each, from the seeds and the checked-in inputs
+# every libFuzzer target and the Python target (atheris) for FUZZ_SECONDS each, from the seeds and
+# the checked-in inputs
 test-fuzz: deps
 	JOBS=$(JOBS) scripts/fuzz.sh $(FUZZ_SECONDS)
 

@@ -25,6 +25,8 @@ TARGETS = {  # target: test file whose literals seed it
     "matrix": "test_matrix.cpp",
     "ucinet": "test_ucinet.cpp",
     "binary": None,  # seeds: the files of fuzz/corpus/binary/ (a C++ literal is no .rlnet file)
+    "binary_table": None,  # seeds: those files as table NUL payload, and fuzz/corpus/binary_table/
+    "case": None,  # the Python target fuzz/fuzz_case.py: seeds in fuzz/corpus/case/
 }
 SIMPLE = {"n": b"\n", "r": b"\r", "t": b"\t", '"': b'"', "'": b"'", "\\": b"\\", "?": b"?", "a": b"\a",
           "b": b"\b", "f": b"\f", "v": b"\v"}
@@ -90,6 +92,12 @@ def sample_pair():
     return edges, nodes
 
 
+def split_rlnet(data):
+    """A .rlnet file as fuzz_binary_table reads it: section table, NUL, payload."""
+    size = int.from_bytes(data[16:24], "little")
+    return data[64:64 + size] + b"\0" + data[64 + (size + 63) // 64 * 64:]
+
+
 def seeds(target):
     lits = literals(TESTS / TARGETS[target]) if TARGETS[target] else []
     out = list(lits)
@@ -103,6 +111,10 @@ def seeds(target):
             out += [a + b"\0" + b for a, b in zip(lits, lits[1:]) if b.startswith(b"id")]
     if target == "binary":  # and the golden file of the format's tests
         out += [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "binary").glob("*.rlnet"))]
+    if target == "binary_table":  # each .rlnet file as its section table, a NUL, its payload
+        files = sorted((ROOT / "fuzz" / "corpus" / "binary").iterdir()) + sorted(
+            (ROOT / "tests" / "fixtures" / "binary").glob("*.rlnet"))
+        out += [split_rlnet(p.read_bytes()) for p in files if p.is_file()]
     if target == "matrix":
         out += [p.read_bytes() for p in sorted((ROOT / "examples" / "data" / "caviar").glob("phase*.csv"))[:3]]
     fixed = ROOT / "fuzz" / "corpus" / target

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer, UBSan) and runs each
 # for SECONDS (default 60), one after the other on one core, then prints the
-# executions per target.  A crash, sanitizer report, timeout (10 s) or OOM
+# executions per target.  The target `case` is Python: fuzz/fuzz_case.py under
+# atheris (the case and column-mapping loaders of the ringleader package, which
+# must be importable: installed, or built into python/ringleader), or, without
+# atheris, its plain random-input driver for the same time.  A crash, sanitizer report, timeout (10 s) or OOM
 # (2 GB) of any target fails the script; libFuzzer leaves the input as
 # build/fuzz/artifacts/<target>/crash-* (add it to fuzz/corpus/<target>/ once
 # fixed).  The corpus grows in build/fuzz/corpus/<target>/ (seeded afresh by
@@ -16,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 shift || true
-TARGETS=${*:-"csv_edges csv_pair graphml pajek edgelist matrix ucinet binary"}
+TARGETS=${*:-"csv_edges csv_pair graphml pajek edgelist matrix ucinet binary binary_table case"}
 BUILD=${FUZZ_BUILD:-build/fuzz}
 RUNS=${FUZZ_RUNS:--1}
 CXX_FUZZ=${CXX:-clang++}
@@ -25,8 +28,22 @@ command -v "$CXX_FUZZ" >/dev/null || CXX_FUZZ=clang++-14
 cmake -S . -B "$BUILD" -DCMAKE_CXX_COMPILER="$CXX_FUZZ" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DRINGLEADER_FUZZ=ON -DRINGLEADER_BUILD_TESTS=OFF >/dev/null
 targets_build=""
-for t in $TARGETS; do targets_build="$targets_build --target fuzz_$t"; done
-cmake --build "$BUILD" -j "${JOBS:-2}" $targets_build
+for t in $TARGETS; do [ "$t" = case ] || targets_build="$targets_build --target fuzz_$t"; done
+[ -z "$targets_build" ] || cmake --build "$BUILD" -j "${JOBS:-2}" $targets_build
+PYTHON=${PYTHON:-python3}
+case_setup() {  # sets CASE_CMD, the command line of the Python target: atheris or the random driver
+  if ! (cd /tmp && "$PYTHON" -c "import ringleader._core") 2>/dev/null; then
+    if ls python/ringleader/_core*.so >/dev/null 2>&1; then export PYTHONPATH="$PWD/python${PYTHONPATH:+:$PYTHONPATH}"
+    else echo "fuzz: the target case needs the ringleader package: make python" >&2; return 1; fi
+  fi
+  if "$PYTHON" -c "import atheris" 2>/dev/null; then
+    CASE_CMD="$PYTHON fuzz/fuzz_case.py $BUILD/corpus/case -max_total_time=$SECONDS_EACH -runs=$RUNS \
+      -rss_limit_mb=2048 -timeout=10 -max_len=4096 -print_final_stats=1 -artifact_prefix=$BUILD/artifacts/case/"
+  else
+    echo "fuzz: atheris is not installed (pip install atheris): case runs its random-input driver" >&2
+    CASE_CMD="$PYTHON fuzz/fuzz_case.py --random $SECONDS_EACH 1 $BUILD/artifacts/case/"
+  fi
+}
 
 for t in $TARGETS; do
   if [ "${FUZZ_KEEP_CORPUS:-0}" != 1 ] || [ ! -d "$BUILD/corpus/$t" ]; then
@@ -39,7 +56,7 @@ dict_of() {
     graphml) echo fuzz/dict/graphml.dict ;;
     pajek) echo fuzz/dict/pajek.dict ;;
     ucinet) echo fuzz/dict/ucinet.dict ;;
-    binary) echo fuzz/dict/binary.dict ;;
+    binary|binary_table) echo fuzz/dict/binary.dict ;;
     *) echo "" ;;
   esac
 }
@@ -55,9 +72,14 @@ for t in $TARGETS; do
   echo "fuzz: $t for ${SECONDS_EACH}s (log $log)"
   start=$(date +%s)
   set +e
+  if [ "$t" = case ]; then
+    case_setup || { status=1; continue; }
+    /usr/bin/time -f "%U %S" -o "$BUILD/logs/$t.cpu" $CASE_CMD >"$log" 2>&1 &
+  else
   /usr/bin/time -f "%U %S" -o "$BUILD/logs/$t.cpu" "$BUILD/fuzz/fuzz_$t" "$BUILD/corpus/$t" ${dict:+-dict=$dict} -max_total_time="$SECONDS_EACH" \
     -runs="$RUNS" -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1 \
     -artifact_prefix="$BUILD/artifacts/$t/" >"$log" 2>&1 &
+  fi
   timer=$!
   budget_hit=0
   if [ -n "${FUZZ_CPU_SECONDS:-}" ]; then
@@ -88,7 +110,7 @@ for t in $TARGETS; do
     tail -40 "$log"
     ls "$BUILD/artifacts/$t"
   fi
-  summary="$summary$(printf '%-10s %12s %8ss %8ss %5s' "$t" "${execs:-?}" "$took" "$cpu" "$rc")\n"
+  summary="$summary$(printf '%-12s %12s %8ss %8ss %5s' "$t" "${execs:-?}" "$took" "$cpu" "$rc")\n"
 done
-printf "fuzz: target executions wall-time  CPU-time  exit\n$summary"
+printf "fuzz: target   executions wall-time  CPU-time  exit\n$summary"
 exit $status

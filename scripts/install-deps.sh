@@ -35,6 +35,10 @@ fi
 "$PYTHON" -m pip install -q --disable-pip-version-check "PyYAML>=6"
 # rl.distributed (optional for users; its tests run under CI)
 "$PYTHON" -m pip install -q --disable-pip-version-check dask distributed
+# the Python fuzz target of make test-fuzz (fuzz/fuzz_case.py, the extra `fuzz`): wheels for CPython 3.8-3.11 on
+# x86-64 Linux; elsewhere pip would build it from source, and the target runs its random-input driver instead
+"$PYTHON" -m pip install -q --disable-pip-version-check --only-binary=atheris "atheris>=2.3" || \
+  echo "install-deps: no atheris wheel for this Python: make test-fuzz runs fuzz/fuzz_case.py's random driver"
 # the documentation site, `make docs` (the optional extra `docs`; docs/conf.py)
 "$PYTHON" -m pip install -q --disable-pip-version-check "sphinx>=7.2,<9" "myst-nb>=1.1,<2"
 if [ "${1:-}" = "--bench" ]; then

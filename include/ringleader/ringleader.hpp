@@ -43,6 +43,7 @@
 #include "ringleader/graph/types.hpp"
 #include "ringleader/io/binary.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 #include "ringleader/io/csv.hpp"
 #include "ringleader/io/edgelist.hpp"
 #include "ringleader/io/gexf.hpp"

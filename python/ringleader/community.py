@@ -289,6 +289,9 @@ def modularity(net, partition, resolution: float = 1.0, weight: Optional[str] = 
     collapsed network (parallel edges summed; with ``weight=None`` each
     linked pair counts 1, as networkx on a simple Graph).  NaN when the
     network has no edge weight (networkx raises ZeroDivisionError).
+    A negative, NaN or infinite weight is refused
+    (:class:`ringleader.InvalidArgumentError`); weights near the ends of the
+    double range are rescaled first (Q does not depend on the scale).
     Complexity O(n + m).
 
     Reference: Newman, M. E. J. (2006). Modularity and community structure in

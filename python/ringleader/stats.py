@@ -95,7 +95,9 @@ def clustering(net, weight: Optional[str] = None, threads: int = 0, progress: bo
     divided by the largest weight of the network.  Directed (Fagiolo 2007):
     c(v) = T(v) / (2 (d_tot (d_tot - 1) - 2 d_bi)) with T(v) the directed
     triangles through v (weighted as above), d_tot in + out neighbours and
-    d_bi the reciprocated ones.  Complexity O(sum d^2); parallel.
+    d_bi the reciprocated ones.  A negative, NaN or infinite weight is
+    refused (:class:`ringleader.InvalidArgumentError` naming the column).
+    Complexity O(sum d^2); parallel.
 
     References: Watts & Strogatz (1998) Nature 393:440-442; Onnela et al.
     (2005) Phys. Rev. E 71:065103; Fagiolo (2007) Phys. Rev. E 76:026107.

@@ -283,6 +283,13 @@ Network Network::collapse(const CollapseOptions& opt) const {
       if (last.times[g] == kNoTime || ts > last.times[g]) last.times[g] = ts;
     }
   }
+  if (opt.weight == Aggregate::Sum)
+    for (std::size_t g = 0; g < out.weight.size(); ++g)
+      if (std::isinf(out.weight[g]))
+        throw InvalidArgument("the weights (edge column '" + opt.column + "') of the parallel edges between '" +
+                              nodes_.ids[out.source[g]] + "' and '" + nodes_.ids[out.target[g]] +
+                              "' sum to more than the largest number a double holds (1.8e308): scale the "
+                              "column down, or read it unweighted");
   if (!edges_.has_amounts()) out.amount.clear();
   out.attrs.push_back(std::move(count));
   if (edges_.has_timestamps()) {

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <deque>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -317,6 +318,9 @@ class TableReader {
   explicit TableReader(const std::string& where) : where_(where) {}
 
   Table read(std::string_view source) const {
+    if (depth(source) > kMaxDepth)
+      fail(where_, "corrupt: the section table nests lists or objects deeper than the format's " +
+                       std::to_string(kMaxDepth) + " levels");
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(source.begin(), source.end());
@@ -327,6 +331,8 @@ class TableReader {
                        (cut == std::string::npos ? what : what.substr(cut + 2)) + ")");
     }
     if (!j.is_object()) bad("", "is not a JSON object");
+    only(j, {"directed", "nodes", "edges", "node_type_names", "edge_type_names", "has_labels", "node_attrs",
+             "edge_attrs", "sections"}, "");
     Table t;
     t.directed = boolean(j, "directed", "");
     t.nodes = count(j, "nodes", "");
@@ -340,6 +346,7 @@ class TableReader {
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const std::string at = "sections[" + std::to_string(i) + "]";
       const nlohmann::json& s = object(sections[i], at);
+      only(s, {"name", "dtype", "offset", "length"}, at);
       Section sec{text(s, "dtype", at), count(s, "offset", at), count(s, "length", at)};
       if (!t.sections.emplace(text(s, "name", at), std::move(sec)).second)
         bad(at, "names a section listed before");
@@ -348,6 +355,34 @@ class TableReader {
   }
 
  private:
+  /// The written table nests three levels (the table, a list, its objects).
+  static constexpr std::size_t kMaxDepth = 3;
+  /// The deepest nesting of lists and objects in JSON text, outside strings
+  /// (checked before parsing: no parser recursion on crafted input).
+  static std::size_t depth(std::string_view s) {
+    std::size_t d = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (const char c : s) {
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        deepest = std::max(deepest, ++d);
+      } else if ((c == ']' || c == '}') && d > 0) {
+        --d;
+      }
+    }
+    return deepest;
+  }
+  /// Refuses keys the format does not have (a table is the writer's, exactly).
+  void only(const nlohmann::json& o, std::initializer_list<const char*> keys, const std::string& at) const {
+    for (auto it = o.begin(); it != o.end(); ++it)
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }))
+        bad(at, "has the unknown key '" + it.key() + "'");
+  }
   [[noreturn]] void bad(const std::string& path, const std::string& problem) const {
     fail(where_, "corrupt: the section table" + (path.empty() ? std::string() : "'s " + path) + " " + problem);
   }
@@ -396,6 +431,7 @@ class TableReader {
     for (std::size_t i = 0; i < v.size(); ++i) {
       const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
       const nlohmann::json& a = object(v[i], at);
+      only(a, {"name", "kind", "section"}, at);
       out.push_back({text(a, "name", at), text(a, "kind", at), text(a, "section", at)});
     }
     return out;
@@ -424,6 +460,8 @@ class File {
   }
   /// String column `name` (sections name.offsets and name.data) of `count` values.
   std::vector<std::string> strings(const std::string& name, std::uint64_t count) const;
+  /// Refuses a listed section that no table read (once the network is built).
+  void check_all_read() const;
 
  private:
   std::string_view section(const std::string& name, const char* dtype, std::size_t item) const;
@@ -431,6 +469,7 @@ class File {
   const std::string& where_;
   std::string_view table_text_, payload_;
   Table table_;
+  mutable std::set<std::string> read_;  // the sections handed out
 };
 
 File::File(std::string_view b, const std::string& where, bool verify) : where_(where) {
@@ -498,6 +537,7 @@ std::string_view File::section(const std::string& name, const char* dtype, std::
   auto it = table_.sections.find(name);
   if (it == table_.sections.end()) fail(where_, "corrupt: section '" + name + "' is missing");
   const Section& s = it->second;
+  read_.insert(name);
   if (s.dtype != dtype)
     fail(where_, "corrupt: section '" + name + "' has dtype '" + s.dtype + "', expected '" + dtype + "'");
   return payload_.substr(std::size_t(s.offset), std::size_t(s.length * item));
@@ -521,6 +561,15 @@ std::vector<std::string> File::strings(const std::string& name, std::uint64_t co
     out.emplace_back(s);
   }
   return out;
+}
+
+void File::check_all_read() const {
+  std::set<std::string> unread;
+  for (const auto& entry : table_.sections)
+    if (!read_.count(entry.first)) unread.insert(entry.first);
+  if (!unread.empty())
+    fail(where_, "corrupt: section '" + *unread.begin() +
+                     "' is listed but belongs to no table (the section table does not describe this payload)");
 }
 
 TypeTable type_table(const std::vector<std::string>& names, const char* what) {
@@ -572,6 +621,7 @@ Network build(const File& f, const std::string& where) {
     if (f.has("edge.timestamp")) e.timestamp = f.array<std::int64_t>("edge.timestamp", "<i8", t.edges);
     if (f.has("edge.amount")) e.amount = f.array<double>("edge.amount", "<f8", t.edges);
     e.attrs = columns(f, t.edge_attrs, t.edges, "edge");
+    f.check_all_read();
     return Network(t.directed, std::move(n), std::move(e));
   } catch (const InvalidArgument& e) {  // the checksums matched, but the content is not a network
     fail(where, std::string("corrupt: ") + e.what());

@@ -36,6 +36,21 @@ def _sealed(table: bytes) -> bytes:
     return head + table + b"\0" * (-len(table) % 64)
 
 
+def _rlnet_with(old: bytes, new: bytes, payload_old: bytes = b"", payload_new: bytes = b"") -> bytes:
+    """_RLNET (ids a, b; one edge) with `old` replaced by `new` in its section
+    table (and `payload_old` by `payload_new` in its payload), both checksums
+    right: damage past the checksums, as an attacker writes it."""
+    size = struct.unpack_from("<Q", _RLNET, 16)[0]
+    table, payload = _RLNET[64:64 + size], _RLNET[64 + size + (-size % 64):]
+    assert old in table and payload_old in payload
+    table, payload = table.replace(old, new, 1), payload.replace(payload_old, payload_new, 1)
+    head = struct.pack("<8sIIQQII24x", b"RLNETBIN", 1, 0x01020304, len(table), len(payload), zlib.crc32(table),
+                       zlib.crc32(payload))
+    return head + table + b"\0" * (-len(table) % 64) + payload
+
+
+_DEEP = b"[" * 100000 + b"]" * 100000
+
 # id, reader, file name, content, message excerpt (regex), line (0 = the file as a whole), reader kwargs
 E = "source,target\n"
 READER_ERRORS = [
@@ -96,6 +111,28 @@ READER_ERRORS = [
      "format version 2, but this ringleader reads version 1", 0, {}),
     ("rlnet-bad-checksum", "rlnet", "n.rlnet", _RLNET[:-1] + b"\1", "the payload's checksum does not match", 0, {}),
     ("rlnet-bad-section-table", "rlnet", "n.rlnet", _sealed(b"{"), "the section table is not valid JSON", 0, {}),
+    # crafted section tables with valid checksums (issue 22 item 13): every field typed, every section checked
+    ("rlnet-directed-as-string", "rlnet", "n.rlnet", _rlnet_with(b'"directed":false', b'"directed":"false"'),
+     "section table's directed is not true or false", 0, {}),
+    ("rlnet-count-as-string", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"nodes":"2"'),
+     "section table's nodes is not a non-negative integer", 0, {}),
+    ("rlnet-type-name-not-string", "rlnet", "n.rlnet", _rlnet_with(b'"edge_type_names":[', b'"edge_type_names":[null,'),
+     r"section table's edge_type_names\[0\] is not a string", 0, {}),
+    ("rlnet-unknown-key", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"x":1,"nodes":2'),
+     "the section table has the unknown key 'x'", 0, {}),
+    ("rlnet-deep-nesting", "rlnet", "n.rlnet", _rlnet_with(b'"nodes":2', b'"x":' + _DEEP + b',"nodes":2'),
+     "nests lists or objects deeper than the format's 3 levels", 0, {}),
+    ("rlnet-table-not-utf8", "rlnet", "n.rlnet", _rlnet_with(b'"edge_type_names":[', b'"edge_type_names":["\xff",'),
+     "the section table is not valid JSON .*UTF-8", 0, {}),
+    ("rlnet-section-outside-payload", "rlnet", "n.rlnet", _rlnet_with(b'"offset":0,', b'"offset":99999,'),
+     "section 'node.id.offsets' lies outside the payload", 0, {}),
+    ("rlnet-unknown-dtype", "rlnet", "n.rlnet", _rlnet_with(b'"dtype":"<u2"', b'"dtype":"int"'),
+     "section 'node.type' has the unknown dtype 'int'", 0, {}),
+    ("rlnet-unread-section", "rlnet", "n.rlnet",
+     _rlnet_with(b'"sections":[', b'"sections":[{"name":"spare","dtype":"|u1","offset":0,"length":0},'),
+     "section 'spare' is listed but belongs to no table", 0, {}),
+    ("rlnet-id-not-utf8", "rlnet", "n.rlnet", _rlnet_with(b"", b"", b"ab", b"a\xff"),
+     "string section 'node.id' is not valid UTF-8", 0, {}),
 ]
 
 READERS = {"csv": rl.read_csv, "graphml": rl.read_graphml, "pajek": rl.read_pajek, "edgelist": rl.read_edgelist,
@@ -315,6 +352,69 @@ API_ERRORS = [
 def test_api_error(net, people, call, error, match):
     with pytest.raises(error, match=match):
         call(net, people)
+
+
+def _weighted(weights, directed=False) -> rl.Network:
+    """Two triangles joined by an edge: a-b-c, d-e-f, c-d; `weights` in that order."""
+    edges = pd.DataFrame({"source": list("abcdefc"), "target": list("bcaefdd"), "weight": weights})
+    return rl.Network.from_pandas(edges, directed=directed)
+
+
+_STRENGTH_MEASURES = {
+    "eigenvector centrality": lambda n: rl.centrality.eigenvector(n, weight="weight"),
+    "pagerank": lambda n: rl.centrality.pagerank(n, weight="weight"),
+    "hits": lambda n: rl.centrality.hits(n, weight="weight"),
+    "clustering": lambda n: rl.stats.clustering(n, weight="weight"),
+    "modularity": lambda n: rl.community.modularity(n, pd.Series([0, 0, 0, 1, 1, 1], index=list("abcdef")),
+                                                    weight="weight"),
+}
+
+
+@pytest.mark.parametrize("measure", list(_STRENGTH_MEASURES))
+def test_negative_strengths_are_refused(measure):
+    """Weights read as tie strengths must be >= 0: each measure refuses a
+    negative one naming itself and the column (it returned negative scores,
+    or PageRank advised raising max_iter); unweighted, the weights are not read."""
+    net = _weighted([1, 2, 3, -1, 2, 1, 0.5])
+    with pytest.raises(rl.InvalidArgumentError, match=f"{measure} reads the edge column 'weight' as tie strengths, "
+                                                      "which must be finite and >= 0; found -1.0"):
+        _STRENGTH_MEASURES[measure](net)
+    assert len(rl.centrality.eigenvector(net)) == 6
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_strengths_near_overflow_give_the_results_of_ordinary_weights(directed):
+    """1e308 made eigenvector all 0, modularity NaN and HITS uniform: the
+    kernels rescale by a power of two (exactly), so the results are those of
+    the same weights at ordinary size, and those equal networkx's."""
+    nx = pytest.importorskip("networkx")
+    w = np.array([1, 2, 3, 0.5, 2, 1, 4.0])
+    plain, huge, tiny = _weighted(w, directed), _weighted(w * (1.7e308 / 4), directed), _weighted(w * 1e-300, directed)
+    for measure, f in _STRENGTH_MEASURES.items():
+        want = f(plain)
+        for other in (huge, tiny):
+            got = f(other)
+            assert np.all(np.isfinite(np.asarray(got, dtype=float))), measure
+            np.testing.assert_allclose(np.asarray(got, dtype=float), np.asarray(want, dtype=float), rtol=0,
+                                       atol=1e-5 if measure == "eigenvector centrality" else 1e-9, err_msg=measure)
+    g = plain.to_networkx()
+    g = nx.DiGraph(g) if directed else nx.Graph(g)
+    ref = nx.pagerank(g, weight="weight")
+    got = rl.centrality.pagerank(plain, weight="weight")
+    assert max(abs(got[k] - ref[k]) for k in ref) < 1e-6
+    ref = nx.eigenvector_centrality(g, weight="weight", max_iter=1000) if not directed else None
+    if ref:
+        got = rl.centrality.eigenvector(plain, weight="weight", max_iter=1000)
+        assert max(abs(got[k] - ref[k]) for k in ref) < 1e-6
+
+
+def test_parallel_strengths_beyond_the_largest_double():
+    """Parallel edges are summed when read as strengths: a sum past 1.8e308 is
+    refused naming the column and the two nodes (no inf reaches a kernel)."""
+    net = rl.Network.from_pandas(pd.DataFrame({"source": ["a", "a"], "target": ["b", "b"], "weight": [1.5e308] * 2}))
+    with pytest.raises(rl.InvalidArgumentError, match="the weights \\(edge column 'weight'\\) of the parallel edges "
+                                                      "between 'a' and 'b' sum to more than the largest number"):
+        rl.centrality.pagerank(net, weight="weight")
 
 
 def test_subgraph_empty_window_is_allowed(net):

@@ -435,3 +435,18 @@ def test_yaml_without_pyyaml_names_the_extra(tmp_path, monkeypatch):
     (tmp_path / "c.yaml").write_text("tables: []\n")
     with pytest.raises(ImportError, match=r"reading a YAML case file needs PyYAML: pip install 'ringleader\[yaml\]'"):
         rl.read_case(tmp_path / "c.yaml")
+
+
+def test_fuzz_findings_are_value_errors(tmp_path):
+    """Found by fuzz/fuzz_case.py (inputs in fuzz/corpus/case/): a dict case
+    whose id key is None raised a bare KeyError, an encoding name holding a
+    lone surrogate a UnicodeEncodeError; both are ValueErrors saying what to pass."""
+    (tmp_path / "p.csv").write_text("pid\nanna\n")
+    with pytest.raises(ValueError, match=r"table p\.csv: a persons table needs id = \.\.\. \(the column of the "
+                                         r"person ids\), not None") as info:
+        rl.read_case({"tables": [{"kind": "persons", "file": "p.csv", "id": None}]}, base=tmp_path)
+    assert type(info.value) is ValueError
+    with pytest.raises(ValueError, match="is not an encoding Python knows") as info:
+        rl.read_case({"tables": [{"kind": "persons", "file": "p.csv", "id": "pid", "encoding": "\udc89"}]},
+                     base=tmp_path)
+    assert type(info.value) is ValueError

@@ -374,3 +374,69 @@ def test_formula_safety_leaves_plain_numbers_and_keeps_rows_with_a_cr_whole(tmp_
     leaders = pd.read_csv(tmp_path / "r" / "leaders.csv", keep_default_na=False, dtype=str)
     assert len(leaders) == 6 and set(leaders["id"]) == set(numbers) | {"'=1+1", "x"}
     assert set(leaders["label"]) == {"a\rb", "'-", "'+", "1", "2", "3"}
+
+
+# ---- workbooks of rl.read_case: zip bombs and sheets that expand ------------------
+_XLSX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml"'
+    ' ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+    '"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
+    '"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="calls" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+
+
+def _sheet_xml(rows, tail: int = 0) -> str:
+    """A worksheet of inline strings: rows of (column letters, text); `tail` blanks after it."""
+    body = "".join(f'<row r="{i}">' + "".join(f'<c r="{c}{i}" t="inlineStr"><is><t>{v}</t></is></c>' for c, v in r)
+                   + "</row>" for i, r in enumerate(rows, 1))
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+            f'2006/main"><sheetData>{body}</sheetData></worksheet>' + " " * tail)
+
+
+def _xlsx(path, sheet: str) -> dict:
+    """Writes a workbook (built with zipfile, as an attacker would) and returns the read_case dict naming it."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in _XLSX_PARTS.items():
+            z.writestr(name, text)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return {"tables": [{"kind": "calls", "file": path.name, "sheet": "calls", "source": "a", "target": "b"}]}
+
+
+def test_xlsx_zip_bomb_and_huge_sheets_are_refused_before_they_expand(tmp_path):
+    pytest.importorskip("openpyxl")
+    ok = _xlsx(tmp_path / "ok.xlsx", _sheet_xml([[("A", "a"), ("B", "b")], [("A", "x"), ("B", "y")]]))
+    assert rl.read_case(ok, base=tmp_path).number_of_edges() == 1      # the crafted workbook itself is fine
+    # 8 MB of blanks after the sheet: 8 KB in the zip, 1000 times that unpacked
+    bomb = _xlsx(tmp_path / "bomb.xlsx", _sheet_xml([[("A", "a"), ("B", "b")]], tail=8 << 20))
+    assert (tmp_path / "bomb.xlsx").stat().st_size < 64 << 10
+    with pytest.raises(rl.ParseError, match=r"member 'xl/worksheets/sheet1.xml' expands from \d+ to 83\d+ bytes, "
+                                            r"more than 200 times \(a zip bomb\?\)") as info:
+        rl.read_case(bomb, base=tmp_path)
+    assert info.value.file.endswith("bomb.xlsx")
+    # below the ratio but more than the memory limit, unpacked
+    rl.set_memory_limit(1 << 20)
+    try:
+        big = _xlsx(tmp_path / "big.xlsx", _sheet_xml([[("A", "a"), ("B", "b")]] + [[("A", f"p{i}"), ("B", f"q{i}")]
+                                                                                  for i in range(40000)]))
+        with pytest.raises(rl.MemoryLimitError, match=r"big\.xlsx.*the workbook's unpacked contents"):
+            rl.read_case(big, base=tmp_path)
+        # a sheet of 30 KB whose rows reach column XFD: 2,000 rows of 16,384 cells each once read
+        wide = _xlsx(tmp_path / "wide.xlsx", _sheet_xml([[("A", "a"), ("B", "b")]] + [[("A", "x"), ("XFD", "y")]] * 2000))
+        with pytest.raises(rl.MemoryLimitError, match=r"wide\.xlsx.*sheet 'calls': \d+ cells by row \d+ \(blank ones "
+                                                      r"included: rows are 16384 columns wide\)"):
+            rl.read_case(wide, base=tmp_path)
+    finally:
+        rl.set_memory_limit(None)

@@ -8,7 +8,9 @@
 // in-arcs (the left eigenvector: a vertex is central when central vertices
 // point to it).  W holds edge weights read as strengths (1 when unweighted)
 // on the simple (collapsed) graph; an undirected self-loop is one arc, as in
-// networkx.  Disconnected graphs: the result concentrates on the component
+// networkx.  Negative, NaN or infinite weights are refused (InvalidArgument
+// naming the column); weights beyond 2^256 or below 2^-256 are rescaled by a
+// power of two first (graph/weights.hpp), so 1e308 gives the same vector.  Disconnected graphs: the result concentrates on the component
 // with the largest eigenvalue (others tend to 0), as in networkx.  n == 0
 // gives an empty result (networkx raises).
 //
@@ -25,6 +27,7 @@
 #pragma once
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,7 @@
 #include "ringleader/graph/csr.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 
 namespace ringleader::centrality {
 
@@ -107,7 +111,9 @@ std::vector<double> run(const CsrGraph& g, const EigenvectorOptions& o) {
 inline std::vector<double> eigenvector(const CsrGraph& g, const EigenvectorOptions& opt = {}) {
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
-  return opt.weighted ? detail_ev::run<true>(g, opt) : detail_ev::run<false>(g, opt);
+  std::optional<CsrGraph> keep;
+  const CsrGraph& h = graph::strength_view(g, opt.weighted, "eigenvector centrality", opt.weight, keep);
+  return opt.weighted ? detail_ev::run<true>(h, opt) : detail_ev::run<false>(h, opt);
 }
 
 /// Eigenvector centrality of every vertex of `net`, on the simple view of graph::Merge::Total.

@@ -17,7 +17,10 @@
 // when it is not (e.g. two identical components, or an undirected bipartite
 // graph, where W^T W = W^2 has +-lambda folded together) networkx's answer
 // is arbitrary and ours is the projection of the uniform start.  A graph
-// without (positively weighted) edges gives 1/n everywhere.  Undirected
+// without (positively weighted) edges gives 1/n everywhere.  Negative, NaN
+// or infinite weights are refused (InvalidArgument naming the column);
+// weights beyond 2^256 or below 2^-256 are rescaled by a power of two first
+// (graph/weights.hpp; HITS does not depend on the scale).  Undirected
 // graphs: W is symmetric (hubs = authorities up to the iteration).  n == 0
 // gives empty vectors.
 //
@@ -36,6 +39,7 @@
 #include <Eigen/Dense>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +51,7 @@
 #include "ringleader/graph/csr.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 
 namespace ringleader::centrality {
 
@@ -176,10 +181,12 @@ inline HitsResult dense(const CsrGraph& g, bool weighted) {
 inline HitsResult hits(const CsrGraph& g, const HitsOptions& opt = {}) {
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
+  std::optional<CsrGraph> keep;
+  const CsrGraph& h = graph::strength_view(g, opt.weighted, "hits", opt.weight, keep);
   const bool dense = opt.method == HitsMethod::Dense ||
                      (opt.method == HitsMethod::Auto && g.n <= 500 && opt.nstart.empty());
-  if (dense) return detail_hits::dense(g, opt.weighted);
-  return opt.weighted ? detail_hits::run<true>(g, opt) : detail_hits::run<false>(g, opt);
+  if (dense) return detail_hits::dense(h, opt.weighted);
+  return opt.weighted ? detail_hits::run<true>(h, opt) : detail_hits::run<false>(h, opt);
 }
 
 /// HITS hubs and authorities of `net`, on the simple view of graph::Merge::Total.

@@ -9,7 +9,10 @@
 // distribution (p by default); p, q and the start vector (uniform by
 // default) are normalised to sum 1.  Undirected graphs are directed graphs
 // with both arcs; a self-loop is one arc (it counts once in S, as in
-// networkx).  Iteration stops when sum_v |x'(v) - x(v)| < n * tol; after
+// networkx).  Negative, NaN or infinite weights are refused
+// (InvalidArgument naming the column); weights beyond 2^256 or below 2^-256
+// are rescaled by a power of two first (graph/weights.hpp; W / S does not
+// depend on the scale).  Iteration stops when sum_v |x'(v) - x(v)| < n * tol; after
 // max_iter iterations without that, ConvergenceError.  n == 0 gives an
 // empty result.
 //
@@ -28,6 +31,7 @@
 #pragma once
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,7 @@
 #include "ringleader/graph/csr.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 
 namespace ringleader::centrality {
 
@@ -133,7 +138,9 @@ inline std::vector<double> pagerank(const CsrGraph& g, const PageRankOptions& op
   if (!(opt.alpha >= 0 && opt.alpha <= 1)) throw InvalidArgument("alpha must be in [0, 1]");
   if (!(opt.tol > 0)) throw InvalidArgument("tol must be positive");
   if (g.n == 0) return {};
-  return opt.weighted ? detail_pr::run<true>(g, opt) : detail_pr::run<false>(g, opt);
+  std::optional<CsrGraph> keep;
+  const CsrGraph& h = graph::strength_view(g, opt.weighted, "pagerank", opt.weight, keep);
+  return opt.weighted ? detail_pr::run<true>(h, opt) : detail_pr::run<false>(h, opt);
 }
 
 /// PageRank of every vertex of `net`, on the simple view of graph::Merge::Total.

@@ -10,6 +10,9 @@
 //    the strengths in c (a self-loop counts twice), m the total edge weight;
 //    directed (Leicht & Newman 2008): Q = sum_c [ L_c / m - gamma Kout_c
 //    Kin_c / m^2 ].  A graph without edge weight has no modularity: NaN.
+//    Negative, NaN or infinite weights are refused (InvalidArgument naming
+//    the column); weights beyond 2^256 or below 2^-256 are rescaled by a
+//    power of two first (graph/weights.hpp; Q does not depend on the scale).
 //  - CPM (Traag, Van Dooren & Nesterov 2011, as leidenalg):
 //    H = sum_c [ L_c - gamma n_c (n_c - 1) / 2 ] (directed: n_c (n_c - 1)).
 //  - coverage: intra-community edges / edges; performance: (intra-community
@@ -35,6 +38,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +49,7 @@
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/quotient.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 
 namespace ringleader::community {
 
@@ -92,9 +97,12 @@ inline std::array<double, 2> inside(const CsrGraph& g, const std::vector<vertex_
 }  // namespace detail
 
 /// Modularity of `membership` (labels 0..k-1, one per vertex).
-inline double modularity(const CsrGraph& g, const std::vector<vertex_t>& membership, const ModularityOptions& o = {}) {
-  const vertex_t k = detail::check_membership(g, membership);
+inline double modularity(const CsrGraph& input, const std::vector<vertex_t>& membership,
+                         const ModularityOptions& o = {}) {
+  const vertex_t k = detail::check_membership(input, membership);
   if (!std::isfinite(o.resolution)) throw InvalidArgument("resolution must be a finite number");
+  std::optional<CsrGraph> keep;
+  const CsrGraph& g = graph::strength_view(input, o.weighted, "modularity", o.weight, keep);
   std::vector<double> kout, kin;
   graph::strengths(g, o.weighted, o.threads, kout, kin);
   std::vector<double> ko(k, 0.0), ki(k, 0.0);

@@ -8,7 +8,8 @@
 // Messages quote input (ids, names, values), which may hold terminal control
 // sequences ("\x1b]0;...\x07"): every message is made printable when the
 // exception is built, control characters (C0 except line feed, DEL, C1)
-// shown as \xNN or \uNNNN, so printing an error cannot drive a terminal.
+// shown as \xNN or \uNNNN, so printing an error cannot drive a terminal, and
+// bytes that are not UTF-8 as \xNN, so every message is valid UTF-8.
 #pragma once
 
 #include <cstddef>
@@ -19,26 +20,49 @@
 namespace ringleader {
 
 namespace detail {
+/// Length of the well-formed UTF-8 sequence starting at s[i] (2 to 4), or 0.
+inline std::size_t utf8_sequence(const std::string& s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;  // no overlong forms
+  const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing past U+10FFFF
+  if (c1 < lo || c1 > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
 /// `s` with control characters shown escaped: C0 (but line feed) and DEL as
-/// \xNN, C1 (U+0080..U+009F, two bytes in UTF-8) as \uNNNN.
+/// \xNN, C1 (U+0080..U+009F, two bytes in UTF-8) as \uNNNN; and bytes that
+/// are not part of well-formed UTF-8 as \xNN, so that every message is valid
+/// UTF-8 (Python's str of it cannot fail).
 inline std::string printable(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
+  auto escaped = [&](const char* prefix, unsigned char c) {
+    out += prefix;
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if ((c < 0x20 && c != '\n') || c == 0x7F) {
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      out += "\\u00";
-      out += hex[next >> 4];
-      out += hex[next & 15];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\n') || c == 0x7F) escaped("\\x", c);
+      else out += char(c);
+      continue;
+    }
+    const std::size_t n = utf8_sequence(s, i);
+    if (n == 0) {
+      escaped("\\x", c);
+    } else if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      escaped("\\u00", static_cast<unsigned char>(s[i + 1]));
       ++i;
     } else {
-      out += char(c);
+      out.append(s, i, n);
+      i += n - 1;
     }
   }
   return out;

@@ -46,9 +46,11 @@
 // hands gives an error, never a crash: the header (magic, version, byte
 // order), the file's size against the announced lengths (truncated, or bytes
 // after the payload), both CRC-32s (the payload's unless verify = false), the
-// JSON and every field of the table, each section's dtype and extent within
+// JSON (nested at most 3 levels, checked before parsing) and every field of
+// the table (its type; no key the format does not have), each section's dtype and extent within
 // the payload, sections apart from each other and none named by two
-// attribute columns (so what is read is bounded by the file's size), string
+// attribute columns (so what is read is bounded by the file's size), every
+// listed section read by some table (so none is left unchecked), string
 // offsets (non-decreasing, within the data) and UTF-8 (NUL allowed), section
 // lengths against the counts, and then the tables as any Network does (type
 // codes, vertex indices in range, finite weights, unique non-empty ids).

@@ -7,7 +7,9 @@
 //   d(v) the number of neighbours other than v; 0 when d(v) < 2 or T = 0.
 //   Weighted (Onnela et al. 2005): each pair contributes the geometric mean
 //   (w_vj w_jk w_kv)^(1/3) of weights normalised by the largest weight of
-//   the network (self-loops included in that maximum, as networkx does).
+//   the network (self-loops included in that maximum, as networkx does);
+//   negative, NaN or infinite weights are refused (InvalidArgument naming
+//   the column, graph/weights.hpp).
 // - directed (Fagiolo 2007): c(v) = T(v) / (2 (d_tot (d_tot - 1) - 2 d_bi)),
 //   d_tot = in + out neighbours, d_bi = reciprocated neighbours, and T(v)
 //   counts every directed triangle through v (weighted: geometric mean of
@@ -41,6 +43,7 @@
 #include "ringleader/graph/csr.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/view.hpp"
+#include "ringleader/graph/weights.hpp"
 
 namespace ringleader::stats {
 
@@ -210,6 +213,7 @@ inline std::vector<double> clustering(const CsrGraph& g, const ClusteringOptions
   const vertex_t n = g.n;
   Progress& prog = ringleader::detail::progress_of(opt.progress);
   std::vector<double> T(n), D(n);
+  graph::check_strengths(g, opt.weighted, "clustering", opt.weight);
   const double wmax = detail_cl::max_weight(g, opt.weighted);
   prog.start(n);
   if (g.directed) {

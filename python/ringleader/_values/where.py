@@ -60,7 +60,7 @@ def check_options(delimiter=None, encoding=None, decimal=".", tz=None, time_form
     if encoding is not None:
         try:
             codecs.lookup(encoding)
-        except (LookupError, TypeError):
+        except (LookupError, TypeError, UnicodeError):  # UnicodeError: a name holding a lone surrogate
             raise ValueError(f"encoding={encoding!r} is not an encoding Python knows: pass e.g. "
                              "encoding='utf-8', 'cp1252' (Excel on Windows) or 'utf-16'") from None
     if decimal not in (".", ","):

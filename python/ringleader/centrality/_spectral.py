@@ -2,6 +2,11 @@
 
 All of them run on the collapsed network: parallel edges of any type are
 merged and, with ``weight``, their weights summed (weights are strengths).
+Eigenvector, PageRank and HITS refuse a negative, NaN or infinite strength
+(:class:`ringleader.InvalidArgumentError` naming the measure and the
+column: their definitions do not cover it), and rescale weights near the
+ends of the double range (``1e308``, ``1e-300``) by a power of two first,
+so those give the results of the same weights at ordinary size.
 Iterative measures raise :class:`ConvergenceError` (a
 :class:`ringleader.RingleaderError`) when they do not converge; its message
 names the parameter to change.  Results are identical for any ``threads``.

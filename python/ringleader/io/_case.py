@@ -1,6 +1,6 @@
 """One multi-mode network from the tables of a case: :func:`read_case`.
 
-The case file (TOML, or YAML with PyYAML) or dict names the tables, their columns and meaning; the
+The case file (TOML, or YAML with PyYAML; read by :mod:`._case_tables`) or dict names the tables, their columns and meaning; the
 tables are read by :mod:`._case_tables`, their values parsed by
 :mod:`ringleader._values`, identifiers normalised and duplicates found by
 :mod:`._identifiers`, and the network built by
@@ -9,7 +9,6 @@ tables are read by :mod:`._case_tables`, their values parsed by
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from typing import Optional
 
@@ -17,9 +16,9 @@ import numpy as np
 import pandas as pd
 
 from .._times import NAT
-from .._values import check_options, check_regular, parse_error, parse_numbers, parse_times
+from .._values import check_options, parse_error, parse_numbers, parse_times
 from ..network import Network
-from ._case_tables import ids_of, read_table, table_path
+from ._case_tables import ids_of, load_case_file, read_table, table_path
 from ._identifiers import duplicates, normalize_ibans, normalize_phones
 
 
@@ -58,59 +57,6 @@ RESERVED = ("source", "target", "type", "weight", "timestamp", "amount", "table"
 
 
 # ---- the case --------------------------------------------------------------------
-def _load_toml(path: str) -> dict:
-    import tomllib
-
-    check_regular(path)
-    try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
-    except OSError as e:
-        raise parse_error(path, 0, f"cannot open the case file: {e.strerror or e}") from None
-    except tomllib.TOMLDecodeError as e:
-        m = re.search(r"at line (\d+), column (\d+)", str(e))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
-        raise parse_error(path, line, f"not a valid TOML case file: {str(e).split(' (at line')[0]}", col) from None
-
-
-def _load_yaml(path: str) -> dict:
-    """The case file in YAML, read with ``yaml.safe_load`` rules (plain data,
-    no Python objects); a key given twice in one mapping is refused."""
-    try:
-        import yaml
-    except ImportError:
-        raise ImportError("reading a YAML case file needs PyYAML: pip install 'ringleader[yaml]'") from None
-
-    class Loader(yaml.SafeLoader):
-        def construct_mapping(self, node, deep=False):
-            seen = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice",
-                                                            key_node.start_mark)
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-    try:
-        with open(path, "rb") as f:
-            return yaml.load(f, Loader=Loader)
-    except OSError as e:
-        raise parse_error(path, 0, f"cannot open the case file: {e.strerror or e}") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        what = getattr(e, "problem", None) or str(e)
-        raise parse_error(path, line, f"not a valid YAML case file: {what}", col) from None
-
-
-def _load_case_file(path: str) -> dict:
-    """The case file: YAML for ``.yaml``/``.yml``, TOML otherwise."""
-    if path.lower().endswith((".yaml", ".yml")):
-        return _load_yaml(path)
-    return _load_toml(path)
-
-
 def _check_keys(spec: dict, allowed, what: str, hint: str = "") -> None:
     for k in spec:
         if k not in allowed:
@@ -186,8 +132,12 @@ class _Table:
         return col
 
     def ids(self, key: str, node_type: str) -> np.ndarray:
-        """The ids of column ``key``, normalised when asked (None = blank)."""
+        """The ids of column ``key``, normalised when asked (None = blank);
+        ``ValueError`` when the case names no column for ``key``."""
         col = self.column(key)
+        if col is None:  # a missing key, or None in a dict case
+            raise ValueError(f"table {self.name}: a {self.kind} table needs {key} = ... (the column of the "
+                             f"{node_type} ids), not {self.spec.get(key)!r}")
         ids = ids_of(self.frame[col])
         kind = "phone" if node_type == "phone" else "iban" if node_type == "account" else None
         if kind not in self.norm:
@@ -462,7 +412,12 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
     table or across the tables of one kind, are kept and listed by a
     :class:`DuplicateRecordWarning`.  ``.xlsx`` needs openpyxl
     (``pip install 'ringleader[excel]'``), Parquet pyarrow
-    (``pip install 'ringleader[parquet]'``).
+    (``pip install 'ringleader[parquet]'``).  A workbook is checked before
+    openpyxl opens it (read-only): a member that expands more than 200
+    times (a zip bomb) is a :class:`ringleader.ParseError`, members whose
+    unpacked size, or a sheet whose cells (blank ones included: openpyxl
+    pads rows to the sheet's width), pass the memory limit a
+    :class:`ringleader.MemoryLimitError`, each naming the file and sheet.
 
     Examples
     --------
@@ -476,7 +431,7 @@ def read_case(case, *, allow_outside: bool = False, base=None) -> Network:
         spec, folder = case, os.fspath(base) if base is not None else os.getcwd()
     else:
         path = os.fspath(case)
-        spec, folder = _load_case_file(path), os.path.dirname(os.path.abspath(path))
+        spec, folder = load_case_file(path), os.path.dirname(os.path.abspath(path))
     if not isinstance(spec, dict):
         raise ValueError(f"a case is a dict with [case] and [[tables]], not {type(spec).__name__}")
     _check_keys(spec, ("case", "tables"), "the case")

@@ -1,4 +1,5 @@
-"""The tables of a case file (:func:`ringleader.read_case`): where each file
+"""The case file (TOML, or YAML with PyYAML) and the tables it names
+(:func:`ringleader.read_case`): where each file
 is (paths outside the case's folder refused), and CSV/text, Excel sheets and
 Parquet files read as DataFrames of the values as stored, indexed by row
 (the line of a text file, header = 1; the sheet's row number; the 1-based
@@ -7,17 +8,75 @@ names table, row and column in errors."""
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from typing import Optional
 
 import numpy as np
 import pandas as pd
 
+from .. import _core
 from .._values import Where, check_regular, parse_error, read_text_table, where_of
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
+# ---- the case file -------------------------------------------------------------
+def _load_toml(path: str) -> dict:
+    import tomllib
+
+    check_regular(path)
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise parse_error(path, 0, f"cannot open the case file: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"at line (\d+), column (\d+)", str(e))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        raise parse_error(path, line, f"not a valid TOML case file: {str(e).split(' (at line')[0]}", col) from None
+
+
+def _load_yaml(path: str) -> dict:
+    """The case file in YAML, read with ``yaml.safe_load`` rules (plain data,
+    no Python objects); a key given twice in one mapping is refused."""
+    try:
+        import yaml
+    except ImportError:
+        raise ImportError("reading a YAML case file needs PyYAML: pip install 'ringleader[yaml]'") from None
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice",
+                                                            key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    try:
+        with open(path, "rb") as f:
+            return yaml.load(f, Loader=Loader)
+    except OSError as e:
+        raise parse_error(path, 0, f"cannot open the case file: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        what = getattr(e, "problem", None) or str(e)
+        raise parse_error(path, line, f"not a valid YAML case file: {what}", col) from None
+
+
+def load_case_file(path: str) -> dict:
+    """The case file: YAML for ``.yaml``/``.yml``, TOML otherwise."""
+    if path.lower().endswith((".yaml", ".yml")):
+        return _load_yaml(path)
+    return _load_toml(path)
+
+
+# ---- the tables ------------------------------------------------------------------
 def table_path(folder: str, file, allow_outside: bool, table: str) -> str:
     """The path of ``file`` (relative to ``folder``); ``ValueError`` when it
     leads outside ``folder`` (``../x.csv``, an absolute path, a link) unless
@@ -35,12 +94,58 @@ def table_path(folder: str, file, allow_outside: bool, table: str) -> str:
     return path
 
 
+#: A workbook member may expand at most this many times its compressed size
+#: (a zip bomb expands a thousand times and more; XML sheets of real exports
+#: stay far below).
+MAX_ZIP_RATIO = 200
+#: Bytes a cell of a sheet takes while read (the row tuple, the column array).
+CELL_BYTES = 32
+
+
+def _check_workbook(path: str, shown: str) -> None:
+    """Refuses, before openpyxl opens it, a workbook whose zip members declare
+    more bytes than the memory limit or expand more than MAX_ZIP_RATIO times
+    (zipfile never inflates a member past its declared size)."""
+    if not os.path.exists(path):
+        raise parse_error(shown, 0, "cannot open file: no such file")
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError) as e:
+        raise parse_error(shown, 0, f"cannot read the workbook: not an .xlsx (zip) file ({e})") from None
+    for m in members:
+        if m.file_size > 1 << 20 and m.file_size > MAX_ZIP_RATIO * max(m.compress_size, 1):
+            raise parse_error(shown, 0, f"the workbook's member {m.filename!r} expands from {m.compress_size} to "
+                              f"{m.file_size} bytes, more than {MAX_ZIP_RATIO} times (a zip bomb?): save the "
+                              "sheet again from the spreadsheet program, or export it as CSV")
+    _core.reserve_check(sum(m.file_size for m in members), f"{shown}: the workbook's unpacked contents")
+
+
+def _sheet_rows(ws, shown: str, sheet_name: str) -> list:
+    """The non-blank rows of ``ws`` as ``(row number, values)``.  The cells
+    read so far, blank ones included, are checked against the memory limit
+    every 65,536 cells: openpyxl pads every row to the sheet's declared
+    width, or to its rightmost cell, so a sheet of a few kilobytes can expand
+    to a thousand rows of 16,384 columns each."""
+    rows, cells, check_at = [], 0, 1 << 16
+    for i, r in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells += len(r)
+        if cells >= check_at:
+            _core.reserve_check(CELL_BYTES * cells, f"{shown}: sheet {sheet_name!r}: {cells} cells by row {i} "
+                                f"(blank ones included: rows are {len(r)} columns wide)")
+            check_at = cells + (1 << 16)
+        if any(v is not None and str(v).strip() != "" for v in r):
+            rows.append((i, r))
+    return rows
+
+
 def _excel(path: str, sheet: Optional[str], shown: str) -> pd.DataFrame:
     try:
         import openpyxl
     except ImportError:
         raise ImportError(f"{shown}: reading .xlsx needs openpyxl: pip install 'ringleader[excel]'  "
                           "(or pip install openpyxl)") from None
+    _check_workbook(path, shown)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
@@ -52,8 +157,7 @@ def _excel(path: str, sheet: Optional[str], shown: str) -> pd.DataFrame:
             ws = book[sheet]
         else:
             raise ValueError(f"{shown}: no sheet {sheet!r} in the workbook; its sheets: {', '.join(book.sheetnames)}")
-        rows = [(i, r) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)
-                if any(v is not None and str(v).strip() != "" for v in r)]
+        rows = _sheet_rows(ws, shown, ws.title)
     finally:
         book.close()
     if not rows:

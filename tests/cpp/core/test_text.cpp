@@ -118,4 +118,18 @@ TEST_CASE("error messages show control characters escaped", "[core][error]") {
   CHECK(p.message().find("\\x1B]0;PWNED") != std::string::npos);
   // ordinary text, UTF-8 included, is unchanged
   CHECK(std::string(InvalidArgument("Müller 李 \xc2\xa0 ok").what()) == "Müller 李 \xc2\xa0 ok");
+  CHECK(std::string(InvalidArgument("\xF0\x9F\x99\x82 \xF4\x8F\xBF\xBF").what()) == "\xF0\x9F\x99\x82 \xF4\x8F\xBF\xBF");
+}
+
+TEST_CASE("error messages show bytes that are not UTF-8 escaped", "[core][error]") {
+  // a lone byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF
+  CHECK(std::string(InvalidArgument("a\xFF" "b").what()) == "a\\xFFb");
+  CHECK(std::string(InvalidArgument("\xE2\x82").what()) == "\\xE2\\x82");
+  CHECK(std::string(InvalidArgument("\xC0\xAF").what()) == "\\xC0\\xAF");
+  CHECK(std::string(InvalidArgument("\xED\xA0\x80").what()) == "\\xED\\xA0\\x80");
+  CHECK(std::string(InvalidArgument("\xF4\x90\x80\x80").what()) == "\\xF4\\x90\\x80\\x80");
+  const ParseError p("n.rlnet", 0, 0, "last read: '\"\xFF'");
+  CHECK(p.message() == "last read: '\"\\xFF'");
+  std::size_t bad = 0;
+  CHECK(text::valid_utf8(p.what(), bad));
 }

@@ -315,9 +315,22 @@ TEST_CASE("binary: bad section tables (checksums recomputed)", "[io][binary]") {
   require_refused(resealed(b, replaced(t, "\"nodes\":5", "\"nodes\":18446744073709551615")), "bad offsets");
   require_refused(resealed(b, replaced(t, "\"edges\":4", "\"edges\":3")),
                   "section 'edge.source' has 4 values, the section table announces 3");
-  // without has_labels the label sections are not read
-  Network no_labels = from_bytes(resealed(b, replaced(t, "\"has_labels\":true", "\"has_labels\":false")));
-  CHECK(no_labels.nodes().labels.empty());
+  // without has_labels the label sections belong to no table
+  require_refused(resealed(b, replaced(t, "\"has_labels\":true", "\"has_labels\":false")),
+                  "section 'node.label.data' is listed but belongs to no table");
+  // the string "false" is not false; keys the format does not have; nesting
+  require_refused(resealed(b, replaced(t, "\"directed\":true", "\"directed\":\"false\"")),
+                  "directed is not true or false");
+  require_refused(resealed(b, replaced(t, "\"nodes\":5", "\"extra\":1,\"nodes\":5")),
+                  "the section table has the unknown key 'extra'");
+  require_refused(resealed(b, replaced(t, "\"kind\":\"number\"", "\"kind\":\"number\",\"x\":0")),
+                  "the section table's node_attrs[0] has the unknown key 'x'");
+  require_refused(resealed(b, replaced(t, "\"offset\":0,", "\"offset\":0,\"crc\":0,")),
+                  "the section table's sections[0] has the unknown key 'crc'");
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  require_refused(resealed(b, replaced(t, "\"nodes\":5", "\"nodes\":" + deep)), "deeper than the format's 3 levels");
+  require_refused(resealed(b, replaced(t, "\"node_type_names\":[", "\"node_type_names\":[[\"[[[\"],")),
+                  "node_type_names[0] is not a string");  // brackets inside strings do not nest
 }
 
 TEST_CASE("binary: sections out of range, bad dtypes, bad strings", "[io][binary]") {
@@ -343,6 +356,10 @@ TEST_CASE("binary: sections out of range, bad dtypes, bad strings", "[io][binary
                   "section 'edge.attr0' is named by two attribute columns");
   require_refused(resealed(b, replaced(t, "\"name\":\"edge.target\"", "\"name\":\"edge.targets\"")),
                   "section 'edge.target' is missing");
+  // a section no table reads (also the undescribed payload it would hide)
+  const std::string extra = "{\"name\":\"spare\",\"dtype\":\"|u1\",\"offset\":0,\"length\":0},";
+  require_refused(resealed(b, replaced(t, "\"sections\":[", "\"sections\":[" + extra)),
+                  "section 'spare' is listed but belongs to no table");
   // string offsets: decreasing, past the data; bytes that are not UTF-8
   std::string dec = b;
   set_u64(dec, section_at(b, "node.id.offsets") + 8, 100);
