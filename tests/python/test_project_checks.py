@@ -107,3 +107,15 @@ def test_architecture_worked_example_names_real_files():
     assert not missing, missing
     assert "local_reaching" in rl.centrality.__all__ and "global_reaching" in rl.centrality.__all__
     assert "reaching" in (ROOT / "include" / "ringleader" / "ringleader.hpp").read_text()
+
+
+def test_readme_states_the_bad_input_catalogue_count():
+    """README's count of the catalogue's rows (docs/bad-input.md) is the real
+    count, and every row names a test."""
+    import re
+
+    rows = [line for line in (ROOT / "docs" / "bad-input.md").read_text().splitlines()
+            if re.match(r"\| [a-z0-9][a-z0-9-]+ \|", line)]
+    stated = re.search(r"catalogue of bad input \((\d+)\s+kinds", (ROOT / "README.md").read_text())
+    assert stated and int(stated.group(1)) == len(rows)
+    assert all(re.search(r"`[A-Za-z_\[][^`]*`\s*\|\s*$", line) or "test" in line.split("|")[-2] for line in rows)
