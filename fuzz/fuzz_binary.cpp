@@ -49,20 +49,6 @@ void reseal(std::string& b) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
   reseal(bytes);
-  std::optional<ringleader::Network> net;
-  try {
-    net.emplace(ringleader::io::read_binary_bytes(bytes, "f.rlnet"));
-  } catch (const ringleader::Error&) {
-    return 0;
-  }
-  std::string again;
-  try {
-    again = ringleader::io::binary_bytes(*net);
-  } catch (const ringleader::Error& e) {
-    rlfuzz::fail(std::string("a network read from the binary format cannot be written back: ") + e.what());
-  }
-  rlfuzz::same_network(*net, ringleader::io::read_binary_bytes(again, "again.rlnet"), false);
-  rlfuzz::expect(ringleader::io::binary_bytes(ringleader::io::read_binary_bytes(again, "again.rlnet")) == again,
-                 "writing is not deterministic");
+  rlfuzz::binary_round_trip(bytes, "f.rlnet");
   return 0;
 }

@@ -48,18 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   put32(file, 32, crc(table));
   put32(file, 36, crc(payload));
   file += pad64(table) + payload;
-  std::optional<ringleader::Network> net;
-  try {
-    net.emplace(ringleader::io::read_binary_bytes(file, "t.rlnet"));
-  } catch (const ringleader::Error&) {
-    return 0;
-  }
-  std::string again;
-  try {
-    again = ringleader::io::binary_bytes(*net);
-  } catch (const ringleader::Error& e) {
-    rlfuzz::fail(std::string("a network read from the binary format cannot be written back: ") + e.what());
-  }
-  rlfuzz::same_network(*net, ringleader::io::read_binary_bytes(again, "again.rlnet"), false);
+  rlfuzz::binary_round_trip(file, "t.rlnet");
   return 0;
 }

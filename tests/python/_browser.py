@@ -184,3 +184,16 @@ def ci_or_skip(pytest, what: str):
     if os.environ.get("CI"):
         pytest.fail(f"{what}: CI must run the browser checks")
     pytest.skip(what)
+
+
+def start_chromium(pytest) -> Chromium:
+    """A headless Chromium to drive, or a skip (a failure under CI) naming
+    what to install when Chromium or websocket-client is missing."""
+    path = find_chromium()
+    if path is None:
+        ci_or_skip(pytest, "chromium is not installed (apt-get install chromium)")
+    try:
+        import websocket  # noqa: F401
+    except ImportError:
+        ci_or_skip(pytest, "websocket-client is not installed (pip install websocket-client)")
+    return Chromium(path)

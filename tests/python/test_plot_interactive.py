@@ -19,7 +19,7 @@ import ringleader as rl
 from ringleader.report import _view
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _browser import Chromium, ci_or_skip, find_chromium  # noqa: E402
+from _browser import start_chromium  # noqa: E402
 
 HOSTILE = ["</script><script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "line\u2028sep\u2029para",
            "<!--", "&amp;"]
@@ -162,16 +162,9 @@ def test_result_objects_display_compactly(fraud):
 
 # ---- headless Chromium: the saved standalone file ---------------------------------------------
 def test_saved_file_search_finds_a_person(fraud, tmp_path):
-    path = find_chromium()
-    if path is None:
-        ci_or_skip(pytest, "chromium is not installed (apt-get install chromium)")
-    try:
-        import websocket  # noqa: F401
-    except ImportError:
-        ci_or_skip(pytest, "websocket-client is not installed (pip install websocket-client)")
     _, ranking, view = fraud
     file = view.save(tmp_path / "network.html")
-    browser = Chromium(path)
+    browser = start_chromium(pytest)
     try:
         page = browser.page(width=1000, height=800)
         page.open(file)

@@ -19,7 +19,7 @@ import ringleader as rl
 from ringleader import report
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _browser import Chromium, ci_or_skip, find_chromium  # noqa: E402
+from _browser import start_chromium  # noqa: E402
 from test_report import hostile_network  # noqa: E402
 
 READY = "document.getElementById('rl-view') && document.getElementById('rl-view').getAttribute('data-ready') === '1'"
@@ -36,14 +36,7 @@ BOXES = """[...document.querySelectorAll('.rl-label rect')].map(function (r) {
 
 @pytest.fixture(scope="module")
 def browser():
-    path = find_chromium()
-    if path is None:
-        ci_or_skip(pytest, "chromium is not installed (apt-get install chromium)")
-    try:
-        import websocket  # noqa: F401
-    except ImportError:
-        ci_or_skip(pytest, "websocket-client is not installed (pip install websocket-client)")
-    b = Chromium(path)
+    b = start_chromium(pytest)
     yield b
     b.close()
 
