@@ -46,7 +46,7 @@ def safe_open(path, mode: str = "w", encoding: str = "utf-8", newline=None):
     The data goes to a temporary file created exclusively (``O_CREAT |
     O_EXCL | O_NOFOLLOW``) under an unpredictable name in the folder of
     ``path``; on leaving the block it is flushed to disk (fsync) and renamed
-    over ``path`` (:func:`os.replace`), so a symbolic link planted at
+    over ``path`` (``os.replace``), so a symbolic link planted at
     ``path`` is replaced by the new regular file, never followed, and
     readers never see a half-written file.  On an error in the block the
     temporary file is removed and ``path`` is left as it was.  A device or

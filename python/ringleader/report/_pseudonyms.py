@@ -3,7 +3,7 @@ so that a report can be shared outside the investigation.
 
 Both kinds of pseudonym come from HMAC-SHA256 of ``type NUL id``: with the
 user's key (reproducible), or with a 32-byte secret drawn for the call
-(:func:`secrets.token_bytes`) and never stored or returned, so that neither
+(``secrets.token_bytes``) and never stored or returned, so that neither
 the report, nor its seed, nor the original files map a pseudonym back to an
 id.  The renamed network lists its nodes and edges sorted by pseudonym, so
 no order in it (nor in the analysis run on it) tells the input order."""
@@ -87,7 +87,7 @@ def pseudonymize_network(net, key: Optional[Union[str, bytes]] = None, seed=None
 
     Without ``key``: ``person-0001``, ``person-0002``, ... numbered in the
     order of HMAC-SHA256(secret, type NUL id), where ``secret`` is 32 random
-    bytes drawn for this call (:func:`secrets.token_bytes`), never written
+    bytes drawn for this call (``secrets.token_bytes``), never written
     or returned: two calls give different pseudonyms, and neither the report,
     its seed nor the original files tell which id a pseudonym stands for.
     Reproducible pseudonyms need ``key`` (a secret string or bytes kept out
