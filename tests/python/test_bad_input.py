@@ -498,7 +498,8 @@ def test_memory_limit_settings():
 
 @pytest.mark.parametrize("value", ["0", "0.5", "1e-9", "lots"])
 def test_invalid_memory_limit_in_environment_keeps_the_cap(value):
-    code = "import ringleader as rl; print(rl.memory_limit() == rl._core.memory_limit() and rl.memory_limit() is not None)"
+    # (the default limit is the memory available, read anew at each call: two calls may differ)
+    code = "import ringleader as rl; print(rl.memory_limit() is not None and rl.memory_limit() > 1)"
     env = dict(os.environ, RINGLEADER_MEMORY_LIMIT=value)
     out = subprocess.run([sys.executable, "-W", "always", "-c", code], env=env, capture_output=True, text=True,
                          timeout=120)
