@@ -260,6 +260,8 @@ CALLS = {
         lambda pn: (list(pn.core), pn.net.edges))(rl.criminal.person_network(net, person_type=None)),
     "criminal.owners": lambda net, seed, **t: rl.criminal.owners(net),
 }
+CALLS["generate.identity_noise"] = lambda net, seed, **t: rl.generate.identity_noise(
+    *rl.generate.fraud_compound(size=40, seed=3), seed=seed)
 for _family in ("fraud_compound", "fraud_insulated", "mafia_clan", "drug_chain", "cell_network", "laundering_network"):
     CALLS[f"generate.{_family}"] = (lambda f: lambda net, seed, **t: getattr(rl.generate, f)(
         size=40, noise=0.1, missing_edges=0.1, missing_persons=0.05, seed=seed))(_family)
@@ -274,7 +276,7 @@ NO_THREADS = {
     "paths.time_respecting", "paths.ego", "paths.ego_summary", "temporal.windows", "temporal.changes", "layout.circular",
     "generate.fraud_network", "criminal.person_network", "criminal.owners", "generate.fraud_compound",
     "generate.fraud_insulated", "generate.mafia_clan", "generate.drug_chain", "generate.cell_network",
-    "generate.laundering_network",
+    "generate.laundering_network", "generate.identity_noise",
 }
 
 # Public names that are not kernels.
@@ -293,6 +295,7 @@ EXEMPT = {
     "generate.LEADER_ROLES": "a constant",
     "generate.KEY_MEMBER_ROLES": "a constant",
     "generate.ROLES": "a constant",
+    "generate.IDENTITY_DEFAULTS": "a constant",
     "generate.families": "lists the families (each one is covered)",
     "criminal.PersonNetwork": "a result class",
 }

@@ -9,6 +9,11 @@ in ``truth.attrs["leader_roles"]``.  Every family takes ``size``, ``noise``,
 ``missing_edges``, ``missing_persons``, ``spurious_edges`` and ``seed`` and
 returns ``(net, truth)``; the missing-data model is the same for all
 (see ``_common.finish``).
+
+Transforms (not families; they take any family's ``(net, truth)``):
+:func:`identity_noise` (number rotation, handsets, SIM boxes, cells, missing
+and false subscriber records, with the truth of who uses every phone and
+account, for identity resolution).
 """
 from __future__ import annotations
 
@@ -16,8 +21,10 @@ import pandas as pd
 
 from ._common import ROLES
 from .fraud import KEY_MEMBER_ROLES, LEADER_ROLES, fraud_compound, fraud_network
+from .identity import IDENTITY_DEFAULTS, identity_noise
 
-__all__ = ["families", "fraud_network", "fraud_compound", "LEADER_ROLES", "KEY_MEMBER_ROLES", "ROLES"]
+__all__ = ["families", "fraud_network", "fraud_compound", "identity_noise", "IDENTITY_DEFAULTS", "LEADER_ROLES",
+           "KEY_MEMBER_ROLES", "ROLES"]
 
 _FAMILIES = [("fraud_compound", "ringleader.generate.fraud")]
 for _name, _mod in (("fraud_insulated", "fraud_insulated"), ("mafia_clan", "mafia_clan"),
