@@ -148,41 +148,11 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     account_devices_share = check_share(account_devices_share, "account_devices_share")
     rotation_days = _range(rotation_days, "rotation_days", 1e-9)
     sim_box_size = _range(sim_box_size, "sim_box_size", 2, integer=True)
-    if not isinstance(truth, pd.DataFrame) or "role" not in truth.columns:
-        raise ValueError("truth must be a family's truth: a DataFrame indexed by person id with a 'role' column")
-    if not hasattr(net, "edges") or not hasattr(net, "nodes"):
-        raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
-    nodes = net.nodes.copy()
-    e = net.edges.copy()
-    for col in ("source", "target", "type", "timestamp"):
-        if col not in e.columns:
-            raise ValueError(f"net has no edge column {col!r}")
-    ntype = nodes["type"]
-    if not (ntype == "person").any() or not (ntype == "phone").any():
-        raise ValueError("net needs person and phone nodes (a family's network)")
-    calls = (e["type"] == "call").to_numpy()
-    if calls.any() and e.loc[calls, "timestamp"].isna().any():
-        raise ValueError("every call needs a timestamp (identity_noise splits phones in time)")
-    in_net = ntype.index[(ntype == "person").to_numpy()]
-    unknown = in_net[~isin(in_net, truth.index)]
-    if len(unknown):
-        raise ValueError(f"truth lacks {len(unknown)} persons of net, e.g. {sorted(unknown)[:3]}: pass the truth "
-                         "returned with this network")
+    nodes, e, ntype = _check(net, truth)
     s = seed_of(seed)
     rng = np.random.default_rng([s, 23])
 
-    # who holds what in the input: direct person holdings, and the user (through companies too)
-    st, tt = e["source"].map(ntype), e["target"].map(ntype)
-    ident = ("phone", "account")
-    hold = isin(e["type"], HOLDING)
-    fwd = hold & (st == "person").to_numpy() & isin(tt, ident)
-    bwd = hold & (tt == "person").to_numpy() & isin(st, ident)
-    direct = pd.Index(pd.unique(np.where(fwd, e["target"], e["source"])[fwd | bwd]), dtype=object)
-    from ..criminal._person_network import owners
-
-    user = owners(net)
-    user = user[user.isin(truth.index) & user.index.isin(ntype.index[ntype.isin(ident)])]
-    user = user[~user.index.duplicated()]
+    direct, user = _holdings(net, e, ntype, truth)
     observed = truth["observed"].astype(bool) if "observed" in truth.columns else pd.Series(True, truth.index)
     members = truth.index[~truth["role"].isin(NON_MEMBERS) & observed.to_numpy()]
 
@@ -219,10 +189,68 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     if "weight" in e.columns:
         e["weight"] = e["weight"].fillna(1.0)
 
-    # nodes: input + new phones, devices, cells, fake persons; registered; holder attributes
-    add = pd.DataFrame({"type": ["phone"] * len(new_phones) + ["device"] * len(dev_ids) + ["cell"] * len(cell_ids)
-                        + ["person"] * len(fakes)},
-                       index=list(new_phones) + list(dev_ids) + list(cell_ids) + list(fakes))
+    out_nodes = _nodes(nodes, e, [("phone", new_phones), ("device", dev_ids), ("cell", cell_ids),
+                                  ("person", fakes)], account_holders(accounts, user, record, fake_of, e, ntype,
+                                                                      truth.index, rng))
+    from ..network import Network
+
+    out = Network.from_pandas(e, nodes=out_nodes, directed=net.directed)
+
+    t2 = _truth(truth, e, phones, accounts, user, record, box, origin, fakes)
+    t2.attrs = dict(truth.attrs, identifiers=t2.attrs["identifiers"])
+    t2.attrs["identity"] = dict(rates, rotation_days=rotation_days, second_handset=second_handset,
+                                sim_box_size=sim_box_size, account_devices_share=account_devices_share,
+                                cells=bool(cells), seed=s)
+    return out, t2
+
+
+def _check(net, truth):
+    """``(nodes, edges, node types)`` of ``net`` after checking both inputs."""
+    if not isinstance(truth, pd.DataFrame) or "role" not in truth.columns:
+        raise ValueError("truth must be a family's truth: a DataFrame indexed by person id with a 'role' column")
+    if not hasattr(net, "edges") or not hasattr(net, "nodes"):
+        raise ValueError(f"net must be a ringleader Network, not {type(net).__name__}")
+    nodes = net.nodes.copy()
+    e = net.edges.copy()
+    for col in ("source", "target", "type", "timestamp"):
+        if col not in e.columns:
+            raise ValueError(f"net has no edge column {col!r}")
+    ntype = nodes["type"]
+    if not (ntype == "person").any() or not (ntype == "phone").any():
+        raise ValueError("net needs person and phone nodes (a family's network)")
+    calls = (e["type"] == "call").to_numpy()
+    if calls.any() and e.loc[calls, "timestamp"].isna().any():
+        raise ValueError("every call needs a timestamp (identity_noise splits phones in time)")
+    in_net = ntype.index[(ntype == "person").to_numpy()]
+    unknown = in_net[~isin(in_net, truth.index)]
+    if len(unknown):
+        raise ValueError(f"truth lacks {len(unknown)} persons of net, e.g. {sorted(unknown)[:3]}: pass the truth "
+                         "returned with this network")
+    return nodes, e, ntype
+
+
+def _holdings(net, e, ntype, truth):
+    """``(identifiers held directly by a person, identifier -> user)``: who
+    holds what in the input (the user through companies too)."""
+    st, tt = e["source"].map(ntype), e["target"].map(ntype)
+    ident = ("phone", "account")
+    hold = isin(e["type"], HOLDING)
+    fwd = hold & (st == "person").to_numpy() & isin(tt, ident)
+    bwd = hold & (tt == "person").to_numpy() & isin(st, ident)
+    direct = pd.Index(pd.unique(np.where(fwd, e["target"], e["source"])[fwd | bwd]), dtype=object)
+    from ..criminal._person_network import owners
+
+    user = owners(net)
+    user = user[user.isin(truth.index) & user.index.isin(ntype.index[ntype.isin(ident)])]
+    user = user[~user.index.duplicated()]
+    return direct, user
+
+
+def _nodes(nodes, e, added, names):
+    """The output's nodes: the input's, the ``added`` ``(type, ids)``,
+    ``registered`` on persons and the accounts' holder attributes."""
+    ids = [x for _, xs in added for x in xs]
+    add = pd.DataFrame({"type": [t for t, xs in added for _ in xs]}, index=pd.Index(ids, dtype=object))
     out_nodes = pd.concat([nodes, add])
     out_nodes.index.name = "id"
     if "label" in out_nodes.columns and out_nodes["label"].isna().all():
@@ -231,14 +259,14 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     holders_now = np.concatenate([e["source"].to_numpy(object)[h], e["target"].to_numpy(object)[h]])
     is_person = (out_nodes["type"] == "person").to_numpy()
     out_nodes["registered"] = np.where(is_person, isin(out_nodes.index, holders_now), np.nan)
-    names = account_holders(accounts, user, record, fake_of, e, ntype, truth.index, rng)
     out_nodes["holder_name"] = names["holder_name"].reindex(out_nodes.index)
     out_nodes["birth_date"] = names["birth_date"].reindex(out_nodes.index)
-    from ..network import Network
+    return out_nodes
 
-    out = Network.from_pandas(e, nodes=out_nodes, directed=net.directed)
 
-    # truth
+def _truth(truth, e, phones, accounts, user, record, box, origin, fakes):
+    """The output truth: the input's with ``fake`` and the fake identities,
+    and the identifiers' table (``attrs`` set by the caller)."""
     ids = pd.Index(list(phones) + list(accounts), name="id")
     ts = e["timestamp"]
     inter = isin(e["type"], ("call", "transfer"))
@@ -255,7 +283,8 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     t2 = truth.copy()
     t2["fake"] = False
     if len(fakes):
-        fk = pd.DataFrame({c: (None if t2[c].dtype == object else -1) for c in t2.columns if c != "fake"},
+        fk = pd.DataFrame({c: (-1 if pd.api.types.is_integer_dtype(t2[c]) else None) for c in t2.columns
+                           if c != "fake"},
                           index=pd.Index(fakes, name=truth.index.name))
         fk["role"] = "fake"
         if "observed" in fk.columns:
@@ -265,9 +294,5 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
         for c in ("group", "team"):
             if c in t2.columns:
                 t2[c] = t2[c].astype(np.int64)
-    t2.attrs = dict(truth.attrs)
-    t2.attrs["identifiers"] = table
-    t2.attrs["identity"] = dict(rates, rotation_days=rotation_days, second_handset=second_handset,
-                                sim_box_size=sim_box_size, account_devices_share=account_devices_share,
-                                cells=bool(cells), seed=s)
-    return out, t2
+    t2.attrs = {"identifiers": table}
+    return t2
