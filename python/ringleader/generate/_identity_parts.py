@@ -98,7 +98,8 @@ def rotate(e, user, members, rate, rotation_days, direct, rng, existing):
     origin = pd.Series(ph.to_numpy(object)[pairs["k"].to_numpy()], index=new)
     start = sw0[pairs["k"].to_numpy()] + (pairs["seg"].to_numpy() - 1) * length[pairs["k"].to_numpy()]
     # the new numbers' records: copies of the old ones' holding edges
-    hold = e[isin(e["type"], HOLDING) & (isin(e["source"], ph) | isin(e["target"], ph))]
+    hold = e[isin(e["type"], HOLDING)]
+    hold = hold[isin(hold["source"], ph) | isin(hold["target"], ph)]
     if len(hold):
         at = hold["source"].where(isin(hold["source"], ph), hold["target"])
         tab = pd.DataFrame({"orig": origin.to_numpy(object), "new": new.to_numpy(object),
@@ -210,19 +211,23 @@ def corrupt(e, direct, user, box, false_rate, missing_rate, existing, persons, r
     keys = pd.unique(key.to_numpy(object))
     fakes = fresh_ids(existing, "p", len(keys), rng)
     fake_of = key.map(dict(zip(keys, fakes)))
-    hold = isin(e["type"], HOLDING)
-    row_src = hold & isin(e["source"], ids) & isin(e["target"], persons)
-    row_tgt = hold & isin(e["target"], ids) & isin(e["source"], persons)
-    thing = np.where(row_src, e["source"].to_numpy(object), e["target"].to_numpy(object))
+    hi = np.flatnonzero(isin(e["type"], HOLDING))  # only holding rows are touched
+    hs, ht = e["source"].to_numpy(object)[hi], e["target"].to_numpy(object)[hi]
+    row_src = isin(hs, ids) & isin(ht, persons)
+    row_tgt = isin(ht, ids) & isin(hs, persons)
+    thing = np.where(row_src, hs, ht)
     state = pd.Series(thing, dtype=object).map(record).to_numpy(object)
     rows = row_src | row_tgt
-    drop = rows & (state == "missing")
     fk = rows & (state == "false")
+    drop = np.zeros(len(e), dtype=bool)
+    drop[hi[rows & (state == "missing")]] = True
+    newp = pd.Series(thing[fk], dtype=object).map(fake_of).to_numpy(object)
+    hs, ht = hs.copy(), ht.copy()
+    hs[fk & row_tgt] = newp[row_tgt[fk]]
+    ht[fk & row_src] = newp[row_src[fk]]
     e = e.copy()
-    newp = pd.Series(thing[fk]).map(fake_of).to_numpy(object)
     s, t = e["source"].to_numpy(object).copy(), e["target"].to_numpy(object).copy()
-    s[np.flatnonzero(fk & row_tgt)] = newp[(row_tgt[fk])]
-    t[np.flatnonzero(fk & row_src)] = newp[(row_src[fk])]
+    s[hi], t[hi] = hs, ht
     e["source"], e["target"] = s, t
     return e[~drop].reset_index(drop=True), record, pd.Index(fakes, dtype=object), fake_of
 
@@ -295,10 +300,12 @@ def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng) -> 
     rec = record.reindex(acc)
     ident = np.where(rec == "false", "f:" + _str(fake_of.reindex(acc)),
                      np.where(user.reindex(acc).notna() & rec.notna(), "u:" + _str(user.reindex(acc)),
-                              np.where(company.reindex(acc).notna(), "c:" + _str(company.reindex(acc)), "a:" + _str(acc))))
+                              np.where(company.reindex(acc).notna(), "c:" + _str(company.reindex(acc)),
+                                       "a:" + _str(acc))))
     keys = pd.Index(sorted(pd.unique(ident)))
     first, last = rng.integers(len(_FIRST), size=len(keys)), rng.integers(len(_LAST), size=len(keys))
-    born = pd.Timestamp("1950-01-01") + pd.to_timedelta(rng.integers(0, 55 * 365, size=len(keys)), unit="D")
+    born = pd.DatetimeIndex(np.datetime64("1950-01-01") + rng.integers(0, 55 * 365, size=len(keys)).astype(
+        "timedelta64[D]"))
     is_co = keys.str.startswith("c:")
     names = np.where(is_co, [f"{_LAST[b]} {('Trading', 'Holdings', 'Logistics', 'Import-Export')[a % 4]} Ltd"
                              for a, b in zip(first, last)],
@@ -306,15 +313,11 @@ def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng) -> 
     k = keys.get_indexer(ident)
     r, pos, rd, sign = rng.random(len(acc)), rng.random(len(acc)), rng.random(len(acc)), rng.random(len(acc))
     out_name = [_vary_name(names[i], a, b) for i, a, b in zip(k, r, pos)]
-    dates = []
-    for i, x, s in zip(k, rd, sign):
-        if is_co[i]:
-            dates.append(None)
-            continue
-        d = born[i]
-        if x < 0.025 and d.day <= 12 and d.day != d.month:
-            d = pd.Timestamp(year=d.year, month=d.day, day=d.month)
-        elif x < 0.05:
-            d = d + pd.Timedelta(days=1 if s < 0.5 else -1)
-        dates.append(d.strftime("%Y-%m-%d"))
+    y, mo, dd = born.year.to_numpy()[k], born.month.to_numpy()[k], born.day.to_numpy()[k]
+    swap = (rd < 0.025) & (dd <= 12) & (dd != mo)  # day and month swapped
+    mo, dd = np.where(swap, dd, mo), np.where(swap, mo, dd)
+    d = pd.to_datetime(pd.DataFrame({"year": y, "month": mo, "day": dd}))
+    shift = np.where(~swap & (rd < 0.05), np.where(sign < 0.5, 1, -1), 0)  # one day off
+    d = d + pd.to_timedelta(shift, unit="D")
+    dates = np.where(is_co[k], None, d.dt.strftime("%Y-%m-%d").to_numpy(object))
     return pd.DataFrame({"holder_name": out_name, "birth_date": dates}, index=acc)

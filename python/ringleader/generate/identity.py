@@ -270,7 +270,8 @@ def _truth(truth, e, phones, accounts, user, record, box, origin, fakes):
     ids = pd.Index(list(phones) + list(accounts), name="id")
     ts = e["timestamp"]
     inter = isin(e["type"], ("call", "transfer"))
-    both = pd.DataFrame({"id": np.concatenate([e["source"].to_numpy(object)[inter], e["target"].to_numpy(object)[inter]]),
+    both = pd.DataFrame({"id": np.concatenate([e["source"].to_numpy(object)[inter],
+                                               e["target"].to_numpy(object)[inter]]),
                          "t": pd.concat([ts[inter], ts[inter]], ignore_index=True).array})
     span = both.groupby("id")["t"].agg(["min", "max"]).reindex(ids)
     table = pd.DataFrame({"user": user.reindex(ids).astype(object).where(user.reindex(ids).notna(), None),
