@@ -7,10 +7,12 @@ For each family and seed: rl.leaders on the family's network (``clean``); on
 the network after :func:`rl.generate.identity_noise` with records intact
 (``devices`` : rotation, handsets, SIM boxes, cells, but every record kept);
 after identity_noise at each rate of ``--rates`` (``broken``: the same plus
-that share of records missing and half that share false); and two oracles
+that share of records missing and half that share false); and three oracles
 on the broken network: ``oracle-links`` (every identifier whose record is
 missing or false put under one inferred person per true user, the fake
-subscribers kept, the ranking scored with rl.evaluate.resolved_leaders) and
+subscribers kept, the ranking scored with rl.evaluate.resolved_leaders),
+``oracle-all`` (every identifier of a user, whatever its record, under one
+inferred person; registered persons keep their records) and
 ``oracle-repair`` (records restored to the true users, fakes gone).  Cells:
 precision at k (k = number of true leaders) averaged over seeds.  The
 oracles bound what rl.resolve can recover; they are not rl.resolve.
@@ -37,11 +39,12 @@ def _holding_rows(e, ids):
     return h & (e["source"].isin(ids) | e["target"].isin(ids))
 
 
-def oracle_links(net, truth):
-    """Orphaned identifiers (record missing or false) of each true user under
-    one inferred person ``I:<user>`` (inferred uses/owns edges added)."""
+def oracle_links(net, truth, records=("missing", "false")):
+    """The identifiers of each true user whose record is in ``records``
+    under one inferred person ``I:<user>`` (inferred uses/owns edges added;
+    the input's records, false ones included, kept)."""
     ids = truth.attrs["identifiers"]
-    bad = ids[ids["record"].isin(["missing", "false"]) & ids["user"].notna()]
+    bad = ids[ids["record"].isin(records) & ids["user"].notna()]
     mapping = ("I:" + bad["user"].astype(str)).rename("person")
     nodes, edges = net.to_pandas()
     add = pd.DataFrame({"source": mapping.to_numpy(object), "target": mapping.index.to_numpy(object),
@@ -71,6 +74,7 @@ def main(argv=None):
     ap.add_argument("--families", default="fraud_compound,cell_network,mafia_clan")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--size", type=int, default=300)
+    ap.add_argument("--first-seed", type=int, default=100)
     ap.add_argument("--rates", default="0.3,0.5", help="missing-record shares (false = half of it)")
     a = ap.parse_args(argv)
     rates = [float(x) for x in a.rates.split(",")]
@@ -79,7 +83,7 @@ def main(argv=None):
         f = getattr(rl.generate, fam)
         for s in range(a.seeds):
             t0 = time.perf_counter()
-            net, truth = f(size=a.size, seed=100 + s)
+            net, truth = f(size=a.size, seed=a.first_seed + s)
             score = lambda r, t: rl.evaluate.leaders(r, t).precision  # noqa: E731
             row = {"family": fam, "seed": s, "persons": len(truth), "clean": score(_rank(net, s), truth)}
             n2, t2 = rl.generate.identity_noise(net, truth, false_subscribers=0, missing_subscribers=0, seed=s)
@@ -90,6 +94,8 @@ def main(argv=None):
                 row[f"broken {rate}"] = score(_rank(n3, s), t3)
                 n4, mapping = oracle_links(n3, t3)
                 row[f"oracle-links {rate}"] = rl.evaluate.resolved_leaders(_rank(n4, s), mapping, t3).precision
+                n5, mapping5 = oracle_links(n3, t3, records=("kept", "missing", "false"))
+                row[f"oracle-all {rate}"] = rl.evaluate.resolved_leaders(_rank(n5, s), mapping5, t3).precision
                 row[f"oracle-repair {rate}"] = score(_rank(oracle_repair(n3, t3), s), t3)
             rows.append(row)
             print(f"  {fam} seed {s}: {time.perf_counter() - t0:.1f}s", file=sys.stderr, flush=True)

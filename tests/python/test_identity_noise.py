@@ -138,10 +138,26 @@ def test_handsets_and_cells(noisy):
     calls = e[e["type"] == "call"]
     assert len(loc) == len(calls)
     assert sorted(loc["timestamp"]) == sorted(calls["timestamp"])
-    # a user's phones are seen at few cells: the top cell of a member holds much of his calls
-    # accounts: holder attributes present
+    # a user's phones are seen at few cells: his most frequent cell holds about half of his calls
+    ph = ids[(ids["type"] == "phone") & ~ids["sim_box"]]
+    mine = loc[loc["source"].isin(ph.index)]
+    mine = mine.assign(user=ph["user"].reindex(mine["source"]).to_numpy())
+    top = mine.groupby(["user", "target"]).size().groupby(level=0).max() / mine.groupby("user").size()
+    n_cells = (net.nodes["type"] == "cell").sum()
+    assert top.mean() > 0.4 and n_cells > 20
+    # accounts: holder attributes; a user's accounts share them (small variations aside)
     acc = net.nodes[net.nodes["type"] == "account"]
     assert acc["holder_name"].notna().all()
+    own = ids[(ids["type"] == "account") & ids["record"].isin(["kept", "missing"])].join(acc[["birth_date"]])
+    multi = own.groupby("user").filter(lambda x: len(x) >= 2).groupby("user")["birth_date"].nunique()
+    assert len(multi) > 10 and (multi == 1).mean() > 0.8
+    # an account is logged into from a handset holding a phone of its user
+    adev = e[(e["type"] == "in_device") & e["source"].isin(acc.index)]
+    assert len(adev) > 0.5 * len(acc)
+    pdev = e[(e["type"] == "in_device") & e["source"].isin(ph.index)]
+    dev_user = pd.Series(ids.loc[pdev["source"], "user"].to_numpy(), index=pdev["target"].to_numpy())
+    dev_user = dev_user[~dev_user.index.duplicated()]
+    assert (dev_user.reindex(adev["target"]).to_numpy() == ids.loc[adev["source"], "user"].to_numpy()).all()
 
 
 def test_input_unchanged_and_seed_determinism(base):
