@@ -12,7 +12,9 @@ on the broken network: ``oracle-links`` (every identifier whose record is
 missing or false put under one inferred person per true user, the fake
 subscribers kept, the ranking scored with rl.evaluate.resolved_leaders),
 ``oracle-all`` (every identifier of a user, whatever its record, under one
-inferred person; registered persons keep their records) and
+inferred person; registered persons keep their records),
+``oracle-attach`` (every identifier whose record is missing or false also
+held by its true user's person node; false records and fakes kept) and
 ``oracle-repair`` (records restored to the true users, fakes gone).  Cells:
 precision at k (k = number of true leaders) averaged over seeds.  The
 oracles bound what rl.resolve can recover; they are not rl.resolve.
@@ -53,6 +55,18 @@ def oracle_links(net, truth, records=("missing", "false")):
     out = rl.Network.from_pandas(pd.concat([edges, add], ignore_index=True), nodes=pd.concat([nodes, new_nodes]),
                                  directed=net.directed)
     return out, mapping
+
+
+def oracle_attach(net, truth):
+    """Orphaned identifiers (record missing or false) also held by their true
+    user's person node (an inferred uses/owns edge); false records and fake
+    persons kept."""
+    ids = truth.attrs["identifiers"]
+    bad = ids[ids["record"].isin(["missing", "false"]) & ids["user"].notna()]
+    nodes, edges = net.to_pandas()
+    add = pd.DataFrame({"source": bad["user"].to_numpy(object), "target": bad.index.to_numpy(object),
+                        "type": np.where(bad["type"] == "phone", "uses", "owns"), "inferred": 1.0})
+    return rl.Network.from_pandas(pd.concat([edges, add], ignore_index=True), nodes=nodes, directed=net.directed)
 
 
 def oracle_repair(net, truth):
@@ -96,6 +110,7 @@ def main(argv=None):
                 row[f"oracle-links {rate}"] = rl.evaluate.resolved_leaders(_rank(n4, s), mapping, t3).precision
                 n5, mapping5 = oracle_links(n3, t3, records=("kept", "missing", "false"))
                 row[f"oracle-all {rate}"] = rl.evaluate.resolved_leaders(_rank(n5, s), mapping5, t3).precision
+                row[f"oracle-attach {rate}"] = score(_rank(oracle_attach(n3, t3), s), t3)
                 row[f"oracle-repair {rate}"] = score(_rank(oracle_repair(n3, t3), s), t3)
             rows.append(row)
             print(f"  {fam} seed {s}: {time.perf_counter() - t0:.1f}s", file=sys.stderr, flush=True)

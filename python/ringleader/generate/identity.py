@@ -232,12 +232,12 @@ def _check(net, truth):
 def _holdings(net, e, ntype, truth):
     """``(identifiers held directly by a person, identifier -> user)``: who
     holds what in the input (the user through companies too)."""
-    st, tt = e["source"].map(ntype), e["target"].map(ntype)
+    h = e[isin(e["type"], HOLDING)]
+    st, tt = h["source"].map(ntype), h["target"].map(ntype)
     ident = ("phone", "account")
-    hold = isin(e["type"], HOLDING)
-    fwd = hold & (st == "person").to_numpy() & isin(tt, ident)
-    bwd = hold & (tt == "person").to_numpy() & isin(st, ident)
-    direct = pd.Index(pd.unique(np.where(fwd, e["target"], e["source"])[fwd | bwd]), dtype=object)
+    fwd = (st == "person").to_numpy() & isin(tt, ident)
+    bwd = (tt == "person").to_numpy() & isin(st, ident)
+    direct = pd.Index(pd.unique(np.where(fwd, h["target"], h["source"])[fwd | bwd]), dtype=object)
     from ..criminal._person_network import owners
 
     user = owners(net)
