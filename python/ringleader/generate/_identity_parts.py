@@ -52,7 +52,7 @@ def days(ts: pd.Series) -> np.ndarray:
     return ((ts - pd.Timestamp(0, tz="UTC")).dt.total_seconds() / _DAY_S).to_numpy(dtype=float)
 
 
-def rotate(e, user, members, rate, rotation_days, direct, rng, existing):
+def rotate(e, user, members, rate, rotation_days, rng, existing):
     """Step 1: members rotating numbers; returns ``(edges, new phones,
     origin (new phone -> input phone), user (new phones added))``."""
     calls = (e["type"] == "call").to_numpy()
@@ -154,7 +154,7 @@ def sim_boxes_of(phones, origin, user, truth, members, rate, size, group, rng) -
     return out
 
 
-def devices(phones, box, user, rate, second, persons, rng) -> pd.DataFrame:
+def devices(phones, box, user, rate, second, rng) -> pd.DataFrame:
     """Step 3: each phone's handset key (``b:`` SIM box, ``u:`` a user's
     shared handset, ``p:`` a handset of its own) and whether it is a box."""
     free = pd.Index(sorted(phones[~phones.isin(box.index)]))

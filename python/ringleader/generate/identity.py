@@ -158,7 +158,7 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
 
     # 1. rotation
     existing = nodes.index.append(truth.index)
-    e, new_phones, origin, user = rotate(e, user, members, rates["rotation"], rotation_days, direct, rng, existing)
+    e, new_phones, origin, user = rotate(e, user, members, rates["rotation"], rotation_days, rng, existing)
     # the new numbers' records copy the old ones' (added to e by rotate)
     if len(new_phones):
         direct = direct.append(new_phones[origin.reindex(new_phones).isin(direct).to_numpy()])
@@ -167,7 +167,7 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     group = truth["group"] if "group" in truth.columns else pd.Series(-1, truth.index)
     # 2. SIM boxes and 3. handsets
     box = sim_boxes_of(phones, origin, user, truth, members, rates["sim_boxes"], sim_box_size, group, rng)
-    dev = devices(phones, box, user, rates["shared_handsets"], second_handset, truth.index, rng)
+    dev = devices(phones, box, user, rates["shared_handsets"], second_handset, rng)
     acc_dev = account_devices(accounts, user, dev[~dev["box"]], account_devices_share, rng)
     dev_ids = fresh_ids(existing, "d", len(pd.unique(dev["key"])), rng)
     key_id = dict(zip(pd.unique(dev["key"]), dev_ids))
