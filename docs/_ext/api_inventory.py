@@ -42,6 +42,7 @@ NOT_PAGES = {
     "ringleader.generate.cell_network": "re-exported by ringleader.generate",
     "ringleader.generate.drug_chain": "re-exported by ringleader.generate",
     "ringleader.generate.fraud": "re-exported by ringleader.generate",
+    "ringleader.generate.identity": "re-exported by ringleader.generate",
     "ringleader.generate.fraud_insulated": "re-exported by ringleader.generate",
     "ringleader.generate.laundering_network": "re-exported by ringleader.generate",
     "ringleader.generate.mafia_clan": "re-exported by ringleader.generate",
