@@ -57,7 +57,7 @@ def leaders(ranking, truth: pd.DataFrame, k: Optional[int] = None, roles: Option
     accounts, venues) are dropped from the ranking first.
 
     ``mapping`` (identifier -> inferred person, as
-    :func:`ringleader.resolve.merge` returns it) scores a ranking computed
+    ``rl.resolve.merge`` returns it) scores a ranking computed
     on a resolved network: see :func:`resolved_leaders`.  A person of
     ``truth`` marked ``fake`` (a false subscriber of
     :func:`ringleader.generate.identity_noise`) is never relevant.
@@ -168,7 +168,7 @@ def resolved_leaders(ranking, mapping, truth: pd.DataFrame, k: Optional[int] = N
 
     Each ranked id stands for a true user: an inferred person (a value of
     ``mapping``, identifier -> inferred person id, as
-    :func:`ringleader.resolve.merge` returns it) for the true user holding
+    ``rl.resolve.merge`` returns it) for the true user holding
     most of its identifiers in ``truth.attrs["identifiers"]`` (ties: the
     smallest user id), a registered person of ``truth`` for itself, a fake
     one (``truth.fake``) for nobody.  A true user counts once, at its best
@@ -191,7 +191,7 @@ def resolution(mapping, truth: pd.DataFrame, identifiers=None) -> Score:
     """Link precision, recall, F1 and purity of an identity resolution.
 
     ``mapping``: identifier id -> inferred person id (a Series or dict, as
-    :func:`ringleader.resolve.merge` returns it); ``truth``: the truth of
+    ``rl.resolve.merge`` returns it); ``truth``: the truth of
     :func:`ringleader.generate.identity_noise`, whose
     ``attrs["identifiers"]`` gives each phone's and account's true ``user``.
 

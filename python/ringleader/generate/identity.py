@@ -5,7 +5,7 @@ returns a new pair in which persons rotate numbers, keep SIMs in handsets
 (``device`` nodes) or SIM boxes, are seen at cells, and in which subscriber
 records are missing or false, with the truth of who really uses every phone
 and account (``truth.attrs["identifiers"]``).  The pieces (rotation, handsets,
-cells, records, holder attributes) are in :mod:`._identity_parts`.
+cells, records, holder attributes) are in ``_identity_parts``.
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
                    account_devices_share: float = 0.8, cells: bool = True, seed: Optional[int] = None):
     """One person, many phones: the ground truth for identity resolution.
 
-    Takes the ``(net, truth)`` of any family (:func:`families`; persons,
+    Takes the ``(net, truth)`` of any family (``families()``; persons,
     phones held through ``uses``, accounts through ``owns``, timestamped
     ``call`` edges) and returns a new ``(net, truth)``; the input is not
     changed.  In this order, each from one generator seeded by ``seed``:
