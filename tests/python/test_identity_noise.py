@@ -219,3 +219,33 @@ def test_bad_truth(base):
         rl.generate.identity_noise(net, truth.iloc[:10])
     with pytest.raises(ValueError, match="Network"):
         rl.generate.identity_noise(truth, truth)
+
+
+def test_box_and_handset_rates(base, noisy):
+    net0, truth0 = base
+    net, truth = noisy
+    ids = truth.attrs["identifiers"]
+    # SIM boxes: share of the operators' input phones in a box (successors follow their origin)
+    own = rl.criminal.owners(net0)
+    ops = truth0.index[truth0["role"] == "operator"]
+    op_phones = own.index[own.isin(ops) & own.index.isin(net0.nodes.index[net0.nodes["type"] == "phone"])]
+    boxed = ids.loc[op_phones, "sim_box"]
+    assert abs(boxed.mean() - 0.3) < 4 * np.sqrt(0.21 / len(boxed))
+    assert not ids.loc[ids["sim_box"], "user"].isin(truth0.index[truth0["role"] != "operator"]).any()
+    # handsets: users with two or more SIMs outside boxes who share a handset among them (0.6 of the users
+    # share; a sharer with two handsets may, by chance, put each SIM in its own)
+    e = net.edges
+    free = ids[(ids["type"] == "phone") & ~ids["sim_box"]]
+    dev = e[(e["type"] == "in_device") & e["source"].isin(free.index)]
+    per = pd.DataFrame({"user": free.loc[dev["source"], "user"].to_numpy(), "dev": dev["target"].to_numpy()})
+    sims, hs = per.groupby("user").size(), per.groupby("user")["dev"].nunique()
+    multi = sims[sims >= 2].index
+    share = (hs[multi] < sims[multi]).mean()
+    assert 0.6 * (1 - 0.25) - 4 * np.sqrt(0.24 / len(multi)) < share < 0.6 + 4 * np.sqrt(0.24 / len(multi))
+
+
+def test_defaults_constant_matches_the_signature():
+    import inspect
+
+    params = inspect.signature(rl.generate.identity_noise).parameters
+    assert {k: params[k].default for k in rl.generate.IDENTITY_DEFAULTS} == rl.generate.IDENTITY_DEFAULTS

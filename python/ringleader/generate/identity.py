@@ -24,7 +24,7 @@ __all__ = ["identity_noise", "IDENTITY_DEFAULTS"]
 #: Default rates and ranges of :func:`identity_noise` (modelling assumptions, see its docstring).
 IDENTITY_DEFAULTS = {"rotation": 0.3, "shared_handsets": 0.6, "sim_boxes": 0.2, "false_subscribers": 0.1,
                      "missing_subscribers": 0.2, "rotation_days": (14.0, 42.0), "second_handset": 0.25,
-                     "sim_box_size": (8, 32), "account_devices": 0.8}
+                     "sim_box_size": (8, 32), "account_devices_share": 0.8, "cells": True}
 
 
 def _range(x, name, low, integer=False):
@@ -64,8 +64,9 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
        (role ``operator``; members when a family has no operator), drawn per
        original number (its successors follow), that sit in a SIM box
        instead of a handset.  The boxed SIMs of one group (compound) are
-       shuffled and cut into boxes of ``sim_box_size`` SIMs (uniform
-       integer, the last box taking the remainder); every box holds the SIMs
+       shuffled and cut into boxes of ``sim_box_size`` input numbers
+       (uniform integer; a remainder below the minimum joins the last box;
+       successors join their origin's box); every box holds the SIMs
        of at least two users (a box that would hold one user's SIMs is
        joined to another; with one user in all, his SIMs go to handsets).
        A SIM box never belongs to one person.
@@ -92,7 +93,7 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
        08:00-19:00 (UTC) a call is made at work with probability 0.7, at
        home 0.15, at the third cell 0.1, anywhere 0.05; otherwise at home
        0.7, at work 0.1, third 0.15, anywhere 0.05.  A SIM box stays at its
-       group's site.  There are max(8, users / 8) cells.
+       group's site.  There are max(8, callers / 8) cells.
     6. **Holder attributes** of accounts: ``holder_name`` and ``birth_date``
        (``YYYY-MM-DD``) node attributes from the account's holder of record
        (the true user, or the fake identity for a false record; a
