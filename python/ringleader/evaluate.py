@@ -170,8 +170,9 @@ def resolved_leaders(ranking, mapping, truth: pd.DataFrame, k: Optional[int] = N
     ``mapping``, identifier -> inferred person id, as
     ``rl.resolve.merge`` returns it) for the true user holding
     most of its identifiers in ``truth.attrs["identifiers"]`` (ties: the
-    smallest user id), a registered person of ``truth`` for itself, a fake
-    one (``truth.fake``) for nobody.  A true user counts once, at its best
+    smallest user id; nobody when none of its identifiers has a known user),
+    a registered person of ``truth`` for itself, a fake one (``truth.fake``)
+    for nobody; nobody fills a slot as a miss.  A true user counts once, at its best
     rank: a leader split over a registered person and an inferred person, or
     over two inferred persons, fills a second slot that is a miss.  Ids that
     are neither (phones, accounts) are dropped with ``persons_only=True``,
