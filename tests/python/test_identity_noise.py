@@ -249,3 +249,14 @@ def test_defaults_constant_matches_the_signature():
 
     params = inspect.signature(rl.generate.identity_noise).parameters
     assert {k: params[k].default for k in rl.generate.IDENTITY_DEFAULTS} == rl.generate.IDENTITY_DEFAULTS
+
+
+@pytest.mark.parametrize("family, size", [("fraud_compound", 12), ("cell_network", 12), ("drug_chain", 30)])
+def test_every_box_holds_several_users_even_when_all_callers_are_boxed(family, size):
+    net, truth = getattr(rl.generate, family)(size=size, seed=4)
+    out, t = rl.generate.identity_noise(net, truth, sim_boxes=1.0, sim_box_size=(2, 40), seed=4)
+    ids = t.attrs["identifiers"]
+    e = out.edges
+    dev = e[(e["type"] == "in_device") & e["source"].isin(ids.index[ids["sim_box"]])]
+    users = pd.Series(ids.loc[dev["source"], "user"].to_numpy(), index=dev["target"].to_numpy())
+
