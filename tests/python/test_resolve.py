@@ -99,7 +99,7 @@ def test_sim_box_never_merges_its_sims():
     _, mapping = rl.resolve.merge(net, hand)
     assert len(mapping) == 0
     # a bigger cap makes the box a handset again: then its SIMs merge
-    _, mapping = rl.resolve.merge(net, hand, max_sims_per_device=6)
+    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6)
     assert mapping.nunique() == 1 and len(mapping) == 3
 
 
@@ -221,3 +221,31 @@ def test_candidates_do_not_depend_on_threads():
         one = rl.resolve.candidates(net, threads=1, min_shared_windows=2)
         two = rl.resolve.candidates(net, threads=3, min_shared_windows=2)
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_one_persons_sims_in_turn_are_not_a_sim_box():
+    # a rotator: five SIMs in one handset, each used for a week after the other
+    rows = []
+    for i in range(5):
+        rows += [(f"r{i}", "hand", "in_device", pd.NaT)]
+        rows += [(f"r{i}", "k", "call", T(7 * i + d)) for d in range(5)]
+    net = build(rows, {**phones("k", *[f"r{i}" for i in range(5)]), "hand": "device"})
+    c = rl.resolve.candidates(net)
+    assert c.attrs["hubs"] == {}
+    _, mapping = rl.resolve.merge(net, c)
+    assert len(mapping) == 5 and mapping.nunique() == 1
+
+
+def test_a_bought_identity_registered_for_two_users_takes_neither():
+    rows = [("u1a", "d1", "in_device", pd.NaT), ("u1b", "d1", "in_device", pd.NaT),
+            ("u2a", "d2", "in_device", pd.NaT), ("u2b", "d2", "in_device", pd.NaT)]
+    rows += [("Fake", p, "uses", pd.NaT) for p in ("u1a", "u1b", "u2a", "u2b")]
+    rows += [(p, "k", "call", T(0)) for p in ("u1a", "u1b", "u2a", "u2b")]
+    net = build(rows, {**phones("u1a", "u1b", "u2a", "u2b", "k"), "d1": "device", "d2": "device",
+                       "Fake": "person"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    assert mapping.to_dict() == {"u1a": "person~u1a", "u1b": "person~u1a", "u2a": "person~u2a",
+                                 "u2b": "person~u2a"}
+    assert "Fake" not in set(resolved.edges.source)

@@ -21,7 +21,10 @@ header):
     One phone stops and the other starts within ``max_gap`` (default 14
     days; the periods may overlap by ``overlap``, default 1 day) and they
     call the same contacts: tf-idf weighted cosine similarity of their call
-    counts per contact.  Activity periods come from call timestamps.
+    counts per contact, times min(1, shared contacts / ``succession_support``)
+    (default 3: on generated networks one or two shared contacts were
+    chance as often as not).  Phones with fewer than ``min_calls`` (3)
+    timed calls get none.  Activity periods come from call timestamps.
 ``colocation``
     The two phones were seen (``located_at``, with timestamps) at the same
     cells in the same time windows (``colocation_window``, default 1 hour) at

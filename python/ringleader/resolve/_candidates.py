@@ -63,8 +63,10 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
-def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 4,
+def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
+               max_concurrent_sims: int = 2,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
+               succession_support: int = 3,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
                passthrough_window="10min", amount_tolerance: float = 0.1, min_events: int = 2,
                holder_columns=None, max_per_holder: int = 10, reliability: Optional[Mapping[str, float]] = None,
@@ -129,7 +131,8 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         f = []
         if "handset" in chosen:
             if len(x.edges("in_device")):
-                pf, hub, size = ev.shared_devices(x, is_phone, "handset", max_sims_per_device, threads)
+                pf, hub, size = ev.shared_devices(x, is_phone, "handset", max_sims_per_device,
+                                                   max_concurrent_sims, threads)
                 f.append(pf)
                 hubs.update({x.ids[int(h)]: int(s) for h, s in zip(hub, size)})
             else:
@@ -137,7 +140,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         if "succession" in chosen:
             if len(x.edges("call")):
                 f.append(ev.succession(x, is_phone, duration_ns(max_gap, "max_gap"), duration_ns(overlap, "overlap"),
-                                       min_calls, max_contact_block, idf, threads))
+                                       min_calls, max_contact_block, idf, succession_support, threads))
             else:
                 lacking("succession", "the network has no 'call' edges")
         if "colocation" in chosen:
@@ -153,7 +156,8 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
     if is_account.any():
         f = []
         if "devices" in chosen and len(x.edges("in_device")):
-            f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, threads)[0])
+            f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
+                                       threads)[0])
         if "holder" in chosen:
             hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
             if hf is None:

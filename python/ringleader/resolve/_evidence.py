@@ -95,18 +95,74 @@ def _frame(d: dict, column: str) -> pd.DataFrame:
                          column: np.asarray(d["value"], dtype=np.float64)})
 
 
-def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_per_device: int, threads: int):
-    """(pairs frame, hub devices, their sizes) of the shared-device evidence."""
-    e = x.edges("in_device")
-    ident, dev, _ = oriented(x, e, is_id)
+def activity(x: Arrays, is_id: np.ndarray):
+    """(first, last) timed call of every vertex (NAT when none)."""
+    e = x.edges("call")
+    e = e[x.time[e] != NAT]
+    first = np.full(x.n, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(x.n, NAT, dtype=np.int64)
+    for end in (x.src[e], x.dst[e]):
+        np.minimum.at(first, end, x.time[e])
+        np.maximum.at(last, end, x.time[e])
+    first[last == NAT] = NAT
+    return first, last
+
+
+def device_records(x: Arrays, is_id: np.ndarray):
+    """(identifier, device) vertex pairs of the in_device edges, unique."""
+    ident, dev, _ = oriented(x, x.edges("in_device"), is_id)
     ok = x.node_type[dev] == "device"
-    ident, dev = ident[ok], dev[ok]
-    d = _core.resolve_shared_key(ident, dev.astype(np.uint64), int(max_per_device), threads)
-    return _frame(d, column), np.asarray(d["hubs"], dtype=np.int64), np.asarray(d["hub_size"], dtype=np.int64)
+    if not ok.any():
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    rec = np.unique(np.stack([dev[ok].astype(np.int64), ident[ok].astype(np.int64)]), axis=1)
+    return rec[1], rec[0]
+
+
+def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int):
+    """Devices that are hubs (SIM boxes): more than ``max_sims`` identifiers,
+    or more than ``max_concurrent`` of them active at one time (activity
+    periods from call times: one person's SIMs follow each other, a SIM
+    box's run side by side).  Returns (device vertices, their sizes)."""
+    ident, dev = device_records(x, is_id)
+    if len(dev) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    devs, size = np.unique(dev, return_counts=True)
+    hub = set(devs[size > max_sims].tolist())
+    many = np.isin(dev, devs[size > max_concurrent])
+    if many.any():
+        first, last = activity(x, is_id)
+        i, d = ident[many], dev[many]
+        ok = first[i] != NAT
+        i, d = i[ok], d[ok]
+        # sweep: +1 at first, -1 after last, per device
+        t = np.concatenate([first[i], last[i]])
+        delta = np.concatenate([np.ones(len(i), np.int64), -np.ones(len(i), np.int64)])
+        dd = np.concatenate([d, d])
+        order = np.lexsort((-delta, t, dd))  # starts before ends at one instant: touching periods overlap
+        dd, delta = dd[order], delta[order]
+        run = np.cumsum(delta)
+        starts = np.flatnonzero(np.r_[True, dd[1:] != dd[:-1]])
+        base = np.repeat(np.r_[0, run[starts[1:] - 1]], np.diff(np.r_[starts, len(dd)]))
+        conc = run - base
+        mx = pd.Series(conc).groupby(dd).max()
+        hub |= set(mx.index[mx.to_numpy() > max_concurrent].tolist())
+    hub = np.array(sorted(hub), dtype=np.int64)
+    return hub, size[np.searchsorted(devs, hub)]
+
+
+def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_sims: int, max_concurrent: int,
+                   threads: int):
+    """(pairs frame, hub devices, their sizes) of the shared-device evidence."""
+    ident, dev = device_records(x, is_id)
+    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent)
+    keep = ~np.isin(dev, hub)
+    d = _core.resolve_shared_key(ident[keep].astype(np.uint32), dev[keep].astype(np.uint64), max(2, int(max_sims)),
+                                 threads)
+    return _frame(d, column), hub, size
 
 
 def succession(x: Arrays, is_phone: np.ndarray, max_gap: int, overlap: int, min_calls: int, max_block: int,
-               idf: bool, threads: int) -> pd.DataFrame:
+               idf: bool, support: int, threads: int) -> pd.DataFrame:
     e = x.edges("call")
     e = e[is_phone[x.src[e]] | is_phone[x.dst[e]]]
     t = x.time[e]
@@ -125,6 +181,9 @@ def succession(x: Arrays, is_phone: np.ndarray, max_gap: int, overlap: int, min_
                       "succession evidence (other evidence, such as a shared handset, still applies); load their "
                       "call records, or ignore this if they really made no calls", ResolveWarning, stacklevel=4)
     f = _frame(d, "succession")
+    # full evidence needs `support` shared contacts: one shared contact in a
+    # sparse call record is chance (measured on generated networks)
+    f["succession"] *= np.minimum(1.0, np.asarray(d["count"], dtype=np.float64) / max(1, int(support)))
     f["gap_days"] = np.asarray(d["gap"], dtype=np.float64) / 86400e9
     return f
 

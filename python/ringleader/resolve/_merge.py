@@ -65,21 +65,19 @@ def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
     return out
 
 
-def _hubs(x, max_sims: int):
-    """CSR (offsets, hub ids) of the SIM boxes (devices with more than
-    max_sims identifiers) of every vertex."""
-    e = x.edges("in_device")
+def _hubs(x, max_sims: int, max_concurrent: int):
+    """CSR (offsets, hub ids) of the SIM boxes (see _evidence.sim_boxes) of
+    every vertex."""
     is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
-    ident, dev, _ = ev.oriented(x, e, is_id) if len(e) else (np.empty(0, np.uint32),) * 3
     offsets = np.zeros(x.n + 1, dtype=np.uint64)
-    if len(e) == 0:
+    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent)
+    if len(hub) == 0:
         return offsets, np.empty(0, np.uint64)
-    rec = np.unique(np.stack([dev.astype(np.int64), ident.astype(np.int64)]), axis=1)
-    devs, counts = np.unique(rec[0], return_counts=True)
-    hub = devs[counts > max_sims]
-    rec = rec[:, np.isin(rec[0], hub)]
-    order = np.lexsort((rec[0], rec[1]))
-    who, hid = rec[1][order], rec[0][order]
+    ident, dev = ev.device_records(x, is_id)
+    inhub = np.isin(dev, hub)
+    who, hid = ident[inhub], dev[inhub]
+    order = np.lexsort((hid, who))
+    who, hid = who[order], hid[order]
     np.add.at(offsets, who + 1, 1)
     return np.cumsum(offsets).astype(np.uint64), hid.astype(np.uint64)
 
@@ -96,7 +94,7 @@ def _registrants(x):
 
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
-          max_sims_per_device: int = 4, **options):
+          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
     Parameters
@@ -115,10 +113,13 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         strongest first (union-find); a pair whose merge would exceed the
         cap is refused (a guard against chaining: a few wrong links would
         otherwise join a whole crew into one "person").
-    max_sims_per_device : int, default 4
-        A device with more identifiers is a SIM box: no two of its
-        identifiers are ever put under one person, whatever other evidence
-        links them.
+    max_sims_per_device, max_concurrent_sims : int, default 12 and 2
+        A device with more identifiers, or with more than
+        ``max_concurrent_sims`` of them active at one time (activity periods
+        from call times: one person's SIMs in a handset follow each other, a
+        dual-SIM handset runs two side by side, a SIM box many), is a SIM
+        box: no two of its identifiers are ever put under one person,
+        whatever other evidence links them.
     options
         Passed to :func:`candidates` when ``pairs`` is None.
 
@@ -131,8 +132,10 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
 
         * the registered person (subscriber of record: a ``person`` joined
           to identifiers by ``uses``/``owns`` in the input) holding strictly
-          more of the group's identifiers than any other registered person:
-          the group is attached to it (``uses``/``owns`` edges to the
+          more of the group's identifiers than any other registered person,
+          unless its records fall in several groups (a bought identity
+          registered for SIMs of different users): the group is attached to
+          it (``uses``/``owns`` edges to the
           members it lacks, ``inferred=1``);
         * else (no registered person, or a tie) a new node of type
           ``person`` with ``inferred=1``, id ``"person~"`` + the group's
@@ -163,9 +166,9 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
     x = ev.arrays(net)
     if pairs is None:
-        options["max_sims_per_device"] = max_sims_per_device
+        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims)
     acc = _accepted(net, x, pairs, threshold, options)
-    offsets, hub_ids = _hubs(x, int(max_sims_per_device))
+    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims))
     label, status = _core.resolve_cluster(x.n, acc["_a"].to_numpy(np.uint32), acc["_b"].to_numpy(np.uint32),
                                           acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
     label = np.asarray(label, dtype=np.int64)
@@ -179,11 +182,18 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     reg_id, reg_person, reg_edge = _registrants(x)
     existing = set(keys)
     person_of_root, persons_rows, drop_edges, new_nodes = {}, [], [], []
+    # a registered person whose records fall in several groups (a bought
+    # identity registered for SIMs of different users) takes none of them
+    root_of = pd.Series(roots, index=members)
+    in_group = np.isin(reg_id, members)
+    spread = pd.Series(root_of.reindex(reg_id[in_group]).to_numpy()).groupby(reg_person[in_group]).nunique()
+    shared = set(spread.index[spread.to_numpy() > 1].tolist())
     for root, g in group.groupby("root", sort=True):
         vs = g["v"].to_numpy()
         inside = np.isin(reg_id, vs)
         counts = pd.Series(reg_person[inside]).value_counts()
-        attached = len(counts) > 0 and (len(counts) == 1 or counts.iloc[0] > counts.iloc[1])
+        attached = (len(counts) > 0 and (len(counts) == 1 or counts.iloc[0] > counts.iloc[1])
+                    and int(counts.index[0]) not in shared)
         if attached:
             person = ids[int(counts.index[0])]
             pv = int(counts.index[0])
