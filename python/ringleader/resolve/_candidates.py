@@ -11,11 +11,15 @@ from . import _evidence as ev
 from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 
 #: How far one full piece of evidence is trusted (the probability that a
-#: pair with evidence value 1 is one user).  Co-location is weak alone
-#: (members of one crew share a flat): it needs support from another
-#: evidence to pass the default threshold.
-RELIABILITY = {"handset": 0.95, "succession": 0.9, "colocation": 0.6, "holder": 0.9, "devices": 0.9,
-               "passthrough": 0.8}
+#: pair with evidence value 1 is one user), set from the precision measured
+#: on the tuning networks of bench/resolve/quality.py (identity_noise at its
+#: default rates, seeds 100..; rounded down): handset 0.97, devices 1.0,
+#: holder 0.39 (bought identities and company names are shared by
+#: different users), succession 0.6 at value >= 0.5 (few pairs), colocation
+#: under 0.1 (a compound's crew shares cells all day).  Pass-through had no
+#: pairs there: 0.5 is a guess, below the default threshold alone.
+RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
+               "passthrough": 0.5}
 
 #: The default threshold of :func:`ringleader.resolve.merge` (see the module
 #: documentation of how it was chosen).
@@ -64,7 +68,7 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
 
 
 def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
-               max_concurrent_sims: int = 2,
+               max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
                succession_support: int = 3,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
@@ -132,7 +136,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         if "handset" in chosen:
             if len(x.edges("in_device")):
                 pf, hub, size = ev.shared_devices(x, is_phone, "handset", max_sims_per_device,
-                                                   max_concurrent_sims, threads)
+                                                   max_concurrent_sims, max_overlapping_sims, threads)
                 f.append(pf)
                 hubs.update({x.ids[int(h)]: int(s) for h, s in zip(hub, size)})
             else:
@@ -157,7 +161,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         f = []
         if "devices" in chosen and len(x.edges("in_device")):
             f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
-                                       threads)[0])
+                                       max_overlapping_sims, threads)[0])
         if "holder" in chosen:
             hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
             if hf is None:

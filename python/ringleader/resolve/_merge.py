@@ -65,12 +65,12 @@ def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
     return out
 
 
-def _hubs(x, max_sims: int, max_concurrent: int):
+def _hubs(x, max_sims: int, max_concurrent: int, max_overlapping: int):
     """CSR (offsets, hub ids) of the SIM boxes (see _evidence.sim_boxes) of
     every vertex."""
     is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
     offsets = np.zeros(x.n + 1, dtype=np.uint64)
-    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent)
+    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent, max_overlapping)
     if len(hub) == 0:
         return offsets, np.empty(0, np.uint64)
     ident, dev = ev.device_records(x, is_id)
@@ -94,7 +94,8 @@ def _registrants(x):
 
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
-          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, **options):
+          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
+          **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
     Parameters
@@ -113,12 +114,13 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         strongest first (union-find); a pair whose merge would exceed the
         cap is refused (a guard against chaining: a few wrong links would
         otherwise join a whole crew into one "person").
-    max_sims_per_device, max_concurrent_sims : int, default 12 and 2
+    max_sims_per_device, max_concurrent_sims, max_overlapping_sims : int, default 12, 2, 2
         A device with more identifiers, or with more than
-        ``max_concurrent_sims`` of them active at one time (activity periods
-        from call times: one person's SIMs in a handset follow each other, a
-        dual-SIM handset runs two side by side, a SIM box many), is a SIM
-        box: no two of its identifiers are ever put under one person,
+        ``max_concurrent_sims`` of them active at one time, or with one
+        active alongside more than ``max_overlapping_sims`` others (activity
+        periods from call times: one person's SIMs in a handset follow each
+        other, each overlapping at most the one before and the one after; a
+        SIM box runs many side by side), is a SIM box: no two of its identifiers are ever put under one person,
         whatever other evidence links them.
     options
         Passed to :func:`candidates` when ``pairs`` is None.
@@ -166,9 +168,10 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
     x = ev.arrays(net)
     if pairs is None:
-        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims)
+        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims,
+                       max_overlapping_sims=max_overlapping_sims)
     acc = _accepted(net, x, pairs, threshold, options)
-    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims))
+    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims), int(max_overlapping_sims))
     label, status = _core.resolve_cluster(x.n, acc["_a"].to_numpy(np.uint32), acc["_b"].to_numpy(np.uint32),
                                           acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
     label = np.asarray(label, dtype=np.int64)
