@@ -21,8 +21,19 @@ from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
                "passthrough": 0.5}
 
-#: The default threshold of :func:`ringleader.resolve.merge` (see the module
-#: documentation of how it was chosen).
+#: The default threshold of :func:`ringleader.resolve.merge`.  Chosen on the
+#: tuning networks of bench/resolve/quality.py (identity_noise at its
+#: default rates, seeds 100..), reported on others (other rates, seeds
+#: 200..; bench/results/resolve_quality.md): there every threshold from 0.5
+#: to 0.95 kept link precision >= 0.95 and gave the same links, as the
+#: scores are discrete (one strong evidence - handset, devices - 0.95; one
+#: weak one at most 0.6).  0.7 lies between: a merge needs a strong
+#: evidence.  The weak ones (succession 0.6, pass-through 0.5, holder
+#: 0.35, co-location 0.1) do not reach it even together (succession with
+#: co-location 0.64, holder with pass-through 0.675): on the tuning
+#: networks pairs with succession >= 0.5 were one user in only 74 % of
+#: cases.  They stay in the candidates for the analyst to accept by hand
+#: (merge with an edited ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
 PHONE_EVIDENCE = ("handset", "succession", "colocation")
