@@ -11,13 +11,16 @@ from . import _evidence as ev
 from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 
 #: How far one full piece of evidence is trusted (the probability that a
-#: pair with evidence value 1 is one user), set from the precision measured
-#: on the tuning networks of bench/resolve/quality.py (identity_noise at its
-#: default rates, seeds 100..; rounded down): handset 0.97, devices 1.0,
-#: holder 0.39 (bought identities and company names are shared by
-#: different users), succession 0.6 at value >= 0.5 (few pairs), colocation
-#: under 0.1 (a compound's crew shares cells all day).  Pass-through had no
-#: pairs there: 0.5 is a guess, below the default threshold alone.
+#: pair with evidence value 1 is one user), from the precision measured on
+#: the tuning networks of bench/resolve/quality.py (identity_noise at its
+#: default rates, seeds 100..; bench/results/resolve_quality.md): handset
+#: 0.99 and devices 1.0 (set to 0.95), holder 0.38 (bought identities and
+#: company names are shared by different users; set to 0.35), succession
+#: 0.74 at value >= 0.5 (set to 0.6: below the default threshold alone, as
+#: 0.74 misses the 0.95 link precision aimed at).  Co-location and
+#: pass-through had no pairs there (co-location was under 0.1 precise on an
+#: earlier run, a compound's crew sharing cells all day): 0.1 and 0.5 are
+#: guesses that keep them below the threshold alone.
 RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
                "passthrough": 0.5}
 
