@@ -94,4 +94,5 @@ PYBIND11_MODULE(_core, m) {
   bind_temporal(m);
   bind_stats(m);
   bind_layout(m);
+  bind_resolve(m);
 }
