@@ -86,10 +86,12 @@ docs: python
 
 test: check-sizes check-layers test-cpp test-python test-nx check-stubs docs
 
+# every benchmark group (bench/README.md): prints each table, and writes them to bench/out and to the
+# committed bench/results/ (loads.md, centrality.md, community.md)
 bench: deps
 	scripts/install-deps.sh --bench
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
-	$(PYTHON) bench/run.py
+	$(PYTHON) bench/run.py --results
 
 clean:
 	rm -rf build

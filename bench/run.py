@@ -1,15 +1,16 @@
 """Times ringleader's readers, centrality measures and community detection against networkx,
 igraph and networkit on the same inputs.
 
-    python3 bench/run.py [--quick] [--edges N] [--only NAME[,NAME]] [--repeat K]
-                         [--out bench/out] [--skip-networkx-above N]
+    python3 bench/run.py [--quick] [--edges N] [--csv-edges N] [--only NAME[,NAME]] [--repeat K]
+                         [--out bench/out] [--results [bench/results]] [--skip-networkx-above N]
                          [--medium-edges N] [--large-edges N] [--community-edges N]
 
 Every (library, input) measurement runs in a fresh interpreter (bench/_load_one.py for
 loads, bench/_centrality_one.py for centrality, bench/_community_one.py for community
 detection), so peak RSS is that library's own.  Prints one Markdown table per entry and
 writes them to OUT/results.md (loads), OUT/results-centrality.md (centrality) and
-OUT/results-community.md (community).  See bench/README.md.
+OUT/results-community.md (community); with --results, also to the committed
+bench/results/loads.md, centrality.md and community.md.  See bench/README.md.
 """
 import argparse
 import datetime
@@ -281,6 +282,14 @@ def table(entry, path, results, skipped):
                   f"{(cv - per_node) / arcs:.1f} bytes/arc without the per-node offsets "
                   f"(target ≤ 16); load RSS delta / (tables + compute view) = "
                   f"{delta / (tables + cv):.2f} (target ≤ 2.0).", ""]
+        if "view_s" in base:
+            lines += [f"ringleader collapsed compute view (parallel edges merged: what the kernels read, e.g. "
+                      f"built by the first PageRank call; built after the load's peak was read, not in its "
+                      f"time): {base['view_s']:.2f} s = {base['view_s'] / base['read_s']:.2f}× the read "
+                      f"(target ≤ 1.5); {base['view_edges']:,} edges after merging; CSR arrays "
+                      f"{base['view_csr'] / 2**20:,.1f} MiB + collapsed tables (node table copied, merged edges) "
+                      f"{base['view_tables'] / 2**20:,.1f} MiB; peak RSS with the view "
+                      f"{_mb(base['view_peak_mb'])} MB.", ""]
     return "\n".join(lines)
 
 
@@ -707,7 +716,12 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=None,
                     help="runs per measurement; the best time is kept (default 1). Community detection: the "
                          "number of seeds (default 3); the median time is kept")
+    ap.add_argument("--csv-edges", type=int, default=None,
+                    help="rows of the typed CSV (default: --edges / 10)")
     ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument("--results", type=Path, nargs="?", const=HERE / "results", default=None, metavar="DIR",
+                    help="also write each group's tables to DIR/loads.md, DIR/centrality.md and "
+                         "DIR/community.md (default DIR: bench/results, committed)")
     ap.add_argument("--skip-networkx-above", type=int, default=None, metavar="N",
                     help="skip networkx on inputs with more than N edges (default: always run it)")
     ap.add_argument("--medium-edges", type=int, default=None,
@@ -720,7 +734,7 @@ def main(argv=None):
     a.seeds = a.repeat or 3
     a.repeat = a.repeat or 1
     a.edges = a.edges or (1_000_000 if a.quick else 10_000_000)
-    a.csv_edges = max(1000, a.edges // 10)
+    a.csv_edges = a.csv_edges or max(1000, a.edges // 10)
     a.medium_edges = a.medium_edges or (50_000 if a.quick else 500_000)
     a.large_edges = a.large_edges or (500_000 if a.quick else 5_000_000)
     a.community_edges = a.community_edges or (500_000 if a.quick else 5_000_000)
@@ -746,7 +760,7 @@ def main(argv=None):
         sections = run_centrality(a, only)
         tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
         print(tail)
-        (a.out / "results-centrality.md").write_text("\n".join(head + sections + [tail]))
+        _write(a, "results-centrality.md", "centrality.md", "\n".join(head + sections + [tail]))
     if not only or "community" in only or only & {e.key for e in COMMUNITY} \
             or only & {r.lib for e in COMMUNITY for r in e.rows}:
         started = time.time()
@@ -767,7 +781,7 @@ def main(argv=None):
         sections = run_community(a, only)
         tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
         print(tail)
-        (a.out / "results-community.md").write_text("\n".join(head + sections + [tail]))
+        _write(a, "results-community.md", "community.md", "\n".join(head + sections + [tail]))
 
 
 def run_loads(a, only, entries, argv):
@@ -787,8 +801,9 @@ def run_loads(a, only, entries, argv):
         for lib in entry.libs:
             if only and lib != "ringleader" and "loads" not in only and entry.key not in only and lib not in only:
                 continue
+            size = {"generated": a.edges, "csv": a.csv_edges}.get(entry.key)
             if ("networkx" in lib and a.skip_networkx_above is not None
-                    and entry.key == "generated" and a.edges > a.skip_networkx_above):
+                    and size is not None and size > a.skip_networkx_above):
                 skipped.append((lib, f"--skip-networkx-above {a.skip_networkx_above:,}"))
                 continue
             print(f"  {entry.key}: {lib} ...", file=sys.stderr, flush=True)
@@ -797,7 +812,16 @@ def run_loads(a, only, entries, argv):
         print(sections[-1], flush=True)
     tail = f"Total {time.time() - started:.0f} s; load average at end {os.getloadavg()[0]:.2f}.\n"
     print(tail)
-    (a.out / "results.md").write_text("\n".join(head + sections + [tail]))
+    _write(a, "results.md", "loads.md", "\n".join(head + sections + [tail]))
+
+
+def _write(a, name, results_name, text):
+    """Writes a group's tables to OUT/name and, with --results, to RESULTS/results_name."""
+    (a.out / name).write_text(text)
+    if a.results is not None:
+        a.results.mkdir(parents=True, exist_ok=True)
+        (a.results / results_name).write_text(text)
+        print(f"written to {a.results / results_name}", file=sys.stderr)
 
 
 if __name__ == "__main__":

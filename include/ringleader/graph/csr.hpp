@@ -65,50 +65,12 @@ struct CsrGraph {
 
   /// Builds the arrays from an edge list.  With `symmetric`, a directed edge
   /// list is stored as undirected (each edge both ways), e.g. for weak
-  /// components.  `weight` may be null (all weights 1).
+  /// components.  `weight` may be null (all weights 1).  Parallel (a stable
+  /// counting sort by row, graph/buckets.hpp, on `nthreads` threads, 0 = the
+  /// default): the arrays are the same for any thread count.  O(n + m).
   static CsrGraph build(vertex_t n, bool directed, const std::vector<vertex_t>& src,
                         const std::vector<vertex_t>& dst, const std::vector<double>* weight,
-                        const type_t* edge_types = nullptr, bool symmetric = false) {
-    memory::check_edge_count(src.size(), "the compute view");
-    memory::reserve_check(estimate_bytes(n, src.size(), directed && !symmetric), "the compute view (CSR arrays)");
-    CsrGraph g;
-    g.n = n;
-    g.directed = directed && !symmetric;
-    g.edge_types = edge_types;
-    const std::size_t m = src.size();
-    auto fill = [&](std::vector<std::uint64_t>& off, std::vector<vertex_t>& tgt, std::vector<double>& w,
-                    std::vector<edge_index_t>& eid, bool forward, bool both) {
-      off.assign(std::size_t(n) + 1, 0);
-      for (std::size_t e = 0; e < m; ++e) {
-        vertex_t a = forward ? src[e] : dst[e], b = forward ? dst[e] : src[e];
-        ++off[a + 1];
-        if (both && a != b) ++off[b + 1];
-      }
-      for (std::size_t v = 0; v < n; ++v) off[v + 1] += off[v];
-      const std::uint64_t arcs = off[n];
-      tgt.resize(arcs);
-      w.resize(arcs);
-      eid.resize(arcs);
-      std::vector<std::uint64_t> pos(off.begin(), off.end() - 1);
-      for (std::size_t e = 0; e < m; ++e) {
-        vertex_t a = forward ? src[e] : dst[e], b = forward ? dst[e] : src[e];
-        double we = weight ? (*weight)[e] : 1.0;
-        std::uint64_t p = pos[a]++;
-        tgt[p] = b; w[p] = we; eid[p] = edge_index_t(e);
-        if (both && a != b) {
-          p = pos[b]++;
-          tgt[p] = a; w[p] = we; eid[p] = edge_index_t(e);
-        }
-      }
-    };
-    if (g.directed) {
-      parallel::invoke([&] { fill(g.out_offsets, g.out_targets, g.out_weights, g.out_edges, true, false); },
-                       [&] { fill(g.in_offsets, g.in_sources, g.in_weights, g.in_edges, false, false); });
-    } else {
-      fill(g.out_offsets, g.out_targets, g.out_weights, g.out_edges, true, true);
-    }
-    return g;
-  }
+                        const type_t* edge_types = nullptr, bool symmetric = false, int nthreads = 0);
 };
 
 }  // namespace ringleader

@@ -153,6 +153,8 @@ struct CollapseOptions {
   /// Edge column aggregated into the result's weight: "weight", "amount" or a
   /// number attribute column.  Missing (NaN) values are refused.
   std::string column = "weight";
+  /// Threads of the build (0 = the default); the result does not depend on it.
+  int threads = 0;
 };
 
 class Network {
@@ -226,7 +228,11 @@ class Network {
   /// undirected).  Result columns: weight (aggregate of options.column),
   /// attributes `count`,
   /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
-  /// of present amounts; NaN when none).  Edge order: first appearance.
+  /// of present amounts; NaN when none).  Edge order: first appearance; an
+  /// edge's source and target are those of its group's first edge.  Parallel
+  /// (stable counting sorts, graph/buckets.hpp; src/graph/collapse.cpp), the
+  /// same for any thread count: parallel edges are aggregated in edge order.
+  /// O(n + m).
   Network collapse(const CollapseOptions& opt = {}) const;
   /// collapse(opt), built once per (weight, by_type, column) and shared:
   /// thread-safe (concurrent calls for one key build it once; calls for
