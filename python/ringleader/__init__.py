@@ -27,6 +27,7 @@ from .criminal._leaders import leaders
 from . import centrality, community, criminal, evaluate, generate, money, stats
 from . import temporal, plot
 from . import paths
+from . import resolve
 from . import layout
 from . import distributed
 from . import report
@@ -69,6 +70,7 @@ __all__ = [
     "layout",
     "distributed",
     "report",
+    "resolve",
     "distance_from_strength",
     "key_players",
     "leaders",

@@ -1,0 +1,63 @@
+"""Entity resolution: which phones (SIM cards) and which accounts one
+person controls, from evidence in the call, location, handset and transfer
+records - for subscriber data that is missing or false (stolen or bought
+identities, burner phones, SIM boxes).
+
+:func:`candidates` scores pairs of identifiers of one node type (phone with
+phone, account with account; never across types); :func:`merge` puts the
+pairs at or above a threshold under *inferred persons* and returns a new
+network with the mapping.  Nothing is merged silently: every merge is
+listed with its evidence (``mapping.attrs["merges"]``).
+
+Evidence (C++ kernels in ``include/ringleader/resolve/``; cost in each
+header):
+
+``handset``
+    The two phones were in one handset (``phone -in_device-> device``).  A
+    device with more than ``max_sims_per_device`` SIMs (default 4: a
+    dual-SIM handset plus a few swaps; SIM boxes hold 8 to 512) is a SIM box
+    and gives no evidence; its SIMs are never merged into one person.
+``succession``
+    One phone stops and the other starts within ``max_gap`` (default 14
+    days; the periods may overlap by ``overlap``, default 1 day) and they
+    call the same contacts: tf-idf weighted cosine similarity of their call
+    counts per contact, times min(1, shared contacts / ``succession_support``)
+    (default 3: on generated networks one or two shared contacts were
+    chance as often as not).  Phones with fewer than ``min_calls`` (3)
+    timed calls get none.  Activity periods come from call timestamps.
+``colocation``
+    The two phones were seen (``located_at``, with timestamps) at the same
+    cells in the same time windows (``colocation_window``, default 1 hour) at
+    least ``min_shared_windows`` times (default 3) and never call each
+    other; value = the share of the rarer phone's windows that are shared.
+``holder`` (accounts)
+    The same holder attributes: every node column whose name starts with
+    ``holder`` (or ``holder_columns``), compared case-insensitively.
+``devices`` (accounts)
+    The two accounts were used from the same device (``in_device``).
+``passthrough`` (accounts)
+    Money arriving in one account leaves the other within
+    ``passthrough_window`` (default 10 minutes) with an amount within
+    ``amount_tolerance`` (10 %), at least ``min_events`` times (2); accounts
+    that transfer to each other are not paired (a mule chain).
+
+Score: each evidence e with value v in [0, 1] is read as the probability
+``reliability[e] * v`` that the pair is one user, and the evidences are
+combined as independent (noisy-OR): ``score = 1 - prod(1 - r_e v_e)``.
+This is the independence assumption of Fellegi & Sunter (1969) with fixed
+agreement weights instead of ones estimated by EM (we have no labelled
+links in real cases).  Reliabilities: :data:`RELIABILITY`.
+
+References: Fellegi, I. P. & Sunter, A. B. (1969). A theory for record
+linkage. JASA 64(328):1183-1210.  Christen, P. (2012). Data Matching.
+Springer (blocking, clustering of matched pairs).  The succession and SIM
+box rules follow call-record analysis practice; we know of no published
+method to cite for them.
+"""
+from __future__ import annotations
+
+from ._evidence import IDENTIFIER_TYPES, ResolveWarning
+from ._candidates import RELIABILITY, THRESHOLD, candidates, score
+from ._merge import merge
+
+__all__ = ["candidates", "merge", "score", "RELIABILITY", "THRESHOLD", "IDENTIFIER_TYPES", "ResolveWarning"]

@@ -1,0 +1,205 @@
+"""rl.resolve.candidates: the evidence tables of every identifier type
+joined into one scored table of candidate pairs."""
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import _evidence as ev
+from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
+
+#: How far one full piece of evidence is trusted (the probability that a
+#: pair with evidence value 1 is one user).  Co-location is weak alone
+#: (members of one crew share a flat): it needs support from another
+#: evidence to pass the default threshold.
+RELIABILITY = {"handset": 0.95, "succession": 0.9, "colocation": 0.6, "holder": 0.9, "devices": 0.9,
+               "passthrough": 0.8}
+
+#: The default threshold of :func:`ringleader.resolve.merge` (see the module
+#: documentation of how it was chosen).
+THRESHOLD = 0.7
+
+PHONE_EVIDENCE = ("handset", "succession", "colocation")
+ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough")
+EVIDENCE = PHONE_EVIDENCE + ACCOUNT_EVIDENCE
+
+
+def score(table: pd.DataFrame, reliability: Optional[Mapping[str, float]] = None) -> np.ndarray:
+    """The combined score in [0, 1] of the evidence columns of ``table``
+    (NaN = not applicable, counts as no evidence): noisy-OR of
+    ``reliability[e] * value``."""
+    rel = dict(RELIABILITY)
+    if reliability:
+        unknown = set(reliability) - set(EVIDENCE)
+        if unknown:
+            raise ValueError(f"unknown evidence in reliability: {sorted(unknown)} (evidence: {list(EVIDENCE)})")
+        for k, v in reliability.items():
+            if not 0.0 <= float(v) <= 1.0:
+                raise ValueError(f"reliability of {k} must be in [0, 1], not {v}")
+            rel[k] = float(v)
+    miss = np.ones(len(table))
+    for e in EVIDENCE:
+        if e in table.columns:
+            v = np.clip(np.nan_to_num(table[e].to_numpy(dtype=np.float64), nan=0.0), 0.0, 1.0)
+            miss *= 1.0 - rel[e] * v
+    return 1.0 - miss
+
+
+def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
+    out = None
+    for f in frames:
+        if f is None:
+            continue
+        out = f if out is None else out.merge(f, on=["a", "b"], how="outer")
+    if out is None:
+        out = pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
+    for c in columns:
+        if c not in out.columns:
+            out[c] = np.nan
+        else:
+            out[c] = out[c].fillna(0.0)
+    return out
+
+
+def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
+               max_concurrent_sims: int = 2,
+               max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
+               succession_support: int = 3,
+               colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
+               passthrough_window="10min", amount_tolerance: float = 0.1, min_events: int = 2,
+               holder_columns=None, max_per_holder: int = 10, reliability: Optional[Mapping[str, float]] = None,
+               threads: int = 0) -> pd.DataFrame:
+    """Candidate pairs of identifiers that may belong to one user, with their
+    evidence and combined score.
+
+    Pairs come from blocking, never from all pairs: identifiers sharing a
+    device, a contact (within the succession time window) or a cell in a
+    time window, or holder attributes, or an instant of pass-through money.
+    See the module documentation for each evidence and its options.
+
+    Parameters
+    ----------
+    net : Network
+        With ``phone`` and/or ``account`` nodes; calls (``call``, with
+        ``timestamp``), sightings (``located_at`` to ``cell`` or ``venue``
+        nodes, with ``timestamp``), handsets (``in_device`` to ``device``
+        nodes) and transfers (``transfer`` with ``amount`` and
+        ``timestamp``) as far as they exist.
+    evidence : list of str or None, default None
+        The evidences to compute (None = every one the data allows; one
+        named here that the data lacks is an error).
+    reliability : dict or None
+        Overrides of :data:`RELIABILITY`.
+    threads : int, default 0
+        0 = all cores.  The result does not depend on it.
+
+    Returns
+    -------
+    DataFrame
+        ``a``, ``b`` (ids of the same node type, ``str(a) < str(b)``), ``type`` (the node type), one column per evidence (0 = no
+        evidence, NaN = does not apply to that type), ``gap_days`` (of the
+        succession, NaN when none) and ``score`` in [0, 1]; sorted by score,
+        strongest first.  ``attrs["hubs"]``: the SIM boxes found (device id
+        -> number of SIMs).
+
+    Warns
+    -----
+    ResolveWarning
+        Phones in no timed call, calls / sightings / transfers without a
+        timestamp: named with what to do.
+    """
+    chosen = set(EVIDENCE if evidence is None else ([evidence] if isinstance(evidence, str) else evidence))
+    unknown = chosen - set(EVIDENCE)
+    if unknown:
+        raise ValueError(f"unknown evidence {sorted(unknown)}: choose from {list(EVIDENCE)}")
+    threads = int(threads)
+    x = ev.arrays(net)
+    is_phone, is_account = x.is_type("phone"), x.is_type("account")
+    if not is_phone.any() and not is_account.any():
+        raise ValueError(f"the network has no identifiers to resolve: no nodes of type {' or '.join(IDENTIFIER_TYPES)}"
+                         f" (node types: {list(net.node_types())}); give phones type 'phone' and accounts 'account'")
+    explicit = evidence is not None
+
+    def lacking(name: str, what: str):
+        if explicit and name in chosen:
+            raise ValueError(f"no {name} evidence: {what}")
+
+    frames, hubs = [], {}
+    if is_phone.any():
+        f = []
+        if "handset" in chosen:
+            if len(x.edges("in_device")):
+                pf, hub, size = ev.shared_devices(x, is_phone, "handset", max_sims_per_device,
+                                                   max_concurrent_sims, threads)
+                f.append(pf)
+                hubs.update({x.ids[int(h)]: int(s) for h, s in zip(hub, size)})
+            else:
+                lacking("handset", "the network has no 'in_device' edges (phone -> device)")
+        if "succession" in chosen:
+            if len(x.edges("call")):
+                f.append(ev.succession(x, is_phone, duration_ns(max_gap, "max_gap"), duration_ns(overlap, "overlap"),
+                                       min_calls, max_contact_block, idf, succession_support, threads))
+            else:
+                lacking("succession", "the network has no 'call' edges")
+        if "colocation" in chosen:
+            cf = ev.colocation(x, is_phone, max(1, duration_ns(colocation_window, "colocation_window")),
+                               max_cell_block, min_shared_windows, threads) if len(x.edges("located_at")) else None
+            if cf is None:
+                lacking("colocation", "no phone has 'located_at' edges to a cell or venue")
+            else:
+                f.append(cf)
+        t = _join(f, PHONE_EVIDENCE)
+        t["type"] = "phone"
+        frames.append(t)
+    if is_account.any():
+        f = []
+        if "devices" in chosen and len(x.edges("in_device")):
+            f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
+                                       threads)[0])
+        if "holder" in chosen:
+            hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
+            if hf is None:
+                lacking("holder", "no account has holder attributes (node columns named holder...)")
+            f.append(hf)
+        if "passthrough" in chosen:
+            pf = ev.passthrough(x, is_account, duration_ns(passthrough_window, "passthrough_window"),
+                                amount_tolerance, min_events, max_block=100, threads=threads)
+            if pf is None:
+                lacking("passthrough", "the network has no 'transfer' edges with amounts")
+            f.append(pf)
+        t = _join(f, ACCOUNT_EVIDENCE)
+        t["type"] = "account"
+        frames.append(t)
+    return _assemble(frames, x, reliability, chosen if explicit else None, hubs)
+
+
+def _assemble(frames, x, reliability, chosen, hubs) -> pd.DataFrame:
+    """The per-type evidence tables as the table of :func:`candidates`
+    (ids, NaN where an evidence does not apply, score, sorted)."""
+    explicit = chosen is not None
+    t = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]
+    for c in EVIDENCE:
+        if c not in t.columns:
+            t[c] = np.nan
+        elif c in PHONE_EVIDENCE:
+            t.loc[t["type"] != "phone", c] = np.nan
+        else:
+            t.loc[t["type"] != "account", c] = np.nan
+    if "gap_days" not in t.columns:
+        t["gap_days"] = np.nan
+    t["score"] = score(t, reliability)
+    t = t.sort_values(["score", "a", "b"], ascending=[False, True, True], kind="stable")
+    ids = x.ids.to_numpy()
+    keys = np.array([str(i) for i in ids], dtype=object)
+    va, vb = t["a"].to_numpy(np.int64), t["b"].to_numpy(np.int64)
+    swap = keys[va] > keys[vb]  # a < b as strings (stable across networks)
+    va, vb = np.where(swap, vb, va), np.where(swap, va, vb)
+    out = pd.DataFrame({"a": ids[va], "b": ids[vb], "type": t["type"].to_numpy(object)})
+    for c in EVIDENCE + ("gap_days", "score"):
+        out[c] = t[c].to_numpy(np.float64)
+    if explicit:
+        out = out.drop(columns=[c for c in EVIDENCE if c not in chosen])
+    out.attrs["hubs"] = hubs
+    return out

@@ -1,0 +1,247 @@
+"""Flat arrays of a network for the resolve kernels, and the evidence
+tables (one per evidence) they give.  Private: :mod:`ringleader.resolve` is
+the interface."""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from .. import _core
+from .._times import NAT
+from ..network import core_of
+
+#: Node types whose nodes may be linked (never across types).
+IDENTIFIER_TYPES = ("phone", "account")
+
+
+class ResolveWarning(UserWarning):
+    """Data that :mod:`ringleader.resolve` cannot use in full (identifiers in
+    no call, edges without time, ...): the warning names what is missing
+    and what to do."""
+
+
+def duration_ns(value, name: str) -> int:
+    """A duration (``"14D"``, ``"10min"``, a :class:`pandas.Timedelta`, or
+    seconds as a number) in int64 nanoseconds, >= 0."""
+    try:
+        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+            ns = int(round(float(value) * 1e9))
+        else:
+            ns = int(pd.Timedelta(value).value)
+    except (ValueError, TypeError, OverflowError):
+        raise ValueError(f"{name} must be a duration such as '14D', '1h' or a number of seconds, not {value!r}") \
+            from None
+    if ns < 0:
+        raise ValueError(f"{name} must not be negative, not {value!r}")
+    return ns
+
+
+@dataclass
+class Arrays:
+    """The network as flat arrays: node type per vertex and the edges."""
+    n: int
+    ids: pd.Index
+    node_type: np.ndarray      # str per vertex
+    edge_type: np.ndarray      # str per edge
+    src: np.ndarray
+    dst: np.ndarray
+    time: np.ndarray           # int64 ns, NAT missing
+    amount: Optional[np.ndarray]
+
+    def edges(self, etype: str):
+        mask = self.edge_type == etype
+        return np.flatnonzero(mask)
+
+    def is_type(self, ntype: str) -> np.ndarray:
+        return self.node_type == ntype
+
+
+def arrays(net) -> Arrays:
+    core = core_of(net)
+    ntn = np.array(core.node_type_names(), dtype=object)
+    etn = np.array(core.edge_type_names(), dtype=object)
+    m = net.number_of_edges()
+    ts = core.edge_timestamp()
+    am = core.edge_amount()
+    return Arrays(
+        n=net.number_of_nodes(), ids=net.node_index,
+        node_type=ntn[np.asarray(core.node_type_codes())] if len(ntn) else np.empty(0, dtype=object),
+        edge_type=etn[np.asarray(core.edge_type_codes())] if m else np.empty(0, dtype=object),
+        src=np.asarray(core.edge_source()).astype(np.uint32), dst=np.asarray(core.edge_target()).astype(np.uint32),
+        time=np.asarray(ts, dtype=np.int64) if ts is not None else np.full(m, NAT, dtype=np.int64),
+        amount=np.asarray(am, dtype=np.float64) if am is not None else None)
+
+
+def _examples(ids, vertices, k: int = 3) -> str:
+    return ", ".join(str(ids[int(v)]) for v in vertices[:k])
+
+
+def oriented(x: Arrays, e: np.ndarray, is_id: np.ndarray):
+    """(identifier, other) vertices of edges e, whichever end the identifier is."""
+    s, d = x.src[e], x.dst[e]
+    flip = ~is_id[s] & is_id[d]
+    ident = np.where(flip, d, s).astype(np.uint32)
+    other = np.where(flip, s, d).astype(np.uint32)
+    keep = is_id[ident]
+    return ident[keep], other[keep], e[keep]
+
+
+def _frame(d: dict, column: str) -> pd.DataFrame:
+    return pd.DataFrame({"a": np.asarray(d["a"], dtype=np.int64), "b": np.asarray(d["b"], dtype=np.int64),
+                         column: np.asarray(d["value"], dtype=np.float64)})
+
+
+def activity(x: Arrays, is_id: np.ndarray):
+    """(first, last) timed call of every vertex (NAT when none)."""
+    e = x.edges("call")
+    e = e[x.time[e] != NAT]
+    first = np.full(x.n, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(x.n, NAT, dtype=np.int64)
+    for end in (x.src[e], x.dst[e]):
+        np.minimum.at(first, end, x.time[e])
+        np.maximum.at(last, end, x.time[e])
+    first[last == NAT] = NAT
+    return first, last
+
+
+def device_records(x: Arrays, is_id: np.ndarray):
+    """(identifier, device) vertex pairs of the in_device edges, unique."""
+    ident, dev, _ = oriented(x, x.edges("in_device"), is_id)
+    ok = x.node_type[dev] == "device"
+    if not ok.any():
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    rec = np.unique(np.stack([dev[ok].astype(np.int64), ident[ok].astype(np.int64)]), axis=1)
+    return rec[1], rec[0]
+
+
+def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int):
+    """Devices that are hubs (SIM boxes): more than ``max_sims`` identifiers,
+    or more than ``max_concurrent`` of them active at one time (activity
+    periods from call times: one person's SIMs follow each other, a SIM
+    box's run side by side).  Returns (device vertices, their sizes)."""
+    ident, dev = device_records(x, is_id)
+    if len(dev) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    devs, size = np.unique(dev, return_counts=True)
+    hub = set(devs[size > max_sims].tolist())
+    many = np.isin(dev, devs[size > max_concurrent])
+    if many.any():
+        first, last = activity(x, is_id)
+        i, d = ident[many], dev[many]
+        ok = first[i] != NAT
+        i, d = i[ok], d[ok]
+        # sweep: +1 at first, -1 after last, per device
+        t = np.concatenate([first[i], last[i]])
+        delta = np.concatenate([np.ones(len(i), np.int64), -np.ones(len(i), np.int64)])
+        dd = np.concatenate([d, d])
+        order = np.lexsort((-delta, t, dd))  # starts before ends at one instant: touching periods overlap
+        dd, delta = dd[order], delta[order]
+        run = np.cumsum(delta)
+        starts = np.flatnonzero(np.r_[True, dd[1:] != dd[:-1]])
+        base = np.repeat(np.r_[0, run[starts[1:] - 1]], np.diff(np.r_[starts, len(dd)]))
+        conc = run - base
+        mx = pd.Series(conc).groupby(dd).max()
+        hub |= set(mx.index[mx.to_numpy() > max_concurrent].tolist())
+    hub = np.array(sorted(hub), dtype=np.int64)
+    return hub, size[np.searchsorted(devs, hub)]
+
+
+def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_sims: int, max_concurrent: int,
+                   threads: int):
+    """(pairs frame, hub devices, their sizes) of the shared-device evidence."""
+    ident, dev = device_records(x, is_id)
+    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent)
+    keep = ~np.isin(dev, hub)
+    d = _core.resolve_shared_key(ident[keep].astype(np.uint32), dev[keep].astype(np.uint64), max(2, int(max_sims)),
+                                 threads)
+    return _frame(d, column), hub, size
+
+
+def succession(x: Arrays, is_phone: np.ndarray, max_gap: int, overlap: int, min_calls: int, max_block: int,
+               idf: bool, support: int, threads: int) -> pd.DataFrame:
+    e = x.edges("call")
+    e = e[is_phone[x.src[e]] | is_phone[x.dst[e]]]
+    t = x.time[e]
+    missing = int((t == NAT).sum())
+    if missing:
+        warnings.warn(f"{missing} of {len(e)} calls have no timestamp (e.g. {x.ids[int(x.src[e][t == NAT][0])]} -> "
+                      f"{x.ids[int(x.dst[e][t == NAT][0])]}): they are left out of the succession evidence (activity "
+                      "periods come from call times); give the calls a 'timestamp' column", ResolveWarning,
+                      stacklevel=4)
+    d = _core.resolve_succession(x.n, is_phone.astype(np.uint8), x.src[e], x.dst[e], t, max_gap, overlap,
+                                 int(min_calls), int(max_block), bool(idf), threads)
+    calls = np.asarray(d["calls"])
+    silent = np.flatnonzero(is_phone & (calls == 0))
+    if len(silent):
+        warnings.warn(f"{len(silent)} phones are in no timed call (e.g. {_examples(x.ids, silent)}): they get no "
+                      "succession evidence (other evidence, such as a shared handset, still applies); load their "
+                      "call records, or ignore this if they really made no calls", ResolveWarning, stacklevel=4)
+    f = _frame(d, "succession")
+    # full evidence needs `support` shared contacts: one shared contact in a
+    # sparse call record is chance (measured on generated networks)
+    f["succession"] *= np.minimum(1.0, np.asarray(d["count"], dtype=np.float64) / max(1, int(support)))
+    f["gap_days"] = np.asarray(d["gap"], dtype=np.float64) / 86400e9
+    return f
+
+
+def colocation(x: Arrays, is_phone: np.ndarray, window: int, max_block: int, min_shared: int, threads: int):
+    e = x.edges("located_at")
+    ident, place, e = oriented(x, e, is_phone)
+    ok = np.isin(x.node_type[place], ("cell", "venue"))
+    ident, place, e = ident[ok], place[ok], e[ok]
+    if len(e) == 0:
+        return None
+    t = x.time[e]
+    missing = int((t == NAT).sum())
+    if missing:
+        warnings.warn(f"{missing} of {len(e)} located_at sightings of phones have no timestamp: they are left out "
+                      "of the co-location evidence (it compares cells within time windows); give them the time "
+                      "of the call they come from", ResolveWarning, stacklevel=4)
+    c = x.edges("call")
+    d = _core.resolve_colocation(x.n, ident, place, t, x.src[c], x.dst[c], window, int(max_block), int(min_shared),
+                                 threads)
+    return _frame(d, "colocation")
+
+
+def passthrough(x: Arrays, is_account: np.ndarray, window: int, tolerance: float, min_events: int,
+                max_block: int, threads: int):
+    e = x.edges("transfer")
+    if len(e) == 0 or x.amount is None:
+        return None
+    t = x.time[e]
+    missing = int((t == NAT).sum())
+    if missing:
+        warnings.warn(f"{missing} of {len(e)} transfers have no timestamp: they are left out of the pass-through "
+                      "evidence (money passed on within minutes); give transfers a 'timestamp'", ResolveWarning,
+                      stacklevel=4)
+    d = _core.resolve_passthrough(x.n, is_account.astype(np.uint8), x.src[e], x.dst[e], x.amount[e], t, window,
+                                  float(tolerance), int(min_events), int(max_block), threads)
+    return _frame(d, "passthrough")
+
+
+def holders(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int, threads: int):
+    """Same-holder evidence: accounts whose holder columns are all equal."""
+    nodes = net.nodes
+    if columns is None:
+        columns = [c for c in nodes.columns if str(c).startswith("holder")]
+    else:
+        columns = [columns] if isinstance(columns, str) else list(columns)
+        unknown = [c for c in columns if c not in nodes.columns]
+        if unknown:
+            raise ValueError(f"holder columns {unknown} are not node attributes (node attributes: "
+                             f"{[c for c in nodes.columns if c not in ('type', 'label')]})")
+    if not columns:
+        return None
+    acc = np.flatnonzero(is_account)
+    sub = nodes.iloc[acc][columns]
+    sub = sub.apply(lambda s: s.astype(str).str.strip().str.casefold().where(s.notna()))
+    ok = sub.notna().all(axis=1).to_numpy()
+    if not ok.any():
+        return None
+    key = pd.util.hash_pandas_object(sub[ok], index=False).to_numpy(dtype=np.uint64)
+    d = _core.resolve_shared_key(acc[ok].astype(np.uint32), key, int(max_per_holder), threads)
+    return _frame(d, "holder")

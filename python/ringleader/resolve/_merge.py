@@ -1,0 +1,252 @@
+"""rl.resolve.merge: accepted pairs -> inferred persons, a new network and
+the mapping."""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from .. import _core
+from ..network import Network, NetworkTables
+from . import _evidence as ev
+from ._candidates import EVIDENCE, THRESHOLD, candidates
+from ._evidence import IDENTIFIER_TYPES
+
+#: Edge type joining a person to an identifier of each type.
+LINK_TYPE = {"phone": "uses", "account": "owns"}
+#: Prefix of the id of an inferred person (then its smallest member id).
+PREFIX = "person~"
+
+
+def _vertices(x, ids, what: str) -> np.ndarray:
+    pos = x.ids.get_indexer(list(ids))
+    if (pos < 0).any():
+        bad = [i for i, p in zip(ids, pos) if p < 0][:3]
+        raise ValueError(f"pairs name {what} ids that are not nodes of the network, e.g. {bad}")
+    return pos.astype(np.int64)
+
+
+def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
+    if pairs is None:
+        pairs = candidates(net, **options)
+    elif options:
+        raise ValueError(f"candidate options {sorted(options)} apply only when merge computes the pairs "
+                         "(pairs=None); pass them to rl.resolve.candidates instead")
+    if not isinstance(pairs, pd.DataFrame) or not {"a", "b"} <= set(pairs.columns):
+        raise ValueError("pairs must be a DataFrame with columns 'a' and 'b' (as rl.resolve.candidates returns)")
+    if "score" in pairs.columns:
+        t = THRESHOLD if threshold is None else float(threshold)
+        if not 0.0 <= t <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], not {threshold}")
+        pairs = pairs[pairs["score"].to_numpy(dtype=np.float64) >= t]
+    elif threshold is not None:
+        raise ValueError("threshold needs a 'score' column in pairs; without one every pair given is merged")
+    pairs = pairs.reset_index(drop=True)
+    a, b = _vertices(x, pairs["a"], "a"), _vertices(x, pairs["b"], "b")
+    ta, tb = x.node_type[a], x.node_type[b]
+    cross = np.flatnonzero(ta != tb)
+    if len(cross):
+        i = int(cross[0])
+        raise ValueError(f"cannot merge {ta[i]} {pairs['a'][i]} with {tb[i]} {pairs['b'][i]}: merges never cross "
+                         f"node types ({len(cross)} such pairs); drop them")
+    other = np.flatnonzero(~np.isin(ta, IDENTIFIER_TYPES))
+    if len(other):
+        i = int(other[0])
+        raise ValueError(f"cannot merge {pairs['a'][i]} and {pairs['b'][i]} of type {ta[i]}: only identifiers "
+                         f"({', '.join(IDENTIFIER_TYPES)}) are merged")
+    same = np.flatnonzero(a == b)
+    if len(same):
+        raise ValueError(f"pair {int(same[0])} merges {pairs['a'][int(same[0])]} with itself: drop it")
+    out = pairs.copy()
+    out["_a"], out["_b"] = a, b
+    if "score" not in out.columns:
+        out["score"] = 1.0
+    return out
+
+
+def _hubs(x, max_sims: int, max_concurrent: int):
+    """CSR (offsets, hub ids) of the SIM boxes (see _evidence.sim_boxes) of
+    every vertex."""
+    is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
+    offsets = np.zeros(x.n + 1, dtype=np.uint64)
+    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent)
+    if len(hub) == 0:
+        return offsets, np.empty(0, np.uint64)
+    ident, dev = ev.device_records(x, is_id)
+    inhub = np.isin(dev, hub)
+    who, hid = ident[inhub], dev[inhub]
+    order = np.lexsort((hid, who))
+    who, hid = who[order], hid[order]
+    np.add.at(offsets, who + 1, 1)
+    return np.cumsum(offsets).astype(np.uint64), hid.astype(np.uint64)
+
+
+def _registrants(x):
+    """(identifier vertex, person vertex, edge row) of the subscriber
+    records: uses/owns edges between a person and an identifier, either
+    direction."""
+    e = np.flatnonzero(np.isin(x.edge_type, tuple(LINK_TYPE.values())))
+    is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
+    ident, other, e = ev.oriented(x, e, is_id)
+    ok = x.node_type[other] == "person"
+    return ident[ok].astype(np.int64), other[ok].astype(np.int64), e[ok]
+
+
+def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
+          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, **options):
+    """Put the identifiers linked by accepted pairs under one person each.
+
+    Parameters
+    ----------
+    net : Network
+        Never changed: a new network is returned.
+    pairs : DataFrame or None, default None
+        Pairs ``a``, ``b`` to merge, e.g. :func:`candidates` edited by hand
+        (drop a row to undo a merge, then merge again); with a ``score``
+        column only the pairs scoring at least ``threshold`` are merged,
+        without one all of them.  None = ``candidates(net, **options)``.
+    threshold : float or None, default None
+        None = :data:`THRESHOLD`.
+    max_size : int, default 10
+        Most identifiers under one inferred person.  Pairs are merged
+        strongest first (union-find); a pair whose merge would exceed the
+        cap is refused (a guard against chaining: a few wrong links would
+        otherwise join a whole crew into one "person").
+    max_sims_per_device, max_concurrent_sims : int, default 12 and 2
+        A device with more identifiers, or with more than
+        ``max_concurrent_sims`` of them active at one time (activity periods
+        from call times: one person's SIMs in a handset follow each other, a
+        dual-SIM handset runs two side by side, a SIM box many), is a SIM
+        box: no two of its identifiers are ever put under one person,
+        whatever other evidence links them.
+    options
+        Passed to :func:`candidates` when ``pairs`` is None.
+
+    Returns
+    -------
+    (Network, Series)
+        The resolved network and ``mapping``: identifier id -> person id for
+        every identifier in a merged group (identifiers in no accepted pair
+        are left as they are and are not listed).  The person of a group:
+
+        * the registered person (subscriber of record: a ``person`` joined
+          to identifiers by ``uses``/``owns`` in the input) holding strictly
+          more of the group's identifiers than any other registered person,
+          unless its records fall in several groups (a bought identity
+          registered for SIMs of different users): the group is attached to
+          it (``uses``/``owns`` edges to the
+          members it lacks, ``inferred=1``);
+        * else (no registered person, or a tie) a new node of type
+          ``person`` with ``inferred=1``, id ``"person~"`` + the group's
+          smallest member id (stable: the same group gets the same id).
+
+        The subscriber records of the group's members held by other
+        registered persons are removed from the resolved network (they are
+        taken for false records: stolen or bought identities); those persons
+        stay as nodes, so that rl.leaders sees one person per user as far as
+        the evidence allows.  New edges carry ``inferred=1``, ``evidence``
+        (the evidences of the merged pairs touching the member, e.g.
+        ``handset+succession``) and ``score`` (their best score).
+
+        ``mapping.attrs["merges"]``: one row per accepted pair: ``a``,
+        ``b``, the evidence columns, ``score``, ``status`` (``merged``,
+        ``implied`` - already in one group through other pairs -,
+        ``refused: size cap`` or ``refused: SIM box``) and ``person``.
+        ``mapping.attrs["persons"]``: one row per group: ``person``,
+        ``members``, ``attached`` (True: a registered person) and
+        ``replaced`` (the registered persons whose records were removed).
+
+    Raises
+    ------
+    ValueError
+        Pairs across node types, of non-identifiers, of unknown ids.
+    """
+    if isinstance(max_size, bool) or not isinstance(max_size, (int, np.integer)) or max_size < 2:
+        raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
+    x = ev.arrays(net)
+    if pairs is None:
+        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims)
+    acc = _accepted(net, x, pairs, threshold, options)
+    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims))
+    label, status = _core.resolve_cluster(x.n, acc["_a"].to_numpy(np.uint32), acc["_b"].to_numpy(np.uint32),
+                                          acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
+    label = np.asarray(label, dtype=np.int64)
+    status = np.asarray(status)
+    ids = x.ids.to_numpy()
+    keys = np.array([str(i) for i in ids], dtype=object)
+    # groups: vertices in a merged pair
+    members = np.unique(np.concatenate([acc["_a"].to_numpy()[status == 0], acc["_b"].to_numpy()[status == 0]]))
+    roots = label[members]
+    group = pd.DataFrame({"v": members, "root": roots, "key": keys[members]})
+    reg_id, reg_person, reg_edge = _registrants(x)
+    existing = set(keys)
+    person_of_root, persons_rows, drop_edges, new_nodes = {}, [], [], []
+    # a registered person whose records fall in several groups (a bought
+    # identity registered for SIMs of different users) takes none of them
+    root_of = pd.Series(roots, index=members)
+    in_group = np.isin(reg_id, members)
+    spread = pd.Series(root_of.reindex(reg_id[in_group]).to_numpy()).groupby(reg_person[in_group]).nunique()
+    shared = set(spread.index[spread.to_numpy() > 1].tolist())
+    for root, g in group.groupby("root", sort=True):
+        vs = g["v"].to_numpy()
+        inside = np.isin(reg_id, vs)
+        counts = pd.Series(reg_person[inside]).value_counts()
+        attached = (len(counts) > 0 and (len(counts) == 1 or counts.iloc[0] > counts.iloc[1])
+                    and int(counts.index[0]) not in shared)
+        if attached:
+            person = ids[int(counts.index[0])]
+            pv = int(counts.index[0])
+        else:
+            person = PREFIX + min(g["key"])
+            while person in existing:
+                person += "~"
+            existing.add(person)
+            new_nodes.append(person)
+            pv = -1
+        replaced = sorted({keys[p] for p in reg_person[inside] if p != pv})
+        drop_edges.extend(reg_edge[inside & (reg_person != pv)].tolist())
+        person_of_root[root] = (person, pv)
+        persons_rows.append({"person": person, "members": len(vs), "attached": bool(attached), "replaced": replaced})
+    mapping = pd.Series([person_of_root[r][0] for r in roots], index=pd.Index(ids[members], name="id"),
+                        name="person", dtype=object)
+    # the merges table
+    st = np.array(["merged", "implied", "refused: size cap", "refused: SIM box"], dtype=object)[status]
+    merges = acc.drop(columns=["_a", "_b"]).copy()
+    merges["status"] = st
+    merges["person"] = [person_of_root[label[v]][0] if s < 2 else None for v, s in zip(acc["_a"], status)]
+    mapping.attrs["merges"] = merges.reset_index(drop=True)
+    mapping.attrs["persons"] = pd.DataFrame(persons_rows, columns=["person", "members", "attached", "replaced"])
+    return _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id,
+                     reg_person), mapping
+
+
+def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person):
+    nodes, edges = net.to_pandas()
+    ok = status < 2
+    ev_cols = [c for c in EVIDENCE if c in acc.columns]
+    touch = pd.concat([pd.DataFrame({"v": acc["_a"][ok], "score": acc["score"][ok]}),
+                       pd.DataFrame({"v": acc["_b"][ok], "score": acc["score"][ok]})])
+    names = {}
+    for side in ("_a", "_b"):
+        for v, row in zip(acc[side][ok], acc[ev_cols][ok].itertuples(index=False)):
+            names.setdefault(int(v), set()).update(c for c, val in zip(ev_cols, row) if val == val and val > 0)
+    best = touch.groupby("v")["score"].max()
+    has = set(zip(reg_id.tolist(), reg_person.tolist()))
+    ids = x.ids.to_numpy()
+    rows = []
+    for v, root in zip(group["v"], group["root"]):
+        person, pv = person_of_root[root]
+        if pv >= 0 and (int(v), pv) in has:
+            continue
+        rows.append({"source": person, "target": ids[v], "type": LINK_TYPE[x.node_type[v]], "weight": 1.0,
+                     "inferred": 1.0, "evidence": "+".join(sorted(names.get(int(v), ()))) or None,
+                     "score": float(best.get(int(v), np.nan))})
+    if new_nodes:
+        add = pd.DataFrame({"type": "person", "label": None, "inferred": 1.0}, index=pd.Index(new_nodes, name="id"))
+        nodes = pd.concat([nodes, add])
+    if drop_edges:
+        edges = edges.drop(index=np.asarray(drop_edges, dtype=np.int64))
+    if rows:
+        edges = pd.concat([edges, pd.DataFrame(rows)], ignore_index=True)
+    return Network.from_pandas(NetworkTables(nodes, edges), directed=net.directed)

@@ -1,0 +1,251 @@
+"""rl.resolve: evidence on hand-made networks (succession, shared handset,
+SIM box, co-location, holder, pass-through), merging, registered persons,
+guards (SIM box, size cap, node types) and bad input."""
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import ringleader as rl
+from ringleader.resolve import ResolveWarning
+
+DAY0 = pd.Timestamp("2024-01-01", tz="UTC")
+
+
+def T(day, hour=12, minute=0):
+    return DAY0 + pd.Timedelta(days=day, hours=hour, minutes=minute)
+
+
+def build(rows, types, attrs=None):
+    e = pd.DataFrame(rows, columns=["source", "target", "type", "timestamp", "amount"][:len(rows[0])])
+    n = pd.DataFrame({"id": list(types), "type": list(types.values())})
+    for col, values in (attrs or {}).items():
+        n[col] = [values.get(i) for i in types]
+    return rl.Network.from_pandas(e, n, directed=True)
+
+
+def phones(*names):
+    return {x: "phone" for x in names}
+
+
+def succession_net():
+    """a (registered to P1) stops on day 19, b starts on day 21 calling the
+    same contacts; x shares a handset with a; six SIMs sit in a SIM box."""
+    rows = []
+    for d in range(20):
+        rows += [("a", c, "call", T(d)) for c in ("c1", "c2", "c3")]
+    for d in range(21, 40):
+        rows += [("b", c, "call", T(d)) for c in ("c1", "c2", "c3")]
+    rows += [("c1", "c2", "call", T(d, 3)) for d in range(40)]
+    rows += [("x", "c9", "call", T(5)), ("a", "dev1", "in_device", pd.NaT), ("x", "dev1", "in_device", pd.NaT)]
+    for i in range(6):
+        rows += [(f"s{i}", "box", "in_device", pd.NaT)]
+        rows += [(f"s{i}", f"v{i}{k}", "call", T(k)) for k in range(5)]
+        rows += [(f"s{i}", "cellA", "located_at", T(k)) for k in range(5)]  # all SIMs at one cell, same times
+    rows += [("P1", "a", "uses", pd.NaT)]
+    types = phones("a", "b", "x", "c1", "c2", "c3", "c9", *[f"s{i}" for i in range(6)],
+                   *[f"v{i}{k}" for i in range(6) for k in range(5)])
+    types.update(dev1="device", box="device", P1="person", cellA="cell")
+    return build(rows, types)
+
+
+def test_candidates_find_succession_and_handset():
+    net = succession_net()
+    c = rl.resolve.candidates(net)
+    assert list(c.columns[:3]) == ["a", "b", "type"]
+    assert {"handset", "succession", "colocation", "holder", "devices", "passthrough", "score"} <= set(c.columns)
+    pairs = {(a, b): s for a, b, s in zip(c.a, c.b, c.score)}
+    assert pairs[("a", "x")] == pytest.approx(0.95)       # handset, reliability 0.95
+    row = c[(c.a == "a") & (c.b == "b")].iloc[0]
+    assert row.succession == pytest.approx(1.0) and row.gap_days == pytest.approx(2.0)  # last call day 19, first day 21
+    assert (c.a.astype(str) < c.b.astype(str)).all()
+    assert c.score.between(0, 1).all() and c.score.is_monotonic_decreasing
+    assert c.attrs["hubs"] == {"box": 6}
+    assert c.holder.isna().all()                          # account evidence does not apply to phones
+
+
+def test_merge_attaches_to_the_registered_person_and_keeps_the_input():
+    net = succession_net()
+    before = net.edges.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    pd.testing.assert_frame_equal(net.edges, before)     # input unchanged
+    assert mapping.to_dict() == {"a": "P1", "b": "P1", "x": "P1"}
+    uses = resolved.edges[resolved.edges.type == "uses"]
+    new = uses[uses.inferred == 1]
+    assert set(zip(new.source, new.target)) == {("P1", "b"), ("P1", "x")}
+    assert set(new.evidence) == {"succession", "handset"}
+    merges = mapping.attrs["merges"]
+    assert set(merges.status) == {"merged"} and set(merges.person) == {"P1"}
+    assert mapping.attrs["persons"].to_dict("records") == [
+        {"person": "P1", "members": 3, "attached": True, "replaced": []}]
+
+
+def test_sim_box_never_merges_its_sims():
+    net = succession_net()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        c = rl.resolve.candidates(net, min_shared_windows=2)
+        boxed = c[c.a.str.startswith("s") & c.b.str.startswith("s")]
+        assert len(boxed) == 15 and (boxed.colocation == 1).all()  # co-located, never calling: evidence
+        assert (boxed.handset == 0).all()                           # but the box gives no handset evidence
+        _, mapping = rl.resolve.merge(net, c, threshold=0.0)
+    assert not any(str(k).startswith("s") for k in mapping.index)
+    assert set(mapping.attrs["merges"].status[mapping.attrs["merges"].a.str.startswith("s")]) == {"refused: SIM box"}
+    # pairs given by hand are refused too
+    hand = pd.DataFrame({"a": ["s0", "s1"], "b": ["s1", "s2"]})
+    _, mapping = rl.resolve.merge(net, hand)
+    assert len(mapping) == 0
+    # a bigger cap makes the box a handset again: then its SIMs merge
+    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6)
+    assert mapping.nunique() == 1 and len(mapping) == 3
+
+
+def test_merges_never_cross_node_types():
+    rows = [("ph1", "ac1", "edge", T(0)), ("ph1", "ph2", "call", T(1))]
+    net = build(rows, {"ph1": "phone", "ph2": "phone", "ac1": "account"})
+    with pytest.raises(ValueError, match="never cross node types"):
+        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["ac1"]}))
+    with pytest.raises(ValueError, match="only identifiers"):
+        rl.resolve.merge(build([("d1", "d2", "edge", T(0))], {"d1": "device", "d2": "device"}),
+                         pd.DataFrame({"a": ["d1"], "b": ["d2"]}))
+    with pytest.raises(ValueError, match="not nodes of the network"):
+        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["nope"]}))
+
+
+def test_candidates_of_both_types_stay_within_a_type():
+    rows = [("ph1", "dev", "in_device", pd.NaT, np.nan), ("ph2", "dev", "in_device", pd.NaT, np.nan),
+            ("ac1", "dev", "in_device", pd.NaT, np.nan), ("ac2", "dev", "in_device", pd.NaT, np.nan),
+            ("ph1", "ph2", "call", T(0), np.nan)]
+    net = build(rows, {"ph1": "phone", "ph2": "phone", "ac1": "account", "ac2": "account", "dev": "device"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        c = rl.resolve.candidates(net)
+        _, mapping = rl.resolve.merge(net, c)
+    assert set(zip(c.a, c.b, c.type)) == {("ph1", "ph2", "phone"), ("ac1", "ac2", "account")}
+    assert c.loc[c.type == "account", "handset"].isna().all() and (c.loc[c.type == "account", "devices"] == 1).all()
+    assert mapping["ph1"] == mapping["ph2"] != mapping["ac1"] == mapping["ac2"]
+    assert mapping["ph1"] == "person~ph1" and mapping["ac1"] == "person~ac1"
+
+
+def test_accounts_holder_and_passthrough():
+    rows = []
+    for k in range(3):  # money into acA, out of acB two minutes later, three times
+        rows += [("src", "acA", "transfer", T(k), 500.0 + k), ("acB", "dst", "transfer", T(k, 12, 2), 495.0 + k)]
+    rows += [("acC", "dst", "transfer", T(9), 10.0), ("acD", "dst", "transfer", T(9), 10.0)]
+    types = {x: "account" for x in ("src", "dst", "acA", "acB", "acC", "acD")}
+    holder = {"acC": "Jane Roe ", "acD": "jane roe", "src": "Bank", "dst": "Shop"}
+    net = build(rows, types, {"holder_name": holder})
+    c = rl.resolve.candidates(net)
+    got = {(a, b): r for a, b, r in zip(c.a, c.b, c.itertuples())}
+    assert got[("acA", "acB")].passthrough == 1.0
+    assert got[("acC", "acD")].holder == 1.0
+    assert set(got) == {("acA", "acB"), ("acC", "acD")}
+    assert c.succession.isna().all()
+    # a direct transfer between the two accounts is a chain, not one holder
+    net2 = build(rows + [("acA", "acB", "transfer", T(20), 1.0)], types, {"holder_name": holder})
+    assert ("acA", "acB") not in set(zip(*[rl.resolve.candidates(net2)[k] for k in "ab"]))
+    with pytest.raises(ValueError, match="holder columns"):
+        rl.resolve.candidates(net, holder_columns=["nope"])
+
+
+def test_false_subscriber_records_registered_persons():
+    # p1, p2 one user (shared handset); p3 joins them by succession-free handset too
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2", "p3")]
+    rows += [("U", "p1", "uses", pd.NaT), ("U", "p2", "uses", pd.NaT), ("Fake", "p3", "uses", pd.NaT),
+             ("p1", "q", "call", T(0)), ("p2", "q", "call", T(1)), ("p3", "q", "call", T(2))]
+    types = phones("p1", "p2", "p3", "q")
+    types.update(dev="device", U="person", Fake="person")
+    net = build(rows, types)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    assert set(mapping) == {"U"}                             # U holds most of the group
+    persons = mapping.attrs["persons"].iloc[0]
+    assert persons.attached and persons.replaced == ["Fake"]
+    uses = resolved.edges[resolved.edges.type == "uses"]
+    assert set(uses.source) == {"U"} and "Fake" in resolved.node_index  # the false record is gone, not the node
+    # a tie between registered persons: a new inferred person, stable id
+    net = build([r for r in rows if r[:2] != ("U", "p2")], types)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    assert set(mapping) == {"person~p1"}
+    assert resolved.nodes.loc["person~p1", "inferred"] == 1
+    assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"person~p1"}
+
+
+def test_size_cap_guards_against_chaining():
+    rows = []
+    for i in range(8):  # a chain of handsets: p0-p1 share d0, p1-p2 share d1, ...
+        rows += [(f"p{i}", f"d{i}", "in_device", pd.NaT), (f"p{i + 1}", f"d{i}", "in_device", pd.NaT)]
+    types = phones(*[f"p{i}" for i in range(9)])
+    types.update({f"d{i}": "device" for i in range(8)})
+    net = build(rows, types)
+    c = rl.resolve.candidates(net, evidence=["handset"])
+    _, mapping = rl.resolve.merge(net, c, max_size=4)
+    assert mapping.value_counts().max() <= 4
+    assert "refused: size cap" in set(mapping.attrs["merges"].status)
+    with pytest.raises(ValueError, match="max_size"):
+        rl.resolve.merge(net, c, max_size=1)
+
+
+def test_bad_input_is_named():
+    net = build([("a", "b", "edge", T(0))], {"a": "person", "b": "venue"})
+    with pytest.raises(ValueError, match="no identifiers to resolve"):
+        rl.resolve.candidates(net)
+    net = succession_net()
+    with pytest.raises(ValueError, match="unknown evidence"):
+        rl.resolve.candidates(net, evidence=["telepathy"])
+    with pytest.raises(ValueError, match="max_gap"):
+        rl.resolve.candidates(net, max_gap="soon")
+    no_cells = build([("a", "b", "call", T(0))], phones("a", "b"))
+    with pytest.raises(ValueError, match="located_at"):
+        rl.resolve.candidates(no_cells, evidence=["colocation"])
+    untimed = build([("a", "b", "call", pd.NaT), ("a", "c", "call", T(0))], phones("a", "b", "c", "d"))
+    with pytest.warns(ResolveWarning, match="no timestamp") as w:
+        rl.resolve.candidates(untimed)
+    assert any("in no timed call" in str(x.message) and "d" in str(x.message) for x in w)
+    with pytest.raises(ValueError, match="threshold"):
+        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), threshold=0.5)
+    with pytest.raises(ValueError, match="options"):
+        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), max_gap="1D")
+
+
+def test_candidates_do_not_depend_on_threads():
+    net = succession_net()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        one = rl.resolve.candidates(net, threads=1, min_shared_windows=2)
+        two = rl.resolve.candidates(net, threads=3, min_shared_windows=2)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_one_persons_sims_in_turn_are_not_a_sim_box():
+    # a rotator: five SIMs in one handset, each used for a week after the other
+    rows = []
+    for i in range(5):
+        rows += [(f"r{i}", "hand", "in_device", pd.NaT)]
+        rows += [(f"r{i}", "k", "call", T(7 * i + d)) for d in range(5)]
+    net = build(rows, {**phones("k", *[f"r{i}" for i in range(5)]), "hand": "device"})
+    c = rl.resolve.candidates(net)
+    assert c.attrs["hubs"] == {}
+    _, mapping = rl.resolve.merge(net, c)
+    assert len(mapping) == 5 and mapping.nunique() == 1
+
+
+def test_a_bought_identity_registered_for_two_users_takes_neither():
+    rows = [("u1a", "d1", "in_device", pd.NaT), ("u1b", "d1", "in_device", pd.NaT),
+            ("u2a", "d2", "in_device", pd.NaT), ("u2b", "d2", "in_device", pd.NaT)]
+    rows += [("Fake", p, "uses", pd.NaT) for p in ("u1a", "u1b", "u2a", "u2b")]
+    rows += [(p, "k", "call", T(0)) for p in ("u1a", "u1b", "u2a", "u2b")]
+    net = build(rows, {**phones("u1a", "u1b", "u2a", "u2b", "k"), "d1": "device", "d2": "device",
+                       "Fake": "person"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    assert mapping.to_dict() == {"u1a": "person~u1a", "u1b": "person~u1a", "u2a": "person~u2a",
+                                 "u2b": "person~u2a"}
+    assert "Fake" not in set(resolved.edges.source)
