@@ -205,6 +205,11 @@ def _report_options(s) -> None:
     s.add_argument("--template", metavar="FILE",
                    help="write report.html through this Jinja2 template (your header, marking, language; "
                         "needs pip install 'ringleader[report]'; start from rl.report.DEFAULT_TEMPLATE)")
+    s.add_argument("--resolve", action="store_true",
+                   help="first link the phones and accounts one person controls (rl.resolve.merge at its default "
+                        "threshold: shared handsets, number succession, co-location, holders, pass-through "
+                        "money) and report on the resolved network; the report lists every merge and its "
+                        "evidence")
 
 
 def _export_options(s) -> None:

@@ -351,12 +351,18 @@ def _report(args) -> int:
     key = _pseudonym_key(args)
     if key is not None and not args.pseudonymize:
         raise ValueError("a pseudonym key is given but not --pseudonymize: add --pseudonymize (or drop the key)")
+    resolution = None
+    if args.resolve:
+        from . import resolve
+
+        net, resolution = resolve.merge(net)
+        print(f"resolved: {len(resolution)} phones and accounts under {resolution.nunique()} persons")
     paths = report.write(net, args.output, seed=args.seed, pseudonymize=args.pseudonymize, pseudonym_key=key,
                          sources=_sources(args), progress=args.progress, threads=args.threads, title=args.title,
                          person_type=_person_type(net, args), leader_weights=_weights(args.weights),
                          top=args.top if args.top is not None else report.DEFAULTS["top"],
                          key_players=args.key_players, disruption_steps=args.steps, analysis_limit=args.limit,
-                         template=args.template, formula_safe=args.formula_safe)
+                         template=args.template, formula_safe=args.formula_safe, resolution=resolution)
     print(f"report written to {paths['html'].parent}{os.sep}: " + ", ".join(p.name for p in paths.values()))
     print(f"open {paths['html']} in a web browser")
     return 0

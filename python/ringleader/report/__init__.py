@@ -55,7 +55,7 @@ is sandboxed; an undefined variable is an error.  The variables:
   policy, text) and ``style`` (the CSS);
 - ``heading`` (the ``<h1>``) and ``nav`` (links to the sections), HTML;
 - ``sections``: in order, each with ``anchor`` (its HTML id: summary,
-  network, leaders, communities, key-players, disruption, money, data,
+  network, leaders, communities, key-players, disruption, money, resolution, data,
   method, reproduce), ``title`` and ``html`` (its paragraphs, tables and
   pictures, ready to place); sections without content are left out;
 - ``view``: the interactive network view, HTML (empty without persons); the
@@ -64,7 +64,7 @@ is sandboxed; an undefined variable is an error.  The variables:
   ``id``, ``label``, ``role``, ``community``, ``community_rank``,
   ``score``, ``explanation``, ``ranks``);
 - ``doc``: the whole report.json document (``data``, ``communities``,
-  ``key_players``, ``disruption``, ``money``, ``notes``, ``parameters``,
+  ``key_players``, ``disruption``, ``money``, ``resolution``, ``notes``, ``parameters``,
   ``inputs``, ...); ``ringleader_version``.
 
 The filter ``|name`` shows a name as the report does (escaped, right-to-left
@@ -97,7 +97,7 @@ import numpy as np
 
 from .._files import write_text
 from .._kernel import seed_of
-from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _sections, _templates, _view
+from . import _analysis, _csv_files, _document, _html, _markdown, _pictures, _resolution, _sections, _templates, _view
 from ._pseudonyms import pseudonymize_network
 from ._schema import SCHEMA, SCHEMA_VERSION
 
@@ -117,7 +117,8 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
           leader_weights: Optional[Mapping[str, float]] = None, top: int = DEFAULTS["top"],
           key_players: int = DEFAULTS["key_players"], disruption_steps: int = DEFAULTS["disruption_steps"],
           analysis_limit: int = DEFAULTS["analysis_limit"],
-          max_communities: int = DEFAULTS["max_communities"], template=None, formula_safe: bool = True) -> dict:
+          max_communities: int = DEFAULTS["max_communities"], template=None, formula_safe: bool = True,
+          resolution=None) -> dict:
     """Analyse ``net`` and write the report files into ``out_dir`` (created
     if missing).  Returns ``{"html", "md", "json", "leaders", "communities"}``
     -> path written.
@@ -165,6 +166,10 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     ``=cmd|' /C calc'!A0`` instead of running it (OWASP's rule against CSV
     injection); numbers are never changed.  False keeps every name exactly
     (for programs; report.json always does).
+    ``resolution``: the mapping of :func:`ringleader.resolve.merge` that
+    made ``net`` (the resolved network): the report lists the merges it
+    used with their evidence (section "Identity resolution", report.json's
+    ``resolution``; pseudonymized, only the counts).
 
     Cost on top of :func:`ringleader.leaders`: key players and disruption
     O(limit x links of the limited network) each; the bundled sample
@@ -187,6 +192,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     out.mkdir(parents=True, exist_ok=True)
     step = _analysis.Progress(progress, 6)
     inputs = _document.checksums(sources, hide_names=pseudonymize)
+    resolved = _resolution.document(resolution, hide_names=pseudonymize)  # before the analysis: checks it
     if pseudonymize:
         net = pseudonymize_network(net, key=pseudonym_key)
     settings = _analysis.Settings.of(
@@ -195,6 +201,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
         leader_weights=leader_weights, pseudonymize=pseudonymize, pseudonym_key=pseudonym_key)
     a = _analysis.analyse(net, settings, step)
     doc = _document.document(a, settings, inputs, str(title))
+    doc["resolution"] = resolved
     step("pictures")
     pos = _view.layout(a.persons, a.ranking, seed) if len(a.ranking) else None
     figs = _pictures.figures(a, seed, pos)

@@ -65,5 +65,9 @@ SCHEMA = {
             "paths": _arr(_obj({"account": _S, "held": _N, "amount": _N, "hops": _I, "path": _arr(_S)})),
             "freeze": _null(_obj({"accounts": _arr(_S), "stopped": _N, "total": _N, "remaining": _N}))})),
         "notes": _arr(_S),
-    }),
+        "resolution": _null(_obj({
+            "identifiers": _I, "persons": _I, "attached": _I, "pairs": _I, "refused": _I,
+            "merges": _arr(_obj({"a": _S, "b": _S, "type": _S, "person": _null(_S), "score": _null(_N),
+                                 "status": _S, "evidence": _MAP_N}))})),
+    }, optional=("resolution",)),
 }

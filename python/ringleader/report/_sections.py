@@ -1,7 +1,8 @@
 """The report's sections, read from the report.json document and the
 pictures: :func:`sections` gives the text both report.html and report.md
 show, in order (summary, network, leaders, communities, key players,
-disruption, money, data, method notes, reproducibility)."""
+disruption, money, identity resolution, data, method notes,
+reproducibility)."""
 from __future__ import annotations
 
 import json
@@ -125,6 +126,25 @@ def _money(doc: dict) -> Optional[Section]:
     return Section("money", "Money flow", blocks)
 
 
+def _resolution(doc: dict) -> Optional[Section]:
+    r = doc.get("resolution")
+    if not r:
+        return None
+    blocks = [Paragraph(f"Identity resolution (rl.resolve.merge) put {r['identifiers']:,} phones and accounts under "
+                        f"{r['persons']:,} persons ({r['attached']:,} of them registered subscribers, the others "
+                        f"inferred) from {r['pairs']:,} accepted pairs, {r['refused']:,} refused (SIM box or size "
+                        "cap). Every person below is analysed as one user.")]
+    if r["merges"]:
+        shown = r["merges"][:200]
+        blocks.append(Table(["Identifier", "Identifier", "Person", "Evidence", "Score", "Status"],
+                            [[Name(m["a"]), Name(m["b"]), Name(m["person"] or ""),
+                              Text(", ".join(f"{k} {v:.2f}" for k, v in m["evidence"].items())),
+                              number(m["score"], 2), Text(m["status"])] for m in shown]))
+        if len(r["merges"]) > len(shown):
+            blocks.append(Paragraph(f"The first {len(shown)} of {len(r['merges']):,} pairs; report.json lists all."))
+    return Section("resolution", "Identity resolution", blocks)
+
+
 def _data(doc: dict) -> Section:
     d = doc["data"]
     return Section("data", "Data", [
@@ -154,6 +174,6 @@ def sections(doc: dict, figs: dict) -> list:
     report.json document, ``figs`` the pictures (name -> SVG or None);
     sections without content (no key players, no money...) are left out."""
     out = [_summary(doc), _network(figs), _leaders(doc), _communities(doc), _key_players(doc),
-           _disruption(doc, figs), _money(doc), _data(doc),
+           _disruption(doc, figs), _money(doc), _resolution(doc), _data(doc),
            Section("method", "Method notes", [Bullets([Text(x) for x in doc["notes"]])]), _reproduce(doc)]
     return [s for s in out if s is not None]
