@@ -24,6 +24,7 @@ PAGES = [
     ("ringleader.paths", "ringleader.paths"),
     ("ringleader.temporal", "ringleader.temporal"),
     ("ringleader.money", "ringleader.money"),
+    ("ringleader.resolve", "ringleader.resolve"),
     ("ringleader.generate", "ringleader.generate: synthetic networks with ground truth"),
     ("ringleader.evaluate", "ringleader.evaluate"),
     ("ringleader.transform", "ringleader.transform"),

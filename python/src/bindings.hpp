@@ -53,6 +53,7 @@ void bind_money(py::module_& m);
 void bind_criminal(py::module_& m);
 void bind_paths(py::module_& m);
 void bind_layout(py::module_& m);
+void bind_resolve(py::module_& m);
 
 /// A Python `weight` argument: an edge column name, or None (unweighted).
 using Weight = std::optional<std::string>;

@@ -13,10 +13,6 @@ PyObject* new_exception(const char* name, PyObject* bases, const char* doc) {
 }  // namespace
 }  // namespace rlpy
 
-namespace rlpy {
-void bind_resolve(py::module_& m);  // python/src/resolve.cpp
-}  // namespace rlpy
-
 PYBIND11_MODULE(_core, m) {
   using namespace rlpy;
   m.doc() = "ringleader compiled core (private: use the ringleader package)";

@@ -57,6 +57,7 @@ def test_candidates_find_succession_and_handset():
     assert {"handset", "succession", "colocation", "holder", "devices", "passthrough", "score"} <= set(c.columns)
     pairs = {(a, b): s for a, b, s in zip(c.a, c.b, c.score)}
     assert pairs[("a", "x")] == pytest.approx(0.95)       # handset, reliability 0.95
+    assert pairs[("a", "b")] == pytest.approx(0.6)        # succession, reliability 0.6
     row = c[(c.a == "a") & (c.b == "b")].iloc[0]
     assert row.succession == pytest.approx(1.0) and row.gap_days == pytest.approx(2.0)  # last call day 19, first day 21
     assert (c.a.astype(str) < c.b.astype(str)).all()
@@ -70,7 +71,9 @@ def test_merge_attaches_to_the_registered_person_and_keeps_the_input():
     before = net.edges.copy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        _, mapping = rl.resolve.merge(net)
+        assert mapping.to_dict() == {"a": "P1", "x": "P1"}  # succession alone (0.6) is below the default
+        resolved, mapping = rl.resolve.merge(net, threshold=0.5)
     pd.testing.assert_frame_equal(net.edges, before)     # input unchanged
     assert mapping.to_dict() == {"a": "P1", "b": "P1", "x": "P1"}
     uses = resolved.edges[resolved.edges.type == "uses"]
@@ -99,7 +102,7 @@ def test_sim_box_never_merges_its_sims():
     _, mapping = rl.resolve.merge(net, hand)
     assert len(mapping) == 0
     # a bigger cap makes the box a handset again: then its SIMs merge
-    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6)
+    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6, max_overlapping_sims=6)
     assert mapping.nunique() == 1 and len(mapping) == 3
 
 
@@ -249,3 +252,15 @@ def test_a_bought_identity_registered_for_two_users_takes_neither():
     assert mapping.to_dict() == {"u1a": "person~u1a", "u1b": "person~u1a", "u2a": "person~u2a",
                                  "u2b": "person~u2a"}
     assert "Fake" not in set(resolved.edges.source)
+
+
+def test_a_sim_box_seen_through_one_busy_sim_is_a_box():
+    # one SIM calls all month, three others once each inside that month: a box, not one rotator
+    rows = [("L", "box", "in_device", pd.NaT)] + [("L", "k", "call", T(d)) for d in range(30)]
+    for i, d in enumerate((5, 10, 15)):
+        rows += [(f"o{i}", "box", "in_device", pd.NaT), (f"o{i}", "k", "call", T(d, 3))]
+    net = build(rows, {**phones("L", "k", "o0", "o1", "o2"), "box": "device"})
+    c = rl.resolve.candidates(net)
+    assert c.attrs["hubs"] == {"box": 4} and len(c) == 0
+    _, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["L"], "b": ["o0"]}))
+    assert len(mapping) == 0 and set(mapping.attrs["merges"].status) == {"refused: SIM box"}

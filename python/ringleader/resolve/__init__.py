@@ -14,9 +14,17 @@ header):
 
 ``handset``
     The two phones were in one handset (``phone -in_device-> device``).  A
-    device with more than ``max_sims_per_device`` SIMs (default 4: a
-    dual-SIM handset plus a few swaps; SIM boxes hold 8 to 512) is a SIM box
-    and gives no evidence; its SIMs are never merged into one person.
+    device is a SIM box, gives no evidence and never has two of its SIMs
+    merged into one person, when it holds more than ``max_sims_per_device``
+    SIMs (default 12: one person rotating a number every two weeks for six
+    months; SIM boxes hold 8 to 512), more than ``max_concurrent_sims`` (2:
+    a dual-SIM handset) active at one time, or one SIM active alongside
+    more than ``max_overlapping_sims`` (2) others - one person's SIMs follow
+    each other, each overlapping only the one before and after; a SIM box's
+    run side by side (activity periods from call times).  A dual-SIM
+    handset with a fixed number and rotating burners in the other slot
+    looks like a SIM box by the last test: its burners are then linked by
+    succession only.
 ``succession``
     One phone stops and the other starts within ``max_gap`` (default 14
     days; the periods may overlap by ``overlap``, default 1 day) and they

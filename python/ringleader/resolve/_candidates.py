@@ -11,14 +11,32 @@ from . import _evidence as ev
 from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 
 #: How far one full piece of evidence is trusted (the probability that a
-#: pair with evidence value 1 is one user).  Co-location is weak alone
-#: (members of one crew share a flat): it needs support from another
-#: evidence to pass the default threshold.
-RELIABILITY = {"handset": 0.95, "succession": 0.9, "colocation": 0.6, "holder": 0.9, "devices": 0.9,
-               "passthrough": 0.8}
+#: pair with evidence value 1 is one user), from the precision measured on
+#: the tuning networks of bench/resolve/quality.py (identity_noise at its
+#: default rates, seeds 100..; bench/results/resolve_quality.md): handset
+#: 0.99 and devices 1.0 (set to 0.95), holder 0.38 (bought identities and
+#: company names are shared by different users; set to 0.35), succession
+#: 0.74 at value >= 0.5 (set to 0.6: below the default threshold alone, as
+#: 0.74 misses the 0.95 link precision aimed at).  Co-location and
+#: pass-through had no pairs there (co-location was under 0.1 precise on an
+#: earlier run, a compound's crew sharing cells all day): 0.1 and 0.5 are
+#: guesses that keep them below the threshold alone.
+RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
+               "passthrough": 0.5}
 
-#: The default threshold of :func:`ringleader.resolve.merge` (see the module
-#: documentation of how it was chosen).
+#: The default threshold of :func:`ringleader.resolve.merge`.  Chosen on the
+#: tuning networks of bench/resolve/quality.py (identity_noise at its
+#: default rates, seeds 100..), reported on others (other rates, seeds
+#: 200..; bench/results/resolve_quality.md): there every threshold from 0.5
+#: to 0.95 kept link precision >= 0.95 and gave the same links, as the
+#: scores are discrete (one strong evidence - handset, devices - 0.95; one
+#: weak one at most 0.6).  0.7 lies between: a merge needs a strong
+#: evidence.  The weak ones (succession 0.6, pass-through 0.5, holder
+#: 0.35, co-location 0.1) do not reach it even together (succession with
+#: co-location 0.64, holder with pass-through 0.675): on the tuning
+#: networks pairs with succession >= 0.5 were one user in only 74 % of
+#: cases.  They stay in the candidates for the analyst to accept by hand
+#: (merge with an edited ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
 PHONE_EVIDENCE = ("handset", "succession", "colocation")
@@ -64,7 +82,7 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
 
 
 def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
-               max_concurrent_sims: int = 2,
+               max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
                succession_support: int = 3,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
@@ -132,7 +150,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         if "handset" in chosen:
             if len(x.edges("in_device")):
                 pf, hub, size = ev.shared_devices(x, is_phone, "handset", max_sims_per_device,
-                                                   max_concurrent_sims, threads)
+                                                   max_concurrent_sims, max_overlapping_sims, threads)
                 f.append(pf)
                 hubs.update({x.ids[int(h)]: int(s) for h, s in zip(hub, size)})
             else:
@@ -157,7 +175,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         f = []
         if "devices" in chosen and len(x.edges("in_device")):
             f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
-                                       threads)[0])
+                                       max_overlapping_sims, threads)[0])
         if "holder" in chosen:
             hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
             if hf is None:

@@ -118,17 +118,36 @@ def device_records(x: Arrays, is_id: np.ndarray):
     return rec[1], rec[0]
 
 
-def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int):
+def _overlapping(first, last, dev, most: int) -> set:
+    """Devices where one SIM's activity period overlaps those of more than
+    ``most`` other SIMs of the device."""
+    out = set()
+    df = pd.DataFrame({"f": first, "l": last, "d": dev})
+    for d, g in df.groupby("d", sort=True):
+        if len(g) <= most + 1:
+            continue
+        f, l = np.sort(g["f"].to_numpy()), np.sort(g["l"].to_numpy())
+        own = g["f"].to_numpy(), g["l"].to_numpy()
+        deg = np.searchsorted(f, own[1], side="right") - np.searchsorted(l, own[0], side="left") - 1
+        if deg.max() > most:
+            out.add(int(d))
+    return out
+
+
+def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int, max_overlapping: int):
     """Devices that are hubs (SIM boxes): more than ``max_sims`` identifiers,
-    or more than ``max_concurrent`` of them active at one time (activity
-    periods from call times: one person's SIMs follow each other, a SIM
-    box's run side by side).  Returns (device vertices, their sizes)."""
+    more than ``max_concurrent`` of them active at one time, or one of them
+    active alongside more than ``max_overlapping`` others (activity periods
+    from call times: one person's SIMs follow each other, a SIM box's run
+    side by side; sparse call records make the periods short, so the
+    second test catches boxes whose SIMs are seen once each while one is
+    seen throughout).  Returns (device vertices, their sizes)."""
     ident, dev = device_records(x, is_id)
     if len(dev) == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     devs, size = np.unique(dev, return_counts=True)
     hub = set(devs[size > max_sims].tolist())
-    many = np.isin(dev, devs[size > max_concurrent])
+    many = np.isin(dev, devs[size > min(max_concurrent, max_overlapping)])
     if many.any():
         first, last = activity(x, is_id)
         i, d = ident[many], dev[many]
@@ -146,15 +165,16 @@ def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int):
         conc = run - base
         mx = pd.Series(conc).groupby(dd).max()
         hub |= set(mx.index[mx.to_numpy() > max_concurrent].tolist())
+        hub |= _overlapping(first[i], last[i], d, max_overlapping)
     hub = np.array(sorted(hub), dtype=np.int64)
     return hub, size[np.searchsorted(devs, hub)]
 
 
 def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_sims: int, max_concurrent: int,
-                   threads: int):
+                   max_overlapping: int, threads: int):
     """(pairs frame, hub devices, their sizes) of the shared-device evidence."""
     ident, dev = device_records(x, is_id)
-    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent)
+    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent, max_overlapping)
     keep = ~np.isin(dev, hub)
     d = _core.resolve_shared_key(ident[keep].astype(np.uint32), dev[keep].astype(np.uint64), max(2, int(max_sims)),
                                  threads)

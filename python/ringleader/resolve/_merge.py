@@ -65,12 +65,12 @@ def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
     return out
 
 
-def _hubs(x, max_sims: int, max_concurrent: int):
+def _hubs(x, max_sims: int, max_concurrent: int, max_overlapping: int):
     """CSR (offsets, hub ids) of the SIM boxes (see _evidence.sim_boxes) of
     every vertex."""
     is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
     offsets = np.zeros(x.n + 1, dtype=np.uint64)
-    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent)
+    hub, _ = ev.sim_boxes(x, is_id, max_sims, max_concurrent, max_overlapping)
     if len(hub) == 0:
         return offsets, np.empty(0, np.uint64)
     ident, dev = ev.device_records(x, is_id)
@@ -94,7 +94,8 @@ def _registrants(x):
 
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
-          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, **options):
+          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
+          **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
     Parameters
@@ -113,12 +114,13 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         strongest first (union-find); a pair whose merge would exceed the
         cap is refused (a guard against chaining: a few wrong links would
         otherwise join a whole crew into one "person").
-    max_sims_per_device, max_concurrent_sims : int, default 12 and 2
+    max_sims_per_device, max_concurrent_sims, max_overlapping_sims : int, default 12, 2, 2
         A device with more identifiers, or with more than
-        ``max_concurrent_sims`` of them active at one time (activity periods
-        from call times: one person's SIMs in a handset follow each other, a
-        dual-SIM handset runs two side by side, a SIM box many), is a SIM
-        box: no two of its identifiers are ever put under one person,
+        ``max_concurrent_sims`` of them active at one time, or with one
+        active alongside more than ``max_overlapping_sims`` others (activity
+        periods from call times: one person's SIMs in a handset follow each
+        other, each overlapping at most the one before and the one after; a
+        SIM box runs many side by side), is a SIM box: no two of its identifiers are ever put under one person,
         whatever other evidence links them.
     options
         Passed to :func:`candidates` when ``pairs`` is None.
@@ -166,9 +168,10 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
     x = ev.arrays(net)
     if pairs is None:
-        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims)
+        options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims,
+                       max_overlapping_sims=max_overlapping_sims)
     acc = _accepted(net, x, pairs, threshold, options)
-    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims))
+    offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims), int(max_overlapping_sims))
     label, status = _core.resolve_cluster(x.n, acc["_a"].to_numpy(np.uint32), acc["_b"].to_numpy(np.uint32),
                                           acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
     label = np.asarray(label, dtype=np.int64)
@@ -180,34 +183,7 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     roots = label[members]
     group = pd.DataFrame({"v": members, "root": roots, "key": keys[members]})
     reg_id, reg_person, reg_edge = _registrants(x)
-    existing = set(keys)
-    person_of_root, persons_rows, drop_edges, new_nodes = {}, [], [], []
-    # a registered person whose records fall in several groups (a bought
-    # identity registered for SIMs of different users) takes none of them
-    root_of = pd.Series(roots, index=members)
-    in_group = np.isin(reg_id, members)
-    spread = pd.Series(root_of.reindex(reg_id[in_group]).to_numpy()).groupby(reg_person[in_group]).nunique()
-    shared = set(spread.index[spread.to_numpy() > 1].tolist())
-    for root, g in group.groupby("root", sort=True):
-        vs = g["v"].to_numpy()
-        inside = np.isin(reg_id, vs)
-        counts = pd.Series(reg_person[inside]).value_counts()
-        attached = (len(counts) > 0 and (len(counts) == 1 or counts.iloc[0] > counts.iloc[1])
-                    and int(counts.index[0]) not in shared)
-        if attached:
-            person = ids[int(counts.index[0])]
-            pv = int(counts.index[0])
-        else:
-            person = PREFIX + min(g["key"])
-            while person in existing:
-                person += "~"
-            existing.add(person)
-            new_nodes.append(person)
-            pv = -1
-        replaced = sorted({keys[p] for p in reg_person[inside] if p != pv})
-        drop_edges.extend(reg_edge[inside & (reg_person != pv)].tolist())
-        person_of_root[root] = (person, pv)
-        persons_rows.append({"person": person, "members": len(vs), "attached": bool(attached), "replaced": replaced})
+    person_of_root, persons_rows, drop_edges, new_nodes = _persons(ids, keys, group, reg_id, reg_person, reg_edge)
     mapping = pd.Series([person_of_root[r][0] for r in roots], index=pd.Index(ids[members], name="id"),
                         name="person", dtype=object)
     # the merges table
@@ -250,3 +226,47 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
     if rows:
         edges = pd.concat([edges, pd.DataFrame(rows)], ignore_index=True)
     return Network.from_pandas(NetworkTables(nodes, edges), directed=net.directed)
+
+
+def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
+    """The person of every group (root -> (person id, registered vertex or
+    -1)), the rows of mapping.attrs["persons"], the subscriber-record edges
+    to drop and the new inferred persons (see merge)."""
+    root_of = pd.Series(group["root"].to_numpy(), index=group["v"].to_numpy())
+    inside = np.isin(reg_id, group["v"].to_numpy())
+    reg = pd.DataFrame({"root": root_of.reindex(reg_id[inside]).to_numpy(), "person": reg_person[inside],
+                        "edge": reg_edge[inside]})
+    # a registered person whose records fall in several groups (a bought
+    # identity registered for SIMs of different users) takes none of them
+    spread = reg.groupby("person")["root"].nunique()
+    shared = set(spread.index[spread.to_numpy() > 1].tolist())
+    n = reg.groupby(["root", "person"]).size().rename("n").reset_index()
+    n = n.sort_values(["root", "n", "person"], ascending=[True, False, True], kind="stable")
+    second = n.groupby("root")["n"].nth(1)
+    top = n.drop_duplicates("root").set_index("root")
+    top["second"] = pd.Series(second.to_numpy(), index=n.loc[second.index, "root"].to_numpy()).reindex(top.index)
+    ok = (top["second"].isna() | (top["n"] > top["second"])) & ~top["person"].isin(shared)
+    chosen = top.loc[ok.to_numpy(), "person"]
+    sizes = group.groupby("root").size()
+    smallest = group.groupby("root")["key"].min()
+    existing = set(keys)
+    person_of_root, rows, new_nodes = {}, [], []
+    replaced = reg.assign(k=keys[reg["person"].to_numpy()]).groupby("root")
+    replaced_of = {r: g for r, g in replaced}
+    for root in sizes.index:
+        pv = int(chosen[root]) if root in chosen.index else -1
+        if pv >= 0:
+            person = ids[pv]
+        else:
+            person = PREFIX + smallest[root]
+            while person in existing:
+                person += "~"
+            existing.add(person)
+            new_nodes.append(person)
+        g = replaced_of.get(root)
+        rep = sorted(set(g.loc[g["person"] != pv, "k"])) if g is not None else []
+        person_of_root[root] = (person, pv)
+        rows.append({"person": person, "members": int(sizes[root]), "attached": pv >= 0, "replaced": rep})
+    pv_of = reg["root"].map({r: p for r, (_, p) in person_of_root.items()})
+    drop = reg.loc[(reg["person"] != pv_of).to_numpy(), "edge"].tolist()
+    return person_of_root, rows, drop, new_nodes
