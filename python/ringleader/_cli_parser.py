@@ -275,7 +275,7 @@ _COMMANDS = (
      "parameter and the inputs' SHA-256 checksums.",
      _report_options),
     ("export", "write the network for other tools: i2 Analyst's Notebook, Gephi (GEXF, GraphML), CSV",
-     ("input", "run", "persons"),
+     ("input", "run", "persons", "resolve"),
      "ringleader export case.toml --to i2 --leaders -o i2/\n"
      "  ringleader export edges.csv --nodes nodes.csv --directed --to gexf --leaders --layout -o case.gexf",
      _export_options),

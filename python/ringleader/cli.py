@@ -8,7 +8,7 @@ CSV) and ``generate`` (a synthetic fraud network with
 ground truth).  Inputs: the CSV pair (edges.csv with ``--nodes nodes.csv``),
 GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, case files (``.toml``, ``.yaml``,
 several tables: :func:`ringleader.read_case`), chosen by file extension or
-``--input-format``.  ``leaders`` and ``report`` take ``--resolve`` (identity
+``--input-format``.  ``leaders``, ``report`` and ``export`` take ``--resolve`` (identity
 resolution first, :mod:`ringleader.resolve`; ``--resolve-threshold``,
 ``--resolve-pairs FILE``: :mod:`ringleader._cli_resolve`).
 
@@ -379,7 +379,7 @@ def _export(args) -> int:
         raise ValueError(f"--layout goes with --to gexf or graphml, not --to {args.to}")
     if args.leaders and args.to == "csv":
         raise ValueError("--leaders goes with --to i2, gexf or graphml (csv writes the network only)")
-    net = _load(args)
+    net, _ = resolved(_load(args), args)
     ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
                       progress=args.progress) if args.leaders else None
     out = pathlib.Path(args.output)

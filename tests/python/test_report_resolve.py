@@ -300,3 +300,15 @@ def test_cli_leaders_resolve(case, tmp_path, capsys):
     code = _run(["leaders", str(folder / "edges.csv"), "--nodes", str(folder / "nodes.csv"), "--directed",
                  "--seed", "1", "--no-progress", "--format", "csv", "-o", str(tmp_path / "plain.csv")])
     assert code == 0 and "identifiers" not in (tmp_path / "plain.csv").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_cli_export_resolve(case, tmp_path):
+    folder = case[0]
+    code = _run(["export", str(folder / "edges.csv"), "--nodes", str(folder / "nodes.csv"), "--directed",
+                 "--resolve", "--to", "csv", "-o", str(tmp_path / "x")])
+    assert code == 0
+    nodes = pd.read_csv(tmp_path / "x" / "nodes.csv", dtype={"id": str}).set_index("id")
+    groups = _json(case[2])["resolution"]["groups"]
+    assert {g["person"] for g in groups} <= set(nodes.index)
+    assert any(g["inferred"] for g in groups)
+    assert (nodes.loc[[g["person"] for g in groups if g["inferred"]], "inferred"] == 1).all()
