@@ -9,6 +9,7 @@ import argparse
 from typing import Callable, Mapping
 
 from . import __version__
+from ._cli_resolve import share
 
 _EPILOG = """examples:
   ringleader generate case/ --seed 1                     a synthetic fraud network to try things on
@@ -124,6 +125,23 @@ def _table_options() -> argparse.ArgumentParser:
     return table
 
 
+def _resolve_options() -> argparse.ArgumentParser:
+    resolve = argparse.ArgumentParser(add_help=False)
+    g = resolve.add_argument_group("identity resolution")
+    g.add_argument("--resolve", action="store_true",
+                   help="first link the phones and accounts one person controls (rl.resolve.merge: shared handsets, "
+                        "number succession, co-location, holders, pass-through money) and run on the resolved "
+                        "network; the report lists every merge and its evidence (section Identity resolution, "
+                        "merges.csv), the leaders table marks inferred persons and their identifiers")
+    g.add_argument("--resolve-threshold", type=share, metavar="X",
+                   help="with --resolve: merge the pairs scoring at least X, 0 to 1 (default: "
+                        "rl.resolve.THRESHOLD)")
+    g.add_argument("--resolve-pairs", metavar="FILE",
+                   help="with --resolve: merge the pairs of FILE (columns a,b[,score,...], e.g. a report's "
+                        "merges.csv with the wrong rows deleted: how a merge is undone) instead of computing them")
+    return resolve
+
+
 def _person_options() -> argparse.ArgumentParser:
     persons = argparse.ArgumentParser(add_help=False)
     g = persons.add_argument_group("persons")
@@ -205,11 +223,6 @@ def _report_options(s) -> None:
     s.add_argument("--template", metavar="FILE",
                    help="write report.html through this Jinja2 template (your header, marking, language; "
                         "needs pip install 'ringleader[report]'; start from rl.report.DEFAULT_TEMPLATE)")
-    s.add_argument("--resolve", action="store_true",
-                   help="first link the phones and accounts one person controls (rl.resolve.merge at its default "
-                        "threshold: shared handsets, number succession, co-location, holders, pass-through "
-                        "money) and report on the resolved network; the report lists every merge and its "
-                        "evidence")
 
 
 def _export_options(s) -> None:
@@ -248,18 +261,21 @@ _COMMANDS = (
      _centrality_options),
     ("communities", "communities (groups that are densely linked inside)", ("input", "run", "table"),
      "ringleader communities edges.csv --nodes nodes.csv --project person --summary", _communities_options),
-    ("leaders", "rank the persons as leaders, brokers, key members", ("input", "run", "table", "persons"),
+    ("leaders", "rank the persons as leaders, brokers, key members",
+     ("input", "run", "table", "persons", "resolve"),
      "ringleader leaders edges.csv --nodes nodes.csv --directed --top 10", _leaders_options),
-    ("report", "write the investigation report (HTML, Markdown, JSON, CSV)", ("input", "run", "persons"),
+    ("report", "write the investigation report (HTML, Markdown, JSON, CSV)",
+     ("input", "run", "persons", "resolve"),
      "ringleader report edges.csv --nodes nodes.csv --directed -o out/\n"
      "  ringleader report edges.csv --nodes nodes.csv -o share/ --pseudonymize   # to share outside\n\n"
      "  ringleader report edges.csv --nodes nodes.csv -o out/ --template agency.html   # your own page\n\n"
+     "  ringleader report case.toml -o out/ --resolve   # one person per user, from phones and accounts\n\n"
      "writes report.html (self-contained and offline, with an interactive network view; open it in a\n"
      "browser), report.md, report.json, leaders.csv and communities.csv; report.json has every\n"
      "parameter and the inputs' SHA-256 checksums.",
      _report_options),
     ("export", "write the network for other tools: i2 Analyst's Notebook, Gephi (GEXF, GraphML), CSV",
-     ("input", "run", "persons"),
+     ("input", "run", "persons", "resolve"),
      "ringleader export case.toml --to i2 --leaders -o i2/\n"
      "  ringleader export edges.csv --nodes nodes.csv --directed --to gexf --leaders --layout -o case.gexf",
      _export_options),
@@ -273,7 +289,7 @@ def build_parser(runs: Mapping[str, Callable]) -> argparse.ArgumentParser:
     maps each subcommand's name to the function that runs it (set as the
     ``run`` default of its arguments)."""
     shared = {"input": _input_options(), "run": _run_options(), "table": _table_options(),
-              "persons": _person_options()}
+              "persons": _person_options(), "resolve": _resolve_options()}
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the traceback on errors")

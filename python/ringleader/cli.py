@@ -8,7 +8,9 @@ CSV) and ``generate`` (a synthetic fraud network with
 ground truth).  Inputs: the CSV pair (edges.csv with ``--nodes nodes.csv``),
 GraphML, Pajek, SNAP edge lists, UCINET DL and matrices, case files (``.toml``, ``.yaml``,
 several tables: :func:`ringleader.read_case`), chosen by file extension or
-``--input-format``.
+``--input-format``.  ``leaders``, ``report`` and ``export`` take ``--resolve`` (identity
+resolution first, :mod:`ringleader.resolve`; ``--resolve-threshold``,
+``--resolve-pairs FILE``: :mod:`ringleader._cli_resolve`).
 
 Errors print one line on stderr, ``ringleader: error: ...`` with what to do,
 and exit with status 2 (usage errors too; ``--debug`` shows the traceback);
@@ -24,6 +26,7 @@ import re
 import sys
 
 from ._cli_parser import COLUMN_FLAGS, build_parser
+from ._cli_resolve import identifiers, resolved
 from ._files import safe_open, write_table, write_text
 
 # Python-level advice in library messages, as command-line options
@@ -117,7 +120,8 @@ def _input_words(text: str) -> str:
 
 
 def _sources(args) -> dict:
-    return {"edges": args.edges, **({"nodes": args.nodes} if args.nodes else {})}
+    return {"edges": args.edges, **({"nodes": args.nodes} if args.nodes else {}),
+            **({"resolve-pairs": args.resolve_pairs} if getattr(args, "resolve_pairs", None) else {})}
 
 
 def _person_type(net, args):
@@ -304,13 +308,16 @@ def _known(path):
 def _leaders(args) -> int:
     from .criminal._leaders import leaders
 
-    net = _load(args)
+    net, mapping = resolved(_load(args), args, sys.stderr)
     ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
                       progress=args.progress, confidence=args.confidence or 0, known=_known(args.known))
     ranking.insert(0, "label", net.nodes["label"].reindex(ranking.index).to_numpy())
+    if mapping is not None:
+        ranking = identifiers(ranking, net, mapping)
     if args.format == "table":
         labelled = ["label"] if ranking["label"].notna().any() else []
         extra = ["p_top", "rank_low", "rank_high"] if "p_top" in ranking.columns else []
+        extra += ["inferred", "identifiers"] if mapping is not None else []
         ranking = ranking[labelled + ["rank", "score", "role", "community"] + extra + ["explanation"]]
         n = _top(args, 25)
         title = f"top {min(n, len(ranking))} of {len(ranking)} persons (seed {ranking.attrs['seed']})"
@@ -351,12 +358,7 @@ def _report(args) -> int:
     key = _pseudonym_key(args)
     if key is not None and not args.pseudonymize:
         raise ValueError("a pseudonym key is given but not --pseudonymize: add --pseudonymize (or drop the key)")
-    resolution = None
-    if args.resolve:
-        from . import resolve
-
-        net, resolution = resolve.merge(net)
-        print(f"resolved: {len(resolution)} phones and accounts under {resolution.nunique()} persons")
+    net, resolution = resolved(net, args)
     paths = report.write(net, args.output, seed=args.seed, pseudonymize=args.pseudonymize, pseudonym_key=key,
                          sources=_sources(args), progress=args.progress, threads=args.threads, title=args.title,
                          person_type=_person_type(net, args), leader_weights=_weights(args.weights),
@@ -377,7 +379,7 @@ def _export(args) -> int:
         raise ValueError(f"--layout goes with --to gexf or graphml, not --to {args.to}")
     if args.leaders and args.to == "csv":
         raise ValueError("--leaders goes with --to i2, gexf or graphml (csv writes the network only)")
-    net = _load(args)
+    net, _ = resolved(_load(args), args)
     ranking = leaders(net, _person_type(net, args), args.seed, weights=_weights(args.weights), threads=args.threads,
                       progress=args.progress) if args.leaders else None
     out = pathlib.Path(args.output)

@@ -121,6 +121,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
           resolution=None) -> dict:
     """Analyse ``net`` and write the report files into ``out_dir`` (created
     if missing).  Returns ``{"html", "md", "json", "leaders", "communities"}``
+    (and ``"merges"`` with ``resolution``)
     -> path written.
 
     The analysis: the leader ranking (:func:`ringleader.leaders`, roles,
@@ -169,7 +170,14 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
     ``resolution``: the mapping of :func:`ringleader.resolve.merge` that
     made ``net`` (the resolved network): the report lists the merges it
     used with their evidence (section "Identity resolution", report.json's
-    ``resolution``; pseudonymized, only the counts).
+    ``resolution``: every accepted pair with its evidence, score and
+    status, and every person with its identifiers), marks the leaders that
+    are inferred persons (report.json's leaders and leaders.csv gain
+    ``inferred`` and ``identifiers``) and writes ``merges.csv`` (returned
+    as ``"merges"``), the accepted pairs: delete the rows of wrong merges and
+    merge again with it (``rl.resolve.merge(net, pairs)``, ``ringleader
+    report --resolve --resolve-pairs merges.csv``) to undo them.
+    Pseudonymized, only the counts (the merges name identifiers).
 
     Cost on top of :func:`ringleader.leaders`: key players and disruption
     O(limit x links of the limited network) each; the bundled sample
@@ -200,6 +208,7 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
         disruption_steps=disruption_steps, analysis_limit=analysis_limit, max_communities=max_communities,
         leader_weights=leader_weights, pseudonymize=pseudonymize, pseudonym_key=pseudonym_key)
     a = _analysis.analyse(net, settings, step)
+    a.resolution = None if pseudonymize else resolution   # pseudonymized: the merges name identifiers
     doc = _document.document(a, settings, inputs, str(title))
     doc["resolution"] = resolved
     step("pictures")
@@ -214,14 +223,18 @@ def write(net, out_dir, *, seed: Optional[int] = None, pseudonymize: bool = Fals
 
 
 def _write_files(out: pathlib.Path, a, doc: dict, parts: list, page: str, formula_safe: bool) -> dict:
-    """Write the five files into ``out``; name -> path.  Each is written to
+    """Write the five files (six on a resolved network: merges.csv) into
+    ``out``; name -> path.  Each is written to
     a new temporary file created exclusively in ``out`` and renamed over its
     name (:func:`ringleader._files.safe_open`): a symbolic link planted at
     ``out/report.html`` is replaced, never followed."""
     paths = {"html": out / "report.html", "md": out / "report.md", "json": out / "report.json",
              "leaders": out / "leaders.csv", "communities": out / "communities.csv"}
+    if a.resolution is not None:
+        paths["merges"] = out / "merges.csv"
     write_text(paths["html"], page)
     write_text(paths["md"], _markdown.render_markdown(doc["title"], parts))
     write_text(paths["json"], json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
-    _csv_files.write_tables(a, paths["leaders"], paths["communities"], safe=bool(formula_safe))
+    _csv_files.write_tables(a, paths["leaders"], paths["communities"], safe=bool(formula_safe),
+                            merges_path=paths.get("merges"))
     return paths

@@ -122,6 +122,7 @@ class Analysis:
     disruption: dict = field(default_factory=dict)   # strategy -> DataFrame
     money: Optional[MoneySummary] = None
     notes: list = field(default_factory=list)
+    resolution: object = None       # rl.resolve.merge's mapping that made net (None: not resolved, or pseudonymized)
 
     def label(self, v) -> Optional[str]:
         """The label of node ``v``, None when it has none."""

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import __version__
 from ._analysis import Analysis, Settings, finite
+from . import _resolution
 from ._notes import method_notes
 from ._schema import SCHEMA, SCHEMA_VERSION
 
@@ -76,10 +77,15 @@ def _data(a: Analysis) -> dict:
 def _leaders(a: Analysis, top: int) -> list:
     ranking = a.ranking
     rank_cols = [c for c in ranking.columns if c.startswith("rank_")]
+    head = ranking.head(top)
+    # on a resolved network: whether each is an inferred person, and the identifiers merged under it
+    resolved = (_resolution.persons(a.net, a.resolution, head.index).to_dict("index") if a.resolution is not None
+                else {})
     return [{**_node(a, v), "rank": int(r["rank"]), "score": float(r["score"]), "role": str(r["role"]),
              "community": int(r["community"]), "community_rank": int(r["community_rank"]),
-             "explanation": str(r["explanation"]), "ranks": {c[5:]: int(r[c]) for c in rank_cols}}
-            for v, r in ranking.head(top).iterrows()]
+             "explanation": str(r["explanation"]), "ranks": {c[5:]: int(r[c]) for c in rank_cols},
+             **resolved.get(v, {})}
+            for v, r in head.iterrows()]
 
 
 def _communities(a: Analysis, most: int) -> list:

@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-__all__ = ["document", "EVIDENCE"]
+__all__ = ["document", "EVIDENCE", "groups", "merges_table", "persons"]
 
 #: The evidence columns of rl.resolve.candidates, in report order.
 EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough")
@@ -18,6 +18,52 @@ EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthr
 def _num(x) -> Optional[float]:
     x = float(x)
     return None if np.isnan(x) else x
+
+
+def groups(mapping) -> dict:
+    """person id -> ``{"inferred", "identifiers", "replaced"}`` for every
+    person of a ``mapping`` from rl.resolve.merge: ``inferred`` False when
+    the group was attached to a registered person (subscriber of record),
+    ``identifiers`` the phones and accounts merged under it (sorted as
+    text), ``replaced`` the registered persons whose records were taken for
+    false.  Empty for None."""
+    if mapping is None:
+        return {}
+    persons = mapping.attrs.get("persons")
+    attached = {} if persons is None else dict(zip(persons["person"], persons["attached"]))
+    replaced = {} if persons is None else dict(zip(persons["person"], persons["replaced"]))
+    out = {}
+    for person, ids in mapping.groupby(mapping.to_numpy(), sort=False):
+        out[person] = {"inferred": not bool(attached.get(person, False)),
+                       "identifiers": sorted((str(i) for i in ids.index), key=str),
+                       "replaced": [str(r) for r in replaced.get(person, [])]}
+    return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
+
+
+def persons(net, mapping, ids) -> pd.DataFrame:
+    """Per person of ``ids`` on the resolved network ``net``: ``inferred``
+    (True: a person rl.resolve.merge created, node attribute
+    ``inferred``; False: a registered person, with merged identifiers
+    attached or not) and ``identifiers`` (the phones and accounts merged
+    under it, a list; empty when none)."""
+    g = groups(mapping)
+    flag = (net.nodes["inferred"].reindex(ids) == 1).to_numpy() if "inferred" in net.nodes.columns \
+        else np.zeros(len(ids), dtype=bool)
+    return pd.DataFrame({"inferred": [bool(g[v]["inferred"]) if v in g else bool(f) for v, f in zip(ids, flag)],
+                         "identifiers": [list(g[v]["identifiers"]) if v in g else [] for v in ids]},
+                        index=pd.Index(ids))
+
+
+def merges_table(mapping) -> pd.DataFrame:
+    """merges.csv: every accepted pair (``a``, ``b``, ``type``, the evidence
+    columns, ``score``, ``status``, ``person``) in the order of
+    rl.resolve.merge; read back by ``ringleader report --resolve
+    --resolve-pairs`` (delete a row there to undo that merge)."""
+    merges = mapping.attrs["merges"]
+    first = [c for c in ("a", "b", "type") if c in merges.columns]
+    tail = [c for c in ("score", "status", "person") if c in merges.columns]
+    middle = [c for c in merges.columns if c not in first + tail]
+    return merges[first + middle + tail].reset_index(drop=True)
 
 
 def document(mapping, hide_names: bool) -> Optional[dict]:
@@ -44,4 +90,5 @@ def document(mapping, hide_names: bool) -> Optional[dict]:
     return {"identifiers": int(len(mapping)), "persons": int(mapping.nunique()),
             "attached": int(persons["attached"].sum()) if persons is not None and len(persons) else 0,
             "pairs": int(len(merges)), "refused": int(status.str.startswith("refused").sum()),
-            "merges": rows}
+            "merges": rows,
+            "groups": [] if hide_names else [{"person": str(p), **g} for p, g in groups(mapping).items()]}

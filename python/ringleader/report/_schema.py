@@ -53,7 +53,8 @@ SCHEMA = {
                                      "amount": _null(_N)})),
             "persons": _I, "person_links": _I, "projected": _B, "communities": _I, "modularity": _null(_N)}),
         "leaders": _arr(_obj({"id": _S, "label": _null(_S), "rank": _I, "score": _N, "role": {"enum": ROLES},
-                              "community": _I, "community_rank": _I, "explanation": _S, "ranks": _MAP_I})),
+                              "community": _I, "community_rank": _I, "explanation": _S, "ranks": _MAP_I,
+                              "inferred": _B, "identifiers": _arr(_S)}, optional=("inferred", "identifiers"))),
         "communities": _arr(_obj({"community": _I, "size": _I, "conductance": _null(_N),
                                   "key_members": _arr(_MEMBER)})),
         "key_players": _null(_obj({"objective": _S, "k": _I, "scope": _I, "score": _N, "members": _arr(_MEMBER)})),
@@ -68,6 +69,8 @@ SCHEMA = {
         "resolution": _null(_obj({
             "identifiers": _I, "persons": _I, "attached": _I, "pairs": _I, "refused": _I,
             "merges": _arr(_obj({"a": _S, "b": _S, "type": _S, "person": _null(_S), "score": _null(_N),
-                                 "status": _S, "evidence": _MAP_N}))})),
+                                 "status": _S, "evidence": _MAP_N})),
+            "groups": _arr(_obj({"person": _S, "inferred": _B, "identifiers": _arr(_S),
+                                 "replaced": _arr(_S)}))})),
     }, optional=("resolution",)),
 }

@@ -49,11 +49,20 @@ def _leaders(doc: dict) -> Section:
     leaders = doc["leaders"]
     rows = [[number(x["rank"]), Name(x["id"]), Name(x["label"] or ""), x["role"], number(x["community"]),
              number(x["score"]), Text(x["explanation"])] for x in leaders]
+    head = ["Rank", "Id", "Label", "Role", "Community", "Score", "Why"]
+    note = ""
+    if leaders and "identifiers" in leaders[0]:
+        # a resolved network: inferred persons and the identifiers merged under each person
+        head.insert(3, "Identifiers")
+        for row, x in zip(rows, leaders):
+            row.insert(3, (["inferred: "] if x["inferred"] else []) + names(x["identifiers"], ", "))
+        note = (" Identifiers: the phones and accounts identity resolution merged under the person; "
+                "inferred = a person created by the resolution, not a subscriber of record.")
     return Section("leaders", "Leaders", [
         Paragraph(f"The {len(leaders)} highest-ranked of {doc['data']['persons']:,} persons (all of them in "
                   "leaders.csv). Score 1 = first by every measure; why = the measures that rank the person "
-                  "highest."),
-        Table(["Rank", "Id", "Label", "Role", "Community", "Score", "Why"], rows)])
+                  "highest." + note),
+        Table(head, rows)])
 
 
 def _members(ms) -> list:
@@ -134,6 +143,17 @@ def _resolution(doc: dict) -> Optional[Section]:
                         f"{r['persons']:,} persons ({r['attached']:,} of them registered subscribers, the others "
                         f"inferred) from {r['pairs']:,} accepted pairs, {r['refused']:,} refused (SIM box or size "
                         "cap). Every person below is analysed as one user.")]
+    if r.get("groups"):
+        shown = r["groups"][:200]
+        blocks.append(Table(["Person", "Kind", "Identifiers", "Records taken for false"],
+                            [[Name(g["person"]), "inferred" if g["inferred"] else "registered",
+                              names(g["identifiers"], ", "), names(g["replaced"], ", ")] for g in shown]))
+        if len(r["groups"]) > len(shown):
+            blocks.append(Paragraph(f"The first {len(shown)} of {len(r['groups']):,} persons; report.json "
+                                    "lists all."))
+        blocks.append(Paragraph("The accepted pairs, strongest first, with the evidence for each (merges.csv; "
+                                "delete the rows of wrong merges there and rerun with --resolve-pairs merges.csv "
+                                "to undo them):"))
     if r["merges"]:
         shown = r["merges"][:200]
         blocks.append(Table(["Identifier", "Identifier", "Person", "Evidence", "Score", "Status"],
