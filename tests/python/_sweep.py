@@ -18,7 +18,7 @@ import pandas as pd
 import ringleader as rl
 
 MODULES = ["centrality", "community", "criminal", "evaluate", "generate", "money", "paths", "layout", "stats",
-           "temporal", "plot", "report"]
+           "temporal", "plot", "report", "resolve"]
 TOP = ["key_players", "leaders", "distance_from_strength"]
 # methods of Network that take the network and optional arguments
 METHODS = ["collapse", "largest_component", "summary", "node_types", "edge_types", "to_pandas", "to_networkx",
@@ -76,21 +76,36 @@ def calls():
         yield name, name, getattr(rl, name)
 
 
+def truth_of(net):
+    """A truth table for `net` whose persons are all bosses, with every node as an identifier of itself."""
+    ids = list(net.node_index)
+    truth = pd.DataFrame({"role": ["boss"] * len(ids), "group": 0, "team": 0}, index=ids)
+    truth.attrs["identifiers"] = pd.DataFrame({"user": ids, "type": "phone"}, index=pd.Index(ids, dtype=object))
+    return truth
+
+
 def run_one(label, name, f, netname, net, tmp):
     params = list(inspect.signature(f).parameters)
     args, kwargs = arguments(name, net, tmp)
     if label.startswith("Network.") and name not in ("project", "ego", "ego_summary"):
         args = ()
     kwargs = {k: v for k, v in kwargs.items() if k in params}
-    if params and params[0] in ("net", "network", "self"):
+    if name == "identity_noise":
+        args = (net, truth_of(net))
+    elif params and params[0] in ("net", "network", "self"):
         args = (net,) + tuple(args)
     elif name in ("nmi", "ari"):
         p = pd.Series(range(net.number_of_nodes()), index=list(net.node_index))
         args = (p, p)
     elif name in ("leaders", "partition") and label.startswith("evaluate"):
-        truth = pd.DataFrame({"role": ["boss"] * net.number_of_nodes(), "group": 0, "team": 0},
-                             index=list(net.node_index))
-        args = (list(net.node_index), truth)
+        args = (list(net.node_index), truth_of(net))
+    elif name == "score" and label.startswith("resolve"):
+        args = (pd.DataFrame({"a": list(net.node_index), "b": list(net.node_index),
+                              "handset": [1.0] * net.number_of_nodes()}),)
+    elif name == "resolution":
+        args = (pd.Series({i: "person~" + str(i) for i in net.node_index}, dtype=object), truth_of(net))
+    elif name == "resolved_leaders":
+        args = (list(net.node_index), pd.Series({i: i for i in net.node_index}, dtype=object), truth_of(net))
     elif name in ("trajectories", "disruption", "plot_disruption"):
         args = (pd.DataFrame(),)
     elif name == "changes":
