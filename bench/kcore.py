@@ -30,14 +30,13 @@ import numpy as np
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _graphs_small import barabasi_albert, erdos_renyi, load_all  # noqa: E402
 
-NOTES = """Level-synchronous peeling runs two parallel loops (each a barrier) per
-non-empty level.  On a loaded machine a barrier waits for the slowest thread to
-be scheduled, and libgomp's default spin-waiting makes that worse
-(`OMP_WAIT_POLICY=passive` helps, for NetworKit too): there the serial peeling
-can be faster than the parallel one, as in the table above when the load
-average is high.  The parallel kernel scans serially below 16,384 remaining
-nodes and peels serially below 512 frontier nodes (fixed from the cost of
-starting a parallel loop, not tuned on these graphs)."""
+NOTES = """Level-synchronous peeling runs one parallel loop (a barrier) per level.
+On a loaded machine a barrier waits for the slowest thread to be scheduled,
+and libgomp's default spin-waiting makes that worse (`OMP_WAIT_POLICY=passive`
+helps, for NetworKit too): there the serial peeling can be faster than the
+parallel one, as in the table above when the load average is high.  The
+parallel kernel runs a level serially below 16,384 remaining nodes (fixed from
+the cost of starting a parallel loop, not tuned on these graphs)."""
 
 
 def runs(fns, repeat):

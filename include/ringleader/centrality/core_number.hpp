@@ -13,7 +13,7 @@
 //
 // Algorithms: by default (CoreNumberOptions::parallel) level-synchronous
 // parallel peeling (detail/core_levels.hpp, after PKC and ParK): O(m) atomic
-// degree decrements plus one scan of the remaining vertices per non-empty
+// degree decrements plus one scan of the remaining vertices per
 // level.  core_number_serial is Batagelj & Zaversnik's bucket peeling,
 // O(n + m) time on contiguous 32-bit arrays (the degree count is parallel,
 // the peeling serial); it is the verifier of the parallel kernel, and both
