@@ -361,7 +361,7 @@ CENTRALITY = [
                "nodes in these graphs."),
     Centrality("kcore", "k-core (core number)", "core_number", ("large", "enron"),
                {"ringleader": {}, "networkit": {}, "igraph": {}, "networkx": {"max_edges": 1_000_000}}, "rel",
-               f"ringleader `centrality.core_number(net, threads={THREADS})` (Batagelj-Zaversnik bucket "
+               f"ringleader `centrality.core_number(net, threads={THREADS})` (parallel level-synchronous "
                "peeling); networkit `CoreDecomposition(G)`; igraph `G.coreness()`; networkx "
                "`core_number(G)` on Enron only (skipped on the generated graph, as for PageRank)."),
 ]

@@ -32,6 +32,7 @@
 #include "ringleader/criminal/projection.hpp"
 #include "ringleader/criminal/structural_holes.hpp"
 #include "ringleader/generate/fraud_network.hpp"
+#include "ringleader/graph/bfs_sums.hpp"
 #include "ringleader/graph/bgl.hpp"
 #include "ringleader/graph/builder.hpp"
 #include "ringleader/graph/components.hpp"

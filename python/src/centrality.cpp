@@ -237,12 +237,13 @@ void bind_spectral_measures(py::module_& m) {
         py::arg("net"), py::arg("weight"), py::arg("max_iter"), py::arg("tol"), py::arg("nstart"),
         py::arg("threads"), py::arg("report") = py::none(), py::arg("method") = "auto");
   m.def("core_number",
-        [](const Network& net, int threads, py::object report) {
+        [](const Network& net, int threads, py::object report, bool parallel) {
           CoreNumberOptions o;
           o.threads = threads;
+          o.parallel = parallel;
           return own(run_with(report, o, [&] { return core_number(net, o); }));
         },
-        py::arg("net"), py::arg("threads"), py::arg("report") = py::none());
+        py::arg("net"), py::arg("threads"), py::arg("report") = py::none(), py::arg("parallel") = true);
 }
 
 }  // namespace

@@ -133,15 +133,28 @@ def test_hits(name, G, S, weight):
     close(got["authority"], a, name=name, atol=1e-6)
 
 
+@pytest.mark.parametrize("parallel", [True, False])
 @pytest.mark.parametrize("name,G,S", CASES, ids=IDS)
-def test_core_number(name, G, S):
+def test_core_number(name, G, S, parallel):
     net = rl.from_networkx(G)
     T = S.copy()
     T.remove_edges_from(list(nx.selfloop_edges(T)))
     ref = nx.core_number(T)
-    got = rl.centrality.core_number(net)
+    got = rl.centrality.core_number(net, parallel=parallel)
     assert got.name == "core_number" and got.dtype == np.float64
     assert {k: float(v) for k, v in ref.items()} == got.to_dict()
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_core_number_parallel_equals_serial(directed):
+    # many levels and skewed degrees, parallel edges and self-loops in the network
+    G = nx.barabasi_albert_graph(30000, 6, seed=3)
+    H = nx.MultiDiGraph(G) if directed else nx.MultiGraph(G)
+    H.add_edges_from([(0, 0), (1, 2), (1, 2), (5, 5)])
+    net = rl.from_networkx(H)
+    serial = rl.centrality.core_number(net, parallel=False).to_numpy()
+    for t in (1, 2, 3):
+        assert np.array_equal(rl.centrality.core_number(net, threads=t).to_numpy(), serial), t
 
 
 def test_nonconvergence_is_a_ringleader_error():

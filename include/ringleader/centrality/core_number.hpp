@@ -11,18 +11,27 @@
 // graph::Merge::Structure (graph/view.hpp): parallel edges of any type are
 // one edge, since a core counts neighbours, not ties.
 //
-// Algorithm: Batagelj & Zaversnik bucket peeling, O(n + m) time, on
-// contiguous 32-bit arrays (sequential; the peeling order is inherently
-// serial, but the degree count is parallel).
+// Algorithms: by default (CoreNumberOptions::parallel) level-synchronous
+// parallel peeling (detail/core_levels.hpp, after PKC and ParK): O(m) atomic
+// degree decrements plus one scan of the remaining vertices per
+// level.  core_number_serial is Batagelj & Zaversnik's bucket peeling,
+// O(n + m) time on contiguous 32-bit arrays (the degree count is parallel,
+// the peeling serial); it is the verifier of the parallel kernel, and both
+// give the same numbers for any thread count.
 //
-// Reference: Batagelj, V. & Zaversnik, M. (2003). An O(m) algorithm for
-// cores decomposition of networks. arXiv:cs/0310049.
+// References: Batagelj, V. & Zaversnik, M. (2003). An O(m) algorithm for
+// cores decomposition of networks. arXiv:cs/0310049.  Dasari, N. S.,
+// Ranjan, D. & Zubair, M. (2014). ParK: an efficient algorithm for k-core
+// decomposition on multicore processors. IEEE BigData 2014.  Kabir, H. &
+// Madduri, K. (2017). Parallel k-core decomposition on multicore platforms.
+// IPDPSW 2017.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
+#include "ringleader/centrality/detail/core_levels.hpp"
 #include "ringleader/core/parallel.hpp"
 #include "ringleader/core/progress.hpp"
 #include "ringleader/graph/csr.hpp"
@@ -31,12 +40,17 @@
 
 namespace ringleader::centrality {
 
-struct CoreNumberOptions : RunOptions {};
+struct CoreNumberOptions : RunOptions {
+  /// Level-synchronous parallel peeling (default); false: the serial
+  /// Batagelj-Zaversnik peeling.  Same numbers either way.
+  bool parallel = true;
+};
 
-/// Core number of every vertex (as doubles, like every per-vertex measure).
-inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOptions& opt = {}) {
+namespace detail {
+
+/// Degree of every vertex without self-loops (in + out when directed).
+inline std::vector<std::uint32_t> core_degrees(const CsrGraph& g, int threads) {
   const vertex_t n = g.n;
-  Progress& prog = ringleader::detail::progress_of(opt.progress);
   std::vector<std::uint32_t> deg(n);
   parallel::for_each_index(
       std::int64_t(n),
@@ -48,7 +62,18 @@ inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOption
           for (std::uint64_t a = g.in_offsets[v]; a < g.in_offsets[v + 1]; ++a) d += g.in_sources[a] != v;
         deg[v] = d;
       },
-      opt.threads);
+      threads);
+  return deg;
+}
+
+}  // namespace detail
+
+/// Core number of every vertex by the serial Batagelj-Zaversnik peeling
+/// (the verifier of core_number; opt.parallel is ignored).
+inline std::vector<double> core_number_serial(const CsrGraph& g, const CoreNumberOptions& opt = {}) {
+  const vertex_t n = g.n;
+  Progress& prog = ringleader::detail::progress_of(opt.progress);
+  std::vector<std::uint32_t> deg = detail::core_degrees(g, opt.threads);
   std::uint32_t md = 0;
   for (vertex_t v = 0; v < n; ++v) md = std::max(md, deg[v]);
   std::vector<std::uint32_t> bin(std::size_t(md) + 1, 0), pos(n), vert(n);
@@ -94,6 +119,15 @@ inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOption
   }
   prog.finish();
   return std::vector<double>(deg.begin(), deg.end());
+}
+
+/// Core number of every vertex (as doubles, like every per-vertex measure).
+inline std::vector<double> core_number(const CsrGraph& g, const CoreNumberOptions& opt = {}) {
+  if (!opt.parallel) return core_number_serial(g, opt);
+  std::vector<double> core;
+  if (!detail::core_levels(g, core, opt.threads, ringleader::detail::progress_of(opt.progress)))
+    return core_number_serial(g, opt);  // a degree beyond signed 32 bits
+  return core;
 }
 
 /// Core number of every vertex of `net`, on the simple view of

@@ -207,6 +207,9 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, threa
     distance (the shortest parallel edge is kept).  Negative or NaN distances
     raise ValueError (see :func:`ringleader.distance_from_strength`).
     Complexity O(n m) unweighted, O(n m log n) weighted; parallel over nodes.
+    Unweighted searches run 64 nodes at once (bit-parallel multi-source BFS,
+    Then et al. 2014, PVLDB 8(4):449-460), with the same values as one BFS
+    per node.
 
     Reference: Freeman, L. C. (1979). Centrality in social networks:
     conceptual clarification. Social Networks 1:215-239; Wasserman, S. and
@@ -234,7 +237,8 @@ def harmonic(net, weight: Optional[str] = None, k: Optional[int] = None, seed: O
 
     ``weight``: None counts hops; otherwise an edge column read as a
     distance (see :func:`closeness`).  Complexity O(n m) unweighted,
-    O(n m log n) weighted; parallel over nodes.
+    O(n m log n) weighted; parallel over nodes.  Exact unweighted runs
+    search 64 nodes at once (bit-parallel BFS, as :func:`closeness`).
 
     ``k``: estimate from k sources sampled uniformly without replacement (as
     :func:`betweenness` samples them, from ``seed``): H(u) is estimated by

@@ -27,7 +27,7 @@ FUNCTIONS = {
     "pagerank": ("parallel power iteration", "callable or negative weights, vectors summing to 0"),
     "hits": ("dense eigen-solver (<= 500 nodes) or power iteration",
              "``normalized=False``, ``max_iter`` between 1 and 99 (ARPACK's own convergence decides)"),
-    "core_number": ("Batagelj-Zaversnik bucket peeling", "graphs with self-loops (networkx raises)"),
+    "core_number": ("parallel level-synchronous peeling", "graphs with self-loops (networkx raises)"),
     "global_reaching_centrality": ("parallel BFS from every node", "``weight``, fewer than 2 nodes or no edges "
                                    "(networkx raises)"),
     "connected_components": ("union-find / BFS in C++", ""),

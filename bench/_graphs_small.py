@@ -1,0 +1,55 @@
+"""Seeded Erdős–Rényi and Barabási–Albert edge arrays for the kernel
+benchmarks (bench/kcore.py, bench/closeness.py): the same arrays are loaded
+into every library, so every library computes on the same simple graph."""
+import numpy as np
+
+
+def erdos_renyi(n: int, m: int, seed: int = 1):
+    """m distinct undirected edges drawn uniformly among n nodes, no self-loops (G(n, m))."""
+    rng = np.random.default_rng(seed)
+    keys = np.empty(0, dtype=np.int64)
+    while len(keys) < m:
+        a = rng.integers(0, n, size=2 * (m - len(keys)) + 1000)
+        b = rng.integers(0, n, size=len(a))
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        k = (lo * n + hi)[lo != hi]
+        keys = np.unique(np.concatenate([keys, k]))
+    keys = rng.permutation(keys)[:m]
+    return keys // n, keys % n
+
+
+def barabasi_albert(n: int, per: int, seed: int = 1):
+    """Preferential attachment: node v >= per links to `per` distinct earlier nodes drawn with
+    probability proportional to their degree (networkx's barabasi_albert_graph rule)."""
+    rng = np.random.default_rng(seed)
+    ends = np.empty(2 * n * per, dtype=np.int64)
+    fill = 0
+    src, dst = [], []
+    targets = list(range(per))
+    for v in range(per, n):
+        src.extend([v] * per)
+        dst.extend(targets)
+        ends[fill:fill + per] = targets
+        ends[fill + per:fill + 2 * per] = v
+        fill += 2 * per
+        chosen = set()
+        while len(chosen) < per:
+            chosen.update(ends[rng.integers(0, fill, size=per - len(chosen))].tolist())
+        targets = list(chosen)
+    return np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+
+
+def load_all(n, src, dst, threads):
+    """The same undirected graph in ringleader, networkit and igraph (node i = id i)."""
+    import igraph as ig
+    import networkit as nk
+    import pandas as pd
+    import ringleader as rl
+    nodes = pd.DataFrame({"id": np.arange(n)})
+    net = rl.Network.from_pandas(pd.DataFrame({"source": src, "target": dst}), nodes=nodes, id_column="id")
+    assert list(net.node_index[:5]) == [0, 1, 2, 3, 4][:min(5, n)]
+    nk.setNumberOfThreads(threads)
+    g = nk.Graph(n)
+    g.addEdges((src.astype(np.uint64), dst.astype(np.uint64)))
+    ig_g = ig.Graph(n=n, edges=np.column_stack([src, dst]).tolist())
+    return net, g, ig_g
