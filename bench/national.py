@@ -79,7 +79,7 @@ def run_step(step: str, folder: str, args) -> dict:
     wall = time.perf_counter() - t
     if p.returncode != 0:
         return {"step": step, "error": (p.stderr.strip().splitlines() or ["exit %d" % p.returncode])[-1][:300],
-                "wall_s": wall}
+                "wall_s": wall, "max_memory": args.max_memory}
     r = json.loads(p.stdout.strip().splitlines()[-1])
     r["wall_s"] = wall
     return r
@@ -118,7 +118,9 @@ def step_rows(res: dict) -> list:
     def err(name):
         r = s.get(name)
         if r is not None and "error" in r:
-            rows.append((name, "-", "-", "-", "failed: " + r["error"]))
+            cap = (f" (with RINGLEADER_MEMORY_LIMIT={r['max_memory']:g}G and the address space capped at "
+                   f"{r['max_memory'] + 1:g} GiB)") if r.get("max_memory") else ""
+            rows.append((name, "-", "-", "-", "failed: " + r["error"] + cap))
             return True
         return r is None
 
@@ -131,13 +133,13 @@ def step_rows(res: dict) -> list:
         cpu = gen.get("cpu_seconds")
         rows.append(("generate (numpy, CSV)", f"{gen['seconds']:.1f}", "" if cpu is None else f"{cpu:.1f}", "",
                      f"{gen['phones']:,} phones, {gen['persons']:,} persons, {gen['orgs']} organisations, "
-                     f"{gen['csv_bytes'] / 2**30:.2f} GB of CSV"))
+                     f"{gen['csv_bytes'] / 2**30:.2f} GiB of CSV"))
     if not err("csv"):
         r = s["csv"]
         row("load CSV (rl.read_csv)", r, "read_csv", r["read_csv_peak"],
-            f"{r['nodes']:,} nodes, {r['edges']:,} edges; tables {gb(r['memory'].get('tables'))} GB")
-        row("compute view after CSV", r, "view", r["view_peak"], f"view {gb(r['memory'].get('compute_view'))} GB")
-        row("save binary (net.save)", r, "save", r["save_peak"], f"{r['binary_bytes'] / 2**30:.2f} GB file")
+            f"{r['nodes']:,} nodes, {r['edges']:,} edges; tables {gb(r['memory'].get('tables'))} GiB")
+        row("compute view after CSV", r, "view", r["view_peak"], f"view {gb(r['memory'].get('compute_view'))} GiB")
+        row("save binary (net.save)", r, "save", r["save_peak"], f"{r['binary_bytes'] / 2**30:.2f} GiB file")
     if not err("binary"):
         r = s["binary"]
         row("load binary (rl.load)", r, "load", r["load_peak"], "memory-mapped, CRC checked")
@@ -207,13 +209,16 @@ def report(commit: bool) -> None:
              "(`bench/national.py`).", ""]
     for res in results:
         lines += [f"## {human(res['calls'])} calls ({res.get('when', '')})", "",
-                  "| step | wall (s) | CPU (s) | peak RSS (GB) | detail |", "|---|---:|---:|---:|---|"]
+                  "| step | wall (s) | CPU (s) | peak RSS (GiB) | detail |", "|---|---:|---:|---:|---|"]
         lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in step_rows(res)]
         peaks = [v.get("peak", 0) for v in res["steps"].values() if isinstance(v, dict)]
         wall, cpu, parts = total(res)
         lines += ["", f"{' + '.join(parts)}: **{wall:.0f} s** wall clock, {cpu:.0f} s CPU (an idle 2-core machine "
                       f"needs at most the CPU time, I/O aside); largest peak "
-                      f"**{gb(max(peaks, default=0))} GB**.", ""]
+                      f"**{gb(max(peaks, default=0))} GiB**.", ""]
+        if any("error" in v for v in res["steps"].values() if isinstance(v, dict)):
+            lines += ["Failed steps: their linear extrapolation from the largest scale measured is in "
+                      "[growth.md](growth.md).", ""]
     md = "\n".join(lines) + "\n"
     open(os.path.join(OUT, "national.md"), "w").write(md)
     growth_md = growth(results)
@@ -242,7 +247,7 @@ def growth(results: list) -> str:
                 pts[name].append((edges, r[tk], r[pk], r.get(tk.replace("_s", "_cpu"))))
     lines = ["# How cost grows with the network", "", NOTE, "",
              "Edges = calls + one `uses` edge per phone. Time per million edges stays flat when growth is linear.",
-             "", "| step | edges | wall (s) | CPU (s) | CPU s per M edges | peak RSS (GB) | bytes per edge |",
+             "", "| step | edges | wall (s) | CPU (s) | CPU s per M edges | peak RSS (GiB) | bytes per edge |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for name, p in pts.items():
         for e, t, m, c in p:
@@ -253,7 +258,7 @@ def growth(results: list) -> str:
     if ext:
         lines += ["", f"Not measured at {target:,} edges (100M calls): linear extrapolation from the largest scale "
                       "measured (per-edge CPU time and per-edge peak memory kept):", "",
-                  "| step | from edges | CPU (s) at 110M | peak RSS (GB) at 110M |", "|---|---:|---:|---:|"]
+                  "| step | from edges | CPU (s) at 110M | peak RSS (GiB) at 110M |", "|---|---:|---:|---:|"]
         for name, (e, t, m, c) in ext:
             cs = "" if c is None else f"{c * target / e:.0f}"
             lines.append(f"| {name} | {e:,} | {cs} | {m * target / e / 2**30:.1f} |")
@@ -279,8 +284,10 @@ def growth(results: list) -> str:
         for a in ax:
             y0 = a.get_ylim()[0]
             a.loglog([lo, hi], [y0 * 2, y0 * 2 * hi / lo], "k:", lw=1, label="linear")
+    ax[1].axhline(12, color="r", ls="--", lw=0.8, label="12 GiB goal")
+    ax[1].legend(fontsize=6)
     ax[0].set(xlabel="edges", ylabel="CPU seconds (all threads)", title="time")
-    ax[1].set(xlabel="edges", ylabel="GB (peak RSS)", title="memory")
+    ax[1].set(xlabel="edges", ylabel="GiB (peak RSS)", title="memory")
     ax[0].legend(fontsize=6)
     fig.suptitle("ringleader, national call network (2 cores, shared machine)", fontsize=8)
     fig.tight_layout()
