@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 30
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(JOBS)
 export PIP_ROOT_USER_ACTION ?= ignore
 
-.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx check-sizes check-layers check-stubs docs bench clean
+.PHONY: demo test deps python cpp test-cpp test-python test-sanitize test-tsan test-fuzz test-nx check-sizes check-layers check-stubs docs bench bench-national clean
 
 deps:
 	scripts/install-deps.sh
@@ -92,6 +92,13 @@ bench: deps
 	scripts/install-deps.sh --bench
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
 	$(PYTHON) bench/run.py --results
+
+# the national-scale call network (bench/national.py): generate, load, view, PageRank, Leiden,
+# approximate betweenness, rl.leaders, each in a fresh process; tables and the growth plot go to
+# bench/out and bench/results.  NATIONAL_CALLS="1000000 10000000" for a shorter run.
+NATIONAL_CALLS ?= 1000000 10000000 100000000
+bench-national: python
+	$(PYTHON) bench/national.py --calls $(NATIONAL_CALLS) --commit
 
 clean:
 	rm -rf build
