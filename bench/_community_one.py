@@ -108,7 +108,7 @@ def _rl(name):
     def call(g, seed, o):
         import ringleader as rl
         return getattr(rl.community, name)(g[0], seed=seed, threads=o["threads"],
-                                           **{k: v for k, v in o.items() if k == "n_iterations"})
+                                           **{k: v for k, v in o.items() if k in ("n_iterations", "tolerance")})
     return call
 
 

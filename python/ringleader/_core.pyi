@@ -190,7 +190,7 @@ def leader_fusion(measures: collections.abc.Sequence[collections.abc.Sequence[ty
     """
     Fused log-rank score and rank (criminal/leader_fusion.hpp): measures[m][person], one weight per measure.
     """
-def leiden(net: Network, objective: str, resolution: typing.SupportsFloat | typing.SupportsIndex, weight: str | None, seed: typing.SupportsInt | typing.SupportsIndex, n_iterations: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, initial: typing.Any, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
+def leiden(net: Network, objective: str, resolution: typing.SupportsFloat | typing.SupportsIndex, weight: str | None, seed: typing.SupportsInt | typing.SupportsIndex, n_iterations: typing.SupportsInt | typing.SupportsIndex, tolerance: typing.SupportsFloat | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, initial: typing.Any, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> dict:
     ...
 def local_reaching(net: Network, threads: typing.SupportsInt | typing.SupportsIndex, report: typing.Any) -> numpy.typing.NDArray[numpy.float64]:
     ...

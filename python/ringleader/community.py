@@ -30,6 +30,7 @@ hold one node, which is the classic sequential algorithm.
 """
 from __future__ import annotations
 
+import math
 from typing import Iterable, Optional
 
 import numpy as np
@@ -183,16 +184,28 @@ def louvain(net, resolution: float = 1.0, weight: Optional[str] = None, seed: Op
 
 def leiden(net, objective: str = "modularity", resolution: float = 1.0, weight: Optional[str] = None,
            seed: Optional[int] = None, n_iterations: int = -1, theta: float = 0.01, initial=None,
-           threads: int = 0, progress: bool = False) -> pd.Series:
+           threads: int = 0, progress: bool = False, tolerance: float = 1e-2) -> pd.Series:
     """Leiden algorithm (Traag, Waltman & van Eck 2019): communities that are
     guaranteed to be connected, with the best modularity of the methods here.
 
     Each iteration repeats fast local moving, refinement (inside each
     community, nodes merge at random, probability ~ exp(gain/theta), into
     well-connected subcommunities) and aggregation of the refined communities,
-    until every community is one aggregate node.  ``n_iterations=-1``
-    (default) iterates until an iteration changes nothing (at most 100);
-    otherwise that many iterations (igraph's default is 2).
+    until every community is one aggregate node.  ``n_iterations=k >= 0``
+    runs k iterations (igraph's default is 2).  ``n_iterations=-1``
+    (default) stops when further iterations stop paying: when an iteration
+    raises the quality by less than ``tolerance`` (default 1e-2) times its
+    absolute value, or changes nothing, or after 100 iterations.  The
+    tolerance applies once the iterations have cost 2^22 arcs in all (base
+    arcs x iterations), so graphs below about 40,000 arcs (20,000 edges)
+    still iterate until an iteration changes nothing, as ``tolerance=0``
+    always does (the earlier default; on large noisy graphs it can take 100
+    iterations for the last 1-5% of quality).  The tolerance was chosen on
+    stochastic block models (20k-100k nodes, mixing 0.3-0.7) and generated
+    ``fraud_compound`` / ``drug_chain`` / ``laundering_network`` networks, not on the graphs it is
+    reported on: there 1e-2 stopped after 3.1 iterations on average (at most
+    7), 2.4% below the fixed point's quality on average, where 8 iterations
+    are 2.0% below it.  ``.attrs["n_iterations"]`` is the number run.
 
     ``objective="modularity"`` maximises Q = sum_c [L_c/m - gamma (K_c/2m)^2]
     (Leicht-Newman when directed) with gamma = ``resolution``;
@@ -219,12 +232,15 @@ def leiden(net, objective: str = "modularity", resolution: float = 1.0, weight: 
     if objective not in ("modularity", "cpm"):
         raise ValueError(f"objective must be 'modularity' or 'cpm', not {objective!r}")
     n_iterations = int(n_iterations)
+    tolerance = float(tolerance)
+    if not (math.isfinite(tolerance) and tolerance >= 0):
+        raise ValueError(f"tolerance must be a finite number >= 0, not {tolerance!r}")
     g, w = _kernel_args(net, weight)
     start = None if initial is None else membership_codes(net, initial)
     s = seed_of(seed)
     r = run("leiden", progress,
-            lambda rep: _core.leiden(g, objective, float(resolution), w, s, n_iterations, float(theta), start,
-                                     check_threads(threads), rep))
+            lambda rep: _core.leiden(g, objective, float(resolution), w, s, n_iterations, tolerance, float(theta),
+                                     start, check_threads(threads), rep))
     return _partition(net, r, "leiden", weight, objective=objective, resolution=float(resolution), seed=s,
                       n_iterations=int(r["iterations"]))
 

@@ -36,19 +36,22 @@ py::dict result(Partition&& p) {
 void bind_community(py::module_& m) {
   m.def("leiden",
         [](const Network& net, const std::string& objective, double resolution, const Weight& weight,
-           std::uint64_t seed, int n_iterations, double theta, py::object initial, int threads, py::object report) {
+           std::uint64_t seed, int n_iterations, double tolerance, double theta, py::object initial, int threads,
+           py::object report) {
           LeidenOptions o;
           o.objective = choice<Objective>("objective", objective,
                                           {{"modularity", Objective::Modularity}, {"cpm", Objective::CPM}});
           o.resolution = resolution;
           common(o, net, weight, seed, threads);
           o.n_iterations = n_iterations;
+          o.tolerance = tolerance;
           o.theta = theta;
           if (!initial.is_none()) o.initial = vec(initial.cast<U32>());
           return result(run_with(report, o, [&] { return leiden(net, o); }));
         },
         py::arg("net"), py::arg("objective"), py::arg("resolution"), py::arg("weight"), py::arg("seed"),
-        py::arg("n_iterations"), py::arg("theta"), py::arg("initial"), py::arg("threads"), py::arg("report"));
+        py::arg("n_iterations"), py::arg("tolerance"), py::arg("theta"), py::arg("initial"), py::arg("threads"),
+        py::arg("report"));
   m.def("louvain",
         [](const Network& net, double resolution, const Weight& weight, std::uint64_t seed, int threads,
            py::object report) {

@@ -250,3 +250,58 @@ def test_progress_bar_and_directed(capsys):
     assert _connected_communities(G, part)
     # directed modularity (Leicht-Newman) equals networkx's
     assert part.attrs["modularity"] == pytest.approx(nx.community.modularity(G, _nx_partition(part)), abs=1e-12)
+
+
+def _noisy_sbm(seed):
+    rng = random.Random(seed)
+    sizes = [rng.randint(30, 60) for _ in range(12)]
+    G = nx.stochastic_block_model(sizes, [[0.12 if i == j else 0.02 for j in range(12)] for i in range(12)], seed=seed)
+    return G, rl.from_networkx(G)
+
+
+def test_leiden_default_iterates_small_graphs_until_nothing_changes():
+    """Below 2^22 arcs in all (base arcs x iterations) iterations are free:
+    the default is tolerance=0's result, iterating until an iteration changes
+    nothing, and that is exactly n_iterations=k for the k it reports."""
+    for seed in range(4):
+        G, net = _noisy_sbm(seed)
+        part = rl.community.leiden(net, seed=seed)
+        full = rl.community.leiden(net, seed=seed, tolerance=0.0)
+        assert (part == full).all() and part.attrs["n_iterations"] == full.attrs["n_iterations"]
+        k = part.attrs["n_iterations"]
+        assert 1 <= k <= 100
+        assert (rl.community.leiden(net, seed=seed, n_iterations=k) == part).all()
+        if k < 100:  # the last iteration changed nothing
+            assert (rl.community.leiden(net, seed=seed, n_iterations=k - 1) == part).all()
+        assert _connected_communities(G, part)
+
+
+def test_leiden_tolerance_stops_when_an_iteration_gains_little():
+    """A graph above the free budget (2^22 arcs in all after 11 iterations):
+    the default stops at the first iteration past the budget that gained
+    less than 1% of the quality, long before tolerance=0 would."""
+    G = nx.stochastic_block_model([500] * 40, [[0.012 if i == j else 0.0008 for j in range(40)] for i in range(40)],
+                                  seed=3)
+    net = rl.from_networkx(G)
+    arcs = 2 * G.number_of_edges()
+    part = rl.community.leiden(net, seed=2, threads=2)
+    k = part.attrs["n_iterations"]
+    assert k >= -(-(1 << 22) // arcs)
+    q = [rl.community.leiden(net, seed=2, n_iterations=i).attrs["quality"] for i in (k - 1, k)]
+    assert q[1] - q[0] < 1e-2 * abs(q[1])
+    assert (rl.community.leiden(net, seed=2, n_iterations=k, threads=1) == part).all()
+    assert _connected_communities(G, part)
+
+
+def test_leiden_default_is_the_same_for_any_thread_count():
+    G, net = _noisy_sbm(7)
+    a = rl.community.leiden(net, seed=3, threads=1)
+    b = rl.community.leiden(net, seed=3, threads=2)
+    assert (a == b).all() and a.attrs["n_iterations"] == b.attrs["n_iterations"]
+
+
+@pytest.mark.parametrize("bad", [-1e-3, float("nan"), float("inf")])
+def test_leiden_rejects_a_bad_tolerance(bad):
+    net = rl.from_networkx(nx.karate_club_graph())
+    with pytest.raises(ValueError, match="tolerance"):
+        rl.community.leiden(net, tolerance=bad)

@@ -9,8 +9,24 @@
 // whose start partition is the unrefined one, until every community is one
 // vertex.  Refinement guarantees that every community is connected (is one
 // piece of the graph); repeated iterations converge to subpartition-
-// gamma-dense partitions.  `n_iterations < 0` iterates until an iteration
-// changes nothing (at most `max_iterations`).
+// gamma-dense partitions.
+//
+// Stopping rule: `n_iterations >= 0` runs that many iterations.  By default
+// (`n_iterations < 0`) iterations stop when further ones stop paying: when
+// an iteration raises the quality by less than `tolerance` (default 1e-2)
+// times its absolute value, or changes nothing, or after `max_iterations`.
+// The tolerance applies only once the iterations have cost kFreeArcs (2^22)
+// arcs in all, so graphs below about 40,000 arcs still iterate until an
+// iteration changes nothing; `tolerance = 0` always does (the earlier
+// default).  The quality compared is the objective in edge-weight units
+// without the self-loops' constant term (O(m) per iteration).  The
+// tolerance was chosen on stochastic block models (20k-100k vertices, equal
+// and heavy-tailed community sizes, mixing 0.3-0.7) and the generated
+// fraud_compound, drug_chain and laundering_network families, not on the
+// graphs it is reported on: 1e-2 stopped after 3.1 iterations on average
+// (at most 7), at a quality 2.4% below the fixed point on average, where 8
+// iterations are 2.0% below it; noisy graphs (mixing >= 0.5) need up to 100
+// iterations to reach the fixed point, gaining well under 1% per iteration.
 //
 // Weights are strengths (non-negative); parallel arcs act as one arc with
 // the sum of their weights (the Network overload merges them first, see
@@ -28,6 +44,7 @@
 // called 40 times are linked with strength 40.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -50,8 +67,9 @@ struct LeidenOptions {
   /// "weight" when `weighted` is set); the CsrGraph overload reads `weighted`.
   std::string weight;
   std::uint64_t seed = 0;
-  int n_iterations = -1;          ///< < 0: until stable
+  int n_iterations = -1;          ///< < 0: until an iteration gains less than `tolerance`
   int max_iterations = 100;       ///< bound when n_iterations < 0
+  double tolerance = 1e-2;        ///< relative quality gain that stops (n_iterations < 0); 0 = until stable
   double theta = 0.01;            ///< randomness of refinement (0 = greedy)
   std::vector<vertex_t> initial;  ///< optional start partition (labels 0..n-1)
   int threads = 0;
@@ -59,6 +77,11 @@ struct LeidenOptions {
 };
 
 namespace detail {
+
+/// Iterations are free below this many arcs in all (base arcs times
+/// iterations, about 4 million: tens of milliseconds): the tolerance applies
+/// only beyond, so small graphs iterate until an iteration changes nothing.
+constexpr std::uint64_t kFreeArcs = std::uint64_t(1) << 22;
 
 /// One Leiden iteration on the base graph, starting from and updating `memb`.
 inline void leiden_iteration(const graph::QGraph& base, double geff, double theta, std::vector<vertex_t>& memb,
@@ -93,6 +116,8 @@ inline void leiden_iteration(const graph::QGraph& base, double geff, double thet
 /// modularity (resolution 1) and quality (the objective at o.resolution).
 inline Partition leiden(const CsrGraph& g, const LeidenOptions& o = {}) {
   if (!(o.theta >= 0.0)) throw InvalidArgument("theta (randomness) must be >= 0");
+  if (!(o.tolerance >= 0.0) || !std::isfinite(o.tolerance))
+    throw InvalidArgument("tolerance must be a finite number >= 0, not " + std::to_string(o.tolerance));
   detail::Problem p = detail::make_problem(g, o.objective, o.resolution, o.weighted, o.threads);
   Progress& prog = ringleader::detail::progress_of(o.progress);
   std::vector<vertex_t> memb(g.n);
@@ -105,12 +130,24 @@ inline Partition leiden(const CsrGraph& g, const LeidenOptions& o = {}) {
   }
   int it = 0;
   if (!p.trivial) {
-    const int limit = o.n_iterations < 0 ? std::max(1, o.max_iterations) : o.n_iterations;
+    const bool adaptive = o.n_iterations < 0;
+    const int limit = adaptive ? std::max(1, o.max_iterations) : o.n_iterations;
+    double quality = adaptive ? detail::quotient_quality(p.q, p.geff, memb, o.threads) : 0.0;
+    std::uint64_t arcs = 0;  // arcs of the base graph times iterations so far
     for (; it < limit; ++it) {
       std::vector<vertex_t> before = memb;
       detail::leiden_iteration(p.q, p.geff, o.theta, memb, mix(o.seed, std::uint64_t(it)), o.threads, prog);
       graph::compact(memb);
-      if (o.n_iterations < 0 && memb == before) {
+      if (!adaptive) continue;
+      if (memb == before) {
+        ++it;
+        break;
+      }
+      const double now = detail::quotient_quality(p.q, p.geff, memb, o.threads);
+      arcs += p.q.adj.size();
+      const bool small = o.tolerance > 0.0 && arcs >= detail::kFreeArcs && now - quality < o.tolerance * std::abs(now);
+      quality = now;
+      if (small) {
         ++it;
         break;
       }

@@ -156,6 +156,34 @@ TEST_CASE("Leiden communities are connected and beat random labels", "[community
   }
 }
 
+TEST_CASE("Leiden's stopping rule: quotient quality, tolerance, free small graphs", "[community]") {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 20; ++trial) {
+    const bool directed = trial % 2;
+    const vertex_t n = 20 + vertex_t(rng() % 100);
+    Sample s = planted(rng, n, 3 + trial % 4, 0.25, 0.05, directed, false);
+    CsrGraph g = rltest::make(n, directed, s.edges, s.w);
+    LeidenOptions o;
+    o.seed = std::uint64_t(trial);
+    Partition a = leiden(g, o);
+    o.tolerance = 0.0;
+    Partition b = leiden(g, o);  // below 2^22 arcs: the default iterates until stable, as tolerance 0
+    CHECK(a.membership == b.membership);
+    CHECK(a.iterations == b.iterations);
+    // the quotient quality is modularity times the total weight (W/2 undirected, W directed)
+    ::ringleader::community::detail::Problem p = ::ringleader::community::detail::make_problem(g, Objective::Modularity, 1.0, false, 1);
+    std::vector<vertex_t> memb = a.membership;
+    const double total = double(g.num_arcs()) / (directed ? 1.0 : 2.0);
+    CHECK(::ringleader::community::detail::quotient_quality(p.q, p.geff, memb, 2) == Approx(a.modularity * total).margin(1e-9));
+  }
+  CsrGraph g = rltest::make(3, false, {{0, 1}, {1, 2}});
+  LeidenOptions o;
+  for (double bad : {-1.0, std::nan(""), HUGE_VAL}) {
+    o.tolerance = bad;
+    CHECK_THROWS_AS(leiden(g, o), InvalidArgument);
+  }
+}
+
 TEST_CASE("Louvain levels coarsen each other and end at the result", "[community]") {
   std::mt19937 rng(5);
   Sample s = planted(rng, 200, 6, 0.2, 0.01, false, false);
