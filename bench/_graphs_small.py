@@ -53,3 +53,18 @@ def load_all(n, src, dst, threads):
     g.addEdges((src.astype(np.uint64), dst.astype(np.uint64)))
     ig_g = ig.Graph(n=n, edges=np.column_stack([src, dst]).tolist())
     return net, g, ig_g
+
+
+def result_header(title: str, threads: int, repeat: int, command: str, turns: str) -> list:
+    """The first lines of a committed result table: what ran, where, how (the machine's load included)."""
+    import datetime
+    import os
+    import platform
+
+    import networkit as nk
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return [f"# {title}", "",
+            f"{now}, {platform.machine()}, {os.cpu_count()} CPUs (shared with other jobs: load average "
+            f"{os.getloadavg()[0]:.1f} at the end), "
+            f"{threads} threads for ringleader and NetworKit (igraph is serial); NetworKit {nk.__version__}; "
+            f"median and minimum of {repeat} warm runs, {turns} taking turns; `{command}`.", ""]

@@ -19,17 +19,14 @@ node: tests/cpp/centrality/test_closeness_msbfs.cpp).
 - igraph `Graph.closeness()` and `Graph.harmonic_centrality(normalized=False)` (serial).
 """
 import argparse
-import datetime
-import os
 import pathlib
-import platform
 import statistics
 import sys
 
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _graphs_small import barabasi_albert, load_all  # noqa: E402
+from _graphs_small import barabasi_albert, load_all, result_header  # noqa: E402
 from kcore import runs  # noqa: E402
 
 
@@ -71,15 +68,11 @@ def main():
                 rows.append((title, f"{g.numberOfEdges():,}", measure, k, med, min(times[k]), med / base, err))
                 print(f"{title} {measure:9s} {k:30s} median {med:.4f} s  min {min(times[k]):.4f} s  "
                       f"x{med / base:.2f}  max rel diff {err:.1e}", flush=True)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# Closeness and harmonic centrality: ringleader, NetworKit, igraph", "",
-             f"{now}, {platform.machine()}, {os.cpu_count()} CPUs (shared with other jobs: load average "
-             f"{os.getloadavg()[0]:.1f} at the end), "
-             f"{T} threads for ringleader and NetworKit (igraph is serial); NetworKit {nk.__version__}; "
-             f"median and minimum of {a.repeat} warm runs, implementations taking turns; "
-             f"`python3 bench/closeness.py --threads {T} --repeat {a.repeat} --nodes {a.nodes}`.", "",
-             "| graph | edges | measure | implementation | median (s) | min (s) | median / ringleader | "
-             "max rel. diff. |", "|---|---:|---|---|---:|---:|---:|---:|"]
+    lines = result_header("Closeness and harmonic centrality: ringleader, NetworKit, igraph", T, a.repeat,
+                          f"python3 bench/closeness.py --threads {T} --repeat {a.repeat} --nodes {a.nodes}",
+                          "implementations")
+    lines += ["| graph | edges | measure | implementation | median (s) | min (s) | median / ringleader | "
+              "max rel. diff. |", "|---|---:|---|---|---:|---:|---:|---:|"]
     for title, m, measure, k, med, mn, ratio, err in rows:
         lines.append(f"| {title} | {m} | {measure} | {k} | {med:.4f} | {mn:.4f} | {ratio:.2f} | {err:.1e} |")
     lines += ["", __doc__.split("\n\n", 2)[2].strip(), ""]

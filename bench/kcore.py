@@ -17,10 +17,7 @@ the minimum.  Every result is checked equal to ringleader's serial peeling.
 - igraph `Graph.coreness()` (serial).
 """
 import argparse
-import datetime
-import os
 import pathlib
-import platform
 import statistics
 import sys
 import time
@@ -28,7 +25,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _graphs_small import barabasi_albert, erdos_renyi, load_all  # noqa: E402
+from _graphs_small import barabasi_albert, erdos_renyi, load_all, result_header  # noqa: E402
 
 NOTES = """Level-synchronous peeling runs one parallel loop (a barrier) per level.
 On a loaded machine a barrier waits for the slowest thread to be scheduled,
@@ -85,15 +82,10 @@ def main():
             rows.append((title, f"{g.numberOfEdges():,}", k, med, min(times[k]), med / base, same))
             print(f"{title:38s} {k:30s} median {med:.4f} s  min {min(times[k]):.4f} s  "
                   f"x{med / base:.2f}  same={same}", flush=True)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# k-core (core number): ringleader, NetworKit, igraph", "",
-             f"{now}, {platform.machine()}, {os.cpu_count()} CPUs (shared with other jobs: load average "
-             f"{os.getloadavg()[0]:.1f} at the end), "
-             f"{T} threads for ringleader and NetworKit (igraph is serial); NetworKit {nk.__version__}; "
-             f"median and minimum of {a.repeat} warm runs, libraries taking turns; "
-             f"`python3 bench/kcore.py --threads {T} --repeat {a.repeat}`.", "",
-             "| graph | edges | implementation | median (s) | min (s) | median / ringleader parallel | "
-             "same core numbers |", "|---|---:|---|---:|---:|---:|---|"]
+    lines = result_header("k-core (core number): ringleader, NetworKit, igraph", T, a.repeat,
+                          f"python3 bench/kcore.py --threads {T} --repeat {a.repeat}", "libraries")
+    lines += ["| graph | edges | implementation | median (s) | min (s) | median / ringleader parallel | "
+              "same core numbers |", "|---|---:|---|---:|---:|---:|---|"]
     for title, m, k, med, mn, ratio, same in rows:
         lines.append(f"| {title} | {m} | {k} | {med:.4f} | {mn:.4f} | {ratio:.2f} | {'yes' if same else 'NO'} |")
     lines += ["", __doc__.split("\n\n", 2)[2].strip(), "", NOTES, ""]
