@@ -59,7 +59,8 @@ def test_candidates_find_succession_and_handset():
     assert pairs[("a", "x")] == pytest.approx(0.95)       # handset, reliability 0.95
     assert pairs[("a", "b")] == pytest.approx(0.6)        # succession, reliability 0.6
     row = c[(c.a == "a") & (c.b == "b")].iloc[0]
-    assert row.succession == pytest.approx(1.0) and row.gap_days == pytest.approx(2.0)  # last call day 19, first day 21
+    # contact similarity 1, no sightings: the contact-only value, scored 0.6 x similarity
+    assert row.succession == pytest.approx(0.6 / 0.95) and row.gap_days == pytest.approx(2.0)  # day 19 -> day 21
     assert (c.a.astype(str) < c.b.astype(str)).all()
     assert c.score.between(0, 1).all() and c.score.is_monotonic_decreasing
     assert c.attrs["hubs"] == {"box": 6}

@@ -28,11 +28,31 @@ header):
 ``succession``
     One phone stops and the other starts within ``max_gap`` (default 14
     days; the periods may overlap by ``overlap``, default 1 day) and they
-    call the same contacts: tf-idf weighted cosine similarity of their call
-    counts per contact, times min(1, shared contacts / ``succession_support``)
+    call the same contacts: contact similarity = tf-idf weighted cosine
+    similarity of their call counts per contact (a contact everyone calls
+    weighs little), times min(1, shared contacts / ``succession_support``)
     (default 3: on generated networks one or two shared contacts were
     chance as often as not).  Phones with fewer than ``min_calls`` (3)
     timed calls get none.  Activity periods come from call timestamps.
+    When both phones have timed sightings (``located_at`` a cell or venue)
+    the contact similarity is combined with their place similarity (the
+    tf-idf weighted cosine of their sighting counts per place and time of
+    day - weekday office hours 08:00-19:00 or other, in the timestamps'
+    clock): value = the geometric mean of the two, halved unless the two
+    phones are each other's best match (the new number is the old one's
+    best successor by contact similarity and the old one the new one's best
+    predecessor), and 1 - full evidence - for a mutual best pair whose
+    geometric mean reaches ``succession_full`` (default 0.35) with at least
+    two shared contacts (one shared contact, a hotline or a boss everyone
+    calls, never makes a full succession); any other value is at most
+    ``succession_full``.  Without sightings of both
+    phones the value is 0.6 / 0.95 x the contact similarity (scored 0.6 x
+    contact similarity: below the default threshold, as before the place
+    profiles).  ``succession_full`` was chosen on the tuning networks of
+    bench/resolve/quality.py (identity_noise defaults, seeds 100..): the
+    full successions were one user in 89 of 89 pairs (and 95 of 96 without
+    the two-contact rule); the link precision is reported on other rates
+    and seeds (bench/results/resolve_quality.md).
 ``colocation``
     The two phones were seen (``located_at``, with timestamps) at the same
     cells in the same time windows (``colocation_window``, default 1 hour) at

@@ -16,12 +16,13 @@ from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 #: default rates, seeds 100..; bench/results/resolve_quality.md): handset
 #: 0.99 and devices 1.0 (set to 0.95), holder 0.38 (bought identities and
 #: company names are shared by different users; set to 0.35), succession
-#: 0.74 at value >= 0.5 (set to 0.6: below the default threshold alone, as
-#: 0.74 misses the 0.95 link precision aimed at).  Co-location and
+#: 0.99 at value 1 (a mutual best succession at the same places, see the
+#: module documentation; set to 0.95; contact similarity alone was 0.74
+#: precise at value >= 0.5 and is scaled to score at most 0.6).  Co-location and
 #: pass-through had no pairs there (co-location was under 0.1 precise on an
 #: earlier run, a compound's crew sharing cells all day): 0.1 and 0.5 are
 #: guesses that keep them below the threshold alone.
-RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
+RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
                "passthrough": 0.5}
 
 #: The default threshold of :func:`ringleader.resolve.merge`.  Chosen on the
@@ -29,14 +30,16 @@ RELIABILITY = {"handset": 0.95, "succession": 0.6, "colocation": 0.1, "holder": 
 #: default rates, seeds 100..), reported on others (other rates, seeds
 #: 200..; bench/results/resolve_quality.md): there every threshold from 0.5
 #: to 0.95 kept link precision >= 0.95 and gave the same links, as the
-#: scores are discrete (one strong evidence - handset, devices - 0.95; one
-#: weak one at most 0.6).  0.7 lies between: a merge needs a strong
-#: evidence.  The weak ones (succession 0.6, pass-through 0.5, holder
-#: 0.35, co-location 0.1) do not reach it even together (succession with
-#: co-location 0.64, holder with pass-through 0.675): on the tuning
-#: networks pairs with succession >= 0.5 were one user in only 74 % of
-#: cases.  They stay in the candidates for the analyst to accept by hand
-#: (merge with an edited ``pairs`` table, or a lower threshold).
+#: scores are discrete (one strong evidence - handset, devices, a full
+#: succession - 0.95; one weak one at most 0.6).  0.7 lies between: a merge
+#: needs a strong evidence.  The weak ones (succession short of full: 0.6 x
+#: contact similarity without sightings, else at most 0.95 x
+#: succession_full = 0.33; pass-through 0.5, holder 0.35, co-location 0.1)
+#: do not reach it even together (succession with co-location 0.64, holder
+#: with pass-through 0.675): on the tuning networks pairs with contact
+#: similarity >= 0.5 were one user in only 74 % of cases.  They stay in the
+#: candidates for the analyst to accept by hand (merge with an edited
+#: ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
 PHONE_EVIDENCE = ("handset", "succession", "colocation")
@@ -84,7 +87,7 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
 def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
                max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
-               succession_support: int = 3,
+               succession_support: int = 3, succession_full: float = 0.35,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
                passthrough_window="10min", amount_tolerance: float = 0.1, min_events: int = 2,
                holder_columns=None, max_per_holder: int = 10, reliability: Optional[Mapping[str, float]] = None,
@@ -95,7 +98,9 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
     Pairs come from blocking, never from all pairs: identifiers sharing a
     device, a contact (within the succession time window) or a cell in a
     time window, or holder attributes, or an instant of pass-through money.
-    See the module documentation for each evidence and its options.
+    See the module documentation for each evidence and its options
+    (``succession_full``: the geometric mean of contact and place
+    similarity at which a mutual best succession is full evidence).
 
     Parameters
     ----------
@@ -158,7 +163,8 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         if "succession" in chosen:
             if len(x.edges("call")):
                 f.append(ev.succession(x, is_phone, duration_ns(max_gap, "max_gap"), duration_ns(overlap, "overlap"),
-                                       min_calls, max_contact_block, idf, succession_support, threads))
+                                       min_calls, max_contact_block, idf, succession_support, threads,
+                                       float(succession_full)))
             else:
                 lacking("succession", "the network has no 'call' edges")
         if "colocation" in chosen:

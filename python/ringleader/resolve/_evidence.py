@@ -182,7 +182,7 @@ def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_sims: int, max
 
 
 def succession(x: Arrays, is_phone: np.ndarray, max_gap: int, overlap: int, min_calls: int, max_block: int,
-               idf: bool, support: int, threads: int) -> pd.DataFrame:
+               idf: bool, support: int, threads: int, full: float = 0.35) -> pd.DataFrame:
     e = x.edges("call")
     e = e[is_phone[x.src[e]] | is_phone[x.dst[e]]]
     t = x.time[e]
@@ -203,9 +203,72 @@ def succession(x: Arrays, is_phone: np.ndarray, max_gap: int, overlap: int, min_
     f = _frame(d, "succession")
     # full evidence needs `support` shared contacts: one shared contact in a
     # sparse call record is chance (measured on generated networks)
-    f["succession"] *= np.minimum(1.0, np.asarray(d["count"], dtype=np.float64) / max(1, int(support)))
+    contact = f["succession"].to_numpy() * np.minimum(1.0, np.asarray(d["count"], dtype=np.float64) / max(1, int(support)))
     f["gap_days"] = np.asarray(d["gap"], dtype=np.float64) / 86400e9
+    older = np.asarray(d["older"], dtype=np.int64)
+    f["succession"] = sharpen(x, is_phone, f["a"].to_numpy(), f["b"].to_numpy(), older, contact, full,
+                              np.asarray(d["count"]))
     return f
+
+
+#: Reliability of a contact-only succession value relative to the full one:
+#: without sightings the value is scaled so that its score is 0.6 x contact
+#: similarity, as before the place profiles were added.
+CONTACT_ONLY = 0.6 / 0.95
+#: Shared contacts a full succession needs (one shared contact - a hotline, a
+#: boss everyone calls - does not make two numbers one person's).
+FULL_SHARED = 2
+
+
+def place_profiles(x: Arrays, is_phone: np.ndarray) -> pd.DataFrame:
+    """Per phone: idf-weighted counts of its sightings per (place, time of
+    day), time of day = weekday office hours 08:00-19:00 or other (the
+    timestamps' clock), with the norm of each phone's profile."""
+    e = x.edges("located_at")
+    ident, place, e = oriented(x, e, is_phone)
+    ok = np.isin(x.node_type[place], ("cell", "venue")) & (x.time[e] != NAT)
+    ident, place, t = ident[ok].astype(np.int64), place[ok].astype(np.int64), x.time[e][ok]
+    sec = t // 1_000_000_000
+    hour = (sec % 86400) / 3600.0
+    weekday = ((sec // 86400 + 3) % 7) < 5  # 1970-01-01 was a Thursday
+    key = place * 2 + (weekday & (hour >= 8) & (hour < 19))
+    p = pd.DataFrame({"v": ident, "k": key}).value_counts().rename("w").reset_index()
+    n = p["v"].nunique()
+    df = p.groupby("k")["v"].size()
+    p["w"] = p["w"] * np.log1p(n / df.reindex(p["k"]).to_numpy())
+    return p
+
+
+def sharpen(x: Arrays, is_phone: np.ndarray, a: np.ndarray, b: np.ndarray, older: np.ndarray,
+            contact: np.ndarray, full: float, shared: np.ndarray) -> np.ndarray:
+    """The succession value of each pair (see rl.resolve): the geometric mean
+    of contact and place similarity, halved unless the two are each other's
+    best successor / predecessor by contact similarity, and 1 (full evidence) for a mutual best
+    pair at or above ``full`` with at least FULL_SHARED shared contacts; CONTACT_ONLY x contact similarity when one
+    of the two phones has no timed sighting."""
+    contact = np.asarray(contact, dtype=np.float64)
+    if len(a) == 0:
+        return contact
+    p = place_profiles(x, is_phone)
+    norm = np.sqrt((p["w"] ** 2).groupby(p["v"]).sum())
+    pairs = pd.DataFrame({"a": a, "b": b, "i": np.arange(len(a))})
+    dot = (pairs.merge(p.rename(columns={"v": "a", "w": "wa"}), on="a")
+           .merge(p.rename(columns={"v": "b", "w": "wb"}), on=["b", "k"]))
+    dot = (dot["wa"] * dot["wb"]).groupby(dot["i"]).sum().reindex(np.arange(len(a)), fill_value=0.0).to_numpy()
+    na, nb = norm.reindex(a).to_numpy(), norm.reindex(b).to_numpy()
+    seen = ~np.isnan(na) & ~np.isnan(nb)
+    place = np.where(seen, dot / np.where(seen, na * nb, 1.0), 0.0)
+    comb = np.sqrt(np.clip(contact, 0.0, 1.0) * np.clip(place, 0.0, 1.0))
+    newer = np.where(older == a, b, a)
+    t = pd.DataFrame({"o": older, "n": newer, "c": contact, "i": np.arange(len(a))})
+    t = t.sort_values(["c", "i"], ascending=[False, True], kind="stable")
+    best_o = t.drop_duplicates("o")["i"].to_numpy()
+    best_n = t.drop_duplicates("n")["i"].to_numpy()
+    mutual = np.zeros(len(a), dtype=bool)
+    mutual[np.intersect1d(best_o, best_n)] = True
+    value = np.where(mutual & (comb >= full) & (shared >= FULL_SHARED), 1.0, np.where(mutual, comb, comb / 2))
+    value = np.where(value < 1.0, np.minimum(value, full), 1.0)  # below full: weak evidence
+    return np.where(seen, value, CONTACT_ONLY * contact)
 
 
 def colocation(x: Arrays, is_phone: np.ndarray, window: int, max_block: int, min_shared: int, threads: int):
