@@ -56,9 +56,10 @@ autodoc_preserve_defaults = True
 add_module_names = False
 
 # -n (nitpicky): every cross-reference must resolve.  Signatures name
-# pandas' classes (return annotations), whose documentation is not part of
-# this site: no intersphinx, the build reads nothing outside the repository.
-nitpick_ignore_regex = [("py:class", r"(pandas|pd)\.(DataFrame|Series|Index)")]
+# pandas' and numpy's classes (return annotations), whose documentation is not
+# part of this site: no intersphinx, the build reads nothing outside the repository.
+nitpick_ignore_regex = [("py:class", r"(pandas|pd)\.(DataFrame|Series|Index)"),
+                        ("py:class", r"(numpy|np)\.ndarray")]
 # Known references in files another change is editing now (python/ringleader/
 # network.py, report/__init__.py): to fix there, then remove from this list.
 nitpick_ignore = [
