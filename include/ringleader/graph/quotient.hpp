@@ -48,6 +48,13 @@ constexpr vertex_t kNone = ~vertex_t(0);
 /// starting a parallel region costs more than the work it shares).
 inline int threads_for(vertex_t n, int threads) { return n < 16384 ? 1 : threads; }
 
+/// Threads worth using on work over n vertices and `arcs` arcs: one when
+/// both are small (n < 16,384 and arcs < 262,144); aggregated graphs have few
+/// vertices but may still have millions of arcs.
+inline int threads_for(vertex_t n, std::uint64_t arcs, int threads) {
+  return n < 16384 && arcs < (std::uint64_t(1) << 18) ? 1 : threads;
+}
+
 /// A graph without self-loops in CSR form: combined neighbour weights, the
 /// null-model factors kout and kin, and the original vertices per vertex.
 struct QGraph {
@@ -140,16 +147,19 @@ struct alignas(64) Tally {  // aligned: per-thread tallies share no cache line
 /// Builds the adjacency of `n_out` vertices from `each(o, tally)`, which adds
 /// the (neighbour, weight) pairs of output vertex o to the tally (duplicates
 /// are summed; o itself must not be added).  Output vertices are processed in
-/// fixed chunks whose results are concatenated in order, so the adjacency is
-/// the same for any thread count.
+/// chunks whose results are concatenated in order, so the adjacency is the
+/// same for any thread count (and any chunking).  `arcs` (optional) is the
+/// number of input arcs the calls to `each` read: with many arcs, few output
+/// vertices are still shared among threads.
 template <class Each>
-void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int threads, Each&& each) {
-  constexpr vertex_t kChunk = 2048;
+void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int threads, Each&& each,
+                     std::uint64_t arcs = 0) {
+  const vertex_t kChunk = std::clamp<vertex_t>(n_out / 64, 1, 2048);
   const std::int64_t nchunks = (std::int64_t(n_out) + kChunk - 1) / kChunk;
   std::vector<std::vector<vertex_t>> cadj(static_cast<std::size_t>(nchunks));
   std::vector<std::vector<double>> cw(static_cast<std::size_t>(nchunks));
   out.off.assign(std::size_t(n_out) + 1, 0);
-  threads = threads_for(n_out, threads);
+  threads = threads_for(n_out, arcs, threads);
   std::vector<Tally> tallies(std::size_t(parallel::threads(threads)));
   parallel::for_each_dynamic(
       nchunks,
@@ -301,7 +311,7 @@ inline QGraph aggregate(const QGraph& q, const std::vector<vertex_t>& comm, vert
         if (d != c) t.add(d, q.w[e]);
       }
     }
-  });
+  }, q.adj.size());
   a.kout.assign(k, 0.0);
   a.kin.assign(k, 0.0);
   a.size.assign(k, 0.0);

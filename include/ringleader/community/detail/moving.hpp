@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <vector>
 
 #include "ringleader/core/progress.hpp"
@@ -178,8 +179,15 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
 inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<vertex_t>& comm, vertex_t k, double theta,
                        std::uint64_t seed, int threads, std::vector<vertex_t>& refined) {
   const vertex_t n = q.n;
-  threads = graph::threads_for(n, threads);
+  threads = graph::threads_for(n, q.adj.size(), threads);
   const graph::Groups gr = graph::group(comm, k);
+  // Largest communities first (each is one task, with its own random stream),
+  // so that a few large communities do not end up on one thread at the end.
+  std::vector<vertex_t> by_size(k);
+  std::iota(by_size.begin(), by_size.end(), vertex_t(0));
+  std::stable_sort(by_size.begin(), by_size.end(), [&](vertex_t a, vertex_t b) {
+    return gr.start[a + 1] - gr.start[a] > gr.start[b + 1] - gr.start[b];
+  });
   refined.resize(n);
   std::vector<double> rto(n), rti(n), ext(n);
   std::vector<vertex_t> rcount(n);
@@ -187,7 +195,7 @@ inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<ve
   parallel::for_each_dynamic(
       k,
       [&](int t, std::int64_t ci) {
-        const vertex_t s = vertex_t(ci);
+        const vertex_t s = by_size[std::size_t(ci)];
         const vertex_t* first = gr.order.data() + gr.start[s];
         const vertex_t size = vertex_t(gr.start[s + 1] - gr.start[s]);
         double to = 0.0, ti = 0.0;
@@ -265,7 +273,7 @@ inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<ve
           ext[pick] += ext[v] - 2.0 * tally.get(pick);
         }
       },
-      threads, 16);
+      threads, 1);
   return graph::compact(refined);
 }
 
