@@ -35,6 +35,7 @@
 // the merrier: efficient multi-source graph traversal. PVLDB 8(4):449-460.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <numeric>
@@ -80,6 +81,13 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
                                    Progress& progress, bool harmonic) {
   std::vector<double> out(g.n, 0.0);
   const double n = double(g.n);
+  std::vector<vertex_t> distinct;  // a vertex named twice is searched once (two threads writing out[u] would race)
+  if (units) {
+    distinct = *units;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    units = &distinct;
+  }
   if constexpr (!Weighted) {
     if (opt.bit_parallel) {
       const auto sums = [&](vertex_t u, const graph::DistanceSums& r) {
