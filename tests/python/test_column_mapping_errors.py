@@ -157,3 +157,12 @@ def test_from_pandas_errors_name_row_and_column():
     with pytest.raises(ValueError, match=r"\[1.5\] \(list\) is not a number"):
         rl.Network.from_pandas(pd.DataFrame({"source": ["a"], "target": ["b"], "weight": [[1.5]]}))
     assert np.isnan(rl.Network.from_pandas(e.iloc[:1], **kw).edges["amount"].iloc[0])
+
+
+def test_time_format_year_outside_nanoseconds_is_a_parse_error(tmp_path):
+    # found by fuzz/fuzz_case.py: pandas reads year 1 with a format, nanoseconds cannot hold it
+    path = tmp_path / "e.csv"
+    path.write_text("source,target,timestamp\na,b,0001-01-01\nb,c,2024-01-01\n")
+    with pytest.raises(rl.ParseError, match=r"e.csv:2: column 'timestamp': '0001-01-01' is outside the "
+                                            r"representable range of times \(years 1678 to 2261\)"):
+        rl.read_csv(path, time_format="%Y-%m-%d")

@@ -174,6 +174,16 @@ def _time_of(v, dayfirst: bool, formatted: Optional[dict]):
     return f"{v!r} ({type(v).__name__}) is not a date or time"
 
 
+def _ns_or_none(v):
+    """A parsed time as nanoseconds (NaT as NAT), or None when nanoseconds cannot hold it."""
+    if pd.isna(v):
+        return NAT
+    try:
+        return int(pd.Timestamp(v).as_unit("ns").value)
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        return None
+
+
 def _formatted(uniques, time_format: str) -> dict:
     """Text value -> ``(ns, absolute)`` read with ``time_format``, or an error message."""
     absolute = "%z" in time_format or "%Z" in time_format
@@ -184,9 +194,15 @@ def _formatted(uniques, time_format: str) -> dict:
     except (ValueError, OverflowError):  # e.g. a format pandas refuses
         raise ValueError(f"time_format={time_format!r} cannot be used: pass a strftime format such as "
                          "'%d.%m.%Y %H:%M'") from None
-    ns = got.dt.as_unit("ns").array.asi8 if len(texts) else np.empty(0, dtype=np.int64)
+    try:
+        ns = list(got.dt.as_unit("ns").array.asi8) if len(texts) else []
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a year pandas reads but nanoseconds cannot hold
+        ns = [_ns_or_none(v) for v in got]
     out = {}
     for t, x in zip(texts, ns):
+        if x is None:
+            out[t] = f"{t!r} is outside the representable range of times (years 1678 to 2261)"
+            continue
         out[t] = (int(x), absolute) if x != NAT else (
             f"{t!r} does not match time_format={time_format!r} (strftime codes: %d day, %m month, %Y year, "
             "%H:%M hour and minute, %z UTC offset)")
