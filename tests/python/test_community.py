@@ -181,6 +181,10 @@ def test_thread_count_does_not_change_results():
     c = rl.community.louvain(net, seed=5, threads=1)
     d = rl.community.louvain(net, seed=5, threads=2)
     assert c.equals(d)
+    # label propagation shares the batched queue (stale decisions carried to the next batch)
+    e = rl.community.label_propagation(net, seed=5, threads=1)
+    f = rl.community.label_propagation(net, seed=5, threads=2)
+    assert e.equals(f)
 
 
 def test_cpm_and_resolution():
