@@ -74,13 +74,21 @@ struct ClosenessOptions {
 
 namespace detail {
 
+/// Closeness of a vertex that reaches `reached` vertices (itself included)
+/// at distances summing to `total`: (reached - 1) / total, times (reached -
+/// 1) / (n - 1) with wf_improved; 0 when it reaches nothing (or n <= 1).
+inline double closeness_value(double reached, double total, vertex_t n, bool wf_improved) {
+  if (!(total > 0.0) || n <= 1) return 0.0;
+  const double c = (reached - 1.0) / total;
+  return wf_improved ? c * (reached - 1.0) / double(n - 1) : c;
+}
+
 /// Closeness (or exact harmonic) of the vertices of `units` (null = all);
 /// 0 for the others.
 template <bool Weighted>
 std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t>* units, const ClosenessOptions& opt,
                                    Progress& progress, bool harmonic) {
   std::vector<double> out(g.n, 0.0);
-  const double n = double(g.n);
   std::vector<vertex_t> distinct;  // a vertex named twice is searched once (two threads writing out[u] would race)
   if (units) {
     distinct = *units;
@@ -95,14 +103,7 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
           out[u] = r.harmonic;
           return;
         }
-        const double total = double(std::int64_t(r.total));
-        double c = 0.0;
-        if (total > 0.0 && g.n > 1) {
-          const double reached = double(r.reached + 1);
-          c = (reached - 1.0) / total;
-          if (opt.wf_improved) c *= (reached - 1.0) / (n - 1);
-        }
-        out[u] = c;
+        out[u] = closeness_value(double(r.reached + 1), double(std::int64_t(r.total)), g.n, opt.wf_improved);
       };
       graph::for_each_distance_sums(g, graph::in_arcs(g), units, opt.threads, progress, "closeness", sums);
       return out;
@@ -128,12 +129,7 @@ std::vector<double> closeness_impl(const CsrGraph& g, const std::vector<vertex_t
       for (std::size_t j = 1; j < reached; ++j) s += sp.dist[order[j]];
       total = double(s);
     }
-    double c = 0.0;
-    if (total > 0.0 && g.n > 1) {
-      c = (double(reached) - 1.0) / total;
-      if (opt.wf_improved) c *= (double(reached) - 1.0) / (n - 1);
-    }
-    out[u] = c;
+    out[u] = closeness_value(double(reached), total, g.n, opt.wf_improved);
   };
   graph::for_each_search<Weighted>(g, graph::in_arcs(g), units, opt.threads, progress, "closeness", search);
   return out;
