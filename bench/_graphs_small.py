@@ -39,6 +39,24 @@ def barabasi_albert(n: int, per: int, seed: int = 1):
     return np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
 
 
+def issue_graphs(quick: bool = False) -> dict:
+    """The two graphs of issue 21's table, {title: (n, src, dst)}: Erdős–Rényi n / 10n and
+    Barabási–Albert n / 5 per node, n = 200,000 (20,000 with `quick`), fixed seeds."""
+    n = 20_000 if quick else 200_000
+    return {f"Erdős–Rényi {n:,} / {10 * n:,}": (n, *erdos_renyi(n, 10 * n, seed=1)),
+            f"Barabási–Albert {n:,} / 5 per node": (n, *barabasi_albert(n, 5, seed=2))}
+
+
+def kernel_arguments(ap, repeat_flag: str, repeat: int, out_name: str):
+    """The command line every kernel benchmark shares: --threads, the repeat count, --quick, --out."""
+    import pathlib
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument(repeat_flag, type=int, default=repeat)
+    ap.add_argument("--quick", action="store_true", help="20k-node graphs, nothing written")
+    ap.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent / "results" / out_name))
+    return ap.parse_args()
+
+
 def load_all(n, src, dst, threads):
     """The same undirected graph in ringleader, networkit and igraph (node i = id i)."""
     import igraph as ig

@@ -25,7 +25,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _graphs_small import barabasi_albert, erdos_renyi, load_all, result_header  # noqa: E402
+from _graphs_small import issue_graphs, kernel_arguments, load_all, result_header  # noqa: E402
 
 NOTES = """Level-synchronous peeling runs one parallel loop (a barrier) per level.
 On a loaded machine a barrier waits for the slowest thread to be scheduled,
@@ -52,17 +52,11 @@ def runs(fns, repeat):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--quick", action="store_true", help="20k-node graphs")
-    ap.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent / "results" / "kcore.md"))
-    a = ap.parse_args()
+    a = kernel_arguments(ap, "--repeat", 7, "kcore.md")
     import networkit as nk
     import ringleader as rl
     T = a.threads
-    n = 20_000 if a.quick else 200_000
-    graphs = {f"Erdős–Rényi {n:,} / {10 * n:,}": (n, *erdos_renyi(n, 10 * n, seed=1)),
-              f"Barabási–Albert {n:,} / 5 per node": (n, *barabasi_albert(n, 5, seed=2))}
+    graphs = issue_graphs(a.quick)
     rows = []
     for title, (nn, src, dst) in graphs.items():
         net, g, ig_g = load_all(nn, src, dst, T)

@@ -34,24 +34,18 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _community_one import modularity  # noqa: E402
-from _graphs_small import barabasi_albert, erdos_renyi, load_all, result_header  # noqa: E402
+from _graphs_small import issue_graphs, kernel_arguments, load_all, result_header  # noqa: E402
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--igraph", action="store_true", help="also igraph (one seed; slow)")
-    ap.add_argument("--quick", action="store_true", help="20k-node graphs, nothing written")
-    ap.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent / "results" / "leiden.md"))
-    a = ap.parse_args()
+    a = kernel_arguments(ap, "--seeds", 5, "leiden.md")
     import networkit as nk
     import pandas as pd
     import ringleader as rl
     T = a.threads
-    n = 20_000 if a.quick else 200_000
-    graphs = {f"Erdős–Rényi {n:,} / {10 * n:,}": (n, *erdos_renyi(n, 10 * n, seed=1)),
-              f"Barabási–Albert {n:,} / 5 per node": (n, *barabasi_albert(n, 5, seed=2))}
+    graphs = issue_graphs(a.quick)
     rows = []
     for title, (nn, src, dst) in graphs.items():
         net, g, ig_g = load_all(nn, src, dst, T)
