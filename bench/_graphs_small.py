@@ -47,6 +47,12 @@ def issue_graphs(quick: bool = False) -> dict:
             f"Barabási–Albert {n:,} / 5 per node": (n, *barabasi_albert(n, 5, seed=2))}
 
 
+def each_graph(quick: bool, threads: int):
+    """(title, n, src, dst, ringleader network, networkit graph, igraph graph) of each issue graph."""
+    for title, (n, src, dst) in issue_graphs(quick).items():
+        yield (title, n, src, dst, *load_all(n, src, dst, threads))
+
+
 def kernel_arguments(ap, repeat_flag: str, repeat: int, out_name: str):
     """The command line every kernel benchmark shares: --threads, the repeat count, --quick, --out."""
     import pathlib

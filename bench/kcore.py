@@ -25,7 +25,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _graphs_small import issue_graphs, kernel_arguments, load_all, result_header  # noqa: E402
+from _graphs_small import each_graph, kernel_arguments, result_header  # noqa: E402
 
 NOTES = """Level-synchronous peeling runs one parallel loop (a barrier) per level.
 On a loaded machine a barrier waits for the slowest thread to be scheduled,
@@ -56,10 +56,8 @@ def main():
     import networkit as nk
     import ringleader as rl
     T = a.threads
-    graphs = issue_graphs(a.quick)
     rows = []
-    for title, (nn, src, dst) in graphs.items():
-        net, g, ig_g = load_all(nn, src, dst, T)
+    for title, nn, src, dst, net, g, ig_g in each_graph(a.quick, T):
         rl.centrality.core_number(net, threads=T)  # builds the compute view (untimed)
         fns = {
             "ringleader (parallel)": lambda: rl.centrality.core_number(net, threads=T).to_numpy(),

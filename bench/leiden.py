@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _community_one import modularity  # noqa: E402
-from _graphs_small import issue_graphs, kernel_arguments, load_all, result_header  # noqa: E402
+from _graphs_small import each_graph, kernel_arguments, result_header  # noqa: E402
 
 
 def main():
@@ -45,10 +45,8 @@ def main():
     import pandas as pd
     import ringleader as rl
     T = a.threads
-    graphs = issue_graphs(a.quick)
     rows = []
-    for title, (nn, src, dst) in graphs.items():
-        net, g, ig_g = load_all(nn, src, dst, T)
+    for title, nn, src, dst, net, g, ig_g in each_graph(a.quick, T):
         u, v = np.minimum(src, dst), np.maximum(src, dst)
         rl.community.modularity(net, pd.Series(np.zeros(nn, dtype=np.int64), index=net.node_index))  # view
         ids = np.asarray(net.node_index, dtype=np.int64)
