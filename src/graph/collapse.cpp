@@ -113,12 +113,13 @@ Network Network::collapse(const CollapseOptions& opt) const {
       threads);
   const std::size_t ngroups = std::size_t(graph::exclusive_scan(rank, threads));
 
-  const bool times = edges_.has_timestamps(), amounts = edges_.has_amounts();
+  const bool times = opt.summaries && edges_.has_timestamps(), amounts = opt.summaries && edges_.has_amounts();
+  const bool counts = opt.summaries;
   out.source.resize(ngroups);
   out.target.resize(ngroups);
   out.type.assign(ngroups, merged_type);
   out.weight.resize(ngroups);
-  count.numbers.resize(ngroups);
+  if (counts) count.numbers.resize(ngroups);
   if (amounts) out.amount.resize(ngroups);
   if (times) {
     first.times.resize(ngroups);
@@ -135,7 +136,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
         out.source[g] = src[e];
         out.target[g] = dst[e];
         if (opt.by_type) out.type[g] = edges_.type[e];
-        count.numbers[g] = 1;
+        if (counts) count.numbers[g] = 1;
         out.weight[g] = how == Aggregate::Count ? 1.0 : weights[e];
         if (amounts) out.amount[g] = edges_.amount[e];
         if (times) first.times[g] = last.times[g] = edges_.timestamp[e];
@@ -148,7 +149,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
       [&](int, std::int64_t bi) {
         for (const auto& [k, k2] : runs[std::size_t(bi)]) {
           const std::size_t g = rank[order[k]];
-          count.numbers[g] = double(k2 - k);
+          if (counts) count.numbers[g] = double(k2 - k);
           double w = out.weight[g];
           for (std::uint64_t j = k + 1; j < k2; ++j) {
             const double x = weights[order[j]];
@@ -189,7 +190,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
                               nodes_.ids[out.source[g]] + "' and '" + nodes_.ids[out.target[g]] +
                               "' sum to more than the largest number a double holds (1.8e308): scale the "
                               "column down, or read it unweighted");
-  out.attrs.push_back(std::move(count));
+  if (counts) out.attrs.push_back(std::move(count));
   if (times) {
     out.attrs.push_back(std::move(first));
     out.attrs.push_back(std::move(last));

@@ -195,7 +195,8 @@ std::shared_ptr<const Network> Network::collapsed(const CollapseOptions& opt) co
   {
     std::lock_guard<std::mutex> lock(views_->mutex);
     for (const auto& v : views_->views)
-      if (v->options.weight == opt.weight && v->options.by_type == opt.by_type && v->options.column == opt.column)
+      if (v->options.weight == opt.weight && v->options.by_type == opt.by_type && v->options.column == opt.column &&
+          v->options.summaries == opt.summaries)
         view = v;
     if (!view) {
       view = std::make_shared<View>();

@@ -155,6 +155,11 @@ struct CollapseOptions {
   std::string column = "weight";
   /// Threads of the build (0 = the default); the result does not depend on it.
   int threads = 0;
+  /// The summary columns: `count`, `first_timestamp`, `last_timestamp` and
+  /// the summed amount.  The compute views (graph/view.hpp) read source,
+  /// target and weight only and leave them out: at 100M calls they were
+  /// about 3 GB.
+  bool summaries = true;
 };
 
 class Network {
@@ -225,8 +230,8 @@ class Network {
   /// order) with every node, or with only their endpoints (`active_only`).
   Network edge_subnetwork(std::vector<std::size_t> edges, bool active_only) const;
   /// Merges parallel edges per (source, target[, type]) (unordered pair when
-  /// undirected).  Result columns: weight (aggregate of options.column),
-  /// attributes `count`,
+  /// undirected).  Result columns: weight (aggregate of options.column) and,
+  /// with options.summaries (the default), attributes `count`,
   /// `first_timestamp`, `last_timestamp` (when timestamps exist) and amount (sum
   /// of present amounts; NaN when none).  Edge order: first appearance; an
   /// edge's source and target are those of its group's first edge.  Parallel
@@ -234,7 +239,7 @@ class Network {
   /// same for any thread count: parallel edges are aggregated in edge order.
   /// O(n + m).
   Network collapse(const CollapseOptions& opt = {}) const;
-  /// collapse(opt), built once per (weight, by_type, column) and shared:
+  /// collapse(opt), built once per (weight, by_type, column, summaries) and shared:
   /// thread-safe (concurrent calls for one key build it once; calls for
   /// other keys do not wait for it), kept as long as this network.  Copies
   /// start without cached views.

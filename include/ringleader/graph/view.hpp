@@ -27,7 +27,8 @@
 // The Network overloads of the kernels (e.g. centrality::betweenness(const
 // Network&, opt)) apply their family's rule through compute_view and then run
 // the CsrGraph kernel, which remains the building block for graphs built by
-// hand.  The view is collapse({aggregate, by_type = false, column}) of the
+// hand.  The view is collapse({aggregate, by_type = false, column,
+// summaries = false}) of the
 // network, built once per (aggregate, column) and kept with the network
 // (Network::collapsed: thread-safe), so measures that share a rule share it.
 #pragma once
@@ -52,6 +53,7 @@ enum class Merge {
 inline CollapseOptions merge_options(Merge merge, const std::string& weight) {
   CollapseOptions o;
   o.by_type = false;
+  o.summaries = false;  // the kernels read source, target and weight only
   o.column = weight.empty() ? "weight" : weight;
   if (weight.empty() || merge == Merge::Structure) o.weight = Aggregate::Max;
   else o.weight = merge == Merge::Shortest ? Aggregate::Min : Aggregate::Sum;

@@ -205,6 +205,25 @@ TEST_CASE("collapse merges parallel edges", "[graph][views]") {
   auto cnt = und.collapse(CollapseOptions{Aggregate::Count, false});
   CHECK(cnt.number_of_edges() == 4);
   CHECK(cnt.edges().weight[0] == 3);
+  // without the summary columns (the compute views): the same edges and weights, nothing else
+  for (bool directed : {false, true})
+    for (Aggregate how : {Aggregate::Sum, Aggregate::Count, Aggregate::Max, Aggregate::Min})
+      for (bool by_type : {false, true}) {
+        const Network net = sample(directed);
+        CollapseOptions full{how, by_type}, lean{how, by_type};
+        lean.summaries = false;
+        const Network a = net.collapse(full), b = net.collapse(lean);
+        CHECK(b.edges().source == a.edges().source);
+        CHECK(b.edges().target == a.edges().target);
+        CHECK(b.edges().type == a.edges().type);
+        CHECK(b.edges().weight == a.edges().weight);
+        CHECK(b.edges().attrs.empty());
+        CHECK(!b.edges().has_amounts());
+        CHECK(!b.edges().has_timestamps());
+        CHECK(net.collapsed(lean).get() != net.collapsed(full).get());  // two cached views
+        CHECK(net.collapsed(lean).get() == net.collapsed(lean).get());
+      }
+  CHECK(graph::simple_view(und, graph::Merge::Total, "").edges().attrs.empty());
 }
 
 TEST_CASE("Network refuses inconsistent tables", "[graph]") {

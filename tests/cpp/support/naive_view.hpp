@@ -168,7 +168,8 @@ inline Network naive_collapse(const Network& net, const CollapseOptions& opt) {
                               nodes_.ids[out.source[g]] + "' and '" + nodes_.ids[out.target[g]] +
                               "' sum to more than the largest number a double holds (1.8e308): scale the "
                               "column down, or read it unweighted");
-  if (!edges_.has_amounts()) out.amount.clear();
+  if (!edges_.has_amounts() || !opt.summaries) out.amount.clear();
+  if (!opt.summaries) return Network(directed_, nodes_, std::move(out));  // source, target, type, weight only
   out.attrs.push_back(std::move(count));
   if (edges_.has_timestamps()) {
     out.attrs.push_back(std::move(first));
