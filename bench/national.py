@@ -187,10 +187,11 @@ def total(res: dict) -> tuple:
     return wall, cpu, parts
 
 
-NOTE = ("Machine: 2 cores, 24 GB, **shared with 5 other helper sessions compiling C++ at the same time** "
-        "(load average 10-16 during the runs), so times are pessimistic and noisy; single runs. Peak = maximum "
-        "resident set size (ru_maxrss) of the fresh process that ran the step (kernel steps include the loaded "
-        "network and its compute view). threads=2 everywhere.")
+NOTE = ("Machine: 2 cores, 24 GB; the runs of 2026-12-06 from 11:00 UTC had the machine to themselves (the "
+        "earlier ones shared it with five compiling helper sessions and were 2-8x slower); single runs. Peak = "
+        "maximum resident set size (ru_maxrss) of the fresh process that ran the step: a kernel step holds the "
+        "loaded network and the collapsed view its first call builds (not the network's uncollapsed compute "
+        "view, which no kernel here reads). threads=2 everywhere.")
 
 
 def report(commit: bool) -> None:

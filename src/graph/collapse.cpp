@@ -63,7 +63,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
     if (edges_.size()) out.types.intern(edges_.types.size() == 1 ? edges_.types.name(0) : all);
   }
   const std::vector<double>& weights = edge_numbers(opt.column, false);
-  const std::size_t n = nodes_.size(), m = edges_.size();
+  const std::size_t n = nodes_->size(), m = edges_.size();
   const int threads = opt.threads;
   const vertex_t* src = edges_.source.data();
   const vertex_t* dst = edges_.target.data();
@@ -187,7 +187,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
     for (std::size_t g = 0; g < out.weight.size(); ++g)
       if (std::isinf(out.weight[g]))
         throw InvalidArgument("the weights (edge column '" + opt.column + "') of the parallel edges between '" +
-                              nodes_.ids[out.source[g]] + "' and '" + nodes_.ids[out.target[g]] +
+                              nodes_->ids[out.source[g]] + "' and '" + nodes_->ids[out.target[g]] +
                               "' sum to more than the largest number a double holds (1.8e308): scale the "
                               "column down, or read it unweighted");
   if (counts) out.attrs.push_back(std::move(count));
@@ -195,7 +195,7 @@ Network Network::collapse(const CollapseOptions& opt) const {
     out.attrs.push_back(std::move(first));
     out.attrs.push_back(std::move(last));
   }
-  return Network(directed_, nodes_, std::move(out), index_);  // same nodes: reuse the id index
+  return Network(directed_, nodes_, std::move(out), index_);  // same nodes: shared, with their id index
 }
 
 }  // namespace ringleader

@@ -29,22 +29,22 @@ void check_attribute_names(const std::vector<Column>& cols, const std::vector<st
 }
 
 void Network::validate(bool build_index) {
-  const std::size_t n = nodes_.ids.size(), m = edges_.source.size();
+  const std::size_t n = nodes_->ids.size(), m = edges_.source.size();
   auto need = [](bool ok, const std::string& what) {
     if (!ok) throw InvalidArgument("inconsistent network tables: " + what);
   };
-  need(nodes_.type.size() == n, "node type column size");
-  need(nodes_.labels.empty() || nodes_.labels.size() == n, "label column size");
+  need(nodes_->type.size() == n, "node type column size");
+  need(nodes_->labels.empty() || nodes_->labels.size() == n, "label column size");
   need(edges_.target.size() == m && edges_.type.size() == m && edges_.weight.size() == m, "edge column sizes");
   need(edges_.timestamp.empty() || edges_.timestamp.size() == m, "timestamp column size");
   need(edges_.amount.empty() || edges_.amount.size() == m, "amount column size");
   memory::check_vertex_count(n);
   memory::check_edge_count(m);
-  for (const auto& c : nodes_.attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
+  for (const auto& c : nodes_->attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
   for (const auto& c : edges_.attrs) need(c.size() == m, "edge attribute '" + c.name + "' size");
-  check_attribute_names(nodes_.attrs, kNodeColumns, "node");
+  check_attribute_names(nodes_->attrs, kNodeColumns, "node");
   check_attribute_names(edges_.attrs, kEdgeColumns, "edge");
-  for (auto t : nodes_.type) need(t < nodes_.types.size(), "node type index");
+  for (auto t : nodes_->type) need(t < nodes_->types.size(), "node type index");
   for (auto t : edges_.type) need(t < edges_.types.size(), "edge type index");
   for (std::size_t e = 0; e < m; ++e) {
     if (edges_.source[e] >= n || edges_.target[e] >= n)
@@ -52,9 +52,9 @@ void Network::validate(bool build_index) {
     if (!std::isfinite(edges_.weight[e]))
       throw InvalidArgument("edge " + std::to_string(e) + " has a NaN or infinite weight");
   }
-  for (const auto& id : nodes_.ids)
+  for (const auto& id : nodes_->ids)
     if (id.empty()) throw InvalidArgument("empty node id");
-  if (build_index) index_.build(nodes_.ids);
+  if (build_index) index_ = index_of(*nodes_);
 }
 
 std::size_t Network::table_bytes() const {
@@ -69,8 +69,8 @@ std::size_t Network::table_bytes() const {
     for (const auto& c : cs) b += c.numbers.capacity() * 8 + c.times.capacity() * 8 + strings(c.strings);
     return b;
   };
-  return strings(nodes_.ids) + nodes_.type.capacity() * sizeof(type_t) + strings(nodes_.labels) + cols(nodes_.attrs) +
-         index_.memory_bytes() + edges_.source.capacity() * 4 + edges_.target.capacity() * 4 +
+  return strings(nodes_->ids) + nodes_->type.capacity() * sizeof(type_t) + strings(nodes_->labels) + cols(nodes_->attrs) +
+         index_->memory_bytes() + edges_.source.capacity() * 4 + edges_.target.capacity() * 4 +
          edges_.type.capacity() * sizeof(type_t) + edges_.weight.capacity() * 8 + edges_.timestamp.capacity() * 8 +
          edges_.amount.capacity() * 8 + cols(edges_.attrs);
 }
@@ -122,11 +122,11 @@ std::vector<bool> type_mask(const TypeTable& types, const std::vector<std::strin
 }  // namespace
 
 Network Network::subgraph(const SubgraphOptions& opt) const {
-  const std::size_t n = nodes_.size(), m = edges_.size();
+  const std::size_t n = nodes_->size(), m = edges_.size();
   std::vector<bool> node_ok(n, true);
   if (!opt.node_types.empty()) {
-    auto mask = type_mask(nodes_.types, opt.node_types, "node");
-    for (std::size_t v = 0; v < n; ++v) node_ok[v] = mask[nodes_.type[v]];
+    auto mask = type_mask(nodes_->types, opt.node_types, "node");
+    for (std::size_t v = 0; v < n; ++v) node_ok[v] = mask[nodes_->type[v]];
   }
   if (opt.nodes) {
     std::vector<bool> in(n, false);
@@ -147,13 +147,13 @@ Network Network::subgraph(const SubgraphOptions& opt) const {
     }
     edges.push_back(e);
   }
-  return take(directed_, nodes_, edges_, keep, edges);
+  return take(directed_, *nodes_, edges_, keep, edges);
 }
 
 Network Network::induced(const std::vector<vertex_t>& keep_in) const {
-  std::vector<bool> in(nodes_.size(), false);
+  std::vector<bool> in(nodes_->size(), false);
   for (vertex_t v : keep_in) {
-    if (v >= nodes_.size()) throw InvalidArgument("vertex index out of range");
+    if (v >= nodes_->size()) throw InvalidArgument("vertex index out of range");
     in[v] = true;
   }
   std::vector<vertex_t> keep;
@@ -162,7 +162,7 @@ Network Network::induced(const std::vector<vertex_t>& keep_in) const {
   std::vector<std::size_t> edges;
   for (std::size_t e = 0; e < edges_.size(); ++e)
     if (in[edges_.source[e]] && in[edges_.target[e]]) edges.push_back(e);
-  return take(directed_, nodes_, edges_, keep, edges);
+  return take(directed_, *nodes_, edges_, keep, edges);
 }
 
 Network Network::edge_subnetwork(std::vector<std::size_t> edges, bool active_only) const {
@@ -172,15 +172,15 @@ Network Network::edge_subnetwork(std::vector<std::size_t> edges, bool active_onl
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
   std::vector<vertex_t> keep;
   if (active_only) {
-    std::vector<char> in(nodes_.size(), 0);
+    std::vector<char> in(nodes_->size(), 0);
     for (std::size_t e : edges) in[edges_.source[e]] = in[edges_.target[e]] = 1;
     for (std::size_t v = 0; v < in.size(); ++v)
       if (in[v]) keep.push_back(vertex_t(v));
   } else {
-    keep.resize(nodes_.size());
+    keep.resize(nodes_->size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = vertex_t(v);
   }
-  return take(directed_, nodes_, edges_, keep, edges);
+  return take(directed_, *nodes_, edges_, keep, edges);
 }
 
 struct Network::View {
@@ -233,7 +233,7 @@ const std::vector<double>& Network::edge_numbers(const std::string& column, bool
     for (std::size_t e = 0; e < v->size(); ++e)
       if (std::isnan((*v)[e]))
         throw InvalidArgument("edge column '" + column + "' is missing for edge " + std::to_string(e) + " (" +
-                              nodes_.ids[edges_.source[e]] + " -> " + nodes_.ids[edges_.target[e]] +
+                              nodes_->ids[edges_.source[e]] + " -> " + nodes_->ids[edges_.target[e]] +
                               "): fill the missing values or choose another column");
   return *v;
 }
@@ -249,15 +249,15 @@ Network Network::with_edge_attribute(Column column) const {
   auto it = std::find_if(e.attrs.begin(), e.attrs.end(), [&](const Column& c) { return c.name == column.name; });
   if (it != e.attrs.end()) *it = std::move(column);
   else e.attrs.push_back(std::move(column));
-  return Network(directed_, nodes_, std::move(e));
+  return Network(directed_, nodes_, std::move(e), index_);  // same nodes: shared
 }
 
 std::vector<vertex_t> Network::components(vertex_t* count) const {
-  return graph::weak_components(vertex_t(nodes_.size()), edges_.source, edges_.target, count);
+  return graph::weak_components(vertex_t(nodes_->size()), edges_.source, edges_.target, count);
 }
 
 Network Network::largest_component() const {
-  if (nodes_.size() == 0) return *this;
+  if (nodes_->size() == 0) return *this;
   vertex_t k = 0;
   auto comp = components(&k);
   const std::vector<std::uint64_t> size = graph::component_sizes(comp, k);
@@ -274,12 +274,12 @@ std::string Network::summary() const {
   std::ostringstream os;
   os << (directed_ ? "directed" : "undirected") << " network: " << number_of_nodes() << " nodes, "
      << number_of_edges() << " edges\n";
-  std::vector<std::size_t> nc(nodes_.types.size(), 0), ec(edges_.types.size(), 0);
-  for (auto t : nodes_.type) ++nc[t];
+  std::vector<std::size_t> nc(nodes_->types.size(), 0), ec(edges_.types.size(), 0);
+  for (auto t : nodes_->type) ++nc[t];
   for (auto t : edges_.type) ++ec[t];
   os << "nodes by type:\n";
   for (std::size_t t = 0; t < nc.size(); ++t)
-    if (nc[t]) os << "  " << nodes_.types.name(type_t(t)) << ": " << nc[t] << "\n";
+    if (nc[t]) os << "  " << nodes_->types.name(type_t(t)) << ": " << nc[t] << "\n";
   os << "edges by type:\n";
   for (std::size_t t = 0; t < ec.size(); ++t)
     if (ec[t]) os << "  " << edges_.types.name(type_t(t)) << ": " << ec[t] << "\n";

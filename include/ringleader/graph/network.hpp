@@ -164,49 +164,50 @@ struct CollapseOptions {
 
 class Network {
  public:
-  explicit Network(bool directed = false) : directed_(directed) { index_.build(nodes_.ids); }
+  explicit Network(bool directed = false)
+      : directed_(directed), nodes_(std::make_shared<const NodeTable>()), index_(index_of(*nodes_)) {}
 
   /// Takes ownership of the tables after checking them; throws InvalidArgument
   /// (duplicate id, endpoint out of range, NaN or infinite weight, column
   /// sizes that disagree).
   Network(bool directed, NodeTable nodes, EdgeTable edges)
-      : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)) {
+      : directed_(directed), nodes_(std::make_shared<const NodeTable>(std::move(nodes))), edges_(std::move(edges)) {
     validate(true);
   }
-  Network(const Network& o) : directed_(o.directed_), nodes_(o.nodes_), edges_(o.edges_) {
-    index_.build(nodes_.ids);
-  }
+  // The node table and its id index are immutable and shared by copies and
+  // by the views built from this network (collapse, with_edge_attribute).
+  Network(const Network& o) : directed_(o.directed_), nodes_(o.nodes_), edges_(o.edges_), index_(o.index_) {}
   Network(Network&& o) noexcept
-      : directed_(o.directed_), nodes_(std::move(o.nodes_)), edges_(std::move(o.edges_)),
-        index_(std::move(o.index_)), csr_(std::move(o.csr_)), views_(std::move(o.views_)) {}
+      : directed_(o.directed_), nodes_(o.nodes_), edges_(std::move(o.edges_)), index_(o.index_),
+        csr_(std::move(o.csr_)), views_(std::move(o.views_)) {}
   Network& operator=(Network o) {
     directed_ = o.directed_;
-    nodes_ = std::move(o.nodes_);
+    nodes_ = o.nodes_;
     edges_ = std::move(o.edges_);
-    index_.build(nodes_.ids);
+    index_ = o.index_;
     csr_.reset();
     views_ = std::make_shared<Views>();
     return *this;
   }
 
   bool directed() const { return directed_; }
-  std::size_t number_of_nodes() const { return nodes_.size(); }
+  std::size_t number_of_nodes() const { return nodes_->size(); }
   std::size_t number_of_edges() const { return edges_.size(); }
-  const NodeTable& nodes() const { return nodes_; }
+  const NodeTable& nodes() const { return *nodes_; }
   const EdgeTable& edges() const { return edges_; }
-  std::optional<vertex_t> find(std::string_view id) const { return index_.find(nodes_.ids, id); }
+  std::optional<vertex_t> find(std::string_view id) const { return index_->find(nodes_->ids, id); }
   /// Values of an edge column as doubles, one per edge: "weight", "amount" or
   /// a number attribute column; throws InvalidArgument (naming the columns
   /// that exist) otherwise.  `missing_ok` = false refuses NaN values.
   const std::vector<double>& edge_numbers(const std::string& column, bool missing_ok = true) const;
   /// Vertex of `id`; throws InvalidArgument naming the id when absent.
   vertex_t at(std::string_view id) const {
-    auto v = index_.find(nodes_.ids, id);
+    auto v = index_->find(nodes_->ids, id);
     if (!v) throw InvalidArgument("unknown node id '" + std::string(id) + "'");
     return *v;
   }
-  const std::string& id(vertex_t v) const { return nodes_.ids[v]; }
-  const std::string& node_type(vertex_t v) const { return nodes_.types.name(nodes_.type[v]); }
+  const std::string& id(vertex_t v) const { return nodes_->ids[v]; }
+  const std::string& node_type(vertex_t v) const { return nodes_->types.name(nodes_->type[v]); }
   const std::string& edge_type(std::size_t e) const { return edges_.types.name(edges_.type[e]); }
 
   /// The compute view, built once (thread-safe) and shared.
@@ -214,7 +215,7 @@ class Network {
     std::lock_guard<std::mutex> lock(*csr_mutex_);
     if (!csr_)
       csr_ = std::make_shared<const CsrGraph>(CsrGraph::build(
-          vertex_t(nodes_.size()), directed_, edges_.source, edges_.target, &edges_.weight,
+          vertex_t(nodes_->size()), directed_, edges_.source, edges_.target, &edges_.weight,
           edges_.type.data()));
     return csr_;
   }
@@ -262,14 +263,25 @@ class Network {
   friend class NetworkBuilder;
   /// For NetworkBuilder: `index` already indexes nodes.ids (ids unique).
   Network(bool directed, NodeTable nodes, EdgeTable edges, IdIndex index)
+      : directed_(directed), nodes_(std::make_shared<const NodeTable>(std::move(nodes))), edges_(std::move(edges)),
+        index_(std::make_shared<const IdIndex>(std::move(index))) {
+    validate(false);
+  }
+  /// A network on this one's nodes (shared, not copied) with other edges.
+  Network(bool directed, std::shared_ptr<const NodeTable> nodes, EdgeTable edges, std::shared_ptr<const IdIndex> index)
       : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)), index_(std::move(index)) {
     validate(false);
   }
+  static std::shared_ptr<const IdIndex> index_of(const NodeTable& nodes) {
+    auto index = std::make_shared<IdIndex>();
+    index->build(nodes.ids);
+    return index;
+  }
   void validate(bool build_index);
   bool directed_;
-  NodeTable nodes_;
+  std::shared_ptr<const NodeTable> nodes_;
   EdgeTable edges_;
-  IdIndex index_;
+  std::shared_ptr<const IdIndex> index_;
   mutable std::shared_ptr<const CsrGraph> csr_;
   std::shared_ptr<std::mutex> csr_mutex_ = std::make_shared<std::mutex>();
   struct View;  // one cached collapse() (network.cpp)
