@@ -290,7 +290,7 @@ def growth(results: list) -> str:
     ax[0].set(xlabel="edges", ylabel="CPU seconds (all threads)", title="time")
     ax[1].set(xlabel="edges", ylabel="GiB (peak RSS)", title="memory")
     ax[0].legend(fontsize=6)
-    fig.suptitle("ringleader, national call network (2 cores, shared machine)", fontsize=8)
+    fig.suptitle("ringleader, national call network (2 cores)", fontsize=8)
     fig.tight_layout()
     fig.savefig(os.path.join(OUT, "growth.png"))
     return md
