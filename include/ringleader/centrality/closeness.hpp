@@ -80,7 +80,7 @@ namespace detail {
 inline double closeness_value(double reached, double total, vertex_t n, bool wf_improved) {
   if (!(total > 0.0) || n <= 1) return 0.0;
   const double c = (reached - 1.0) / total;
-  return wf_improved ? c * (reached - 1.0) / double(n - 1) : c;
+  return wf_improved ? c * ((reached - 1.0) / double(n - 1)) : c;  // networkx's rounding: c *= s
 }
 
 /// Closeness (or exact harmonic) of the vertices of `units` (null = all);
