@@ -88,7 +88,7 @@ def result_header(title: str, threads: int, repeat: int, command: str, turns: st
     import networkit as nk
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return [f"# {title}", "",
-            f"{now}, {platform.machine()}, {os.cpu_count()} CPUs (shared with other jobs: load average "
-            f"{os.getloadavg()[0]:.1f} at the end), "
+            f"{now}, {platform.machine()}, {os.cpu_count()} CPUs (load average "
+            f"{os.getloadavg()[0]:.1f} at the end, the benchmark's own threads included), "
             f"{threads} threads for ringleader and NetworKit (igraph is serial); NetworKit {nk.__version__}; "
             f"median and minimum of {repeat} warm runs, {turns} taking turns; `{command}`.", ""]

@@ -287,7 +287,7 @@ def table(entry, path, results, skipped):
                       f"built by the first PageRank call; built after the load's peak was read, not in its "
                       f"time): {base['view_s']:.2f} s = {base['view_s'] / base['read_s']:.2f}× the read "
                       f"(target ≤ 1.5); {base['view_edges']:,} edges after merging; CSR arrays "
-                      f"{base['view_csr'] / 2**20:,.1f} MiB + collapsed tables (node table copied, merged edges) "
+                      f"{base['view_csr'] / 2**20:,.1f} MiB + collapsed tables (merged edges, plus the node table the view shares with the network: counted in both) "
                       f"{base['view_tables'] / 2**20:,.1f} MiB; peak RSS with the view "
                       f"{_mb(base['view_peak_mb'])} MB.", ""]
     return "\n".join(lines)
