@@ -13,7 +13,8 @@ modularity, resolution 1, on the simple graph: `modularity()` in
 bench/_community_one.py).
 
 - ringleader `community.leiden(net, seed=s, threads=T)`: defaults (iterations
-  stop when one gains less than 1% of the quality, see the docstring);
+  stop when one gains less than 3% of the quality, chosen by
+  bench/leiden_default.py on other graphs; see the docstring);
 - NetworKit `community.ParallelLeiden(G)` (defaults: 3 iterations, randomised;
   `setSeed(s)`, T threads);
 - igraph `community_leiden(objective_function="modularity", n_iterations=2)` (serial; its

@@ -561,7 +561,7 @@ COMMUNITY = [
         "`louvain_communities(G, seed)` (threshold 1e-7, its default)."),
     Community("leiden", "Leiden (modularity)", "leiden", (
         Row("ringleader", f"leiden(n_iterations=2, threads={THREADS})", {"n_iterations": 2}, "2"),
-        Row("ringleader", f"leiden(threads={THREADS}) (defaults: tolerance=1e-2)", {}, "2"),
+        Row("ringleader", f"leiden(threads={THREADS}) (defaults: tolerance=3e-2)", {}, "2"),
         Row("ringleader", f"leiden(n_iterations=-1, tolerance=0, threads={THREADS})",
             {"n_iterations": -1, "tolerance": 0.0}, "-1"),
         Row("networkit", "ParallelLeiden()", {}, "2"),
@@ -570,7 +570,7 @@ COMMUNITY = [
         Row("networkx", "leiden_communities(seed)", {}, "2", NX_LIMIT, 900)),
         "ringleader `community.leiden(net, seed, n_iterations, threads=2)` (modularity, θ = 0.01); igraph "
         "`community_leiden(objective_function=\"modularity\", n_iterations)` (β = 0.01): 2 iterations (igraph's "
-        "default), ringleader's default (stop when an iteration gains less than 1e-2 of the quality) and -1 = "
+        "default), ringleader's default (stop when an iteration gains less than 3e-2 of the quality) and -1 = "
         "ringleader with tolerance=0: until an iteration changes nothing (at most 100; the iterations taken "
         "are shown), igraph: until an iteration does not improve the quality; networkit "
         "`ParallelLeiden(G)` (its defaults: at most 3 iterations, randomized order); networkx "

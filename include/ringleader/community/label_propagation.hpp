@@ -93,7 +93,8 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
   };
   const std::uint64_t visited =
       detail::visit_queue(q, o.seed, o.threads, std::uint64_t(o.max_rounds) * n, prog, decide, apply,
-                          [&](vertex_t u, vertex_t v) { return label[u] != label[v]; });
+                          [&](vertex_t u, vertex_t v) { return label[u] != label[v]; }, detail::Settled::Requeue,
+                          [](vertex_t, vertex_t) { return false; });
   Partition r = detail::finish(g, std::move(label), Objective::Modularity, 1.0, o.weighted, o.threads);
   r.seed = o.seed;
   r.iterations = int((visited + n - 1) / std::max<vertex_t>(n, 1));

@@ -34,6 +34,12 @@ namespace ringleader::community::detail {
 /// each when the cores are shared with other programs).
 inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<vertex_t>(n / 32, 512, 65536); }
 
+/// What visit_queue does with a vertex that was visited and did not change.
+enum class Settled {
+  Requeue,  ///< it is queued again like any vertex (when `wants`)
+  Prune,    ///< it is queued again only when `wakes` (a narrower condition)
+};
+
 /// The queue of local moving and label propagation.  Visits vertices from a
 /// queue (initially all, in random order from `seed`) in batches of
 /// batch_size(n): `decide(thread, v)` returns v's new label against the
@@ -42,12 +48,15 @@ inline vertex_t batch_size(vertex_t n) { return n < 16384 ? 1 : std::clamp<verte
 /// of which changed earlier in the batch is not applied but carried over to
 /// the front of the next batch (its decision may be stale; deciding it again
 /// at once would be serial work, a third of local moving's time on 2
-/// threads).  After a
-/// change, each neighbour u not in the queue with `wants(u, v)` is queued.
+/// threads).  After v changed, each neighbour u not in the queue is queued
+/// when `wants(u, v)`, or, with Settled::Prune and u visited without
+/// changing since it last changed, only when `wakes(u, v)`.
 /// Stops when the queue is empty or after `cap` visits.  Returns the visits.
-template <class Decide, class Apply, class Wants>
+template <class Decide, class Apply, class Wants, class Wakes>
 std::uint64_t visit_queue(const graph::QGraph& q, std::uint64_t seed, int threads, std::uint64_t cap, Progress& prog,
-                          Decide&& decide, Apply&& apply, Wants&& wants) {
+                          Decide&& decide, Apply&& apply, Wants&& wants, Settled settled, Wakes&& wakes) {
+  // queued[v]: 1 in the queue (or in the batch being decided), 0 not, 2 not
+  // and settled (Settled::Prune: visited, unchanged).
   const vertex_t n = q.n;
   if (n == 0) return 0;
   std::vector<vertex_t> ring(n);
@@ -70,7 +79,7 @@ std::uint64_t visit_queue(const graph::QGraph& q, std::uint64_t seed, int thread
     carry.clear();
     for (vertex_t i = i0; i < b; ++i) {
       batch[i] = ring[head];
-      queued[batch[i]] = 0;
+      if (settled == Settled::Requeue) queued[batch[i]] = 0;
       head = head + 1 == n ? 0 : head + 1;
     }
     len -= b - i0;
@@ -85,11 +94,16 @@ std::uint64_t visit_queue(const graph::QGraph& q, std::uint64_t seed, int thread
         carry.push_back(v);
         continue;
       }
-      if (!apply(v, target[i])) continue;
+      if (!apply(v, target[i])) {
+        if (settled == Settled::Prune) queued[v] = 2;
+        continue;
+      }
+      if (settled == Settled::Prune) queued[v] = 0;
       for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
         const vertex_t u = q.adj[e];
         stale[u] = batch_no;
-        if (!queued[u] && wants(u, v)) {
+        if (queued[u] == 1) continue;
+        if (queued[u] == 0 ? wants(u, v) : wakes(u, v)) {
           queued[u] = 1;
           std::uint64_t at = head + len;
           if (at >= n) at -= n;
@@ -105,14 +119,28 @@ std::uint64_t visit_queue(const graph::QGraph& q, std::uint64_t seed, int thread
   return visits;
 }
 
+/// The rule for settled vertices Leiden uses on q: Settled::Prune, except on
+/// graphs below 16,384 vertices and 2^18 arcs (graph::threads_for's small
+/// graphs, where local moving takes milliseconds), which keep the classic
+/// rule: results there are those of the sequential algorithm.
+inline Settled pruning_for(const graph::QGraph& q) {
+  return graph::threads_for(q.n, q.adj.size(), 2) == 1 ? Settled::Requeue : Settled::Prune;
+}
+
 /// Fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2
 /// MoveNodesFast; after Waltman & van Eck's queue): moves each visited vertex
 /// to the community with the largest gain (or to an empty community when
 /// every gain is negative) and queues the neighbours outside its new
 /// community (visit_queue).  `comm` (labels below q.n) is the start
-/// partition and the result.  Returns the number of moves.
+/// partition and the result.  With Settled::Prune (Leiden), a vertex that was
+/// visited and stayed is visited again only when a neighbour leaves its
+/// community (the one change that lowers the gain of staying), not when a
+/// neighbour moves between two other communities (the classic rule, kept
+/// for Louvain): each Leiden iteration visits every vertex again anyway.
+/// NetworKit's ParallelLeiden prunes further (never again in the phase).
+/// Returns the number of moves.
 inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vector<vertex_t>& comm, std::uint64_t seed,
-                                  int threads, Progress& prog) {
+                                  int threads, Progress& prog, Settled settled = Settled::Requeue) {
   const vertex_t n = q.n;
   // Community totals apart (out-strength, in-strength, members), the
   // in-strengths in the same array as the out-strengths when undirected
@@ -152,6 +180,7 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     return best;
   };
   std::uint64_t moves = 0;
+  vertex_t left = graph::kNone;  // the community the last vertex moved out of
   auto apply = [&](vertex_t v, vertex_t c) {
     const vertex_t d = comm[v];
     if (c == d) return false;
@@ -173,12 +202,14 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     if (q.directed) tin[c] += q.kin[v];
     ++members[c];
     comm[v] = c;
+    left = d;
     ++moves;
     return true;
   };
   // 64 visits per vertex bound the work if stale decisions ever cycled.
   visit_queue(q, seed, threads, 64 * std::uint64_t(n) + 1024, prog, decide, apply,
-              [&](vertex_t u, vertex_t v) { return comm[u] != comm[v]; });
+              [&](vertex_t u, vertex_t v) { return comm[u] != comm[v]; }, settled,
+              [&](vertex_t u, vertex_t) { return comm[u] == left; });
   return moves;
 }
 
