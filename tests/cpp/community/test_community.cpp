@@ -49,6 +49,20 @@ Sample planted(std::mt19937& rng, vertex_t n, vertex_t groups, double pin, doubl
   return s;
 }
 
+/// A large sparse graph of consecutive blocks: each vertex draws `per` arcs,
+/// each inside its block with probability in_tenths / 10, else to any vertex
+/// (self-draws dropped).  Large enough for parallel batches when n >= 16,384.
+Edges block_arcs(vertex_t n, vertex_t block, int per, unsigned in_tenths, unsigned seed) {
+  std::mt19937 rng(seed);
+  Edges e;
+  for (vertex_t v = 0; v < n; ++v)
+    for (int k = 0; k < per; ++k) {
+      vertex_t u = rng() % 10 < in_tenths ? (v / block) * block + vertex_t(rng() % block) : vertex_t(rng() % n);
+      if (u != v) e.push_back({v, u});
+    }
+  return e;
+}
+
 /// Modularity by its definition: sum over ordered pairs of
 /// [A_ij - gamma kout_i kin_j / W] delta / W, with A built densely.
 double naive_modularity(const Sample& s, bool directed, bool weighted, const std::vector<vertex_t>& m, double gamma) {
@@ -211,15 +225,7 @@ TEST_CASE("Louvain levels coarsen each other and end at the result", "[community
 TEST_CASE("results depend on the seed, not on the thread count", "[community]") {
   // Large enough for parallel batches (n >= 16,384).
   const vertex_t n = 40000;
-  std::mt19937 rng(9);
-  Edges e;
-  for (vertex_t v = 0; v < n; ++v)
-    for (int k = 0; k < 4; ++k) {
-      const vertex_t block = v / 500;
-      vertex_t u = rng() % 10 < 8 ? block * 500 + vertex_t(rng() % 500) : vertex_t(rng() % n);
-      if (u != v) e.push_back({v, u});
-    }
-  CsrGraph g = rltest::make(n, false, e);
+  CsrGraph g = rltest::make(n, false, block_arcs(n, 500, 4, 8, 9));
   REQUIRE(community::detail::batch_size(n) >= 64);
   LeidenOptions lo;
   lo.seed = 42;
@@ -244,14 +250,7 @@ TEST_CASE("local moving that prunes settled vertices: thread-independent, near t
   // Leiden's local moving (Settled::Prune) against the classic queue (Louvain's):
   // the same partition for any thread count, and a quality close to the classic one.
   const vertex_t n = 24000;
-  std::mt19937 rng(13);
-  Edges e;
-  for (vertex_t v = 0; v < n; ++v)
-    for (int k = 0; k < 5; ++k) {
-      vertex_t u = rng() % 10 < 6 ? (v / 400) * 400 + vertex_t(rng() % 400) : vertex_t(rng() % n);
-      if (u != v) e.push_back({v, u});
-    }
-  CsrGraph g = rltest::make(n, false, e);
+  CsrGraph g = rltest::make(n, false, block_arcs(n, 400, 5, 6, 13));
   namespace cd = ::ringleader::community::detail;
   cd::Problem p = cd::make_problem(g, Objective::Modularity, 1.0, false, 1);
   REQUIRE(cd::pruning_for(p.q) == cd::Settled::Prune);
@@ -329,14 +328,7 @@ TEST_CASE("NMI and ARI golden values", "[community]") {
 
 TEST_CASE("directed networks: thread-independent and cancellable", "[community]") {
   const vertex_t n = 30000;
-  std::mt19937 rng(21);
-  Edges e;
-  for (vertex_t v = 0; v < n; ++v)
-    for (int k = 0; k < 3; ++k) {
-      vertex_t u = rng() % 10 < 8 ? (v / 300) * 300 + vertex_t(rng() % 300) : vertex_t(rng() % n);
-      if (u != v) e.push_back({v, u});
-    }
-  CsrGraph g = rltest::make(n, true, e);
+  CsrGraph g = rltest::make(n, true, block_arcs(n, 300, 3, 8, 21));
   LeidenOptions lo;
   lo.seed = 8;
   lo.n_iterations = 1;
