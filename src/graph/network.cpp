@@ -28,23 +28,32 @@ void check_attribute_names(const std::vector<Column>& cols, const std::vector<st
   }
 }
 
-void Network::validate(bool build_index) {
-  const std::size_t n = nodes_->ids.size(), m = edges_.source.size();
-  auto need = [](bool ok, const std::string& what) {
-    if (!ok) throw InvalidArgument("inconsistent network tables: " + what);
-  };
+namespace {
+void need(bool ok, const std::string& what) {
+  if (!ok) throw InvalidArgument("inconsistent network tables: " + what);
+}
+}  // namespace
+
+void Network::validate_nodes() const {
+  const std::size_t n = nodes_->ids.size();
   need(nodes_->type.size() == n, "node type column size");
   need(nodes_->labels.empty() || nodes_->labels.size() == n, "label column size");
+  memory::check_vertex_count(n);
+  for (const auto& c : nodes_->attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
+  check_attribute_names(nodes_->attrs, kNodeColumns, "node");
+  for (auto t : nodes_->type) need(t < nodes_->types.size(), "node type index");
+  for (const auto& id : nodes_->ids)
+    if (id.empty()) throw InvalidArgument("empty node id");
+}
+
+void Network::validate_edges() const {
+  const std::size_t n = nodes_->ids.size(), m = edges_.source.size();
   need(edges_.target.size() == m && edges_.type.size() == m && edges_.weight.size() == m, "edge column sizes");
   need(edges_.timestamp.empty() || edges_.timestamp.size() == m, "timestamp column size");
   need(edges_.amount.empty() || edges_.amount.size() == m, "amount column size");
-  memory::check_vertex_count(n);
   memory::check_edge_count(m);
-  for (const auto& c : nodes_->attrs) need(c.size() == n, "node attribute '" + c.name + "' size");
   for (const auto& c : edges_.attrs) need(c.size() == m, "edge attribute '" + c.name + "' size");
-  check_attribute_names(nodes_->attrs, kNodeColumns, "node");
   check_attribute_names(edges_.attrs, kEdgeColumns, "edge");
-  for (auto t : nodes_->type) need(t < nodes_->types.size(), "node type index");
   for (auto t : edges_.type) need(t < edges_.types.size(), "edge type index");
   for (std::size_t e = 0; e < m; ++e) {
     if (edges_.source[e] >= n || edges_.target[e] >= n)
@@ -52,9 +61,6 @@ void Network::validate(bool build_index) {
     if (!std::isfinite(edges_.weight[e]))
       throw InvalidArgument("edge " + std::to_string(e) + " has a NaN or infinite weight");
   }
-  for (const auto& id : nodes_->ids)
-    if (id.empty()) throw InvalidArgument("empty node id");
-  if (build_index) index_ = index_of(*nodes_);
 }
 
 std::size_t Network::table_bytes() const {

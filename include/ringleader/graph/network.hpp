@@ -172,7 +172,9 @@ class Network {
   /// sizes that disagree).
   Network(bool directed, NodeTable nodes, EdgeTable edges)
       : directed_(directed), nodes_(std::make_shared<const NodeTable>(std::move(nodes))), edges_(std::move(edges)) {
-    validate(true);
+    validate_nodes();
+    validate_edges();
+    index_ = index_of(*nodes_);
   }
   // The node table and its id index are immutable and shared by copies and
   // by the views built from this network (collapse, with_edge_attribute).
@@ -263,21 +265,25 @@ class Network {
   friend class NetworkBuilder;
   /// For NetworkBuilder: `index` already indexes nodes.ids (ids unique).
   Network(bool directed, NodeTable nodes, EdgeTable edges, IdIndex index)
-      : directed_(directed), nodes_(std::make_shared<const NodeTable>(std::move(nodes))), edges_(std::move(edges)),
-        index_(std::make_shared<const IdIndex>(std::move(index))) {
-    validate(false);
+      : Network(directed, std::make_shared<const NodeTable>(std::move(nodes)), std::move(edges),
+                std::make_shared<const IdIndex>(std::move(index))) {
+    validate_nodes();
   }
-  /// A network on this one's nodes (shared, not copied) with other edges.
+  /// A network on this one's nodes (shared, not copied; checked when they
+  /// were first wrapped) with other edges: only the edges are checked.
   Network(bool directed, std::shared_ptr<const NodeTable> nodes, EdgeTable edges, std::shared_ptr<const IdIndex> index)
       : directed_(directed), nodes_(std::move(nodes)), edges_(std::move(edges)), index_(std::move(index)) {
-    validate(false);
+    validate_edges();
   }
   static std::shared_ptr<const IdIndex> index_of(const NodeTable& nodes) {
     auto index = std::make_shared<IdIndex>();
     index->build(nodes.ids);
     return index;
   }
-  void validate(bool build_index);
+  /// Throw InvalidArgument on inconsistent tables: the node table alone, and
+  /// the edge table against it (endpoints, weights, column sizes).
+  void validate_nodes() const;
+  void validate_edges() const;
   bool directed_;
   std::shared_ptr<const NodeTable> nodes_;
   EdgeTable edges_;
