@@ -37,6 +37,7 @@
 #include "ringleader/graph/builder.hpp"
 #include "ringleader/graph/components.hpp"
 #include "ringleader/graph/csr.hpp"
+#include "ringleader/graph/edit.hpp"
 #include "ringleader/graph/max_flow.hpp"
 #include "ringleader/graph/network.hpp"
 #include "ringleader/graph/quotient.hpp"

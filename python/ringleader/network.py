@@ -457,11 +457,12 @@ def wrap(core, objects=None) -> Network:
 
 
 def deriver(net: Network):
-    """Internal to the package: ``core -> Network`` for views of ``net``, keeping its original id objects."""
+    """Internal to the package: ``core -> Network`` for views of ``net``, keeping its original id objects (nodes
+    ``net`` lacks, e.g. appended by ringleader::edited, keep their string ids)."""
     if net._objects is None:
         return lambda core: Network._wrap(core, None)
     by_id = dict(zip(net._net.node_ids(), net._objects))
-    return lambda core: Network._wrap(core, [by_id[i] for i in core.node_ids()])
+    return lambda core: Network._wrap(core, [by_id.get(i, i) for i in core.node_ids()])
 
 
 def derive(net: Network, core) -> Network:

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "bindings.hpp"
+#include "ringleader/graph/edit.hpp"
 
 namespace rlpy {
 namespace {
@@ -60,23 +61,22 @@ std::vector<Column> columns_from(const py::list& cols, std::size_t size, const c
   return out;
 }
 
-NetPtr from_arrays(bool directed, std::vector<std::string> ids,
-                   Arr<std::uint16_t> node_type,
-                   std::vector<std::string> node_type_names, std::optional<std::vector<std::string>> labels,
-                   py::list node_attrs, Arr<std::uint32_t> source,
-                   Arr<std::uint32_t> target,
-                   Arr<std::uint16_t> edge_type,
-                   std::vector<std::string> edge_type_names,
-                   Arr<double> weight,
-                   std::optional<Arr<std::int64_t>> timestamp,
-                   std::optional<Arr<double>> amount,
-                   py::list edge_attrs) {
+NodeTable node_table(std::vector<std::string> ids, Arr<std::uint16_t> node_type,
+                     std::vector<std::string> node_type_names, std::optional<std::vector<std::string>> labels,
+                     py::list node_attrs) {
   NodeTable n;
   n.ids = std::move(ids);
   n.type = vec(node_type);
   n.types = table_of(node_type_names);
   if (labels) n.labels = std::move(*labels);
   n.attrs = columns_from(node_attrs, n.ids.size(), "node");
+  return n;
+}
+
+EdgeTable edge_table(Arr<std::uint32_t> source, Arr<std::uint32_t> target, Arr<std::uint16_t> edge_type,
+                     std::vector<std::string> edge_type_names, Arr<double> weight,
+                     std::optional<Arr<std::int64_t>> timestamp, std::optional<Arr<double>> amount,
+                     py::list edge_attrs) {
   EdgeTable e;
   e.source = vec(source);
   e.target = vec(target);
@@ -86,8 +86,37 @@ NetPtr from_arrays(bool directed, std::vector<std::string> ids,
   if (timestamp) e.timestamp = vec(*timestamp);
   if (amount) e.amount = vec(*amount);
   e.attrs = columns_from(edge_attrs, e.source.size(), "edge");
+  return e;
+}
+
+NetPtr from_arrays(bool directed, std::vector<std::string> ids, Arr<std::uint16_t> node_type,
+                   std::vector<std::string> node_type_names, std::optional<std::vector<std::string>> labels,
+                   py::list node_attrs, Arr<std::uint32_t> source, Arr<std::uint32_t> target,
+                   Arr<std::uint16_t> edge_type, std::vector<std::string> edge_type_names, Arr<double> weight,
+                   std::optional<Arr<std::int64_t>> timestamp, std::optional<Arr<double>> amount,
+                   py::list edge_attrs) {
+  NodeTable n = node_table(std::move(ids), node_type, node_type_names, std::move(labels), node_attrs);
+  EdgeTable e = edge_table(source, target, edge_type, edge_type_names, weight, timestamp, amount, edge_attrs);
   py::gil_scoped_release release;
   return std::make_shared<Network>(directed, std::move(n), std::move(e));
+}
+
+/// edited(): the network with edges dropped and the nodes and edges given
+/// (as from_arrays takes them) appended.
+NetPtr edited_network(const Network& net, Arr<std::uint64_t> drop_edges, std::vector<std::string> ids,
+                      Arr<std::uint16_t> node_type, std::vector<std::string> node_type_names,
+                      std::optional<std::vector<std::string>> labels, py::list node_attrs,
+                      Arr<std::uint32_t> source, Arr<std::uint32_t> target, Arr<std::uint16_t> edge_type,
+                      std::vector<std::string> edge_type_names, Arr<double> weight,
+                      std::optional<Arr<std::int64_t>> timestamp, std::optional<Arr<double>> amount,
+                      py::list edge_attrs) {
+  NetworkEdit edit;
+  const std::vector<std::uint64_t> drop = vec(drop_edges);
+  edit.drop_edges.assign(drop.begin(), drop.end());
+  edit.nodes = node_table(std::move(ids), node_type, node_type_names, std::move(labels), node_attrs);
+  edit.edges = edge_table(source, target, edge_type, edge_type_names, weight, timestamp, amount, edge_attrs);
+  py::gil_scoped_release release;
+  return std::make_shared<Network>(edited(net, edit));
 }
 
 /// Network::collapse's rule for the weight of merged edges.
@@ -214,6 +243,10 @@ void bind_network(py::module_& m) {
         return own(std::move(comp));
       });
   m.def("from_arrays", &from_arrays, py::arg("directed"), py::arg("ids"), py::arg("node_type"),
+        py::arg("node_type_names"), py::arg("labels"), py::arg("node_attrs"), py::arg("source"), py::arg("target"),
+        py::arg("edge_type"), py::arg("edge_type_names"), py::arg("weight"), py::arg("timestamp"), py::arg("amount"),
+        py::arg("edge_attrs"));
+  m.def("edited", &edited_network, py::arg("net"), py::arg("drop_edges"), py::arg("ids"), py::arg("node_type"),
         py::arg("node_type_names"), py::arg("labels"), py::arg("node_attrs"), py::arg("source"), py::arg("target"),
         py::arg("edge_type"), py::arg("edge_type_names"), py::arg("weight"), py::arg("timestamp"), py::arg("amount"),
         py::arg("edge_attrs"));

@@ -181,6 +181,28 @@ def test_false_subscriber_records_registered_persons():
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"person~p1"}
 
 
+def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
+    # a node already named like the inferred person: the new one gets "~" appended
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2")]
+    rows += [("p1", "q", "call", T(0)), ("p2", "q", "call", T(1)), ("person~p1", "q", "meets", T(2))]
+    types = phones("p1", "p2", "q")
+    types.update(dev="device", **{"person~p1": "person"})
+    net = build(rows, types, attrs={"age": {"person~p1": 40.0}})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    assert mapping.to_dict() == {"p1": "person~p1~", "p2": "person~p1~"}
+    nodes, edges = resolved.to_pandas()
+    assert len(nodes) == len(net.nodes) + 1 and nodes.loc["person~p1", "age"] == 40.0
+    assert np.isnan(nodes.loc["person~p1~", "age"]) and nodes.loc["person~p1~", "inferred"] == 1
+    old = net.edges
+    pd.testing.assert_frame_equal(edges.iloc[:len(old)][old.columns], old)  # every input edge, in order
+    new = edges.iloc[len(old):]
+    assert list(zip(new.source, new.target, new.type)) == [("person~p1~", "p1", "uses"), ("person~p1~", "p2", "uses")]
+    assert (new.evidence == "handset").all() and new.timestamp.isna().all() and (new.inferred == 1).all()
+    assert net.number_of_nodes() == len(types)  # the input is unchanged
+
+
 def test_size_cap_guards_against_chaining():
     rows = []
     for i in range(8):  # a chain of handsets: p0-p1 share d0, p1-p2 share d1, ...

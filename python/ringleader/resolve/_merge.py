@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from ..network import Network, NetworkTables
+from .._edit import edited
 from . import _evidence as ev
 from ._candidates import EVIDENCE, THRESHOLD, candidates
 from ._evidence import IDENTIFIER_TYPES
@@ -184,54 +184,54 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     group = pd.DataFrame({"v": members, "root": roots, "key": keys[members]})
     reg_id, reg_person, reg_edge = _registrants(x)
     person_of_root, persons_rows, drop_edges, new_nodes = _persons(ids, keys, group, reg_id, reg_person, reg_edge)
-    mapping = pd.Series([person_of_root[r][0] for r in roots], index=pd.Index(ids[members], name="id"),
+    mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids[members], name="id"),
                         name="person", dtype=object)
     # the merges table
     st = np.array(["merged", "implied", "refused: size cap", "refused: SIM box"], dtype=object)[status]
     merges = acc.drop(columns=["_a", "_b"]).copy()
     merges["status"] = st
-    merges["person"] = [person_of_root[label[v]][0] if s < 2 else None for v, s in zip(acc["_a"], status)]
+    person = person_of_root["person"].reindex(label[acc["_a"].to_numpy(np.int64)]).to_numpy()
+    merges["person"] = np.where(status < 2, person, None)
     mapping.attrs["merges"] = merges.reset_index(drop=True)
-    mapping.attrs["persons"] = pd.DataFrame(persons_rows, columns=["person", "members", "attached", "replaced"])
+    mapping.attrs["persons"] = persons_rows
     return _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id,
                      reg_person), mapping
 
 
 def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person):
-    nodes, edges = net.to_pandas()
-    ok = status < 2
-    ev_cols = [c for c in EVIDENCE if c in acc.columns]
-    touch = pd.concat([pd.DataFrame({"v": acc["_a"][ok], "score": acc["score"][ok]}),
-                       pd.DataFrame({"v": acc["_b"][ok], "score": acc["score"][ok]})])
-    names = {}
-    for side in ("_a", "_b"):
-        for v, row in zip(acc[side][ok], acc[ev_cols][ok].itertuples(index=False)):
-            names.setdefault(int(v), set()).update(c for c, val in zip(ev_cols, row) if val == val and val > 0)
-    best = touch.groupby("v")["score"].max()
-    has = set(zip(reg_id.tolist(), reg_person.tolist()))
-    ids = x.ids.to_numpy()
-    rows = []
-    for v, root in zip(group["v"], group["root"]):
-        person, pv = person_of_root[root]
-        if pv >= 0 and (int(v), pv) in has:
-            continue
-        rows.append({"source": person, "target": ids[v], "type": LINK_TYPE[x.node_type[v]], "weight": 1.0,
-                     "inferred": 1.0, "evidence": "+".join(sorted(names.get(int(v), ()))) or None,
-                     "score": float(best.get(int(v), np.nan))})
-    if new_nodes:
-        add = pd.DataFrame({"type": "person", "label": None, "inferred": 1.0}, index=pd.Index(new_nodes, name="id"))
-        nodes = pd.concat([nodes, add])
-    if drop_edges:
-        edges = edges.drop(index=np.asarray(drop_edges, dtype=np.int64))
-    if rows:
-        edges = pd.concat([edges, pd.DataFrame(rows)], ignore_index=True)
-    return Network.from_pandas(NetworkTables(nodes, edges), directed=net.directed)
+    ok = (status < 2)
+    ev_cols = sorted(c for c in EVIDENCE if c in acc.columns)
+    # evidence and best score of every identifier in an accepted pair
+    v = np.concatenate([acc["_a"].to_numpy(np.int64)[ok], acc["_b"].to_numpy(np.int64)[ok]])
+    score = np.tile(acc["score"].to_numpy(np.float64)[ok], 2)
+    flags = {c: np.tile(acc[c].to_numpy(np.float64)[ok], 2) > 0 for c in ev_cols}  # NaN > 0 is False
+    per = pd.DataFrame({"v": v, "score": score, **flags}).groupby("v").max()
+    per["mask"] = sum((per[c].to_numpy(np.int64) << i) for i, c in enumerate(ev_cols)) if ev_cols else 0
+    # the edge from each group member to its person, unless the input has it
+    n = x.n
+    slot = {p: n + i for i, p in enumerate(new_nodes)}
+    members = group["v"].to_numpy(np.int64)
+    of = person_of_root.reindex(group["root"].to_numpy())
+    pv = of["pv"].to_numpy(np.int64)
+    person_v = np.where(pv >= 0, pv, of["person"].map(slot).fillna(-1).to_numpy(np.int64))
+    has = np.isin(members * (n + 1) + pv, reg_id.astype(np.int64) * (n + 1) + reg_person.astype(np.int64)) & (pv >= 0)
+    members, person_v = members[~has], person_v[~has]
+    masks = per["mask"].reindex(members).fillna(0).to_numpy(np.int64)
+    names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) or "" for m in np.unique(masks).tolist()}
+    edge_attrs = [("inferred", "number", np.ones(len(members))),
+                  ("evidence", "string", [names[m] for m in masks.tolist()]),
+                  ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
+    node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
+    link = np.array([LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
+    return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
+                  person_v, members, link, edge_attrs)
 
 
 def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
-    """The person of every group (root -> (person id, registered vertex or
-    -1)), the rows of mapping.attrs["persons"], the subscriber-record edges
-    to drop and the new inferred persons (see merge)."""
+    """The person of every group (DataFrame indexed by root: ``person`` id,
+    ``pv`` its registered vertex or -1), the rows of
+    mapping.attrs["persons"], the subscriber-record edges to drop and the new
+    inferred persons (see merge)."""
     root_of = pd.Series(group["root"].to_numpy(), index=group["v"].to_numpy())
     inside = np.isin(reg_id, group["v"].to_numpy())
     reg = pd.DataFrame({"root": root_of.reindex(reg_id[inside]).to_numpy(), "person": reg_person[inside],
@@ -239,7 +239,7 @@ def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
     # a registered person whose records fall in several groups (a bought
     # identity registered for SIMs of different users) takes none of them
     spread = reg.groupby("person")["root"].nunique()
-    shared = set(spread.index[spread.to_numpy() > 1].tolist())
+    shared = spread.index[spread.to_numpy() > 1]
     n = reg.groupby(["root", "person"]).size().rename("n").reset_index()
     n = n.sort_values(["root", "n", "person"], ascending=[True, False, True], kind="stable")
     second = n.groupby("root")["n"].nth(1)
@@ -248,25 +248,29 @@ def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
     ok = (top["second"].isna() | (top["n"] > top["second"])) & ~top["person"].isin(shared)
     chosen = top.loc[ok.to_numpy(), "person"]
     sizes = group.groupby("root").size()
-    smallest = group.groupby("root")["key"].min()
-    existing = set(keys)
-    person_of_root, rows, new_nodes = {}, [], []
-    replaced = reg.assign(k=keys[reg["person"].to_numpy()]).groupby("root")
-    replaced_of = {r: g for r, g in replaced}
-    for root in sizes.index:
-        pv = int(chosen[root]) if root in chosen.index else -1
-        if pv >= 0:
-            person = ids[pv]
-        else:
-            person = PREFIX + smallest[root]
-            while person in existing:
-                person += "~"
-            existing.add(person)
-            new_nodes.append(person)
-        g = replaced_of.get(root)
-        rep = sorted(set(g.loc[g["person"] != pv, "k"])) if g is not None else []
-        person_of_root[root] = (person, pv)
-        rows.append({"person": person, "members": int(sizes[root]), "attached": pv >= 0, "replaced": rep})
-    pv_of = reg["root"].map({r: p for r, (_, p) in person_of_root.items()})
-    drop = reg.loc[(reg["person"] != pv_of).to_numpy(), "edge"].tolist()
-    return person_of_root, rows, drop, new_nodes
+    roots = sizes.index.to_numpy()
+    pv = chosen.reindex(roots).fillna(-1).to_numpy(np.int64)
+    # new persons: "person~" + the group's smallest member id, "~" appended
+    # while that id is taken (by a node or an earlier group, in root order)
+    smallest = group.groupby("root")["key"].min().reindex(roots).to_numpy()
+    names = np.where(pv >= 0, None, PREFIX + smallest.astype(object))
+    new = pv < 0
+    taken = pd.Index(keys)
+    if taken.isin(names[new]).any() or pd.Index(names[new]).duplicated().any():
+        existing = set(keys)
+        for i in np.flatnonzero(new):
+            while names[i] in existing:
+                names[i] += "~"
+            existing.add(names[i])
+    person = np.where(new, names, ids[np.maximum(pv, 0)] if len(ids) else names)
+    person_of_root = pd.DataFrame({"person": person.astype(object), "pv": pv}, index=roots)
+    # the registered persons whose records in each group were removed
+    pv_of = person_of_root["pv"].reindex(reg["root"].to_numpy()).to_numpy(np.int64)
+    gone = reg.loc[reg["person"].to_numpy() != pv_of, ["root", "person"]]
+    gone = gone.assign(k=keys[gone["person"].to_numpy()]).drop_duplicates(["root", "k"]).sort_values(["root", "k"])
+    replaced = gone.groupby("root")["k"].agg(list).reindex(roots)
+    rows = pd.DataFrame({"person": person_of_root["person"].to_numpy(), "members": sizes.to_numpy().astype(int),
+                         "attached": pv >= 0,
+                         "replaced": [r if isinstance(r, list) else [] for r in replaced.tolist()]})
+    drop = reg.loc[reg["person"].to_numpy() != pv_of, "edge"].tolist()
+    return person_of_root, rows, drop, names[new].tolist()

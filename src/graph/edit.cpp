@@ -1,0 +1,134 @@
+// edited(): a network with edges removed and nodes and edges added.
+#include "ringleader/graph/edit.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace ringleader {
+namespace {
+
+const char* kind_name(Column::Kind k) {
+  return k == Column::Kind::Number ? "number" : k == Column::Kind::Time ? "time" : "string";
+}
+
+/// Codes of `add` (interned in `from`) re-interned into `into`.
+std::vector<type_t> join_types(TypeTable& into, const TypeTable& from, const std::vector<type_t>& codes) {
+  std::vector<type_t> map(from.size());
+  for (std::size_t t = 0; t < from.size(); ++t) map[t] = into.intern(from.name(type_t(t)));
+  std::vector<type_t> out(codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (codes[i] >= map.size()) throw InvalidArgument("edit: type index " + std::to_string(codes[i]) + " out of range");
+    out[i] = map[codes[i]];
+  }
+  return out;
+}
+
+/// Columns `base` (rows_base rows, already in place) extended by the rows of
+/// `add` (rows_add rows): joined by name.
+void join_columns(std::vector<Column>& base, std::size_t rows_base, const std::vector<Column>& add,
+                  std::size_t rows_add, const char* what) {
+  std::unordered_map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < base.size(); ++i) at.emplace(base[i].name, i);
+  std::vector<bool> filled(base.size(), false);
+  for (const Column& c : add) {
+    if (c.size() != rows_add)
+      throw InvalidArgument(std::string("edit: ") + what + " attribute '" + c.name + "' has " +
+                            std::to_string(c.size()) + " values, expected " + std::to_string(rows_add));
+    auto it = at.find(c.name);
+    if (it == at.end()) {  // a new column: missing on the network's rows
+      Column n;
+      n.name = c.name;
+      n.kind = c.kind;
+      n.resize(rows_base);
+      base.push_back(std::move(n));
+      filled.push_back(false);
+      it = at.emplace(c.name, base.size() - 1).first;
+    }
+    Column& b = base[it->second];
+    if (b.kind != c.kind)
+      throw InvalidArgument(std::string("edit: ") + what + " attribute '" + c.name + "' is " + kind_name(b.kind) +
+                            " in the network and " + kind_name(c.kind) + " in the edit: convert one of them");
+    if (filled[it->second])
+      throw InvalidArgument(std::string("edit: two ") + what + " attributes are named '" + c.name + "'");
+    filled[it->second] = true;
+    b.numbers.insert(b.numbers.end(), c.numbers.begin(), c.numbers.end());
+    b.strings.insert(b.strings.end(), c.strings.begin(), c.strings.end());
+    b.times.insert(b.times.end(), c.times.begin(), c.times.end());
+  }
+  for (std::size_t i = 0; i < base.size(); ++i)
+    if (!filled[i]) base[i].resize(rows_base + rows_add);
+}
+
+NodeTable joined_nodes(const NodeTable& old, const NodeTable& add) {
+  NodeTable n = old;
+  if (add.size() == 0) return n;
+  const std::size_t n0 = old.size(), k = add.size();
+  if (add.type.size() != k) throw InvalidArgument("edit: node type column size");
+  n.ids.insert(n.ids.end(), add.ids.begin(), add.ids.end());
+  const std::vector<type_t> t = join_types(n.types, add.types, add.type);
+  n.type.insert(n.type.end(), t.begin(), t.end());
+  if (!add.labels.empty() && add.labels.size() != k) throw InvalidArgument("edit: label column size");
+  if (!n.labels.empty() || !add.labels.empty()) {
+    n.labels.resize(n0);
+    if (add.labels.empty()) n.labels.resize(n0 + k);
+    else n.labels.insert(n.labels.end(), add.labels.begin(), add.labels.end());
+  }
+  join_columns(n.attrs, n0, add.attrs, k, "node");
+  return n;
+}
+
+EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& drop, const EdgeTable& add) {
+  const std::size_t m = old.size(), k = add.size();
+  std::vector<char> dropped(m, 0);
+  for (std::size_t e : drop) {
+    if (e >= m)
+      throw InvalidArgument("edit: dropped edge " + std::to_string(e) + " is out of range (the network has " +
+                            std::to_string(m) + " edges)");
+    dropped[e] = 1;
+  }
+  std::vector<std::size_t> keep;
+  keep.reserve(m);
+  for (std::size_t e = 0; e < m; ++e)
+    if (!dropped[e]) keep.push_back(e);
+  if (add.target.size() != k || add.type.size() != k || add.weight.size() != k)
+    throw InvalidArgument("edit: edge column sizes");
+  EdgeTable out;
+  out.types = old.types;
+  auto take = [&](auto const& v, auto& into) {
+    into.reserve(keep.size() + k);
+    for (std::size_t e : keep) into.push_back(v[e]);
+  };
+  take(old.source, out.source);
+  take(old.target, out.target);
+  take(old.type, out.type);
+  take(old.weight, out.weight);
+  out.source.insert(out.source.end(), add.source.begin(), add.source.end());
+  out.target.insert(out.target.end(), add.target.begin(), add.target.end());
+  const std::vector<type_t> t = join_types(out.types, add.types, add.type);
+  out.type.insert(out.type.end(), t.begin(), t.end());
+  out.weight.insert(out.weight.end(), add.weight.begin(), add.weight.end());
+  if (old.has_timestamps() || add.has_timestamps()) {
+    if (add.has_timestamps() && add.timestamp.size() != k) throw InvalidArgument("edit: timestamp column size");
+    for (std::size_t e : keep) out.timestamp.push_back(old.time(e));
+    if (add.has_timestamps()) out.timestamp.insert(out.timestamp.end(), add.timestamp.begin(), add.timestamp.end());
+    else out.timestamp.resize(keep.size() + k, kNoTime);
+  }
+  if (old.has_amounts() || add.has_amounts()) {
+    if (add.has_amounts() && add.amount.size() != k) throw InvalidArgument("edit: amount column size");
+    for (std::size_t e : keep) out.amount.push_back(old.amount_of(e));
+    if (add.has_amounts()) out.amount.insert(out.amount.end(), add.amount.begin(), add.amount.end());
+    else out.amount.resize(keep.size() + k, std::nan(""));
+  }
+  for (const Column& c : old.attrs) out.attrs.push_back(c.take(keep));
+  join_columns(out.attrs, keep.size(), add.attrs, k, "edge");
+  return out;
+}
+
+}  // namespace
+
+Network edited(const Network& net, const NetworkEdit& edit) {
+  return Network(net.directed(), joined_nodes(net.nodes(), edit.nodes),
+                 joined_edges(net.edges(), edit.drop_edges, edit.edges));
+}
+
+}  // namespace ringleader
