@@ -1,8 +1,12 @@
 // edited(): a network with edges removed and nodes and edges added.
 #include "ringleader/graph/edit.hpp"
 
+#include <cstdint>
+
 #include <string>
 #include <unordered_map>
+
+#include "ringleader/core/memory.hpp"
 
 namespace ringleader {
 namespace {
@@ -39,6 +43,7 @@ void join_columns(std::vector<Column>& base, std::size_t rows_base, const std::v
       Column n;
       n.name = c.name;
       n.kind = c.kind;
+      n.resize(rows_base + rows_add);  // one allocation: the edit's rows are appended below
       n.resize(rows_base);
       base.push_back(std::move(n));
       filled.push_back(false);
@@ -86,12 +91,13 @@ EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& dro
                             std::to_string(m) + " edges)");
     dropped[e] = 1;
   }
-  std::vector<std::size_t> keep;
-  keep.reserve(m);
-  for (std::size_t e = 0; e < m; ++e)
-    if (!dropped[e]) keep.push_back(e);
   if (add.target.size() != k || add.type.size() != k || add.weight.size() != k)
     throw InvalidArgument("edit: edge column sizes");
+  std::vector<std::uint32_t> keep;  // edge indices are 32-bit (memory::check_edge_count)
+  keep.reserve(m);
+  for (std::size_t e = 0; e < m; ++e)
+    if (!dropped[e]) keep.push_back(std::uint32_t(e));
+  std::vector<char>().swap(dropped);
   EdgeTable out;
   out.types = old.types;
   auto take = [&](auto const& v, auto& into) {
@@ -109,24 +115,53 @@ EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& dro
   out.weight.insert(out.weight.end(), add.weight.begin(), add.weight.end());
   if (old.has_timestamps() || add.has_timestamps()) {
     if (add.has_timestamps() && add.timestamp.size() != k) throw InvalidArgument("edit: timestamp column size");
+    out.timestamp.reserve(keep.size() + k);
     for (std::size_t e : keep) out.timestamp.push_back(old.time(e));
     if (add.has_timestamps()) out.timestamp.insert(out.timestamp.end(), add.timestamp.begin(), add.timestamp.end());
     else out.timestamp.resize(keep.size() + k, kNoTime);
   }
   if (old.has_amounts() || add.has_amounts()) {
     if (add.has_amounts() && add.amount.size() != k) throw InvalidArgument("edit: amount column size");
+    out.amount.reserve(keep.size() + k);
     for (std::size_t e : keep) out.amount.push_back(old.amount_of(e));
     if (add.has_amounts()) out.amount.insert(out.amount.end(), add.amount.begin(), add.amount.end());
     else out.amount.resize(keep.size() + k, std::nan(""));
   }
-  for (const Column& c : old.attrs) out.attrs.push_back(c.take(keep));
+  for (const Column& c : old.attrs) {  // the kept rows, with room for the edit's (one allocation per column)
+    Column t;
+    t.name = c.name;
+    t.kind = c.kind;
+    auto keep_rows = [&](const auto& from, auto& to) {
+      to.reserve(keep.size() + k);
+      for (std::uint32_t e : keep) to.push_back(from[e]);
+    };
+    if (c.kind == Column::Kind::Number) keep_rows(c.numbers, t.numbers);
+    else if (c.kind == Column::Kind::String) keep_rows(c.strings, t.strings);
+    else keep_rows(c.times, t.times);
+    out.attrs.push_back(std::move(t));
+  }
   join_columns(out.attrs, keep.size(), add.attrs, k, "edge");
   return out;
+}
+
+/// Bytes of a column of `rows` rows (strings at their in-place size).
+std::uint64_t column_bytes(Column::Kind kind, std::uint64_t rows) {
+  return rows * (kind == Column::Kind::String ? sizeof(std::string) : 8);
 }
 
 }  // namespace
 
 Network edited(const Network& net, const NetworkEdit& edit) {
+  // The result is a copy: refuse early (MemoryLimitError) what would not fit.
+  const std::uint64_t n = net.number_of_nodes() + edit.nodes.size(), m = net.number_of_edges() + edit.edges.size();
+  std::uint64_t bytes = n * (sizeof(std::string) + sizeof(type_t) + 16) + m * (4 + 4 + sizeof(type_t) + 8 + 4);
+  if (net.edges().has_timestamps() || edit.edges.has_timestamps()) bytes += 8 * m;
+  if (net.edges().has_amounts() || edit.edges.has_amounts()) bytes += 8 * m;
+  for (const Column& c : net.nodes().attrs) bytes += column_bytes(c.kind, n);
+  for (const Column& c : edit.nodes.attrs) bytes += column_bytes(c.kind, n);
+  for (const Column& c : net.edges().attrs) bytes += column_bytes(c.kind, m);
+  for (const Column& c : edit.edges.attrs) bytes += column_bytes(c.kind, m);
+  memory::reserve_check(bytes, "the edited network (a copy of the network's tables)");
   return Network(net.directed(), joined_nodes(net.nodes(), edit.nodes),
                  joined_edges(net.edges(), edit.drop_edges, edit.edges));
 }

@@ -86,7 +86,7 @@ def _registrants(x):
     """(identifier vertex, person vertex, edge row) of the subscriber
     records: uses/owns edges between a person and an identifier, either
     direction."""
-    e = np.flatnonzero(np.isin(x.edge_type, tuple(LINK_TYPE.values())))
+    e = x.edges(*LINK_TYPE.values())
     is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
     ident, other, e = ev.oriented(x, e, is_id)
     ok = x.node_type[other] == "person"
@@ -163,6 +163,16 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     ------
     ValueError
         Pairs across node types, of non-identifiers, of unknown ids.
+    MemoryLimitError
+        The resolved network would not fit in memory (it is a copy of the
+        network's tables plus three edge columns, ``evidence`` a string per
+        edge): raised before it is built.
+
+    Notes
+    -----
+    The resolved network is built in the compiled core (a copy of the
+    tables with the records dropped and the persons and edges appended), in
+    O(n + m); bench/resolve/scale.py measures it (bench/results/resolve_scale.md).
     """
     if isinstance(max_size, bool) or not isinstance(max_size, (int, np.integer)) or max_size < 2:
         raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
@@ -176,15 +186,14 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
                                           acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
     label = np.asarray(label, dtype=np.int64)
     status = np.asarray(status)
-    ids = x.ids.to_numpy()
-    keys = np.array([str(i) for i in ids], dtype=object)
+    ids = _Ids(x.ids)
     # groups: vertices in a merged pair
     members = np.unique(np.concatenate([acc["_a"].to_numpy()[status == 0], acc["_b"].to_numpy()[status == 0]]))
     roots = label[members]
-    group = pd.DataFrame({"v": members, "root": roots, "key": keys[members]})
+    group = pd.DataFrame({"v": members, "root": roots, "key": ids.keys(members)})
     reg_id, reg_person, reg_edge = _registrants(x)
-    person_of_root, persons_rows, drop_edges, new_nodes = _persons(ids, keys, group, reg_id, reg_person, reg_edge)
-    mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids[members], name="id"),
+    person_of_root, persons_rows, drop_edges, new_nodes = _persons(ids, group, reg_id, reg_person, reg_edge)
+    mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids.of(members), name="id"),
                         name="person", dtype=object)
     # the merges table
     st = np.array(["merged", "implied", "refused: size cap", "refused: SIM box"], dtype=object)[status]
@@ -227,7 +236,21 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
                   person_v, members, link, edge_attrs)
 
 
-def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
+class _Ids:
+    """The ids (``of``) and their strings (``keys``) of some vertices: never
+    all of them at once (at 10M phones an array of every id string is GBs)."""
+
+    def __init__(self, index: pd.Index):
+        self.index = index
+
+    def of(self, v) -> np.ndarray:
+        return np.asarray(self.index[np.asarray(v, dtype=np.int64)], dtype=object)
+
+    def keys(self, v) -> np.ndarray:
+        return np.array([str(i) for i in self.of(v)], dtype=object)
+
+
+def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge):
     """The person of every group (DataFrame indexed by root: ``person`` id,
     ``pv`` its registered vertex or -1), the rows of
     mapping.attrs["persons"], the subscriber-record edges to drop and the new
@@ -255,19 +278,18 @@ def _persons(ids, keys, group: pd.DataFrame, reg_id, reg_person, reg_edge):
     smallest = group.groupby("root")["key"].min().reindex(roots).to_numpy()
     names = np.where(pv >= 0, None, PREFIX + smallest.astype(object))
     new = pv < 0
-    taken = pd.Index(keys)
-    if taken.isin(names[new]).any() or pd.Index(names[new]).duplicated().any():
-        existing = set(keys)
+    if ids.index.isin(names[new]).any() or pd.Index(names[new]).duplicated().any():
+        existing = set(ids.keys(np.arange(len(ids.index))))
         for i in np.flatnonzero(new):
             while names[i] in existing:
                 names[i] += "~"
             existing.add(names[i])
-    person = np.where(new, names, ids[np.maximum(pv, 0)] if len(ids) else names)
+    person = np.where(new, names, ids.of(np.maximum(pv, 0)) if len(ids.index) else names)
     person_of_root = pd.DataFrame({"person": person.astype(object), "pv": pv}, index=roots)
     # the registered persons whose records in each group were removed
     pv_of = person_of_root["pv"].reindex(reg["root"].to_numpy()).to_numpy(np.int64)
     gone = reg.loc[reg["person"].to_numpy() != pv_of, ["root", "person"]]
-    gone = gone.assign(k=keys[gone["person"].to_numpy()]).drop_duplicates(["root", "k"]).sort_values(["root", "k"])
+    gone = gone.assign(k=ids.keys(gone["person"].to_numpy())).drop_duplicates(["root", "k"]).sort_values(["root", "k"])
     replaced = gone.groupby("root")["k"].agg(list).reindex(roots)
     rows = pd.DataFrame({"person": person_of_root["person"].to_numpy(), "members": sizes.to_numpy().astype(int),
                          "attached": pv >= 0,

@@ -126,3 +126,11 @@ TEST_CASE("edited refuses bad edits with a clear error", "[graph][edit]") {
   dangling.edges.weight = {1};
   CHECK_THROWS_WITH(edited(net, dangling), Catch::Contains("out of range"));
 }
+
+TEST_CASE("edited refuses a copy above the memory limit before allocating it", "[graph][edit]") {
+  const Network net = base();
+  memory::set_limit(std::uint64_t(64));  // bytes: far below the copy of any network
+  CHECK_THROWS_AS(edited(net, NetworkEdit{}), MemoryLimitError);
+  memory::set_limit(std::nullopt);  // back to the default (the memory available, or RINGLEADER_MEMORY_LIMIT)
+  CHECK_NOTHROW(edited(net, NetworkEdit{}));
+}
