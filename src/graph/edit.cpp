@@ -69,6 +69,8 @@ NodeTable joined_nodes(const NodeTable& old, const NodeTable& add) {
   if (add.size() == 0) return n;
   const std::size_t n0 = old.size(), k = add.size();
   if (add.type.size() != k) throw InvalidArgument("edit: node type column size");
+  n.ids.reserve(n0 + k);  // exactly: growing by doubling would hold up to 2n id strings
+  n.type.reserve(n0 + k);
   n.ids.insert(n.ids.end(), add.ids.begin(), add.ids.end());
   const std::vector<type_t> t = join_types(n.types, add.types, add.type);
   n.type.insert(n.type.end(), t.begin(), t.end());

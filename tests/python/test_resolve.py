@@ -203,6 +203,22 @@ def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
     assert net.number_of_nodes() == len(types)  # the input is unchanged
 
 
+def test_merge_refuses_a_resolved_network_above_the_memory_limit():
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2")] + [("p1", "q", "call", T(0))]
+    net = build(rows, {**phones("p1", "p2", "q"), "dev": "device"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        pairs = rl.resolve.candidates(net)
+        rl.set_memory_limit(100)  # bytes: below the copy of even this network
+        try:
+            with pytest.raises(rl.MemoryLimitError, match="edited network"):
+                rl.resolve.merge(net, pairs)
+        finally:
+            rl.set_memory_limit(None)
+        resolved, mapping = rl.resolve.merge(net, pairs)
+    assert mapping.to_dict() == {"p1": "person~p1", "p2": "person~p1"}
+
+
 def test_size_cap_guards_against_chaining():
     rows = []
     for i in range(8):  # a chain of handsets: p0-p1 share d0, p1-p2 share d1, ...

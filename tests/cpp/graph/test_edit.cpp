@@ -128,9 +128,14 @@ TEST_CASE("edited refuses bad edits with a clear error", "[graph][edit]") {
 }
 
 TEST_CASE("edited refuses a copy above the memory limit before allocating it", "[graph][edit]") {
+  struct ScopedLimit {  // the default (the memory available) again at the end, whatever happens
+    explicit ScopedLimit(std::uint64_t b) { memory::set_limit(b); }
+    ~ScopedLimit() { memory::set_limit(std::nullopt); }
+  };
   const Network net = base();
-  memory::set_limit(std::uint64_t(64));  // bytes: far below the copy of any network
-  CHECK_THROWS_AS(edited(net, NetworkEdit{}), MemoryLimitError);
-  memory::set_limit(std::nullopt);  // back to the default (the memory available, or RINGLEADER_MEMORY_LIMIT)
+  {
+    ScopedLimit tiny(64);  // bytes: far below the copy of any network
+    CHECK_THROWS_AS(edited(net, NetworkEdit{}), MemoryLimitError);
+  }
   CHECK_NOTHROW(edited(net, NetworkEdit{}));
 }
