@@ -1,7 +1,8 @@
 """Speed and peak memory of the rl.resolve kernels at national scale.
 
     python3 bench/resolve/scale.py --phones 1000000 --calls 10000000 [--threads 0] [--network] [--multi 0.1]
-    python3 bench/resolve/scale.py --phones 10000000 --calls 100000000 --multi 0.1 --network-only [--no-sightings]
+    python3 bench/resolve/scale.py --phones 10000000 --calls 100000000 --multi 0.1 --network-only \
+        [--no-sightings] [--no-edge-evidence]
 
 Builds a synthetic call record directly as arrays (numpy, seeded): persons
 with 1-3 phones each used in turn (rotation), ~10 contacts per person,
@@ -95,10 +96,12 @@ def main(argv=None):
     ap.add_argument("--network-only", action="store_true", help="skip the kernels-alone timing")
     ap.add_argument("--no-sightings", action="store_true",
                     help="the Network without the located_at sightings (calls and handsets only)")
+    ap.add_argument("--no-edge-evidence", action="store_true",
+                    help="merge(edge_evidence=False): the new edges get `inferred` only, not `evidence` and `score`")
     ap.add_argument("--resolve", metavar="RLNET", help=argparse.SUPPRESS)  # the child process of --network
     a = ap.parse_args(argv)
     if a.resolve:
-        return resolve(a.resolve, a.threads)
+        return resolve(a.resolve, a.threads, not a.no_edge_evidence)
     t0 = time.perf_counter()
     d = synth(a.phones, a.calls, multi=a.multi)
     print(f"synthetic: {d['n_ph']} phones, {len(d['src'])} calls, {time.perf_counter() - t0:.1f}s, "
@@ -132,10 +135,10 @@ def main(argv=None):
         print(f"peak resident memory {peak_gb():.2f} GB", flush=True)
         del h, s, c, pa, pb, sc, keep
     if a.network or a.network_only:
-        network_end_to_end(d, a.threads, sightings=not a.no_sightings)
+        network_end_to_end(d, a.threads, sightings=not a.no_sightings, edge_evidence=not a.no_edge_evidence)
 
 
-def network_end_to_end(d: dict, threads: int, sightings: bool = True) -> None:
+def network_end_to_end(d: dict, threads: int, sightings: bool = True, edge_evidence: bool = True) -> None:
     """Builds a Network of the synthetic records (calls, located_at
     sightings, in_device edges) from arrays in the core - at 100M calls the
     pandas constructor would take far longer than what is measured - then
@@ -164,11 +167,11 @@ def network_end_to_end(d: dict, threads: int, sightings: bool = True) -> None:
     net.save(path)
     del net, core
     # candidates and merge in a fresh process, so that its peak is their own (plus the loaded network)
-    subprocess.run([sys.executable, os.path.abspath(__file__), "--resolve", path, "--threads", str(threads)],
-                   check=True)
+    subprocess.run([sys.executable, os.path.abspath(__file__), "--resolve", path, "--threads", str(threads)]
+                   + ([] if edge_evidence else ["--no-edge-evidence"]), check=True)
 
 
-def resolve(path: str, threads: int) -> None:
+def resolve(path: str, threads: int, edge_evidence: bool = True) -> None:
     """rl.load(path) (memory-mapped), then rl.resolve.candidates and merge,
     each timed, with the process's peak resident memory after each."""
     t = time.perf_counter()
@@ -182,7 +185,7 @@ def resolve(path: str, threads: int) -> None:
     tc = time.perf_counter() - t
     print(f"candidates {tc:.1f}s ({len(cand):,} pairs); peak {peak_gb():.2f} GB", flush=True)
     t = time.perf_counter()
-    resolved, mapping = rl.resolve.merge(net, cand)
+    resolved, mapping = rl.resolve.merge(net, cand, edge_evidence=edge_evidence)
     tm = time.perf_counter() - t
     print(f"merge {tm:.1f}s ({mapping.nunique():,} persons, {resolved.number_of_edges():,} edges); "
           f"candidates + merge {tc + tm:.1f}s; peak {peak_gb():.2f} GB", flush=True)

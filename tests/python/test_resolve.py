@@ -216,7 +216,17 @@ def test_merge_refuses_a_resolved_network_above_the_memory_limit():
         finally:
             rl.set_memory_limit(None)
         resolved, mapping = rl.resolve.merge(net, pairs)
+        lean, lean_mapping = rl.resolve.merge(net, pairs, edge_evidence=False)
+        with pytest.raises(ValueError, match="edge_evidence must be True or False"):
+            rl.resolve.merge(net, pairs, edge_evidence="no")
     assert mapping.to_dict() == {"p1": "person~p1", "p2": "person~p1"}
+    # without the per-edge evidence: the same persons and edges, only `inferred` added; the evidence stays in
+    # the merges table
+    assert lean_mapping.to_dict() == mapping.to_dict()
+    pd.testing.assert_frame_equal(lean_mapping.attrs["merges"], mapping.attrs["merges"])
+    full, slim = resolved.edges, lean.edges
+    assert {"evidence", "score"} <= set(full.columns) and not {"evidence", "score"} & set(slim.columns)
+    pd.testing.assert_frame_equal(slim, full.drop(columns=["evidence", "score"]))
 
 
 def test_size_cap_guards_against_chaining():

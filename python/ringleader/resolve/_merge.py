@@ -95,7 +95,7 @@ def _registrants(x):
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
           max_sims_per_device: int = 12, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
-          **options):
+          edge_evidence: bool = True, **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
     Parameters
@@ -122,6 +122,11 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         other, each overlapping at most the one before and the one after; a
         SIM box runs many side by side), is a SIM box: no two of its identifiers are ever put under one person,
         whatever other evidence links them.
+    edge_evidence : bool, default True
+        Give the new edges the columns ``evidence`` and ``score`` too.  Each
+        is a column over every edge of the network: at 200 million edges
+        they take about 8 GiB (``evidence`` holds a string per edge), so
+        ``False`` lets a national call record fit where they would not.
     options
         Passed to :func:`candidates` when ``pairs`` is None.
 
@@ -149,7 +154,9 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         stay as nodes, so that rl.leaders sees one person per user as far as
         the evidence allows.  New edges carry ``inferred=1``, ``evidence``
         (the evidences of the merged pairs touching the member, e.g.
-        ``handset+succession``) and ``score`` (their best score).
+        ``handset+succession``) and ``score`` (their best score); with
+        ``edge_evidence=False`` only ``inferred`` (the evidence stays in
+        ``mapping.attrs["merges"]``).
 
         ``mapping.attrs["merges"]``: one row per accepted pair: ``a``,
         ``b``, the evidence columns, ``score``, ``status`` (``merged``,
@@ -176,6 +183,8 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     """
     if isinstance(max_size, bool) or not isinstance(max_size, (int, np.integer)) or max_size < 2:
         raise ValueError(f"max_size must be an integer >= 2, not {max_size!r}")
+    if not isinstance(edge_evidence, (bool, np.bool_)):
+        raise ValueError(f"edge_evidence must be True or False, not {edge_evidence!r}")
     x = ev.arrays(net)
     if pairs is None:
         options.update(max_sims_per_device=max_sims_per_device, max_concurrent_sims=max_concurrent_sims,
@@ -204,10 +213,11 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     mapping.attrs["merges"] = merges.reset_index(drop=True)
     mapping.attrs["persons"] = persons_rows
     return _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id,
-                     reg_person), mapping
+                     reg_person, bool(edge_evidence)), mapping
 
 
-def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person):
+def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
+              edge_evidence=True):
     ok = (status < 2)
     ev_cols = sorted(c for c in EVIDENCE if c in acc.columns)
     # evidence and best score of every identifier in an accepted pair
@@ -227,9 +237,10 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
     members, person_v = members[~has], person_v[~has]
     masks = per["mask"].reindex(members).fillna(0).to_numpy(np.int64)
     names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) or "" for m in np.unique(masks).tolist()}
-    edge_attrs = [("inferred", "number", np.ones(len(members))),
-                  ("evidence", "string", [names[m] for m in masks.tolist()]),
-                  ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
+    edge_attrs = [("inferred", "number", np.ones(len(members)))]
+    if edge_evidence:
+        edge_attrs += [("evidence", "string", [names[m] for m in masks.tolist()]),
+                       ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
     node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
     link = np.array([LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
     return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
