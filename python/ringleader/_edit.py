@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
+from ._pandas_io import factorize_types
 from .network import core_of, derive
 
 
@@ -19,12 +20,11 @@ def edited(net, drop_edges, node_ids, node_types, node_attrs, source, target, ed
     names; ``*_attrs``: ``(name, kind, values)`` with kind ``number``,
     ``string`` or ``time``, joined with ``net``'s columns by name (rows
     without a column hold its missing value)."""
-    def codes(names):
-        names = np.asarray(names, dtype=object)
+    def codes(names):  # names in order of first appearance, as from_pandas interns them; none for no rows
         if len(names) == 0:
             return [], np.empty(0, dtype=np.uint16)
-        uniq, inv = np.unique(names.astype(str), return_inverse=True)
-        return [str(u) for u in uniq], inv.astype(np.uint16)
+        c, uniq = factorize_types(names, "")
+        return uniq, c
     nt_names, nt_codes = codes(node_types)
     et_names, et_codes = codes(edge_types)
     k = len(et_codes)

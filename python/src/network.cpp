@@ -11,10 +11,6 @@ namespace {
 using namespace ringleader;
 using NetPtr = std::shared_ptr<Network>;
 
-const char* kind_name(Column::Kind k) {
-  return k == Column::Kind::Number ? "number" : k == Column::Kind::Time ? "time" : "string";
-}
-
 py::list columns(const std::vector<Column>& cols, py::handle owner) {
   py::list out;
   for (const auto& c : cols) {
@@ -22,7 +18,7 @@ py::list columns(const std::vector<Column>& cols, py::handle owner) {
     if (c.kind == Column::Kind::Number) values = view(c.numbers, owner);
     else if (c.kind == Column::Kind::Time) values = view(c.times, owner);
     else values = py::cast(c.strings);
-    out.append(py::make_tuple(c.name, kind_name(c.kind), values));
+    out.append(py::make_tuple(c.name, Column::kind_name(c.kind), values));
   }
   return out;
 }

@@ -11,10 +11,6 @@
 namespace ringleader {
 namespace {
 
-const char* kind_name(Column::Kind k) {
-  return k == Column::Kind::Number ? "number" : k == Column::Kind::Time ? "time" : "string";
-}
-
 /// Codes of `add` (interned in `from`) re-interned into `into`.
 std::vector<type_t> join_types(TypeTable& into, const TypeTable& from, const std::vector<type_t>& codes) {
   std::vector<type_t> map(from.size());
@@ -35,9 +31,6 @@ void join_columns(std::vector<Column>& base, std::size_t rows_base, const std::v
   for (std::size_t i = 0; i < base.size(); ++i) at.emplace(base[i].name, i);
   std::vector<bool> filled(base.size(), false);
   for (const Column& c : add) {
-    if (c.size() != rows_add)
-      throw InvalidArgument(std::string("edit: ") + what + " attribute '" + c.name + "' has " +
-                            std::to_string(c.size()) + " values, expected " + std::to_string(rows_add));
     auto it = at.find(c.name);
     if (it == at.end()) {  // a new column: missing on the network's rows
       Column n;
@@ -51,8 +44,8 @@ void join_columns(std::vector<Column>& base, std::size_t rows_base, const std::v
     }
     Column& b = base[it->second];
     if (b.kind != c.kind)
-      throw InvalidArgument(std::string("edit: ") + what + " attribute '" + c.name + "' is " + kind_name(b.kind) +
-                            " in the network and " + kind_name(c.kind) + " in the edit: convert one of them");
+      throw InvalidArgument(std::string("edit: ") + what + " attribute '" + c.name + "' is " + Column::kind_name(b.kind) +
+                            " in the network and " + Column::kind_name(c.kind) + " in the edit: convert one of them");
     if (filled[it->second])
       throw InvalidArgument(std::string("edit: two ") + what + " attributes are named '" + c.name + "'");
     filled[it->second] = true;
@@ -68,13 +61,11 @@ NodeTable joined_nodes(const NodeTable& old, const NodeTable& add) {
   NodeTable n = old;
   if (add.size() == 0) return n;
   const std::size_t n0 = old.size(), k = add.size();
-  if (add.type.size() != k) throw InvalidArgument("edit: node type column size");
   n.ids.reserve(n0 + k);  // exactly: growing by doubling would hold up to 2n id strings
   n.type.reserve(n0 + k);
   n.ids.insert(n.ids.end(), add.ids.begin(), add.ids.end());
   const std::vector<type_t> t = join_types(n.types, add.types, add.type);
   n.type.insert(n.type.end(), t.begin(), t.end());
-  if (!add.labels.empty() && add.labels.size() != k) throw InvalidArgument("edit: label column size");
   if (!n.labels.empty() || !add.labels.empty()) {
     n.labels.resize(n0);
     if (add.labels.empty()) n.labels.resize(n0 + k);
@@ -93,8 +84,6 @@ EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& dro
                             std::to_string(m) + " edges)");
     dropped[e] = 1;
   }
-  if (add.target.size() != k || add.type.size() != k || add.weight.size() != k)
-    throw InvalidArgument("edit: edge column sizes");
   std::vector<std::uint32_t> keep;  // edge indices are 32-bit (memory::check_edge_count)
   keep.reserve(m);
   for (std::size_t e = 0; e < m; ++e)
@@ -102,7 +91,7 @@ EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& dro
   std::vector<char>().swap(dropped);
   EdgeTable out;
   out.types = old.types;
-  auto take = [&](auto const& v, auto& into) {
+  auto take = [&](auto const& v, auto& into) {  // the kept rows, with room for the edit's (one allocation)
     into.reserve(keep.size() + k);
     for (std::size_t e : keep) into.push_back(v[e]);
   };
@@ -116,39 +105,39 @@ EdgeTable joined_edges(const EdgeTable& old, const std::vector<std::size_t>& dro
   out.type.insert(out.type.end(), t.begin(), t.end());
   out.weight.insert(out.weight.end(), add.weight.begin(), add.weight.end());
   if (old.has_timestamps() || add.has_timestamps()) {
-    if (add.has_timestamps() && add.timestamp.size() != k) throw InvalidArgument("edit: timestamp column size");
     out.timestamp.reserve(keep.size() + k);
     for (std::size_t e : keep) out.timestamp.push_back(old.time(e));
     if (add.has_timestamps()) out.timestamp.insert(out.timestamp.end(), add.timestamp.begin(), add.timestamp.end());
     else out.timestamp.resize(keep.size() + k, kNoTime);
   }
   if (old.has_amounts() || add.has_amounts()) {
-    if (add.has_amounts() && add.amount.size() != k) throw InvalidArgument("edit: amount column size");
     out.amount.reserve(keep.size() + k);
     for (std::size_t e : keep) out.amount.push_back(old.amount_of(e));
     if (add.has_amounts()) out.amount.insert(out.amount.end(), add.amount.begin(), add.amount.end());
     else out.amount.resize(keep.size() + k, std::nan(""));
   }
-  for (const Column& c : old.attrs) {  // the kept rows, with room for the edit's (one allocation per column)
+  for (const Column& c : old.attrs) {
     Column t;
     t.name = c.name;
     t.kind = c.kind;
-    auto keep_rows = [&](const auto& from, auto& to) {
-      to.reserve(keep.size() + k);
-      for (std::uint32_t e : keep) to.push_back(from[e]);
-    };
-    if (c.kind == Column::Kind::Number) keep_rows(c.numbers, t.numbers);
-    else if (c.kind == Column::Kind::String) keep_rows(c.strings, t.strings);
-    else keep_rows(c.times, t.times);
+    if (c.kind == Column::Kind::Number) take(c.numbers, t.numbers);
+    else if (c.kind == Column::Kind::String) take(c.strings, t.strings);
+    else take(c.times, t.times);
     out.attrs.push_back(std::move(t));
   }
   join_columns(out.attrs, keep.size(), add.attrs, k, "edge");
   return out;
 }
 
-/// Bytes of a column of `rows` rows (strings at their in-place size).
-std::uint64_t column_bytes(Column::Kind kind, std::uint64_t rows) {
-  return rows * (kind == Column::Kind::String ? sizeof(std::string) : 8);
+/// Bytes of the joined columns of `a` and `b` (a name of both once), `rows`
+/// rows each (strings at their in-place size).
+std::uint64_t column_bytes(const std::vector<Column>& a, const std::vector<Column>& b, std::uint64_t rows) {
+  std::unordered_map<std::string, Column::Kind> kinds;
+  for (const auto* cols : {&a, &b})
+    for (const Column& c : *cols) kinds.emplace(c.name, c.kind);
+  std::uint64_t bytes = 0;
+  for (const auto& [name, kind] : kinds) bytes += rows * (kind == Column::Kind::String ? sizeof(std::string) : 8);
+  return bytes;
 }
 
 }  // namespace
@@ -159,10 +148,7 @@ Network edited(const Network& net, const NetworkEdit& edit) {
   std::uint64_t bytes = n * (sizeof(std::string) + sizeof(type_t) + 16) + m * (4 + 4 + sizeof(type_t) + 8 + 4);
   if (net.edges().has_timestamps() || edit.edges.has_timestamps()) bytes += 8 * m;
   if (net.edges().has_amounts() || edit.edges.has_amounts()) bytes += 8 * m;
-  for (const Column& c : net.nodes().attrs) bytes += column_bytes(c.kind, n);
-  for (const Column& c : edit.nodes.attrs) bytes += column_bytes(c.kind, n);
-  for (const Column& c : net.edges().attrs) bytes += column_bytes(c.kind, m);
-  for (const Column& c : edit.edges.attrs) bytes += column_bytes(c.kind, m);
+  bytes += column_bytes(net.nodes().attrs, edit.nodes.attrs, n) + column_bytes(net.edges().attrs, edit.edges.attrs, m);
   memory::reserve_check(bytes, "the edited network (a copy of the network's tables)");
   return Network(net.directed(), joined_nodes(net.nodes(), edit.nodes),
                  joined_edges(net.edges(), edit.drop_edges, edit.edges));

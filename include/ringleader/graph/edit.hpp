@@ -38,7 +38,8 @@ struct NetworkEdit {
 /// value (NaN, "" or no time), and so do labels, timestamps and amounts where
 /// only one side has them.  Throws InvalidArgument for a dropped edge index
 /// out of range, a column of two kinds, and whatever the Network constructor
-/// refuses (duplicate or empty id, endpoint out of range, NaN weight).
+/// refuses (duplicate or empty id, endpoint out of range, NaN weight, columns
+/// of the edit whose sizes disagree: the result's tables are checked whole).
 /// O(n + m) time; the result holds its own copy of the tables.
 Network edited(const Network& net, const NetworkEdit& edit);
 

@@ -61,6 +61,10 @@ struct Column {
   std::size_t size() const {
     return kind == Kind::Number ? numbers.size() : kind == Kind::String ? strings.size() : times.size();
   }
+  /// "number", "string" or "time" (the kind's name in the Python API and in messages).
+  static const char* kind_name(Kind k) {
+    return k == Kind::Number ? "number" : k == Kind::Time ? "time" : "string";
+  }
   bool missing(std::size_t i) const {
     return kind == Kind::Number ? std::isnan(numbers[i])
            : kind == Kind::String ? strings[i].empty() : times[i] == kNoTime;

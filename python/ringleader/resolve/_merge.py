@@ -236,7 +236,7 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
     has = np.isin(members * (n + 1) + pv, reg_id.astype(np.int64) * (n + 1) + reg_person.astype(np.int64)) & (pv >= 0)
     members, person_v = members[~has], person_v[~has]
     masks = per["mask"].reindex(members).fillna(0).to_numpy(np.int64)
-    names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) or "" for m in np.unique(masks).tolist()}
+    names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) for m in np.unique(masks).tolist()}
     edge_attrs = [("inferred", "number", np.ones(len(members)))]
     if edge_evidence:
         edge_attrs += [("evidence", "string", [names[m] for m in masks.tolist()]),

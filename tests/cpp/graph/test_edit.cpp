@@ -125,6 +125,15 @@ TEST_CASE("edited refuses bad edits with a clear error", "[graph][edit]") {
   dangling.edges.type = {0};
   dangling.edges.weight = {1};
   CHECK_THROWS_WITH(edited(net, dangling), Catch::Contains("out of range"));
+  NetworkEdit ragged = dangling;  // a column of the edit shorter than its edges
+  ragged.edges.target = {1};
+  ragged.edges.weight = {};
+  CHECK_THROWS_WITH(edited(net, ragged), Catch::Contains("edge column sizes"));
+  NetworkEdit short_attr;
+  short_attr.nodes = twin.nodes;
+  short_attr.nodes.ids = {"p"};
+  short_attr.nodes.attrs = {numbers("age", {1, 2})};
+  CHECK_THROWS_WITH(edited(net, short_attr), Catch::Contains("node attribute 'age' size"));
 }
 
 TEST_CASE("edited refuses a copy above the memory limit before allocating it", "[graph][edit]") {
