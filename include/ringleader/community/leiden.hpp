@@ -102,9 +102,10 @@ namespace detail {
 /// only beyond, so small graphs iterate until an iteration changes nothing.
 constexpr std::uint64_t kFreeArcs = std::uint64_t(1) << 22;
 
-/// One Leiden iteration on the base graph, starting from and updating `memb`.
+/// One Leiden iteration on the base graph, starting from and updating `memb`
+/// (`scratch`: the aggregation buffers, kept from one iteration to the next).
 inline void leiden_iteration(const graph::QGraph& base, double geff, double theta, std::vector<vertex_t>& memb,
-                             std::uint64_t seed, int threads, Progress& prog) {
+                             std::uint64_t seed, int threads, Progress& prog, graph::AdjacencyScratch& scratch) {
   const graph::QGraph* g = &base;
   graph::QGraph level_graph;
   std::vector<vertex_t> node_map(base.n), part = memb, refined;
@@ -120,12 +121,14 @@ inline void leiden_iteration(const graph::QGraph& base, double geff, double thet
     }
     std::vector<vertex_t> start(kr);
     for (vertex_t v = 0; v < g->n; ++v) start[refined[v]] = part[v];
-    graph::QGraph next = graph::aggregate(*g, refined, kr, threads);
+    graph::QGraph next = graph::aggregate(*g, refined, kr, threads, &scratch);
     for (auto& x : node_map) x = refined[x];
+    scratch.recycle(std::move(level_graph));
     level_graph = std::move(next);
     g = &level_graph;
     part = std::move(start);
   }
+  scratch.recycle(std::move(level_graph));
   for (vertex_t v = 0; v < base.n; ++v) memb[v] = part[node_map[v]];
 }
 
@@ -153,9 +156,10 @@ inline Partition leiden(const CsrGraph& g, const LeidenOptions& o = {}) {
     const int limit = adaptive ? std::max(1, o.max_iterations) : o.n_iterations;
     double quality = adaptive ? detail::quotient_quality(p.q, p.geff, memb, o.threads) : 0.0;
     std::uint64_t arcs = 0;  // arcs of the base graph times iterations so far
+    graph::AdjacencyScratch scratch;
     for (; it < limit; ++it) {
       std::vector<vertex_t> before = memb;
-      detail::leiden_iteration(p.q, p.geff, o.theta, memb, mix(o.seed, std::uint64_t(it)), o.threads, prog);
+      detail::leiden_iteration(p.q, p.geff, o.theta, memb, mix(o.seed, std::uint64_t(it)), o.threads, prog, scratch);
       graph::compact(memb);
       if (!adaptive) continue;
       if (memb == before) {

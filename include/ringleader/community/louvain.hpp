@@ -55,6 +55,7 @@ inline Partition louvain(const CsrGraph& g, const LouvainOptions& o = {}) {
   std::vector<std::vector<vertex_t>> levels;
   const graph::QGraph* q = &p.q;
   graph::QGraph level_graph;
+  graph::AdjacencyScratch scratch;  // aggregation buffers kept from level to level
   for (std::uint64_t level = 0; !p.trivial; ++level) {
     const std::uint64_t moves = detail::local_moving(*q, p.geff, part, mix(o.seed, level), o.threads, prog);
     if (moves == 0) break;
@@ -63,8 +64,9 @@ inline Partition louvain(const CsrGraph& g, const LouvainOptions& o = {}) {
     levels.push_back(memb);
     number_by_size(levels.back());
     if (k == q->n) break;
-    graph::QGraph next = graph::aggregate(*q, part, k, o.threads);
+    graph::QGraph next = graph::aggregate(*q, part, k, o.threads, &scratch);
     for (auto& x : node_map) x = part[x];
+    scratch.recycle(std::move(level_graph));
     level_graph = std::move(next);
     q = &level_graph;
     part.resize(k);
