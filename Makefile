@@ -92,6 +92,7 @@ bench: deps
 	scripts/install-deps.sh --bench
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-build-isolation .
 	$(PYTHON) bench/run.py --results
+	$(PYTHON) bench/kernels.py
 
 # the national-scale call network (bench/national.py): generate, load, view, PageRank, Leiden,
 # approximate betweenness, rl.leaders, each in a fresh process; tables and the growth plot go to

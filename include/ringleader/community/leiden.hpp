@@ -128,7 +128,10 @@ inline void leiden_iteration(const graph::QGraph& base, double geff, double thet
     g = &level_graph;
     part = std::move(start);
   }
-  scratch.recycle(std::move(level_graph));
+  // The level graphs are not kept for the next iteration: while it moves the
+  // nodes of the base graph, one would be memory held on top of what its
+  // first aggregation needs (the peak).
+  scratch.spare = graph::QGraph{};
   for (vertex_t v = 0; v < base.n; ++v) memb[v] = part[node_map[v]];
 }
 

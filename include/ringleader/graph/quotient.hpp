@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "ringleader/core/memory.hpp"
@@ -146,15 +147,21 @@ struct alignas(64) Tally {  // aligned: per-thread tallies share no cache line
 
 /// Buffers that group_adjacency and aggregate reuse from one call to the
 /// next: an optimiser that aggregates level after level (Louvain, Leiden)
-/// keeps one, so that each level's graph is built in memory the previous
-/// levels already touched instead of fresh pages (about 40% of an
-/// aggregation's time on a first call at 4 million arcs).  Only capacity is
-/// reused: results are the same with or without it.
+/// keeps one, so that each level's graph is gathered and built in memory
+/// that earlier levels already touched instead of fresh pages (about 40% of
+/// an aggregation's time on a first call at 4 million arcs).  Only capacity
+/// is reused: results are the same with or without it.  It holds about one
+/// aggregated graph (the largest so far) in the per-thread gathering lists,
+/// plus `spare`, a level graph no longer needed (at most the size of the
+/// level before the one being built, which an aggregation without scratch
+/// would have held at the same point); Leiden empties `spare` between
+/// iterations.  Measured on a 10M-call network: Leiden's peak 1.55 GiB
+/// against 1.53 GiB without scratch, 5% less time.
 struct AdjacencyScratch {
-  std::vector<std::vector<vertex_t>> adj;  ///< per chunk of output vertices
-  std::vector<std::vector<double>> w;
-  std::vector<Tally> tallies;  ///< per thread
-  QGraph spare;                ///< a graph no longer needed: aggregate builds its result in these arrays
+  std::vector<Tally> tallies;               ///< per thread
+  std::vector<std::vector<vertex_t>> adj;   ///< per thread: the neighbours gathered
+  std::vector<std::vector<double>> w;       ///< per thread: their weights
+  QGraph spare;                             ///< a graph no longer needed: aggregate builds its result in these arrays
 
   /// Keeps g's arrays as `spare` when they hold more than spare's.
   void recycle(QGraph&& g) {
@@ -165,11 +172,12 @@ struct AdjacencyScratch {
 /// Builds the adjacency of `n_out` vertices from `each(o, tally)`, which adds
 /// the (neighbour, weight) pairs of output vertex o to the tally (duplicates
 /// are summed; o itself must not be added).  Output vertices are processed in
-/// chunks whose results are concatenated in order, so the adjacency is the
-/// same for any thread count (and any chunking).  `arcs` (optional) is the
-/// number of input arcs the calls to `each` read: with many arcs, few output
-/// vertices are still shared among threads.  `scratch` (optional): buffers
-/// reused across calls (AdjacencyScratch).
+/// chunks; each chunk's lists go to its thread's buffer and are copied to
+/// their place in order, so the adjacency is the same for any thread count
+/// (and any chunking).  `arcs` (optional) is the number of input arcs the
+/// calls to `each` read: with many arcs, few output vertices are still shared
+/// among threads.  `scratch` (optional): buffers reused across calls
+/// (AdjacencyScratch).
 template <class Each>
 void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int threads, Each&& each,
                      std::uint64_t arcs = 0, AdjacencyScratch* scratch = nullptr) {
@@ -177,23 +185,29 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
   AdjacencyScratch& s = scratch ? *scratch : local;
   const vertex_t kChunk = std::clamp<vertex_t>(n_out / 64, 1, 2048);
   const std::int64_t nchunks = (std::int64_t(n_out) + kChunk - 1) / kChunk;
-  if (s.adj.size() < std::size_t(nchunks)) {
-    s.adj.resize(std::size_t(nchunks));
-    s.w.resize(std::size_t(nchunks));
-  }
   out.off.assign(std::size_t(n_out) + 1, 0);
   threads = threads_for(n_out, arcs, threads);
-  if (s.tallies.size() < std::size_t(parallel::threads(threads))) s.tallies.resize(std::size_t(parallel::threads(threads)));
+  const std::size_t nt = std::size_t(parallel::threads(threads));
+  if (s.tallies.size() < nt) {
+    s.tallies.resize(nt);
+    s.adj.resize(nt);
+    s.w.resize(nt);
+  }
+  for (std::size_t t = 0; t < nt; ++t) {
+    s.adj[t].clear();
+    s.w[t].clear();
+  }
+  // Where each chunk's lists are: its thread and their start in that thread's buffer.
+  std::vector<std::pair<int, std::uint64_t>> at(static_cast<std::size_t>(nchunks));
   parallel::for_each_dynamic(
       nchunks,
       [&](int t, std::int64_t c) {
         Tally& tally = s.tallies[std::size_t(t)];
         tally.reserve(n_targets);
         const vertex_t lo = vertex_t(c * kChunk), hi = vertex_t(std::min<std::int64_t>(n_out, (c + 1) * kChunk));
-        auto& a = s.adj[std::size_t(c)];
-        auto& x = s.w[std::size_t(c)];
-        a.clear();
-        x.clear();
+        auto& a = s.adj[std::size_t(t)];
+        auto& x = s.w[std::size_t(t)];
+        at[std::size_t(c)] = {t, a.size()};
         for (vertex_t o = lo; o < hi; ++o) {
           tally.clear();
           each(o, tally);
@@ -209,9 +223,11 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
   parallel::for_each_dynamic(
       nchunks,
       [&](int, std::int64_t c) {
-        const std::uint64_t at = out.off[std::size_t(c * kChunk)];
-        std::copy(s.adj[std::size_t(c)].begin(), s.adj[std::size_t(c)].end(), out.adj.begin() + std::int64_t(at));
-        std::copy(s.w[std::size_t(c)].begin(), s.w[std::size_t(c)].end(), out.w.begin() + std::int64_t(at));
+        const std::uint64_t lo = out.off[std::size_t(c * kChunk)];
+        const std::uint64_t len = out.off[std::size_t(std::min<std::int64_t>(n_out, (c + 1) * kChunk))] - lo;
+        const auto [t, from] = at[std::size_t(c)];
+        std::copy_n(s.adj[std::size_t(t)].begin() + std::int64_t(from), len, out.adj.begin() + std::int64_t(lo));
+        std::copy_n(s.w[std::size_t(t)].begin() + std::int64_t(from), len, out.w.begin() + std::int64_t(lo));
       },
       threads, 1);
 }
