@@ -65,7 +65,7 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
     graph::Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
     tally.clear(q.end(v) - q.begin(v));
-    for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(label[q.adj[e]], q.w[e]);
+    for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(label[q.adj[e]], q.weight(e));
     double top = -1.0;
     std::uint32_t ties = 0;
     for (std::size_t i = 0; i < tally.size(); ++i) {

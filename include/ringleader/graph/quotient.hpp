@@ -58,16 +58,21 @@ inline int threads_for(vertex_t n, std::uint64_t arcs, int threads) {
 
 /// A graph without self-loops in CSR form: combined neighbour weights, the
 /// null-model factors kout and kin, and the original vertices per vertex.
+/// `unit`: every combined weight is 1 and `w` is empty (an undirected
+/// unweighted simple graph, the common base level: 8 bytes per arc saved,
+/// 1.8 GB on a 100M-call network); read weights through weight(e).
 struct QGraph {
   vertex_t n = 0;
   bool directed = false;
+  bool unit = false;
   std::vector<std::uint64_t> off{0};
   std::vector<vertex_t> adj;
-  std::vector<double> w;  ///< combined weight c(v, u)
+  std::vector<double> w;  ///< combined weight c(v, u); empty when `unit`
   std::vector<double> kout, kin, size;
 
   std::uint64_t begin(vertex_t v) const { return off[v]; }
   std::uint64_t end(vertex_t v) const { return off[v + 1]; }
+  double weight(std::uint64_t e) const { return unit ? 1.0 : w[e]; }
 };
 
 /// Per-thread scratch for summing weights per label: the labels in order of
@@ -186,6 +191,7 @@ void group_adjacency(QGraph& out, vertex_t n_out, vertex_t n_targets, int thread
   const vertex_t kChunk = std::clamp<vertex_t>(n_out / 64, 1, 2048);
   const std::int64_t nchunks = (std::int64_t(n_out) + kChunk - 1) / kChunk;
   out.off.assign(std::size_t(n_out) + 1, 0);
+  out.unit = false;
   threads = threads_for(n_out, arcs, threads);
   const std::size_t nt = std::size_t(parallel::threads(threads));
   if (s.tallies.size() < nt) {
@@ -259,11 +265,14 @@ inline void strengths(const CsrGraph& g, bool weighted, int threads, std::vector
 /// self-loop twice (as networkx's degree does).
 inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
   threads = threads_for(g.n, threads);
-  memory::reserve_check(memory::add(memory::mul(g.num_arcs(), g.directed ? 24 : 12), memory::mul(std::uint64_t(g.n) + 1, 40)),
+  const bool unit = !g.directed && !weighted;
+  memory::reserve_check(memory::add(memory::mul(g.num_arcs(), g.directed ? 24 : unit ? 4 : 12),
+                                    memory::mul(std::uint64_t(g.n) + 1, 40)),
                         "the community detection graph");
   QGraph q;
   q.n = g.n;
   q.directed = g.directed;
+  q.unit = unit;
   auto wt = [&](const std::vector<double>& w, std::uint64_t a) { return weighted ? w[a] : 1.0; };
   const auto& ioff = g.in_off();
   const auto& isrc = g.in_src();
@@ -278,14 +287,15 @@ inline QGraph from_csr(const CsrGraph& g, bool weighted, int threads) {
     }, threads);
     for (vertex_t v = 0; v < g.n; ++v) q.off[std::size_t(v) + 1] += q.off[v];
     q.adj.resize(q.off[g.n]);
-    q.w.resize(q.off[g.n]);
+    if (!unit) q.w.resize(q.off[g.n]);
     parallel::for_each_index(g.n, [&](std::int64_t i) {
       const vertex_t v = vertex_t(i);
       std::uint64_t at = q.off[v];
       for (std::uint64_t a = g.out_begin(v); a < g.out_end(v); ++a)
         if (g.out_targets[a] != v) {
           q.adj[at] = g.out_targets[a];
-          q.w[at++] = wt(g.out_weights, a);
+          if (!unit) q.w[at] = wt(g.out_weights, a);
+          ++at;
         }
     }, threads);
   } else {
@@ -351,7 +361,7 @@ inline QGraph aggregate(const QGraph& q, const std::vector<vertex_t>& comm, vert
       const vertex_t v = gr.order[i];
       for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) {
         const vertex_t d = comm[q.adj[e]];
-        if (d != c) t.add(d, q.w[e]);
+        if (d != c) t.add(d, q.weight(e));
       }
     }
   }, q.adj.size(), scratch);

@@ -129,12 +129,35 @@ TEST_CASE("aggregate equals its definition, with and without reused scratch", "[
         for (auto& c : comm) c = pick(rng);
         const vertex_t k = graph::compact(comm);
         INFO("threads " << threads << " n " << n << " m " << m << " k " << k);
-        const graph::QGraph want = naive_aggregate(q, comm, k);
+        graph::QGraph want = naive_aggregate(q, comm, k);
         require_same(graph::aggregate(q, comm, k, threads), want);
         graph::QGraph got = graph::aggregate(q, comm, k, threads, &scratch);
         require_same(got, want);
         scratch.recycle(std::move(got));  // the next call builds in these arrays
       }
+    }
+  }
+}
+
+TEST_CASE("a graph of unit weights aggregates as one with every weight 1", "[quotient]") {
+  std::mt19937 rng(7);
+  for (vertex_t n : {vertex_t(0), vertex_t(1), vertex_t(40), vertex_t(20000)}) {
+    graph::QGraph ones = random_qgraph(rng, n, std::size_t(n) * 3);
+    for (auto& x : ones.w) x = 1.0;
+    graph::QGraph unit = ones;
+    unit.unit = true;
+    unit.w.clear();
+    for (std::uint64_t e = 0; e < ones.adj.size(); ++e) REQUIRE(unit.weight(e) == 1.0);
+    std::vector<vertex_t> comm(n);
+    for (auto& c : comm) c = vertex_t(rng() % std::max<vertex_t>(1, n / 4));
+    const vertex_t k = graph::compact(comm);
+    graph::AdjacencyScratch scratch;
+    scratch.spare = unit;  // a unit graph's arrays reused: the result still has weights
+    for (int threads : {1, 2, 3}) {
+      graph::QGraph got = graph::aggregate(unit, comm, k, threads, &scratch);
+      REQUIRE(!got.unit);
+      require_same(got, graph::aggregate(ones, comm, k, threads));
+      require_same(got, naive_aggregate(ones, comm, k));
     }
   }
 }

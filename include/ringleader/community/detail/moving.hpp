@@ -163,7 +163,7 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     graph::Tally& tally = tallies[std::size_t(t)];
     tally.reserve(n);
     tally.clear(q.end(v) - q.begin(v));
-    for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.w[e]);
+    for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.weight(e));
     const double ko = q.kout[v], ki = q.kin[v];
     vertex_t best = d;
     double best_gain = tally.get(d) - geff * (ko * (tin[d] - ki) + ki * (tout[d] - ko));
@@ -255,7 +255,7 @@ inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<ve
           ti += q.kin[v];
           double e = 0.0;
           for (std::uint64_t a = q.begin(v); a < q.end(v); ++a)
-            if (comm[q.adj[a]] == s) e += q.w[a];
+            if (comm[q.adj[a]] == s) e += q.weight(a);
           ext[v] = e;
         }
         if (size == 1) return;
@@ -275,7 +275,7 @@ inline vertex_t refine(const graph::QGraph& q, double geff, const std::vector<ve
           tally.clear(q.end(v) - q.begin(v));
           for (std::uint64_t a = q.begin(v); a < q.end(v); ++a) {
             const vertex_t u = q.adj[a];
-            if (comm[u] == s) tally.add(refined[u], q.w[a]);
+            if (comm[u] == s) tally.add(refined[u], q.weight(a));
           }
           cand.assign(1, v);
           cgain.assign(1, 0.0);

@@ -76,7 +76,7 @@ inline double quotient_quality(const graph::QGraph& q, double geff, const std::v
         double s = 0.0;
         for (vertex_t v = lo; v < hi; ++v)
           for (std::uint64_t e = q.begin(v); e < q.end(v); ++e)
-            if (memb[q.adj[e]] == memb[v]) s += q.w[e];
+            if (memb[q.adj[e]] == memb[v]) s += q.weight(e);
         inside[std::size_t(c)] = s;
       },
       graph::threads_for(q.n, threads), 1);
