@@ -92,3 +92,13 @@ def result_header(title: str, threads: int, repeat: int, command: str, turns: st
             f"{os.getloadavg()[0]:.1f} at the end, the benchmark's own threads included), "
             f"{threads} threads for ringleader and NetworKit (igraph is serial); NetworKit {nk.__version__}; "
             f"median and minimum of {repeat} warm runs, {turns} taking turns; `{command}`.", ""]
+
+
+def write_table(lines: list, doc: str, out: str, quick: bool) -> None:
+    """Appends the benchmark's description (its docstring after the usage) to a result table and
+    writes it to `out`, unless `quick` (smoke runs write nothing)."""
+    import pathlib
+    lines = lines + ["", doc.split("\n\n", 2)[2].strip(), ""]
+    if not quick:
+        pathlib.Path(out).write_text("\n".join(lines))
+        print("wrote", out)

@@ -44,7 +44,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _community_one import modularity  # noqa: E402
-from _graphs_small import barabasi_albert, each_graph, kernel_arguments, load_all, result_header  # noqa: E402
+from _graphs_small import barabasi_albert, each_graph, kernel_arguments, load_all, result_header, write_table  # noqa: E402
 from kcore import runs  # noqa: E402
 
 
@@ -134,10 +134,7 @@ def main():
               "|---|---:|---|---|---:|---:|---:|---|"]
     for title, m, kernel, k, med, mn, ratio, check in rows:
         lines.append(f"| {title} | {m} | {kernel} | {k} | {med:.4f} | {mn:.4f} | {ratio:.2f} | {check} |")
-    lines += ["", __doc__.split("\n\n", 2)[2].strip(), ""]
-    if not a.quick:
-        pathlib.Path(a.out).write_text("\n".join(lines))
-        print("wrote", a.out)
+    write_table(lines, __doc__, a.out, a.quick)
 
 
 if __name__ == "__main__":

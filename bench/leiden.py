@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _community_one import modularity  # noqa: E402
-from _graphs_small import each_graph, kernel_arguments, result_header  # noqa: E402
+from _graphs_small import each_graph, kernel_arguments, result_header, write_table  # noqa: E402
 
 
 def main():
@@ -100,10 +100,7 @@ def main():
               "iterations (median) | runs |", "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
     for title, m, k, med, mn, ratio, q, it, runs in rows:
         lines.append(f"| {title} | {m} | {k} | {med:.3f} | {mn:.3f} | {ratio:.2f} | {q:.4f} | {it} | {runs} |")
-    lines += ["", __doc__.split("\n\n", 2)[2].strip(), ""]
-    if not a.quick:
-        pathlib.Path(a.out).write_text("\n".join(lines))
-        print("wrote", a.out)
+    write_table(lines, __doc__, a.out, a.quick)
 
 
 if __name__ == "__main__":
