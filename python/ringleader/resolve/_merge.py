@@ -218,14 +218,6 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
 
 def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
               edge_evidence=True):
-    ok = (status < 2)
-    ev_cols = sorted(c for c in EVIDENCE if c in acc.columns)
-    # evidence and best score of every identifier in an accepted pair
-    v = np.concatenate([acc["_a"].to_numpy(np.int64)[ok], acc["_b"].to_numpy(np.int64)[ok]])
-    score = np.tile(acc["score"].to_numpy(np.float64)[ok], 2)
-    flags = {c: np.tile(acc[c].to_numpy(np.float64)[ok], 2) > 0 for c in ev_cols}  # NaN > 0 is False
-    per = pd.DataFrame({"v": v, "score": score, **flags}).groupby("v").max()
-    per["mask"] = sum((per[c].to_numpy(np.int64) << i) for i, c in enumerate(ev_cols)) if ev_cols else 0
     # the edge from each group member to its person, unless the input has it
     n = x.n
     slot = {p: n + i for i, p in enumerate(new_nodes)}
@@ -235,16 +227,29 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
     person_v = np.where(pv >= 0, pv, of["person"].map(slot).fillna(-1).to_numpy(np.int64))
     has = np.isin(members * (n + 1) + pv, reg_id.astype(np.int64) * (n + 1) + reg_person.astype(np.int64)) & (pv >= 0)
     members, person_v = members[~has], person_v[~has]
-    masks = per["mask"].reindex(members).fillna(0).to_numpy(np.int64)
-    names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) for m in np.unique(masks).tolist()}
     edge_attrs = [("inferred", "number", np.ones(len(members)))]
     if edge_evidence:
-        edge_attrs += [("evidence", "string", [names[m] for m in masks.tolist()]),
-                       ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
+        edge_attrs += _edge_evidence(acc, status < 2, members)
     node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
     link = np.array([LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
     return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
                   person_v, members, link, edge_attrs)
+
+
+def _edge_evidence(acc, ok, members):
+    """The columns ``evidence`` (the evidences of the accepted pairs touching
+    each member, joined by ``+``) and ``score`` (their best score) of the new
+    edges from ``members``."""
+    ev_cols = sorted(c for c in EVIDENCE if c in acc.columns)
+    v = np.concatenate([acc["_a"].to_numpy(np.int64)[ok], acc["_b"].to_numpy(np.int64)[ok]])
+    score = np.tile(acc["score"].to_numpy(np.float64)[ok], 2)
+    flags = {c: np.tile(acc[c].to_numpy(np.float64)[ok], 2) > 0 for c in ev_cols}  # NaN > 0 is False
+    per = pd.DataFrame({"v": v, "score": score, **flags}).groupby("v").max()
+    per["mask"] = sum((per[c].to_numpy(np.int64) << i) for i, c in enumerate(ev_cols)) if ev_cols else 0
+    masks = per["mask"].reindex(members).fillna(0).to_numpy(np.int64)
+    names = {m: "+".join(c for i, c in enumerate(ev_cols) if m >> i & 1) for m in np.unique(masks).tolist()}
+    return [("evidence", "string", [names[m] for m in masks.tolist()]),
+            ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
 
 
 class _Ids:
