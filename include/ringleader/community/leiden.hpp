@@ -103,7 +103,8 @@ namespace detail {
 constexpr std::uint64_t kFreeArcs = std::uint64_t(1) << 22;
 
 /// One Leiden iteration on the base graph, starting from and updating `memb`
-/// (`scratch`: the aggregation buffers, kept from one iteration to the next).
+/// (`scratch`: the aggregation buffers; its gathering lists and tallies are
+/// kept for the next iteration, its spare level graph is not).
 inline void leiden_iteration(const graph::QGraph& base, double geff, double theta, std::vector<vertex_t>& memb,
                              std::uint64_t seed, int threads, Progress& prog, graph::AdjacencyScratch& scratch) {
   const graph::QGraph* g = &base;
