@@ -87,9 +87,9 @@ inline Partition label_propagation(const CsrGraph& g, const LabelPropagationOpti
   };
   auto apply = [&](vertex_t v, vertex_t c) {
     ++visits[v];
-    if (c == label[v]) return false;
+    if (c == label[v]) return detail::Applied::Unchanged;
     label[v] = c;
-    return true;
+    return detail::Applied::Changed;
   };
   const std::uint64_t visited =
       detail::visit_queue(q, o.seed, o.threads, std::uint64_t(o.max_rounds) * n, prog, decide, apply,
