@@ -25,8 +25,10 @@ Randomised methods (Louvain, Leiden, label propagation) give the same
 partition for the same seed whatever the number of threads: vertices are
 decided in batches (n/32 nodes, a size that depends on n only) against the
 state at the start of the batch, then moved in order, a node whose neighbour
-moved earlier in the batch deciding again.  Below 16,384 nodes the batches
-hold one node, which is the classic sequential algorithm.
+moved earlier in the batch deciding again, and so does a node whose move no
+longer beats staying once the totals of its two communities changed earlier in
+the batch (Louvain and Leiden).  Below 16,384 nodes the batches hold one node,
+which is the classic sequential algorithm.
 """
 from __future__ import annotations
 
