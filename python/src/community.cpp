@@ -54,14 +54,15 @@ void bind_community(py::module_& m) {
         py::arg("report"));
   m.def("louvain",
         [](const Network& net, double resolution, const Weight& weight, std::uint64_t seed, int threads,
-           py::object report) {
+           py::object report, bool refine) {
           LouvainOptions o;
           o.resolution = resolution;
+          o.refine = refine;
           common(o, net, weight, seed, threads);
           return result(run_with(report, o, [&] { return louvain(net, o); }));
         },
         py::arg("net"), py::arg("resolution"), py::arg("weight"), py::arg("seed"), py::arg("threads"),
-        py::arg("report"));
+        py::arg("report"), py::arg("refine") = true);
   m.def("label_propagation",
         [](const Network& net, const Weight& weight, std::uint64_t seed, int max_rounds, int threads,
            py::object report) {

@@ -104,7 +104,8 @@ def _louvain_levels(G, weight, resolution, threshold, seed):
     a list of sets, stopping after the first one that raises modularity by
     ``threshold`` or less."""
     net, column = _counts_network(G, weight)
-    part = louvain(net, resolution=float(resolution), weight=column, seed=_seed_int(seed))
+    # the classic method: networkx's levels, each a coarsening of the one before, the last the result
+    part = louvain(net, resolution=float(resolution), weight=column, seed=_seed_int(seed), refine=False)
     levels = list(part.attrs.get("levels") or [part])
     mod = rl_modularity(net, pd.Series(np.arange(len(G)), index=net.node_index), resolution=float(resolution),
                         weight=column)

@@ -204,9 +204,15 @@ TEST_CASE("Louvain levels coarsen each other and end at the result", "[community
   CsrGraph g = rltest::make(s.n, false, s.edges, s.w);
   LouvainOptions o;
   o.seed = 3;
+  o.refine = false;
   Partition p = louvain(g, o);
   REQUIRE(!p.levels.empty());
   CHECK(p.levels.back() == p.membership);
+  // refined: the same levels, a result at least as good as the last level
+  o.refine = true;
+  Partition r = louvain(g, o);
+  CHECK(r.levels == p.levels);
+  CHECK(r.modularity >= p.modularity);
   for (std::size_t l = 1; l < p.levels.size(); ++l) {
     std::vector<std::int64_t> up(s.n, -1);  // coarse community of each fine community
     for (vertex_t v = 0; v < s.n; ++v) {
