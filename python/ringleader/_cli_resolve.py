@@ -54,7 +54,8 @@ def read_pairs(path: str, net, threshold):
     for col in ("a", "b"):
         for line, v in enumerate(table[col], start=2):
             if v == "":
-                raise ValueError(f"{flag}:{line}: empty {col}: every row names two identifiers")
+                raise ValueError(f"{flag}:{line}: empty {col}: every row names two identifiers (or an "
+                                 "identifier and its person)")
         table[col] = [_node(v, nodes) for v in table[col]]
         unknown = ~table[col].isin(nodes)
         if unknown.any():

@@ -151,6 +151,16 @@ def test_handsets_and_cells(noisy):
     own = ids[(ids["type"] == "account") & ids["record"].isin(["kept", "missing"])].join(acc[["birth_date"]])
     multi = own.groupby("user").filter(lambda x: len(x) >= 2).groupby("user")["birth_date"].nunique()
     assert len(multi) > 10 and (multi == 1).mean() > 0.8
+    # persons carry the identity on their records: a user's own accounts name him (small variations aside)
+    per = net.nodes[net.nodes["type"] == "person"]
+    assert per["name"].notna().all() and per["birth_date"].notna().all()
+    own = ids[(ids["type"] == "account") & ids["record"].isin(["kept", "missing"]) & ids["user"].notna()]
+    same = acc.loc[own.index, "holder_name"].to_numpy() == per.loc[own["user"], "name"].to_numpy()
+    assert len(own) > 20 and same.mean() > 0.8
+    fake = ids[(ids["type"] == "account") & (ids["record"] == "false")]
+    held = e[(e["type"] == "owns") & e["target"].isin(fake.index)].set_index("target")["source"]
+    assert (acc.loc[held.index, "birth_date"].to_numpy() == per.loc[held.to_numpy(), "birth_date"].to_numpy()).mean() \
+        > 0.8                                          # a bought identity's accounts carry the bought identity
     # an account is logged into from a handset holding a phone of its user
     adev = e[(e["type"] == "in_device") & e["source"].isin(acc.index)]
     assert len(adev) > 0.5 * len(acc)

@@ -181,6 +181,65 @@ def test_false_subscriber_records_registered_persons():
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"person~p1"}
 
 
+def identity_net():
+    """Persons P (Ann Lee) and Q (Bo Kim), a homonym pair R1/R2; accounts
+    with holder attributes: acA Ann's (exact), acB Ann's with a letter
+    doubled, acC a homonym's, acD held by Q on record but Ann's by name,
+    acE and acF one holder by device, named Ann and Bo."""
+    rows = [("Q", "acD", "owns"), ("acE", "dev", "in_device"), ("acF", "dev", "in_device"),
+            ("acA", "acB", "transfer")]
+    types = {"P": "person", "Q": "person", "R1": "person", "R2": "person", "dev": "device"}
+    types.update({a: "account" for a in ("acA", "acB", "acC", "acD", "acE", "acF")})
+    name = {"P": "Ann Lee", "Q": "Bo Kim", "R1": "Cy Ng", "R2": "cy ng", "acA": " ann lee", "acB": "Ann Leee",
+            "acC": "Cy Ng", "acD": "Ann Lee", "acE": "Ann Lee", "acF": "Bo Kim"}
+    born = {"P": "1980-01-02", "Q": "1990-05-06", "R1": "1970-01-01", "R2": "1970-01-01", "acA": "1980-01-02",
+            "acB": "1980-01-02", "acC": "1970-01-01", "acD": "1980-01-02", "acE": "1980-01-02", "acF": "1990-05-06"}
+    holder = {k: v for k, v in name.items() if k.startswith("ac")}
+    person = {k: v for k, v in name.items() if not k.startswith("ac")}
+    return build(rows, types, {"holder_name": holder, "name": person, "birth_date": born})
+
+
+def test_identity_evidence_names_the_person_on_the_account():
+    net = identity_net()
+    c = rl.resolve.candidates(net)
+    ident = c[c["identity"] > 0].set_index("a")
+    assert ident["b"].to_dict() == {"acA": "P", "acB": "P", "acD": "P", "acE": "P", "acF": "Q"}  # not acC: homonyms
+    assert ident.loc["acA", "identity"] == 1.0 and ident.loc["acB", "identity"] == rl.resolve.FUZZY_NAME
+    assert (ident["type"] == "account").all() and c["holder"].notna().all()
+    # explicit columns; a column that is not there is named
+    c2 = rl.resolve.candidates(net, identity_columns={"holder_name": "name"})
+    assert "acC" not in set(c2.loc[c2["identity"] > 0, "a"])          # still two persons named Cy Ng
+    with pytest.raises(ValueError, match="identity_columns"):
+        rl.resolve.candidates(net, identity_columns={"holder_name": "nope"})
+
+
+def test_attachments_to_a_person():
+    net = identity_net()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+    m = mapping.attrs["merges"]
+    status = {(a, b): st for a, b, st in zip(m["a"], m["b"], m["status"])}
+    assert status[("acA", "P")] == "attached" and status[("acB", "P")] == "attached"
+    assert status[("acD", "P")] == "refused: registered to another person"     # Q holds it on record
+    assert status[("acE", "P")] == status[("acF", "Q")] == "refused: several persons"  # one holder, two names
+    assert mapping["acA"] == mapping["acB"] == "P" and "acD" not in mapping.index
+    owns = resolved.edges[resolved.edges["type"] == "owns"]
+    new = owns[owns["inferred"] == 1]
+    assert set(zip(new["source"], new["target"])) == {("P", "acA"), ("P", "acB"), ("person~acE", "acE"),
+                                                      ("person~acE", "acF")}   # the device's pair: a new person
+    assert set(new.loc[new["source"] == "P", "evidence"]) == {"identity"}
+    assert ("Q", "acD") in set(zip(owns["source"], owns["target"]))           # the record stays
+    # by hand: a phone attached to a person, then undone by dropping the row
+    net2 = build([("ph1", "k", "call", T(0))], {"ph1": "phone", "k": "phone", "P": "person"})
+    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}))
+    assert mp.to_dict() == {"ph1": "P"} and list(mp.attrs["merges"]["status"]) == ["attached"]
+    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}).iloc[:0])
+    assert len(mp) == 0
+    with pytest.raises(ValueError, match="identifier, person"):      # the identifier comes first
+        rl.resolve.merge(net2, pd.DataFrame({"a": ["P"], "b": ["ph1"]}))
+
+
 def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
     # a node already named like the inferred person: the new one gets "~" appended
     rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2")]

@@ -288,8 +288,10 @@ def _vary_name(name: str, r: float, pos: float) -> str:
     return name[:i - 1] + name[i] + name[i - 1] + name[i + 1:]
 
 
-def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng) -> pd.DataFrame:
-    """Step 6: ``holder_name`` and ``birth_date`` of every account."""
+def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng):
+    """Step 6: ``holder_name`` and ``birth_date`` of every account, and the
+    identities drawn (identity key ``u:<user>``, ``f:<fake>``, ``c:<company>``
+    or ``a:<account>`` -> ``name``, ``birth_date``, without variations)."""
     acc = pd.Index(sorted(accounts))
     hold = e[isin(e["type"], HOLDING)]
     other = pd.concat([pd.Series(hold["target"].to_numpy(object), index=hold["source"].to_numpy(object)),
@@ -320,4 +322,24 @@ def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng) -> 
     shift = np.where(~swap & (rd < 0.05), np.where(sign < 0.5, 1, -1), 0)  # one day off
     d = d + pd.to_timedelta(shift, unit="D")
     dates = np.where(is_co[k], None, d.dt.strftime("%Y-%m-%d").to_numpy(object))
-    return pd.DataFrame({"holder_name": out_name, "birth_date": dates}, index=acc)
+    canon = pd.DataFrame({"name": names.astype(object), "birth_date": born.strftime("%Y-%m-%d").to_numpy(object)},
+                         index=keys)
+    return pd.DataFrame({"holder_name": out_name, "birth_date": dates}, index=acc), canon
+
+
+def person_identities(persons, fakes, canon: pd.DataFrame, rng) -> pd.DataFrame:
+    """``name`` and ``birth_date`` of every person (the identity on a
+    subscriber record or in the case file): the account holders' identity
+    when the person holds accounts (``canon`` of :func:`account_holders`),
+    else a new one from ``rng``."""
+    fake = set(fakes)
+    keys = pd.Index([("f:" if p in fake else "u:") + str(p) for p in persons], dtype=object)
+    out = canon.reindex(keys)
+    new = out["name"].isna().to_numpy()
+    first, last = rng.integers(len(_FIRST), size=int(new.sum())), rng.integers(len(_LAST), size=int(new.sum()))
+    born = pd.DatetimeIndex(np.datetime64("1950-01-01") + rng.integers(0, 55 * 365, size=int(new.sum())).astype(
+        "timedelta64[D]"))
+    out.loc[new, "name"] = [f"{_FIRST[a]} {_LAST[b]}" for a, b in zip(first, last)]
+    out.loc[new, "birth_date"] = born.strftime("%Y-%m-%d").to_numpy(object)
+    out.index = pd.Index(list(persons), dtype=object)
+    return out

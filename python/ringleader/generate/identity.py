@@ -17,7 +17,7 @@ import pandas as pd
 from .._kernel import seed_of
 from ._common import check_share
 from ._identity_parts import (HOLDING, NON_MEMBERS, account_devices, account_holders, cells_of_calls, corrupt,
-                              devices, fresh_ids, isin, rotate, sim_boxes_of)
+                              devices, fresh_ids, isin, person_identities, rotate, sim_boxes_of)
 
 __all__ = ["identity_noise", "IDENTITY_DEFAULTS"]
 
@@ -100,6 +100,12 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
        company's name for a company's account), with small variations (a
        letter dropped, doubled or swapped: 15 %; day and month swapped or
        one day off: 5 %).
+
+    7. **Persons' identities**: every person node gets ``name`` and
+       ``birth_date`` (the subscriber tables' and the case file's): a
+       person holding accounts the identity on them (before variations), a
+       fake identity its own, others a new one.  Real persons' names are
+       all known here (an assumption: in a case file some are not).
 
     Money passed on at once is not added: the families' flows already pass
     money on through mules and layering accounts.
@@ -190,9 +196,15 @@ def identity_noise(net, truth: pd.DataFrame, *, rotation: float = 0.3, shared_ha
     if "weight" in e.columns:
         e["weight"] = e["weight"].fillna(1.0)
 
+    holders, canon = account_holders(accounts, user, record, fake_of, e, ntype, truth.index, rng)
     out_nodes = _nodes(nodes, e, [("phone", new_phones), ("device", dev_ids), ("cell", cell_ids),
-                                  ("person", fakes)], account_holders(accounts, user, record, fake_of, e, ntype,
-                                                                      truth.index, rng))
+                                  ("person", fakes)], holders)
+    # 7. the persons' own identities, from a generator of their own (the steps above draw as before)
+    persons = out_nodes.index[(out_nodes["type"] == "person").to_numpy()]
+    who = person_identities(persons, fakes, canon, np.random.default_rng([s, 23, 7]))
+    out_nodes["name"] = who["name"].reindex(out_nodes.index)
+    out_nodes["birth_date"] = out_nodes["birth_date"].where(out_nodes["birth_date"].notna(),
+                                                            who["birth_date"].reindex(out_nodes.index))
     from ..network import Network
 
     out = Network.from_pandas(e, nodes=out_nodes, directed=net.directed)

@@ -156,7 +156,7 @@ def _resolution(doc: dict) -> Optional[Section]:
                                 "to undo them):"))
     if r["merges"]:
         shown = r["merges"][:200]
-        blocks.append(Table(["Identifier", "Identifier", "Person", "Evidence", "Score", "Status"],
+        blocks.append(Table(["Identifier", "Identifier or person", "Person", "Evidence", "Score", "Status"],
                             [[Name(m["a"]), Name(m["b"]), Name(m["person"] or ""),
                               Text(", ".join(f"{k} {v:.2f}" for k, v in m["evidence"].items())),
                               number(m["score"], 2), Text(m["status"])] for m in shown]))

@@ -63,6 +63,18 @@ header):
     ``holder`` (or ``holder_columns``), compared case-insensitively.
 ``devices`` (accounts)
     The two accounts were used from the same device (``in_device``).
+``identity`` (an account and a person)
+    The account's holder attributes are a person's identity (the names on
+    subscriber records and in the case file): ``holder_<x>`` account columns
+    against the person column ``<x>`` (``holder_name`` with ``name``) and
+    ``birth_date`` against ``birth_date`` when both have it, or
+    ``identity_columns`` ({account column: person column}); compared
+    case-insensitively, the first (the name) also one letter dropped,
+    doubled or swapped apart (value :data:`FUZZY_NAME`, 0.9; an exact match
+    1), the others exactly.  An identity two persons share gives no evidence, nor
+    does an account matching several persons.  The pair is ``a`` = the
+    account, ``b`` = the person: merge *attaches* the account (with its
+    group) to that person.  A hash join, O((accounts + persons) x letters).
 ``passthrough`` (accounts)
     Money arriving in one account leaves the other within
     ``passthrough_window`` (default 10 minutes) with an amount within
@@ -84,8 +96,9 @@ method to cite for them.
 """
 from __future__ import annotations
 
-from ._evidence import IDENTIFIER_TYPES, ResolveWarning
+from ._evidence import FUZZY_NAME, IDENTIFIER_TYPES, ResolveWarning
 from ._candidates import RELIABILITY, THRESHOLD, candidates, score
 from ._merge import merge
 
-__all__ = ["candidates", "merge", "score", "RELIABILITY", "THRESHOLD", "IDENTIFIER_TYPES", "ResolveWarning"]
+__all__ = ["candidates", "merge", "score", "RELIABILITY", "THRESHOLD", "IDENTIFIER_TYPES", "FUZZY_NAME",
+           "ResolveWarning"]

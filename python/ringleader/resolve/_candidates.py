@@ -21,9 +21,14 @@ from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 #: precise at value >= 0.5 and is scaled to score at most 0.6).  Co-location and
 #: pass-through had no pairs there (co-location was under 0.1 precise on an
 #: earlier run, a compound's crew sharing cells all day): 0.1 and 0.5 are
-#: guesses that keep them below the threshold alone.
+#: guesses that keep them below the threshold alone.  Identity (an account's
+#: holder attributes are one person's name and birth date): 1.0 on the
+#: tuning networks (3,980 pairs, 602 of them one letter apart; the person is
+#: the true user, or for a false record the bought identity named on it:
+#: that identity is the holder on record, not another user), set to 0.95 as
+#: handset and devices.
 RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
-               "passthrough": 0.5}
+               "passthrough": 0.5, "identity": 0.95}
 
 #: The default threshold of :func:`ringleader.resolve.merge`.  Chosen on the
 #: tuning networks of bench/resolve/quality.py (identity_noise at its
@@ -43,7 +48,7 @@ RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder":
 THRESHOLD = 0.7
 
 PHONE_EVIDENCE = ("handset", "succession", "colocation")
-ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough")
+ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough", "identity")
 EVIDENCE = PHONE_EVIDENCE + ACCOUNT_EVIDENCE
 
 
@@ -90,7 +95,7 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
                succession_support: int = 3, succession_full: float = 0.35,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
                passthrough_window="10min", amount_tolerance: float = 0.1, min_events: int = 2,
-               holder_columns=None, max_per_holder: int = 10, reliability: Optional[Mapping[str, float]] = None,
+               holder_columns=None, max_per_holder: int = 10, identity_columns=None, reliability: Optional[Mapping[str, float]] = None,
                threads: int = 0) -> pd.DataFrame:
     """Candidate pairs of identifiers that may belong to one user, with their
     evidence and combined score.
@@ -100,7 +105,9 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
     time window, or holder attributes, or an instant of pass-through money.
     See the module documentation for each evidence and its options
     (``succession_full``: the geometric mean of contact and place
-    similarity at which a mutual best succession is full evidence).
+    similarity at which a mutual best succession is full evidence;
+    ``identity_columns``: {account column: person column} of the identity
+    evidence, default ``holder_<x>`` with ``<x>`` and ``birth_date``).
 
     Parameters
     ----------
@@ -121,8 +128,10 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
     Returns
     -------
     DataFrame
-        ``a``, ``b`` (ids of the same node type, ``str(a) < str(b)``), ``type`` (the node type), one column per evidence (0 = no
-        evidence, NaN = does not apply to that type), ``gap_days`` (of the
+        ``a``, ``b`` (ids of the same node type, ``str(a) < str(b)``; for
+        the identity evidence ``a`` an account and ``b`` a person),
+        ``type`` (the identifiers' node type), one column per evidence (0 =
+        no evidence, NaN = does not apply to that type), ``gap_days`` (of the
         succession, NaN when none) and ``score`` in [0, 1]; sorted by score,
         strongest first.  ``attrs["hubs"]``: the SIM boxes found (device id
         -> number of SIMs).
@@ -187,6 +196,11 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
             if hf is None:
                 lacking("holder", "no account has holder attributes (node columns named holder...)")
             f.append(hf)
+        if "identity" in chosen:
+            idf_ = ev.identities(net, x, is_account, identity_columns, max_per_holder, threads)
+            if idf_ is None:
+                lacking("identity", "no account and person share identity attributes (holder_name and name, ...)")
+            f.append(idf_)
         if "passthrough" in chosen:
             pf = ev.passthrough(x, is_account, duration_ns(passthrough_window, "passthrough_window"),
                                 amount_tolerance, min_events, max_block=100, threads=threads)
@@ -218,7 +232,7 @@ def _assemble(frames, x, reliability, chosen, hubs) -> pd.DataFrame:
     ids = x.ids.to_numpy()
     keys = np.array([str(i) for i in ids], dtype=object)
     va, vb = t["a"].to_numpy(np.int64), t["b"].to_numpy(np.int64)
-    swap = keys[va] > keys[vb]  # a < b as strings (stable across networks)
+    swap = (keys[va] > keys[vb]) & (x.node_type[vb] != "person")  # a < b as strings; a person is always b
     va, vb = np.where(swap, vb, va), np.where(swap, va, vb)
     out = pd.DataFrame({"a": ids[va], "b": ids[vb], "type": t["type"].to_numpy(object)})
     for c in EVIDENCE + ("gap_days", "score"):

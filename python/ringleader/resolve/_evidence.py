@@ -343,3 +343,92 @@ def holders(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int
     key = pd.util.hash_pandas_object(sub[ok], index=False).to_numpy(dtype=np.uint64)
     d = _core.resolve_shared_key(acc[ok].astype(np.uint32), key, int(max_per_holder), threads)
     return _frame(d, "holder")
+
+
+def _casefolded(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.apply(lambda s: s.astype(str).str.strip().str.casefold().where(s.notna()))
+
+
+def identity_columns(nodes: pd.DataFrame, columns) -> dict:
+    """Account column -> person column compared by the identity evidence:
+    given, or each ``holder_<x>`` column with a node column ``<x>`` (e.g.
+    ``holder_name`` -> ``name``) plus ``birth_date`` when there is one."""
+    if columns is not None:
+        if not isinstance(columns, dict) or not columns:
+            raise ValueError("identity_columns must be a dict {account column: person column}, e.g. "
+                             "{'holder_name': 'name', 'birth_date': 'birth_date'}")
+        unknown = [c for c in list(columns) + list(columns.values()) if c not in nodes.columns]
+        if unknown:
+            raise ValueError(f"identity_columns name {unknown}, which are not node attributes (node attributes: "
+                             f"{[c for c in nodes.columns if c not in ('type', 'label')]})")
+        return dict(columns)
+    out = {c: c[len("holder_"):] for c in nodes.columns
+           if str(c).startswith("holder_") and c[len("holder_"):] in nodes.columns}
+    if out and "birth_date" in nodes.columns:
+        out["birth_date"] = "birth_date"
+    return out
+
+
+#: Value of the identity evidence when the name differs by one letter (dropped, doubled or two swapped).
+FUZZY_NAME = 0.9
+
+
+def _one_off(names: pd.Series) -> pd.DataFrame:
+    """Rows (``i`` position in ``names``, ``v`` variant): each name and every
+    string with one of its characters deleted (symmetric deletion: two names
+    one letter dropped, doubled or swapped apart share a variant)."""
+    s = names.reset_index(drop=True)
+    ln = s.str.len().to_numpy()
+    parts = [pd.DataFrame({"i": np.arange(len(s)), "v": s.to_numpy(object), "exact": True})]
+    for k in range(int(ln.max()) if len(ln) else 0):
+        m = ln > k
+        parts.append(pd.DataFrame({"i": np.flatnonzero(m), "v": (s[m].str.slice(0, k) + s[m].str.slice(k + 1)).to_numpy(
+            object), "exact": False}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def identities(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int, threads: int):
+    """Identity evidence: (account, person) pairs whose holder attributes
+    equal the person's identity attributes (:func:`identity_columns`; the
+    first pair - the name - may differ by one letter dropped, doubled or
+    swapped: value FUZZY_NAME, else 1), the account matching no other
+    person and the person's identity no other person's.  None when the
+    network has no such columns.  A hash join: O((a + p) L) for names of
+    L letters."""
+    nodes = net.nodes
+    cols = identity_columns(nodes, columns)
+    if not cols:
+        return None
+    acc = np.flatnonzero(is_account)
+    per = np.flatnonzero(x.is_type("person"))
+    a = _casefolded(nodes.iloc[acc][list(cols)])
+    p = _casefolded(nodes.iloc[per][list(cols.values())])
+    p.columns = list(cols)
+    a_ok, p_ok = a.notna().all(axis=1).to_numpy(), p.notna().all(axis=1).to_numpy()
+    a, p, acc, per = a[a_ok], p[p_ok], acc[a_ok], per[p_ok]
+    if len(a) == 0 or len(p) == 0:
+        return None
+    name, rest = list(cols)[0], list(cols)[1:]
+    whole = pd.util.hash_pandas_object(p, index=False).to_numpy(np.uint64)
+    _, inv, cnt = np.unique(whole, return_inverse=True, return_counts=True)
+    single = cnt[inv] == 1                     # an identity two persons share names neither
+    p, per = p[single], per[single]
+
+    def keyed(frame):
+        var = _one_off(frame[name].astype(str))
+        other = frame[rest].reset_index(drop=True).iloc[var["i"].to_numpy()].reset_index(drop=True)
+        var["k"] = pd.util.hash_pandas_object(pd.concat([var[["v"]], other], axis=1), index=False).to_numpy(np.uint64)
+        return var[["i", "k", "exact"]]
+
+    m = keyed(a).merge(keyed(p), on="k", suffixes=("_a", "_p"))
+    if len(m) == 0:
+        return None
+    m["exact"] = m["exact_a"] & m["exact_p"]
+    best = m.groupby(["i_a", "i_p"])["exact"].max().reset_index()
+    # exact matches first; an account with several persons at its best kind names none
+    best = best.sort_values(["i_a", "exact"], ascending=[True, False])
+    top = best.groupby("i_a")["exact"].transform("max")
+    best = best[best["exact"] == top]
+    best = best[~best["i_a"].duplicated(keep=False)]
+    return pd.DataFrame({"a": acc[best["i_a"].to_numpy()].astype(np.int64), "b": per[best["i_p"].to_numpy()].astype(
+        np.int64), "identity": np.where(best["exact"].to_numpy(), 1.0, FUZZY_NAME)})

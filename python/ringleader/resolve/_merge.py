@@ -45,11 +45,12 @@ def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
     pairs = pairs.reset_index(drop=True)
     a, b = _vertices(x, pairs["a"], "a"), _vertices(x, pairs["b"], "b")
     ta, tb = x.node_type[a], x.node_type[b]
-    cross = np.flatnonzero(ta != tb)
+    cross = np.flatnonzero((ta != tb) & ~((tb == "person") & np.isin(ta, IDENTIFIER_TYPES)))
     if len(cross):
         i = int(cross[0])
         raise ValueError(f"cannot merge {ta[i]} {pairs['a'][i]} with {tb[i]} {pairs['b'][i]}: merges never cross "
-                         f"node types ({len(cross)} such pairs); drop them")
+                         f"node types ({len(cross)} such pairs); drop them (a pair identifier, person attaches the identifier "
+                         "to that person)")
     other = np.flatnonzero(~np.isin(ta, IDENTIFIER_TYPES))
     if len(other):
         i = int(other[0])
@@ -107,6 +108,14 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         (drop a row to undo a merge, then merge again); with a ``score``
         column only the pairs scoring at least ``threshold`` are merged,
         without one all of them.  None = ``candidates(net, **options)``.
+        A pair whose ``b`` is a person (the identity evidence, or an
+        analyst's "this phone is his") *attaches* the identifier ``a``, with
+        its group, to that person: when no registered person holds the
+        group by its records (status ``attached``; ``implied`` when that
+        person does already), never against a record (``refused:
+        registered to another person``: the record holder keeps it, the
+        pair stays listed) nor when a group's pairs name several persons
+        (``refused: several persons``).
     threshold : float or None, default None
         None = :data:`THRESHOLD`.
     max_size : int, default 10
@@ -160,8 +169,10 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
 
         ``mapping.attrs["merges"]``: one row per accepted pair: ``a``,
         ``b``, the evidence columns, ``score``, ``status`` (``merged``,
-        ``implied`` - already in one group through other pairs -,
-        ``refused: size cap`` or ``refused: SIM box``) and ``person``.
+        ``implied`` - already in one group through other pairs, or already
+        that person's -, ``refused: size cap``, ``refused: SIM box``, and
+        for attachments ``attached``, ``refused: registered to another
+        person``, ``refused: several persons``) and ``person``.
         ``mapping.attrs["persons"]``: one row per group: ``person``,
         ``members``, ``attached`` (True: a registered person) and
         ``replaced`` (the registered persons whose records were removed).
@@ -191,32 +202,40 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
                        max_overlapping_sims=max_overlapping_sims)
     acc = _accepted(net, x, pairs, threshold, options)
     offsets, hub_ids = _hubs(x, int(max_sims_per_device), int(max_concurrent_sims), int(max_overlapping_sims))
-    label, status = _core.resolve_cluster(x.n, acc["_a"].to_numpy(np.uint32), acc["_b"].to_numpy(np.uint32),
-                                          acc["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
+    link = x.node_type[acc["_b"].to_numpy(np.int64)] != "person"   # else an attachment: identifier, person
+    pl = acc[link]
+    label, st = _core.resolve_cluster(x.n, pl["_a"].to_numpy(np.uint32), pl["_b"].to_numpy(np.uint32),
+                                      pl["score"].to_numpy(np.float64), offsets, hub_ids, int(max_size))
     label = np.asarray(label, dtype=np.int64)
-    status = np.asarray(status)
+    status = np.full(len(acc), _IMPLIED, dtype=np.int64)
+    status[link] = np.asarray(st)
     ids = _Ids(x.ids)
-    # groups: vertices in a merged pair
-    members = np.unique(np.concatenate([acc["_a"].to_numpy()[status == 0], acc["_b"].to_numpy()[status == 0]]))
+    reg_id, reg_person, reg_edge = _registrants(x)
+    # groups: vertices in a merged pair, and identifiers attached to a person on their own
+    members = np.unique(np.concatenate([pl["_a"].to_numpy()[status[link] == 0], pl["_b"].to_numpy()[status[link] == 0]]))
+    forced, alone, status[~link] = attachments(acc[~link], label, members, reg_id, reg_person)
+    members = np.union1d(members, alone)
     roots = label[members]
     group = pd.DataFrame({"v": members, "root": roots, "key": ids.keys(members)})
-    reg_id, reg_person, reg_edge = _registrants(x)
-    person_of_root, persons_rows, drop_edges, new_nodes = _persons(ids, group, reg_id, reg_person, reg_edge)
+    person_of_root, persons_rows, drop_edges, new_nodes, outcome = _persons(ids, group, reg_id, reg_person, reg_edge,
+                                                                            forced)
+    forced_rows = np.flatnonzero(~link & (status == _FORCED))
+    status[forced_rows] = outcome.reindex(label[acc["_a"].to_numpy(np.int64)[forced_rows]]).to_numpy(np.int64)
     mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids.of(members), name="id"),
                         name="person", dtype=object)
     # the merges table
-    st = np.array(["merged", "implied", "refused: size cap", "refused: SIM box"], dtype=object)[status]
     merges = acc.drop(columns=["_a", "_b"]).copy()
-    merges["status"] = st
+    merges["status"] = np.array(STATUS, dtype=object)[status]
     person = person_of_root["person"].reindex(label[acc["_a"].to_numpy(np.int64)]).to_numpy()
-    merges["person"] = np.where(status < 2, person, None)
+    merges["person"] = np.where(np.isin(status, (0, _IMPLIED, _ATTACHED)), person, None)
     mapping.attrs["merges"] = merges.reset_index(drop=True)
     mapping.attrs["persons"] = persons_rows
-    return _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id,
+    return _resolved(net, x, acc, np.isin(status, (0, _IMPLIED, _ATTACHED)), label, group, person_of_root, new_nodes,
+                     drop_edges, reg_id,
                      reg_person, bool(edge_evidence)), mapping
 
 
-def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
+def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
               edge_evidence=True):
     # the edge from each group member to its person, unless the input has it
     n = x.n
@@ -229,7 +248,7 @@ def _resolved(net, x, acc, status, label, group, person_of_root, new_nodes, drop
     members, person_v = members[~has], person_v[~has]
     edge_attrs = [("inferred", "number", np.ones(len(members)))]
     if edge_evidence:
-        edge_attrs += _edge_evidence(acc, status < 2, members)
+        edge_attrs += _edge_evidence(acc, ok, members)
     node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
     link = np.array([LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
     return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
@@ -252,6 +271,54 @@ def _edge_evidence(acc, ok, members):
             ("score", "number", per["score"].reindex(members).to_numpy(np.float64))]
 
 
+#: Status of each accepted pair in mapping.attrs["merges"], by code (0-3 from cluster.hpp).
+STATUS = ("merged", "implied", "refused: size cap", "refused: SIM box", "attached",
+          "refused: registered to another person", "refused: several persons", "forced")
+_IMPLIED, _ATTACHED, _OTHER, _SEVERAL, _FORCED = 1, 4, 5, 6, 7
+
+
+def attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
+    """The accepted pairs (identifier, person): ``(forced, alone, status)``.
+    ``forced``: group root -> person vertex to attach the group to (decided
+    in :func:`_persons` against its registered persons: status _FORCED
+    until then); ``alone``: identifiers in no group that are attached on
+    their own; ``status`` per pair: _IMPLIED (its registered person
+    already), _OTHER (registered to another person), _SEVERAL (the group's
+    pairs name several persons) or _FORCED."""
+    v = att["_a"].to_numpy(np.int64)
+    p = att["_b"].to_numpy(np.int64)
+    root = label[v]
+    status = np.full(len(att), _FORCED, dtype=np.int64)
+    if len(att) == 0:
+        return pd.Series(dtype=np.int64), np.empty(0, np.int64), status
+    several = pd.Series(p).groupby(root).nunique()
+    status[np.isin(root, several.index[several.to_numpy() > 1])] = _SEVERAL
+    grouped = np.isin(v, members)
+    # an identifier on its own: its registered holders decide
+    width = np.int64(max(int(label.shape[0]), 1))
+    has_holder = np.isin(v, reg_id)
+    same = np.isin(v * width + p, reg_id.astype(np.int64) * width + reg_person.astype(np.int64))
+    lone = ~grouped & (status == _FORCED)
+    status[lone & same] = _IMPLIED
+    status[lone & has_holder & ~same] = _OTHER
+    go = status == _FORCED
+    forced = pd.Series(p[go], index=root[go]).groupby(level=0).first()
+    return forced, np.unique(v[go & ~grouped]), status
+
+
+def _force(chosen: pd.Series, forced: pd.Series):
+    """The registered person chosen per root, with the attachments
+    (``forced``) applied where no registered person was chosen; the outcome
+    code per forced root (_ATTACHED, _IMPLIED or _OTHER)."""
+    if len(forced) == 0:
+        return chosen, pd.Series(dtype=np.int64)
+    have = chosen.reindex(forced.index)
+    outcome = pd.Series(np.where(have.isna(), _ATTACHED, np.where(have.to_numpy() == forced.to_numpy(), _IMPLIED,
+                                                                    _OTHER)), index=forced.index)
+    add = forced[have.isna().to_numpy()]
+    return pd.concat([chosen, add]), outcome
+
+
 class _Ids:
     """The ids (``of``) and their strings (``keys``) of some vertices: never
     all of them at once (at 10M phones an array of every id string is GBs)."""
@@ -266,7 +333,7 @@ class _Ids:
         return np.array([str(i) for i in self.of(v)], dtype=object)
 
 
-def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge):
+def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, forced: pd.Series):
     """The person of every group (DataFrame indexed by root: ``person`` id,
     ``pv`` its registered vertex or -1), the rows of
     mapping.attrs["persons"], the subscriber-record edges to drop and the new
@@ -286,6 +353,7 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge):
     top["second"] = pd.Series(second.to_numpy(), index=n.loc[second.index, "root"].to_numpy()).reindex(top.index)
     ok = (top["second"].isna() | (top["n"] > top["second"])) & ~top["person"].isin(shared)
     chosen = top.loc[ok.to_numpy(), "person"]
+    chosen, outcome = _force(chosen, forced)
     sizes = group.groupby("root").size()
     roots = sizes.index.to_numpy()
     pv = chosen.reindex(roots).fillna(-1).to_numpy(np.int64)
@@ -311,4 +379,4 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge):
                          "attached": pv >= 0,
                          "replaced": [r if isinstance(r, list) else [] for r in replaced.tolist()]})
     drop = reg.loc[reg["person"].to_numpy() != pv_of, "edge"].tolist()
-    return person_of_root, rows, drop, names[new].tolist()
+    return person_of_root, rows, drop, names[new].tolist(), outcome
