@@ -206,6 +206,16 @@ def test_identity_evidence_names_the_person_on_the_account():
     assert ident["b"].to_dict() == {"acA": "P", "acB": "P", "acD": "P", "acE": "P", "acF": "Q"}  # not acC: homonyms
     assert ident.loc["acA", "identity"] == 1.0 and ident.loc["acB", "identity"] == rl.resolve.FUZZY_NAME
     assert (ident["type"] == "account").all() and c["holder"].notna().all()
+    # a birth date a day off or with day and month swapped, the name exact: fuzzy too
+    for slip, found in (("1980-01-03", True), ("1980-02-01", True), ("1980-01-04", False)):
+        net2 = identity_net()
+        nodes, edges = net2.to_pandas()
+        nodes.loc["acA", "birth_date"] = slip
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResolveWarning)
+            c2 = rl.resolve.candidates(rl.Network.from_pandas(edges, nodes=nodes, directed=True))
+        got = c2[(c2["a"] == "acA") & (c2["identity"] > 0)]
+        assert (list(got["b"]) == ["P"] and got["identity"].iloc[0] == rl.resolve.FUZZY_NAME) if found else got.empty
     # explicit columns; a column that is not there is named
     c2 = rl.resolve.candidates(net, identity_columns={"holder_name": "name"})
     assert "acC" not in set(c2.loc[c2["identity"] > 0, "a"])          # still two persons named Cy Ng

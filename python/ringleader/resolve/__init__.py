@@ -70,8 +70,9 @@ header):
     ``birth_date`` against ``birth_date`` when both have it, or
     ``identity_columns`` ({account column: person column}); compared
     case-insensitively, the first (the name) also one letter dropped,
-    doubled or swapped apart (value :data:`FUZZY_NAME`, 0.9; an exact match
-    1), the others exactly.  An identity two persons share gives no evidence, nor
+    doubled or swapped apart, ``birth_date`` also a day apart or with day
+    and month swapped (value :data:`FUZZY_NAME`, 0.9; an exact match 1),
+    the others exactly.  An identity two persons share gives no evidence, nor
     does an account matching several persons.  The pair is ``a`` = the
     account, ``b`` = the person: merge *attaches* the account (with its
     group) to that person.  A hash join, O((accounts + persons) x letters).

@@ -387,11 +387,25 @@ def _one_off(names: pd.Series) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def _date_slips(dates: pd.Series) -> list:
+    """Each date (text YYYY-MM-DD) a day earlier, a day later, and with day
+    and month swapped (NaN where that is no date), as the same text."""
+    d = pd.to_datetime(dates.reset_index(drop=True), format="%Y-%m-%d", errors="coerce")
+    out = [(d - pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d"), (d + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")]
+    ok = d.notna() & (d.dt.day <= 12) & (d.dt.day != d.dt.month)
+    swapped = pd.Series(np.nan, index=d.index, dtype=object)
+    if ok.any():
+        s = pd.to_datetime(pd.DataFrame({"year": d.dt.year[ok], "month": d.dt.day[ok], "day": d.dt.month[ok]}))
+        swapped[ok] = s.dt.strftime("%Y-%m-%d").to_numpy(object)
+    return [x.astype(object).where(x.notna()) for x in out] + [swapped]
+
+
 def identities(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int, threads: int):
     """Identity evidence: (account, person) pairs whose holder attributes
     equal the person's identity attributes (:func:`identity_columns`; the
     first pair - the name - may differ by one letter dropped, doubled or
-    swapped: value FUZZY_NAME, else 1), the account matching no other
+    swapped, or ``birth_date`` by a day or by day and month swapped: value
+    FUZZY_NAME, else 1), the account matching no other
     person and the person's identity no other person's.  None when the
     network has no such columns.  A hash join: O((a + p) L) for names of
     L letters."""
@@ -414,13 +428,20 @@ def identities(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: 
     single = cnt[inv] == 1                     # an identity two persons share names neither
     p, per = p[single], per[single]
 
-    def keyed(frame):
+    def keyed(frame, dates: bool):
         var = _one_off(frame[name].astype(str))
         other = frame[rest].reset_index(drop=True).iloc[var["i"].to_numpy()].reset_index(drop=True)
+        if dates and "birth_date" in rest:    # the exact name with a birth date a day off or day and month swapped
+            for alt in _date_slips(frame["birth_date"]):
+                ok = alt.notna().to_numpy()
+                o = frame[rest].reset_index(drop=True)[ok].assign(birth_date=alt[ok].to_numpy(object))
+                var = pd.concat([var, pd.DataFrame({"i": np.flatnonzero(ok), "v": frame[name].to_numpy(object)[ok],
+                                                    "exact": False})], ignore_index=True)
+                other = pd.concat([other, o], ignore_index=True)
         var["k"] = pd.util.hash_pandas_object(pd.concat([var[["v"]], other], axis=1), index=False).to_numpy(np.uint64)
         return var[["i", "k", "exact"]]
 
-    m = keyed(a).merge(keyed(p), on="k", suffixes=("_a", "_p"))
+    m = keyed(a, True).merge(keyed(p, False), on="k", suffixes=("_a", "_p"))
     if len(m) == 0:
         return None
     m["exact"] = m["exact_a"] & m["exact_p"]
