@@ -95,8 +95,8 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
                succession_support: int = 3, succession_full: float = 0.35,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,
                passthrough_window="10min", amount_tolerance: float = 0.1, min_events: int = 2,
-               holder_columns=None, max_per_holder: int = 10, identity_columns=None, reliability: Optional[Mapping[str, float]] = None,
-               threads: int = 0) -> pd.DataFrame:
+               holder_columns=None, max_per_holder: int = 10, identity_columns=None,
+               reliability: Optional[Mapping[str, float]] = None, threads: int = 0) -> pd.DataFrame:
     """Candidate pairs of identifiers that may belong to one user, with their
     evidence and combined score.
 

@@ -49,8 +49,8 @@ def _accepted(net, x, pairs, threshold, options) -> pd.DataFrame:
     if len(cross):
         i = int(cross[0])
         raise ValueError(f"cannot merge {ta[i]} {pairs['a'][i]} with {tb[i]} {pairs['b'][i]}: merges never cross "
-                         f"node types ({len(cross)} such pairs); drop them (a pair identifier, person attaches the identifier "
-                         "to that person)")
+                         f"node types ({len(cross)} such pairs); drop them (a pair identifier, person attaches the "
+                         "identifier to that person)")
     other = np.flatnonzero(~np.isin(ta, IDENTIFIER_TYPES))
     if len(other):
         i = int(other[0])
@@ -212,8 +212,9 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     ids = _Ids(x.ids)
     reg_id, reg_person, reg_edge = _registrants(x)
     # groups: vertices in a merged pair, and identifiers attached to a person on their own
-    members = np.unique(np.concatenate([pl["_a"].to_numpy()[status[link] == 0], pl["_b"].to_numpy()[status[link] == 0]]))
-    forced, alone, status[~link] = attachments(acc[~link], label, members, reg_id, reg_person)
+    done = status[link] == 0
+    members = np.unique(np.concatenate([pl["_a"].to_numpy()[done], pl["_b"].to_numpy()[done]]))
+    forced, alone, status[~link] = _attachments(acc[~link], label, members, reg_id, reg_person)
     members = np.union1d(members, alone)
     roots = label[members]
     group = pd.DataFrame({"v": members, "root": roots, "key": ids.keys(members)})
@@ -230,9 +231,9 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     merges["person"] = np.where(np.isin(status, (0, _IMPLIED, _ATTACHED)), person, None)
     mapping.attrs["merges"] = merges.reset_index(drop=True)
     mapping.attrs["persons"] = persons_rows
-    return _resolved(net, x, acc, np.isin(status, (0, _IMPLIED, _ATTACHED)), label, group, person_of_root, new_nodes,
-                     drop_edges, reg_id,
-                     reg_person, bool(edge_evidence)), mapping
+    ok = np.isin(status, (0, _IMPLIED, _ATTACHED))
+    return _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
+                     bool(edge_evidence)), mapping
 
 
 def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
@@ -277,7 +278,7 @@ STATUS = ("merged", "implied", "refused: size cap", "refused: SIM box", "attache
 _IMPLIED, _ATTACHED, _OTHER, _SEVERAL, _FORCED = 1, 4, 5, 6, 7
 
 
-def attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
+def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
     """The accepted pairs (identifier, person): ``(forced, alone, status)``.
     ``forced``: group root -> person vertex to attach the group to (decided
     in :func:`_persons` against its registered persons: status _FORCED
