@@ -197,10 +197,10 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
                 lacking("holder", "no account has holder attributes (node columns named holder...)")
             f.append(hf)
         if "identity" in chosen:
-            idf_ = ev.identities(net, x, is_account, identity_columns, max_per_holder, threads)
-            if idf_ is None:
+            ident = ev.identities(net, x, is_account, identity_columns)
+            if ident is None:
                 lacking("identity", "no account and person share identity attributes (holder_name and name, ...)")
-            f.append(idf_)
+            f.append(ident)
         if "passthrough" in chosen:
             pf = ev.passthrough(x, is_account, duration_ns(passthrough_window, "passthrough_window"),
                                 amount_tolerance, min_events, max_block=100, threads=threads)

@@ -400,7 +400,7 @@ def _date_slips(dates: pd.Series) -> list:
     return [x.astype(object).where(x.notna()) for x in out] + [swapped]
 
 
-def identities(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int, threads: int):
+def identities(net, x: Arrays, is_account: np.ndarray, columns):
     """Identity evidence: (account, person) pairs whose holder attributes
     equal the person's identity attributes (:func:`identity_columns`; the
     first pair - the name - may differ by one letter dropped, doubled or
