@@ -273,7 +273,8 @@ def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
 
 
 def test_merge_refuses_a_resolved_network_above_the_memory_limit():
-    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2")] + [("p1", "q", "call", T(0))]
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2")] + [("p1", "q", "call", T(0)),
+                                                                     ("p2", "q", "call", T(1))]
     net = build(rows, {**phones("p1", "p2", "q"), "dev": "device"})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
@@ -302,7 +303,8 @@ def test_size_cap_guards_against_chaining():
     rows = []
     for i in range(8):  # a chain of handsets: p0-p1 share d0, p1-p2 share d1, ...
         rows += [(f"p{i}", f"d{i}", "in_device", pd.NaT), (f"p{i + 1}", f"d{i}", "in_device", pd.NaT)]
-    types = phones(*[f"p{i}" for i in range(9)])
+    rows += [(f"p{i}", "k", "call", T(i)) for i in range(9)]
+    types = phones(*[f"p{i}" for i in range(9)], "k")
     types.update({f"d{i}": "device" for i in range(8)})
     net = build(rows, types)
     c = rl.resolve.candidates(net, evidence=["handset"])
@@ -355,6 +357,17 @@ def test_one_persons_sims_in_turn_are_not_a_sim_box():
     assert c.attrs["hubs"] == {}
     _, mapping = rl.resolve.merge(net, c)
     assert len(mapping) == 5 and mapping.nunique() == 1
+
+
+def test_a_sim_never_active_gets_no_handset_evidence():
+    # n0 made no timed call: it cannot be cleared of sitting in a SIM box, so the handset says nothing of it
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("a", "b", "n0")]
+    rows += [("a", "k", "call", T(0)), ("b", "k", "call", T(5)), ("n0", "k", "call", pd.NaT)]
+    net = build(rows, {**phones("a", "b", "n0", "k"), "dev": "device"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        c = rl.resolve.candidates(net, evidence=["handset"])
+    assert set(zip(c["a"], c["b"])) == {("a", "b")}
 
 
 def test_a_bought_identity_registered_for_two_users_takes_neither():

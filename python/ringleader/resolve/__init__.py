@@ -24,7 +24,9 @@ header):
     run side by side (activity periods from call times).  A dual-SIM
     handset with a fixed number and rotating burners in the other slot
     looks like a SIM box by the last test: its burners are then linked by
-    succession only.
+    succession only.  A SIM with no timed call gives no handset evidence: it
+    cannot be cleared of sitting in a box (on the tuning networks such
+    pairs were one user in 0.73 of cases, 52 pairs; the others 0.99).
 ``succession``
     One phone stops and the other starts within ``max_gap`` (default 14
     days; the periods may overlap by ``overlap``, default 1 day) and they
