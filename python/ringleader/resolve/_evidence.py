@@ -139,14 +139,15 @@ def _overlapping(first, last, dev, most: int) -> set:
     return out
 
 
-def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int, max_overlapping: int):
+def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int, max_overlapping: int, act=None):
     """Devices that are hubs (SIM boxes): more than ``max_sims`` identifiers,
     more than ``max_concurrent`` of them active at one time, or one of them
     active alongside more than ``max_overlapping`` others (activity periods
     from call times: one person's SIMs follow each other, a SIM box's run
     side by side; sparse call records make the periods short, so the
     second test catches boxes whose SIMs are seen once each while one is
-    seen throughout).  Returns (device vertices, their sizes)."""
+    seen throughout).  ``act``: :func:`activity` when already computed.
+    Returns (device vertices, their sizes)."""
     ident, dev = device_records(x, is_id)
     if len(dev) == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
@@ -154,7 +155,7 @@ def sim_boxes(x: Arrays, is_id: np.ndarray, max_sims: int, max_concurrent: int, 
     hub = set(devs[size > max_sims].tolist())
     many = np.isin(dev, devs[size > min(max_concurrent, max_overlapping)])
     if many.any():
-        first, last = activity(x, is_id)
+        first, last = activity(x, is_id) if act is None else act
         i, d = ident[many], dev[many]
         ok = first[i] != NAT
         i, d = i[ok], d[ok]
@@ -184,11 +185,11 @@ def shared_devices(x: Arrays, is_id: np.ndarray, column: str, max_sims: int, max
     bench/resolve/quality.py handset pairs with such a SIM were one user in
     0.73 of cases, 52 pairs, against 0.99 for the others)."""
     ident, dev = device_records(x, is_id)
-    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent, max_overlapping)
+    act = activity(x, is_id) if column == "handset" else None
+    hub, size = sim_boxes(x, is_id, max_sims, max_concurrent, max_overlapping, act)
     keep = ~np.isin(dev, hub)
-    if column == "handset":
-        first, _ = activity(x, is_id)
-        keep &= first[ident] != NAT
+    if act is not None:
+        keep &= act[0][ident] != NAT
     d = _core.resolve_shared_key(ident[keep].astype(np.uint32), dev[keep].astype(np.uint64), max(2, int(max_sims)),
                                  threads)
     return _frame(d, column), hub, size
