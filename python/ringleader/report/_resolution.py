@@ -12,7 +12,7 @@ import pandas as pd
 __all__ = ["document", "EVIDENCE", "groups", "merges_table", "persons"]
 
 #: The evidence columns of rl.resolve.candidates, in report order.
-EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough")
+EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough", "identity")
 
 
 def _num(x) -> Optional[float]:
