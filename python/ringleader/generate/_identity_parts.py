@@ -288,6 +288,14 @@ def _vary_name(name: str, r: float, pos: float) -> str:
     return name[:i - 1] + name[i] + name[i - 1] + name[i + 1:]
 
 
+def _draw_identities(k: int, rng):
+    """``k`` identities from ``rng``: first-name and last-name indices and
+    birth dates (1950-2004), drawn in that order."""
+    first, last = rng.integers(len(_FIRST), size=k), rng.integers(len(_LAST), size=k)
+    born = pd.DatetimeIndex(np.datetime64("1950-01-01") + rng.integers(0, 55 * 365, size=k).astype("timedelta64[D]"))
+    return first, last, born
+
+
 def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng):
     """Step 6: ``holder_name`` and ``birth_date`` of every account, and the
     identities drawn (identity key ``u:<user>``, ``f:<fake>``, ``c:<company>``
@@ -305,9 +313,7 @@ def account_holders(accounts, user, record, fake_of, e, ntype, persons, rng):
                               np.where(company.reindex(acc).notna(), "c:" + _str(company.reindex(acc)),
                                        "a:" + _str(acc))))
     keys = pd.Index(sorted(pd.unique(ident)))
-    first, last = rng.integers(len(_FIRST), size=len(keys)), rng.integers(len(_LAST), size=len(keys))
-    born = pd.DatetimeIndex(np.datetime64("1950-01-01") + rng.integers(0, 55 * 365, size=len(keys)).astype(
-        "timedelta64[D]"))
+    first, last, born = _draw_identities(len(keys), rng)
     is_co = keys.str.startswith("c:")
     names = np.where(is_co, [f"{_LAST[b]} {('Trading', 'Holdings', 'Logistics', 'Import-Export')[a % 4]} Ltd"
                              for a, b in zip(first, last)],
@@ -336,9 +342,7 @@ def person_identities(persons, fakes, canon: pd.DataFrame, rng) -> pd.DataFrame:
     keys = pd.Index([("f:" if p in fake else "u:") + str(p) for p in persons], dtype=object)
     out = canon.reindex(keys)
     new = out["name"].isna().to_numpy()
-    first, last = rng.integers(len(_FIRST), size=int(new.sum())), rng.integers(len(_LAST), size=int(new.sum()))
-    born = pd.DatetimeIndex(np.datetime64("1950-01-01") + rng.integers(0, 55 * 365, size=int(new.sum())).astype(
-        "timedelta64[D]"))
+    first, last, born = _draw_identities(int(new.sum()), rng)
     out.loc[new, "name"] = [f"{_FIRST[a]} {_LAST[b]}" for a, b in zip(first, last)]
     out.loc[new, "birth_date"] = born.strftime("%Y-%m-%d").to_numpy(object)
     out.index = pd.Index(list(persons), dtype=object)

@@ -9,10 +9,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-__all__ = ["document", "EVIDENCE", "groups", "merges_table", "persons"]
+from ..resolve._candidates import EVIDENCE  # the evidence columns of rl.resolve.candidates, in report order
 
-#: The evidence columns of rl.resolve.candidates, in report order.
-EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough", "identity")
+__all__ = ["document", "EVIDENCE", "groups", "merges_table", "persons"]
 
 
 def _num(x) -> Optional[float]:

@@ -331,6 +331,10 @@ def passthrough(x: Arrays, is_account: np.ndarray, window: int, tolerance: float
     return _frame(d, "passthrough")
 
 
+def _casefolded(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.apply(lambda s: s.astype(str).str.strip().str.casefold().where(s.notna()))
+
+
 def holders(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int, threads: int):
     """Same-holder evidence: accounts whose holder columns are all equal."""
     nodes = net.nodes
@@ -346,17 +350,13 @@ def holders(net, x: Arrays, is_account: np.ndarray, columns, max_per_holder: int
         return None
     acc = np.flatnonzero(is_account)
     sub = nodes.iloc[acc][columns]
-    sub = sub.apply(lambda s: s.astype(str).str.strip().str.casefold().where(s.notna()))
+    sub = _casefolded(sub)
     ok = sub.notna().all(axis=1).to_numpy()
     if not ok.any():
         return None
     key = pd.util.hash_pandas_object(sub[ok], index=False).to_numpy(dtype=np.uint64)
     d = _core.resolve_shared_key(acc[ok].astype(np.uint32), key, int(max_per_holder), threads)
     return _frame(d, "holder")
-
-
-def _casefolded(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.apply(lambda s: s.astype(str).str.strip().str.casefold().where(s.notna()))
 
 
 def identity_columns(nodes: pd.DataFrame, columns) -> dict:

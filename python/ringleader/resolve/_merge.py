@@ -228,10 +228,10 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     merges = acc.drop(columns=["_a", "_b"]).copy()
     merges["status"] = np.array(STATUS, dtype=object)[status]
     person = person_of_root["person"].reindex(label[acc["_a"].to_numpy(np.int64)]).to_numpy()
-    merges["person"] = np.where(np.isin(status, (0, _IMPLIED, _ATTACHED)), person, None)
+    ok = np.isin(status, (0, _IMPLIED, _ATTACHED))
+    merges["person"] = np.where(ok, person, None)
     mapping.attrs["merges"] = merges.reset_index(drop=True)
     mapping.attrs["persons"] = persons_rows
-    ok = np.isin(status, (0, _IMPLIED, _ATTACHED))
     return _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
                      bool(edge_evidence)), mapping
 
@@ -245,7 +245,7 @@ def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edg
     of = person_of_root.reindex(group["root"].to_numpy())
     pv = of["pv"].to_numpy(np.int64)
     person_v = np.where(pv >= 0, pv, of["person"].map(slot).fillna(-1).to_numpy(np.int64))
-    has = np.isin(members * (n + 1) + pv, reg_id.astype(np.int64) * (n + 1) + reg_person.astype(np.int64)) & (pv >= 0)
+    has = _held(members, pv, reg_id, reg_person, n) & (pv >= 0)
     members, person_v = members[~has], person_v[~has]
     edge_attrs = [("inferred", "number", np.ones(len(members)))]
     if edge_evidence:
@@ -278,6 +278,14 @@ STATUS = ("merged", "implied", "refused: size cap", "refused: SIM box", "attache
 _IMPLIED, _ATTACHED, _OTHER, _SEVERAL, _FORCED = 1, 4, 5, 6, 7
 
 
+def _held(v, p, reg_id, reg_person, n: int) -> np.ndarray:
+    """Whether identifier vertex v[i] is held by person vertex p[i] on
+    record (a uses/owns edge of _registrants), for vertices below n."""
+    width = np.int64(n + 1)
+    return np.isin(np.asarray(v, dtype=np.int64) * width + np.asarray(p, dtype=np.int64),
+                   reg_id.astype(np.int64) * width + reg_person.astype(np.int64))
+
+
 def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
     """The accepted pairs (identifier, person): ``(forced, alone, status)``.
     ``forced``: group root -> person vertex to attach the group to (decided
@@ -296,9 +304,8 @@ def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
     status[np.isin(root, several.index[several.to_numpy() > 1])] = _SEVERAL
     grouped = np.isin(v, members)
     # an identifier on its own: its registered holders decide
-    width = np.int64(max(int(label.shape[0]), 1))
     has_holder = np.isin(v, reg_id)
-    same = np.isin(v * width + p, reg_id.astype(np.int64) * width + reg_person.astype(np.int64))
+    same = _held(v, p, reg_id, reg_person, len(label))
     lone = ~grouped & (status == _FORCED)
     status[lone & same] = _IMPLIED
     status[lone & has_holder & ~same] = _OTHER

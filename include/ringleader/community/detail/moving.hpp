@@ -191,6 +191,11 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     vertex_t to = graph::kNone;
     double w_to = 0.0, w_own = 0.0, to_out = 0.0, to_in = 0.0, own_out = 0.0, own_in = 0.0;
   };
+  // The gain of putting a vertex of out-/in-strength ko/ki with weight w to a
+  // community whose totals, without the vertex, are c_out/c_in.
+  auto gain = [&](double w, double c_out, double c_in, double ko, double ki) {
+    return w - geff * (ko * c_in + ki * c_out);
+  };
   auto decide = [&](int t, vertex_t v) {
     const vertex_t d = comm[v];
     graph::Tally& tally = tallies[std::size_t(t)];
@@ -199,13 +204,13 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     for (std::uint64_t e = q.begin(v); e < q.end(v); ++e) tally.add(comm[q.adj[e]], q.weight(e));
     const double ko = q.kout[v], ki = q.kin[v];
     vertex_t best = d;
-    double best_gain = tally.get(d) - geff * (ko * (tin[d] - ki) + ki * (tout[d] - ko));
+    double best_gain = gain(tally.get(d), tout[d] - ko, tin[d] - ki, ko, ki);
     for (std::size_t i = 0; i < tally.size(); ++i) {
       const vertex_t c = tally.touched[i];
       if (c == d) continue;
-      const double gain = tally.sums[i] - geff * (ko * tin[c] + ki * tout[c]);
-      if (gain > best_gain) {
-        best_gain = gain;
+      const double g = gain(tally.sums[i], tout[c], tin[c], ko, ki);
+      if (g > best_gain) {
+        best_gain = g;
         best = c;
       }
     }
@@ -230,8 +235,8 @@ inline std::uint64_t local_moving(const graph::QGraph& q, double geff, std::vect
     const bool to_same = r.to == graph::kNone || (tout[r.to] == r.to_out && tin[r.to] == r.to_in);
     if (to_same && tout[d] == r.own_out && tin[d] == r.own_in) return true;
     const double ko = q.kout[v], ki = q.kin[v];
-    const double stay = r.w_own - geff * (ko * (tin[d] - ki) + ki * (tout[d] - ko));
-    const double go = r.to == graph::kNone ? 0.0 : r.w_to - geff * (ko * tin[r.to] + ki * tout[r.to]);
+    const double stay = gain(r.w_own, tout[d] - ko, tin[d] - ki, ko, ki);
+    const double go = r.to == graph::kNone ? 0.0 : gain(r.w_to, tout[r.to], tin[r.to], ko, ki);
     return go > stay;
   };
   std::uint64_t moves = 0;
