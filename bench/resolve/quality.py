@@ -10,7 +10,10 @@ evidence alone at full value (printed: the reliabilities of
 rl.resolve.RELIABILITY were set from it, rounded down) and the smallest
 threshold whose link precision is >= 0.95 on every tuning family; REPORT
 (other rates, seeds 200..) gives the table at that threshold and at the
-package default.  Link precision/recall: rl.evaluate.resolution (pairs of
+package default, with the attribution of the merged identifiers: ``to
+user`` = the share put under a subscriber of record who is their true user,
+``to another`` = under one who is not (a false identity, another person);
+the rest are under inferred persons.  Link precision/recall: rl.evaluate.resolution (pairs of
 identifiers put under one person vs pairs with the same true user).
 Needs rl.generate.identity_noise (branch calls).
 """
@@ -42,14 +45,28 @@ def cases(rates_list, seeds, size, base):
                 yield fam, rates, net, truth
 
 
-def evaluate(net, truth, cand, threshold):
+def evaluate(net, truth, cand, threshold, attribution=False):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _, mapping = rl.resolve.merge(net, cand, threshold=threshold)
     if len(mapping) == 0:
-        return np.nan, 0.0
+        return (np.nan, 0.0) + ((np.nan, np.nan) if attribution else ())
     sc = rl.evaluate.resolution(mapping, truth)
-    return sc.precision, sc.recall
+    return (sc.precision, sc.recall) + (attributed(mapping, truth) if attribution else ())
+
+
+def attributed(mapping, truth):
+    """Shares of the merged identifiers (with a known user) whose person is a
+    subscriber of record who is their true user, and one who is not (a
+    false identity or another person); the rest went to inferred persons."""
+    user = truth.attrs["identifiers"]["user"].reindex(mapping.index)
+    known = user.notna().to_numpy()
+    person, user = mapping.to_numpy(object)[known], user.to_numpy(object)[known]
+    if not len(person):
+        return np.nan, np.nan
+    registered = np.isin(person, truth.index.to_numpy(object))
+    right = person == user
+    return float(right.mean()), float((registered & ~right).mean())
 
 
 def main(argv=None):
@@ -103,9 +120,10 @@ def main(argv=None):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             c = rl.resolve.candidates(net)
-        p, r = evaluate(net, truth, c, rl.resolve.THRESHOLD)
+        p, r, right, wrong = evaluate(net, truth, c, rl.resolve.THRESHOLD, attribution=True)
         rows.append({"family": fam, "rates": ", ".join(f"{k}={v}" for k, v in rates.items()), "precision": p,
-                     "recall": r, "candidates": len(c), "seconds": time.perf_counter() - t0})
+                     "recall": r, "to user": right, "to another": wrong, "candidates": len(c),
+                     "seconds": time.perf_counter() - t0})
         print(f"  {fam} {rates}: precision {p:.3f} recall {r:.3f}", file=sys.stderr, flush=True)
     rep = pd.DataFrame(rows).groupby(["rates", "family"], sort=False).mean()
     out.append(f"## Report set (other rates, seeds {a.report_seed}..), threshold {rl.resolve.THRESHOLD}\n")

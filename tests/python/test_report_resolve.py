@@ -68,6 +68,9 @@ def test_the_report_lists_the_merges_in_every_output(case):
     for person, ids in mapping.groupby(mapping.to_numpy()):
         assert groups[person]["identifiers"] == sorted(ids.index)
         assert groups[person]["inferred"] == person.startswith("person~")
+        rows = mapping.attrs["persons"].query("person == @person")
+        assert groups[person]["chosen"] == "; ".join(sorted(set(rows["chosen"])))
+        assert ((rows["chosen"] == "inferred") == ~rows["attached"]).all()
     first = r["merges"][0]
     assert (first["a"], first["b"], first["status"]) == (merges["a"][0], merges["b"][0], merges["status"][0])
     assert first["evidence"] and all(v > 0 for v in first["evidence"].values())
@@ -83,6 +86,7 @@ def test_the_report_lists_the_merges_in_every_output(case):
     assert "## Identity resolution" in md and "| Person | Kind | Identifiers |" in md and "| Identifiers |" in md
     evidence, score = next(iter(first["evidence"].items()))
     assert f"{evidence} {score:.2f}" in md
+    assert all(f"registered ({g['chosen']})" in md for g in r["groups"] if not g["inferred"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="resolution"' in html and "Identity resolution" in html and "Records taken for false" in html
     # CSV: merges.csv is the accepted pairs; leaders.csv has inferred and identifiers

@@ -84,7 +84,7 @@ def test_merge_attaches_to_the_registered_person_and_keeps_the_input():
     merges = mapping.attrs["merges"]
     assert set(merges.status) == {"merged"} and set(merges.person) == {"P1"}
     assert mapping.attrs["persons"].to_dict("records") == [
-        {"person": "P1", "members": 3, "attached": True, "replaced": []}]
+        {"person": "P1", "members": 3, "attached": True, "chosen": "most of the records", "replaced": []}]
 
 
 def test_sim_box_never_merges_its_sims():
@@ -176,7 +176,7 @@ def test_false_subscriber_records_registered_persons():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
         resolved, mapping = rl.resolve.merge(net)
-    assert set(mapping) == {"person~p1"}
+    assert set(mapping) == {"person~p1"} and list(mapping.attrs["persons"]["chosen"]) == ["inferred"]
     assert resolved.nodes.loc["person~p1", "inferred"] == 1
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"person~p1"}
 
@@ -244,6 +244,7 @@ def test_attachments_to_a_person():
     net2 = build([("ph1", "k", "call", T(0))], {"ph1": "phone", "k": "phone", "P": "person"})
     _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}))
     assert mp.to_dict() == {"ph1": "P"} and list(mp.attrs["merges"]["status"]) == ["attached"]
+    assert list(mp.attrs["persons"]["chosen"]) == ["named by a pair"]
     _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}).iloc[:0])
     assert len(mp) == 0
     with pytest.raises(ValueError, match="identifier, person"):      # the identifier comes first
@@ -395,3 +396,26 @@ def test_a_sim_box_seen_through_one_busy_sim_is_a_box():
     assert c.attrs["hubs"] == {"box": 4} and len(c) == 0
     _, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["L"], "b": ["o0"]}))
     assert len(mapping) == 0 and set(mapping.attrs["merges"].status) == {"refused: SIM box"}
+
+
+def test_the_person_the_case_knows_beats_names_on_sim_registrations():
+    # p1-p3 one handset; the case knows U (a meeting), Fake is only a name on the records of p2 and p3
+    rows = [(p, "dev", "in_device", pd.NaT) for p in ("p1", "p2", "p3")]
+    rows += [("U", "p1", "uses", pd.NaT), ("Fake", "p2", "uses", pd.NaT), ("Fake", "p3", "uses", pd.NaT),
+             ("U", "W", "meets", pd.NaT)]
+    rows += [(p, "q", "call", T(i)) for i, p in enumerate(("p1", "p2", "p3"))]
+    types = {**phones("p1", "p2", "p3", "q"), "dev": "device", "U": "person", "Fake": "person", "W": "person"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(build(rows, types))
+    assert mapping.to_dict() == {"p1": "U", "p2": "U", "p3": "U"}   # not Fake, who holds more of them
+    row = mapping.attrs["persons"].iloc[0]
+    assert row.replaced == ["Fake"] and row.chosen == "known beyond its records"
+    assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"U"}
+    # nobody known beyond records, or two known persons: as before (most records; a tie gives a new person)
+    for extra, person in (([], "Fake"), ([("Fake", "W", "meets", pd.NaT)], "Fake")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResolveWarning)
+            _, mapping = rl.resolve.merge(build([r for r in rows if r[2] != "meets"] + extra
+                                                + ([("U", "W", "meets", pd.NaT)] if extra else []), types))
+        assert set(mapping) == {person}

@@ -20,20 +20,23 @@ def _num(x) -> Optional[float]:
 
 
 def groups(mapping) -> dict:
-    """person id -> ``{"inferred", "identifiers", "replaced"}`` for every
-    person of a ``mapping`` from rl.resolve.merge: ``inferred`` False when
-    the group was attached to a registered person (subscriber of record),
-    ``identifiers`` the phones and accounts merged under it (sorted as
-    text), ``replaced`` the registered persons whose records were taken for
-    false.  Empty for None."""
+    """person id -> ``{"inferred", "chosen", "identifiers", "replaced"}``
+    for every person of a ``mapping`` from rl.resolve.merge: ``inferred``
+    False when the group was attached to a registered person (subscriber of
+    record), ``chosen`` why that person (``mapping.attrs["persons"]``, the
+    reasons of its groups joined by "; "; "" when the mapping does not say), ``identifiers`` the phones and accounts
+    merged under it (sorted as text), ``replaced`` the registered persons
+    whose records were taken for false.  Empty for None."""
     if mapping is None:
         return {}
     persons = mapping.attrs.get("persons")
     attached = {} if persons is None else dict(zip(persons["person"], persons["attached"]))
     replaced = {} if persons is None else dict(zip(persons["person"], persons["replaced"]))
+    chosen = {} if persons is None or "chosen" not in persons else \
+        persons.groupby("person", sort=False)["chosen"].agg(lambda v: "; ".join(sorted(set(v)))).to_dict()
     out = {}
     for person, ids in mapping.groupby(mapping.to_numpy(), sort=False):
-        out[person] = {"inferred": not bool(attached.get(person, False)),
+        out[person] = {"inferred": not bool(attached.get(person, False)), "chosen": str(chosen.get(person, "")),
                        "identifiers": sorted((str(i) for i in ids.index), key=str),
                        "replaced": [str(r) for r in replaced.get(person, [])]}
     return dict(sorted(out.items(), key=lambda kv: str(kv[0])))

@@ -70,7 +70,7 @@ SCHEMA = {
             "identifiers": _I, "persons": _I, "attached": _I, "pairs": _I, "refused": _I,
             "merges": _arr(_obj({"a": _S, "b": _S, "type": _S, "person": _null(_S), "score": _null(_N),
                                  "status": _S, "evidence": _MAP_N})),
-            "groups": _arr(_obj({"person": _S, "inferred": _B, "identifiers": _arr(_S),
+            "groups": _arr(_obj({"person": _S, "inferred": _B, "chosen": _S, "identifiers": _arr(_S),
                                  "replaced": _arr(_S)}))})),
     }, optional=("resolution",)),
 }

@@ -147,7 +147,8 @@ def _resolution(doc: dict) -> Optional[Section]:
     if r.get("groups"):
         shown = r["groups"][:200]
         blocks.append(Table(["Person", "Kind", "Identifiers", "Records taken for false"],
-                            [[Name(g["person"]), "inferred" if g["inferred"] else "registered",
+                            [[Name(g["person"]), "inferred" if g["inferred"] else
+                              "registered" + (f" ({g['chosen']})" if g.get("chosen") else ""),
                               names(g["identifiers"], ", "), names(g["replaced"], ", ")] for g in shown]))
         if len(r["groups"]) > len(shown):
             blocks.append(Paragraph(f"The first {len(shown)} of {len(r['groups']):,} persons; report.json "

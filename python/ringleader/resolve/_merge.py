@@ -146,13 +146,20 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         every identifier in a merged group (identifiers in no accepted pair
         are left as they are and are not listed).  The person of a group:
 
-        * the registered person (subscriber of record: a ``person`` joined
-          to identifiers by ``uses``/``owns`` in the input) holding strictly
+        * when the group holds the records of several registered persons
+          (subscribers of record: a ``person`` joined to identifiers by
+          ``uses``/``owns`` in the input) and exactly one of them is known
+          beyond its records (an end of any other edge: a meeting, a venue,
+          a transfer), that one: the others are taken for identities
+          bought or stolen in its name (a name on a SIM registration
+          against a person the case knows);
+        * else the registered person holding strictly
           more of the group's identifiers than any other registered person,
           unless its records fall in several groups (a bought identity
-          registered for SIMs of different users): the group is attached to
-          it (``uses``/``owns`` edges to the
-          members it lacks, ``inferred=1``);
+          registered for SIMs of different users);
+
+          the group is attached to the person chosen (``uses``/``owns``
+          edges to the members it lacks, ``inferred=1``);
         * else (no registered person, or a tie) a new node of type
           ``person`` with ``inferred=1``, id ``"person~"`` + the group's
           smallest member id (stable: the same group gets the same id).
@@ -174,8 +181,11 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         for attachments ``attached``, ``refused: registered to another
         person``, ``refused: several persons``) and ``person``.
         ``mapping.attrs["persons"]``: one row per group: ``person``,
-        ``members``, ``attached`` (True: a registered person) and
-        ``replaced`` (the registered persons whose records were removed).
+        ``members``, ``attached`` (True: a registered person), ``chosen``
+        (why that person: ``known beyond its records``, ``most of the
+        records``, ``named by a pair`` - an attachment - or ``inferred``)
+        and ``replaced`` (the registered persons whose records were
+        removed).
 
     Raises
     ------
@@ -219,7 +229,7 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     roots = label[members]
     group = pd.DataFrame({"v": members, "root": roots, "key": ids.keys(members)})
     person_of_root, persons_rows, drop_edges, new_nodes, outcome = _persons(ids, group, reg_id, reg_person, reg_edge,
-                                                                            forced)
+                                                                            forced, _known(x, reg_edge))
     forced_rows = np.flatnonzero(~link & (status == _FORCED))
     status[forced_rows] = outcome.reindex(label[acc["_a"].to_numpy(np.int64)[forced_rows]]).to_numpy(np.int64)
     mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids.of(members), name="id"),
@@ -341,7 +351,20 @@ class _Ids:
         return np.array([str(i) for i in self.of(v)], dtype=object)
 
 
-def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, forced: pd.Series):
+def _known(x, reg_edge) -> np.ndarray:
+    """Whether each vertex is a person known beyond its subscriber records:
+    an end of an edge that is not one of the records (a meeting, a venue, a
+    transfer, ...)."""
+    is_person = x.node_type == "person"
+    rest = is_person[x.src] | is_person[x.dst]
+    rest[reg_edge] = False
+    known = np.zeros(x.n, dtype=bool)
+    known[x.src[rest]] = True
+    known[x.dst[rest]] = True
+    return known & is_person
+
+
+def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, forced: pd.Series, known: np.ndarray):
     """The person of every group (DataFrame indexed by root: ``person`` id,
     ``pv`` its registered vertex or -1), the rows of
     mapping.attrs["persons"], the subscriber-record edges to drop and the new
@@ -361,6 +384,14 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     top["second"] = pd.Series(second.to_numpy(), index=n.loc[second.index, "root"].to_numpy()).reindex(top.index)
     ok = (top["second"].isna() | (top["n"] > top["second"])) & ~top["person"].isin(shared)
     chosen = top.loc[ok.to_numpy(), "person"]
+    # several registered persons, one of them known beyond its records: that
+    # one (the others are taken for identities bought or stolen in its name)
+    n["known"] = known[n["person"].to_numpy()]
+    per = n.groupby("root").agg(persons=("person", "size"), known=("known", "sum"))
+    one = per.index[(per["persons"].to_numpy() >= 2) & (per["known"].to_numpy() == 1)]
+    alias = n[n["root"].isin(one).to_numpy() & n["known"].to_numpy()].set_index("root")["person"]
+    chosen = pd.concat([chosen.drop(alias.index, errors="ignore"), alias])
+    by_records = chosen.index
     chosen, outcome = _force(chosen, forced)
     sizes = group.groupby("root").size()
     roots = sizes.index.to_numpy()
@@ -383,8 +414,11 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     gone = reg.loc[reg["person"].to_numpy() != pv_of, ["root", "person"]]
     gone = gone.assign(k=ids.keys(gone["person"].to_numpy())).drop_duplicates(["root", "k"]).sort_values(["root", "k"])
     replaced = gone.groupby("root")["k"].agg(list).reindex(roots)
+    why = np.where(pv < 0, "inferred", np.where(np.isin(roots, alias.index), "known beyond its records",
+                                                 np.where(np.isin(roots, by_records), "most of the records",
+                                                          "named by a pair")))
     rows = pd.DataFrame({"person": person_of_root["person"].to_numpy(), "members": sizes.to_numpy().astype(int),
-                         "attached": pv >= 0,
+                         "attached": pv >= 0, "chosen": why.astype(object),
                          "replaced": [r if isinstance(r, list) else [] for r in replaced.tolist()]})
     drop = reg.loc[reg["person"].to_numpy() != pv_of, "edge"].tolist()
     return person_of_root, rows, drop, names[new].tolist(), outcome
