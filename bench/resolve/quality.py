@@ -33,7 +33,7 @@ REPORT = [dict(rotation=0.5, sim_boxes=0.4, missing_subscribers=0.4, false_subsc
           dict(rotation=0.15, shared_handsets=0.3, sim_boxes=0.1, missing_subscribers=0.1, false_subscribers=0.05),
           dict(rotation=0.6, shared_handsets=0.8, sim_boxes=0.3, missing_subscribers=0.3, false_subscribers=0.3)]
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
-EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough", "identity")
+EVIDENCE = ("handset", "succession", "colocation", "holder", "devices", "passthrough", "identity", "handset_holder")
 
 
 def cases(rates_list, seeds, size, base):

@@ -74,8 +74,10 @@ def test_the_report_lists_the_merges_in_every_output(case):
     first = r["merges"][0]
     assert (first["a"], first["b"], first["status"]) == (merges["a"][0], merges["b"][0], merges["status"][0])
     assert first["evidence"] and all(v > 0 for v in first["evidence"].values())
-    attached = [m for m in r["merges"] if m["status"] == "attached"]      # accounts named for a person
-    assert attached and all(set(m["evidence"]) == {"identity"} and m["person"] == m["b"] for m in attached)
+    attached = [m for m in r["merges"] if m["status"] == "attached"]      # identifiers attached to a person
+    assert attached and all(set(m["evidence"]) <= {"identity", "handset_holder"} and m["person"] == m["b"]
+                            for m in attached)
+    assert {e for m in attached for e in m["evidence"]} == {"identity", "handset_holder"}
     # leaders: inferred flag and identifiers
     for x in doc["leaders"]:
         assert x["identifiers"] == (groups[x["id"]]["identifiers"] if x["id"] in groups else [])

@@ -142,7 +142,7 @@ def _resolution(doc: dict) -> Optional[Section]:
     blocks = [Paragraph(f"Identity resolution (rl.resolve.merge) put {r['identifiers']:,} phones and accounts under "
                         f"{r['persons']:,} persons ({r['attached']:,} of them registered subscribers, the others "
                         f"inferred) from {r['pairs']:,} accepted pairs, {r['refused']:,} refused (SIM box, size "
-                        "cap, or an account named for a person other than its holder of record). Every person "
+                        "cap, or an identifier attached to a person other than its holder of record). Every person "
                         "below is analysed as one user.")]
     if r.get("groups"):
         shown = r["groups"][:200]

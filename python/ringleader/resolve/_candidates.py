@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _evidence as ev
+from . import _holders as holders
 from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 
 #: How far one full piece of evidence is trusted (the probability that a
@@ -26,9 +27,10 @@ from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 #: tuning networks (4,164 pairs, 786 of them with a letter or a day apart; the person is
 #: the true user, or for a false record the bought identity named on it:
 #: that identity is the holder on record, not another user), set to 0.95 as
-#: handset and devices.
+#: handset and devices.  Handset holder (a phone in the handset of a known
+#: person's accounts): 1.0 on the tuning networks (647 pairs), set to 0.95.
 RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
-               "passthrough": 0.5, "identity": 0.95}
+               "passthrough": 0.5, "identity": 0.95, "handset_holder": 0.95}
 
 #: The default threshold of :func:`ringleader.resolve.merge`.  Chosen on the
 #: tuning networks of bench/resolve/quality.py (identity_noise at its
@@ -47,7 +49,7 @@ RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder":
 #: ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
-PHONE_EVIDENCE = ("handset", "succession", "colocation")
+PHONE_EVIDENCE = ("handset", "succession", "colocation", "handset_holder")
 ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough", "identity")
 EVIDENCE = PHONE_EVIDENCE + ACCOUNT_EVIDENCE
 
@@ -129,7 +131,8 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
     -------
     DataFrame
         ``a``, ``b`` (ids of the same node type, ``str(a) < str(b)``; for
-        the identity evidence ``a`` an account and ``b`` a person),
+        the identity and handset_holder evidence ``a`` an account or a phone
+        and ``b`` a person),
         ``type`` (the identifiers' node type), one column per evidence (0 =
         no evidence, NaN = does not apply to that type), ``gap_days`` (of the
         succession, NaN when none) and ``score`` in [0, 1]; sorted by score,
@@ -187,30 +190,54 @@ def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_de
         t["type"] = "phone"
         frames.append(t)
     if is_account.any():
-        f = []
-        if "devices" in chosen and len(x.edges("in_device")):
-            f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
-                                       max_overlapping_sims, threads)[0])
-        if "holder" in chosen:
-            hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
-            if hf is None:
-                lacking("holder", "no account has holder attributes (node columns named holder...)")
-            f.append(hf)
-        if "identity" in chosen:
-            ident = ev.identities(net, x, is_account, identity_columns)
-            if ident is None:
-                lacking("identity", "no account and person share identity attributes (holder_name and name, ...)")
-            f.append(ident)
-        if "passthrough" in chosen:
-            pf = ev.passthrough(x, is_account, duration_ns(passthrough_window, "passthrough_window"),
-                                amount_tolerance, min_events, max_block=100, threads=threads)
-            if pf is None:
-                lacking("passthrough", "the network has no 'transfer' edges with amounts")
-            f.append(pf)
-        t = _join(f, ACCOUNT_EVIDENCE)
-        t["type"] = "account"
-        frames.append(t)
+        frames += _accounts(net, x, is_phone, is_account, chosen, lacking, max_sims_per_device, max_concurrent_sims,
+                            max_overlapping_sims, holder_columns, max_per_holder, identity_columns,
+                            duration_ns(passthrough_window, "passthrough_window"), amount_tolerance, min_events,
+                            threads)
+    elif "handset_holder" in chosen:
+        lacking("handset_holder", "the network has no accounts")
     return _assemble(frames, x, reliability, chosen if explicit else None, hubs)
+
+
+def _accounts(net, x, is_phone, is_account, chosen, lacking, max_sims_per_device, max_concurrent_sims,
+              max_overlapping_sims, holder_columns, max_per_holder, identity_columns, window, amount_tolerance,
+              min_events, threads) -> list:
+    """The evidence frames of the accounts (and handset_holder, which reads
+    them) for :func:`candidates`."""
+    f = []
+    if "devices" in chosen and len(x.edges("in_device")):
+        f.append(ev.shared_devices(x, is_account, "devices", max_sims_per_device, max_concurrent_sims,
+                                   max_overlapping_sims, threads)[0])
+    if "holder" in chosen:
+        hf = ev.holders(net, x, is_account, holder_columns, max_per_holder, threads)
+        if hf is None:
+            lacking("holder", "no account has holder attributes (node columns named holder...)")
+        f.append(hf)
+    ident = None
+    if "identity" in chosen or "handset_holder" in chosen:
+        ident = ev.identities(net, x, is_account, identity_columns)
+    if "identity" in chosen:
+        if ident is None:
+            lacking("identity", "no account and person share identity attributes (holder_name and name, ...)")
+        f.append(ident)
+    if "passthrough" in chosen:
+        pf = ev.passthrough(x, is_account, window, amount_tolerance, min_events, max_block=100, threads=threads)
+        if pf is None:
+            lacking("passthrough", "the network has no 'transfer' edges with amounts")
+        f.append(pf)
+    t = _join(f, ACCOUNT_EVIDENCE)
+    t["type"] = "account"
+    frames = [t]
+    if "handset_holder" in chosen:
+        hh = holders.handset_holders(x, is_phone, is_account, ident, max_sims_per_device, max_concurrent_sims,
+                                     max_overlapping_sims)
+        if hh is None:
+            lacking("handset_holder", "no handset holds both phones and accounts of persons")
+        else:
+            t = _join([hh], PHONE_EVIDENCE)
+            t["type"] = "phone"
+            frames.append(t)
+    return frames
 
 
 def _assemble(frames, x, reliability, chosen, hubs) -> pd.DataFrame:

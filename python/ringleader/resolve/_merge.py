@@ -10,6 +10,7 @@ import pandas as pd
 from .. import _core
 from .._edit import edited
 from . import _evidence as ev
+from . import _holders as holders
 from ._candidates import EVIDENCE, THRESHOLD, candidates
 from ._evidence import IDENTIFIER_TYPES
 
@@ -83,17 +84,6 @@ def _hubs(x, max_sims: int, max_concurrent: int, max_overlapping: int):
     return np.cumsum(offsets).astype(np.uint64), hid.astype(np.uint64)
 
 
-def _registrants(x):
-    """(identifier vertex, person vertex, edge row) of the subscriber
-    records: uses/owns edges between a person and an identifier, either
-    direction."""
-    e = x.edges(*LINK_TYPE.values())
-    is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
-    ident, other, e = ev.oriented(x, e, is_id)
-    ok = x.node_type[other] == "person"
-    return ident[ok].astype(np.int64), other[ok].astype(np.int64), e[ok]
-
-
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
           max_sims_per_device: int = 12, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
           edge_evidence: bool = True, **options):
@@ -112,10 +102,13 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         analyst's "this phone is his") *attaches* the identifier ``a``, with
         its group, to that person: when no registered person holds the
         group by its records (status ``attached``; ``implied`` when that
-        person does already), never against a record (``refused:
-        registered to another person``: the record holder keeps it, the
-        pair stays listed) nor when a group's pairs name several persons
-        (``refused: several persons``).
+        person does already), or when the person is known beyond its
+        records (a meeting, a venue, a transfer) and the group's holders of
+        record are not (names on subscriber records only: taken for bought
+        or stolen identities); never against the record of a person the
+        case knows (``refused: registered to another person``: the record
+        holder keeps it, the pair stays listed) nor when a group's pairs
+        name several persons (``refused: several persons``).
     threshold : float or None, default None
         None = :data:`THRESHOLD`.
     max_size : int, default 10
@@ -220,16 +213,17 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     status = np.full(len(acc), _IMPLIED, dtype=np.int64)
     status[link] = np.asarray(st)
     ids = _Ids(x.ids)
-    reg_id, reg_person, reg_edge = _registrants(x)
+    reg_id, reg_person, reg_edge = holders.records(x)
     # groups: vertices in a merged pair, and identifiers attached to a person on their own
     done = status[link] == 0
     members = np.unique(np.concatenate([pl["_a"].to_numpy()[done], pl["_b"].to_numpy()[done]]))
-    forced, alone, status[~link] = _attachments(acc[~link], label, members, reg_id, reg_person)
+    known = holders.known_persons(x, reg_edge)
+    forced, alone, status[~link] = _attachments(acc[~link], label, members, reg_id, reg_person, known)
     members = np.union1d(members, alone)
     roots = label[members]
     group = pd.DataFrame({"v": members, "root": roots, "key": ids.keys(members)})
     person_of_root, persons_rows, drop_edges, new_nodes, outcome = _persons(ids, group, reg_id, reg_person, reg_edge,
-                                                                            forced, _known(x, reg_edge))
+                                                                            forced, known)
     forced_rows = np.flatnonzero(~link & (status == _FORCED))
     status[forced_rows] = outcome.reindex(label[acc["_a"].to_numpy(np.int64)[forced_rows]]).to_numpy(np.int64)
     mapping = pd.Series(person_of_root["person"].reindex(roots).to_numpy(), index=pd.Index(ids.of(members), name="id"),
@@ -296,14 +290,15 @@ def _held(v, p, reg_id, reg_person, n: int) -> np.ndarray:
                    reg_id.astype(np.int64) * width + reg_person.astype(np.int64))
 
 
-def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
+def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person, known):
     """The accepted pairs (identifier, person): ``(forced, alone, status)``.
     ``forced``: group root -> person vertex to attach the group to (decided
     in :func:`_persons` against its registered persons: status _FORCED
     until then); ``alone``: identifiers in no group that are attached on
     their own; ``status`` per pair: _IMPLIED (its registered person
-    already), _OTHER (registered to another person), _SEVERAL (the group's
-    pairs name several persons) or _FORCED."""
+    already), _OTHER (registered to another person whom the case knows
+    beyond its records, or the pair's person is not known so), _SEVERAL
+    (the group's pairs name several persons) or _FORCED."""
     v = att["_a"].to_numpy(np.int64)
     p = att["_b"].to_numpy(np.int64)
     root = label[v]
@@ -318,7 +313,9 @@ def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person):
     same = _held(v, p, reg_id, reg_person, len(label))
     lone = ~grouped & (status == _FORCED)
     status[lone & same] = _IMPLIED
-    status[lone & has_holder & ~same] = _OTHER
+    # a person the case knows beyond its records outranks holders of record it does not
+    over = known[p] & ~np.isin(v, reg_id[known[reg_person]])
+    status[lone & has_holder & ~same & ~over] = _OTHER
     go = status == _FORCED
     forced = pd.Series(p[go], index=root[go]).groupby(level=0).first()
     return forced, np.unique(v[go & ~grouped]), status
@@ -351,19 +348,6 @@ class _Ids:
         return np.array([str(i) for i in self.of(v)], dtype=object)
 
 
-def _known(x, reg_edge) -> np.ndarray:
-    """Whether each vertex is a person known beyond its subscriber records:
-    an end of an edge that is not one of the records (a meeting, a venue, a
-    transfer, ...)."""
-    is_person = x.node_type == "person"
-    rest = is_person[x.src] | is_person[x.dst]
-    rest[reg_edge] = False
-    known = np.zeros(x.n, dtype=bool)
-    known[x.src[rest]] = True
-    known[x.dst[rest]] = True
-    return known & is_person
-
-
 def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, forced: pd.Series, known: np.ndarray):
     """The person of every group (DataFrame indexed by root: ``person`` id,
     ``pv`` its registered vertex or -1), the rows of
@@ -392,6 +376,11 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     alias = n[n["root"].isin(one).to_numpy() & n["known"].to_numpy()].set_index("root")["person"]
     chosen = pd.concat([chosen.drop(alias.index, errors="ignore"), alias])
     by_records = chosen.index
+    if len(forced):   # an attachment to a known person outranks a holder of record the case does not know
+        have = chosen.reindex(forced.index)
+        over = have.notna().to_numpy() & (have.to_numpy() != forced.to_numpy()) & known[forced.to_numpy()] & \
+            ~known[have.fillna(0).to_numpy(np.int64)]
+        chosen = chosen.drop(forced.index[over])
     chosen, outcome = _force(chosen, forced)
     sizes = group.groupby("root").size()
     roots = sizes.index.to_numpy()
