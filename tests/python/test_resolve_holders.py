@@ -71,6 +71,7 @@ def test_a_known_person_outranks_a_name_on_records_only():
     assert mapping.to_dict() == {"ph": "U"}
     assert list(mapping.attrs["merges"]["status"]) == ["attached"]
     assert mapping.attrs["persons"]["replaced"].tolist() == [["Fake"]]
+    assert mapping.attrs["persons"]["chosen"].tolist() == ["named by a pair"]
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"U"} and "Fake" in resolved.node_index
     # a holder of record the case knows keeps it
     cand, resolved, mapping = resolve(handset_case(fake_record=True, fake_known=True))

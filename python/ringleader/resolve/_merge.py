@@ -375,12 +375,12 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     one = per.index[(per["persons"].to_numpy() >= 2) & (per["known"].to_numpy() == 1)]
     alias = n[n["root"].isin(one).to_numpy() & n["known"].to_numpy()].set_index("root")["person"]
     chosen = pd.concat([chosen.drop(alias.index, errors="ignore"), alias])
-    by_records = chosen.index
     if len(forced):   # an attachment to a known person outranks a holder of record the case does not know
         have = chosen.reindex(forced.index)
         over = have.notna().to_numpy() & (have.to_numpy() != forced.to_numpy()) & known[forced.to_numpy()] & \
             ~known[have.fillna(0).to_numpy(np.int64)]
         chosen = chosen.drop(forced.index[over])
+    by_records = chosen.index
     chosen, outcome = _force(chosen, forced)
     sizes = group.groupby("root").size()
     roots = sizes.index.to_numpy()
