@@ -73,8 +73,12 @@ def test_a_known_person_outranks_a_name_on_records_only():
     assert mapping.attrs["persons"]["replaced"].tolist() == [["Fake"]]
     assert mapping.attrs["persons"]["chosen"].tolist() == ["named by a pair"]
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"U"} and "Fake" in resolved.node_index
-    # a holder of record the case knows keeps it
-    cand, resolved, mapping = resolve(handset_case(fake_record=True, fake_known=True))
+    # a holder of record the case knows keeps it: the handset names two known persons (no evidence), and an
+    # analyst's pair (ph, U) is refused
+    net = handset_case(fake_record=True, fake_known=True)
+    cand, resolved, mapping = resolve(net)
+    assert not (cand["handset_holder"] > 0).any() and len(mapping) == 0
+    resolved, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["ph"], "b": ["U"]}))
     assert list(mapping.attrs["merges"]["status"]) == ["refused: registered to another person"]
     assert len(mapping) == 0 and set(resolved.edges[resolved.edges.type == "uses"].source) == {"Fake"}
 
@@ -83,3 +87,18 @@ def test_handset_holder_named_without_its_data_is_an_error():
     net = net_of([("a", "b", "call", T0)], {"a": "phone", "b": "phone"})
     with pytest.raises(ValueError, match="handset_holder"):
         rl.resolve.candidates(net, evidence=["handset_holder"])
+
+
+def test_an_account_goes_to_the_known_person_whose_phone_shares_its_handset():
+    # U (known) uses ph on record; acM has no record, acF is registered to a name on records only (Fake)
+    rows = [("ph", "h", "in_device", pd.NaT), ("acM", "h", "in_device", pd.NaT), ("acF", "h", "in_device", pd.NaT),
+            ("U", "ph", "uses", pd.NaT), ("Fake", "acF", "owns", pd.NaT), ("U", "W", "meets", pd.NaT),
+            ("ph", "k", "call", T0)]
+    types = {"ph": "phone", "k": "phone", "h": "device", "acM": "account", "acF": "account", "U": "person",
+             "W": "person", "Fake": "person"}
+    cand, resolved, mapping = resolve(net_of(rows, types))
+    hh = cand[cand["handset_holder"] > 0]
+    assert set(zip(hh.a, hh.b, hh["type"])) == {("acM", "U", "account"), ("acF", "U", "account")}
+    assert mapping.to_dict() == {"acF": "U", "acM": "U"}
+    owns = resolved.edges[resolved.edges.type == "owns"]
+    assert set(zip(owns.source, owns.target)) == {("U", "acF"), ("U", "acM")}   # Fake's record is gone

@@ -27,8 +27,9 @@ from ._evidence import IDENTIFIER_TYPES, ResolveWarning, duration_ns
 #: tuning networks (4,164 pairs, 786 of them with a letter or a day apart; the person is
 #: the true user, or for a false record the bought identity named on it:
 #: that identity is the holder on record, not another user), set to 0.95 as
-#: handset and devices.  Handset holder (a phone in the handset of a known
-#: person's accounts): 1.0 on the tuning networks (647 pairs), set to 0.95.
+#: handset and devices.  Handset holder (a phone or an account used from one
+#: handset with a known person's accounts or phones): 1.0 on the tuning
+#: networks (bench/results/resolve_quality.md), set to 0.95.
 RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder": 0.35, "devices": 0.95,
                "passthrough": 0.5, "identity": 0.95, "handset_holder": 0.95}
 
@@ -49,9 +50,10 @@ RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder":
 #: ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
-PHONE_EVIDENCE = ("handset", "succession", "colocation", "handset_holder")
+PHONE_EVIDENCE = ("handset", "succession", "colocation")
 ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough", "identity")
-EVIDENCE = PHONE_EVIDENCE + ACCOUNT_EVIDENCE
+BOTH_EVIDENCE = ("handset_holder",)
+EVIDENCE = PHONE_EVIDENCE + ACCOUNT_EVIDENCE + BOTH_EVIDENCE
 
 
 def score(table: pd.DataFrame, reliability: Optional[Mapping[str, float]] = None) -> np.ndarray:
@@ -234,8 +236,8 @@ def _accounts(net, x, is_phone, is_account, chosen, lacking, max_sims_per_device
         if hh is None:
             lacking("handset_holder", "no handset holds both phones and accounts of persons")
         else:
-            t = _join([hh], PHONE_EVIDENCE)
-            t["type"] = "phone"
+            t = _join([hh], BOTH_EVIDENCE)
+            t["type"] = np.where(is_phone[hh["a"].to_numpy()], "phone", "account")
             frames.append(t)
     return frames
 
@@ -248,6 +250,8 @@ def _assemble(frames, x, reliability, chosen, hubs) -> pd.DataFrame:
     for c in EVIDENCE:
         if c not in t.columns:
             t[c] = np.nan
+        elif c in BOTH_EVIDENCE:
+            pass
         elif c in PHONE_EVIDENCE:
             t.loc[t["type"] != "phone", c] = np.nan
         else:

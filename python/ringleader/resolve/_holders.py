@@ -41,18 +41,21 @@ def known_persons(x: ev.Arrays, record_edges: np.ndarray) -> np.ndarray:
 
 def handset_holders(x: ev.Arrays, is_phone: np.ndarray, is_account: np.ndarray, identity: Optional[pd.DataFrame],
                     max_sims: int, max_concurrent: int, max_overlapping: int) -> Optional[pd.DataFrame]:
-    """Pairs (phone ``a``, person ``b``, ``handset_holder`` = 1): the phone
-    sat in a handset from which accounts of person b were used, b is known
-    beyond its records, and no other such person holds an account used from
-    that handset.  An account's person is its holder of record or the
+    """Pairs (identifier ``a``, person ``b``, ``handset_holder`` = 1): the
+    identifier (a phone or an account) was used from a handset together
+    with identifiers of the other type held by person b - a phone with b's
+    accounts, an account with b's phones -, b is known beyond its records,
+    and no other such person holds anything used from that handset.  An
+    identifier's person is its holder of record or, for an account, the
     person its ``identity`` pairs name (the account-person frame of
     :func:`ringleader.resolve._evidence.identities`, or None).  SIM boxes
     (:func:`ringleader.resolve._evidence.sim_boxes` with the three limits)
-    give nothing; phones the person already holds on record are left out.  The
+    give nothing; identifiers the person already holds on record are left
+    out, and so is one that two handsets give to two persons.  The
     condition "known beyond its records" keeps bought identities out: their
-    accounts are used from their user's handset too (without it, such pairs
-    were one user in 0.75-0.86 of cases on the tuning networks).  None when
-    the network has no accounts, persons or handsets.  O(n + m)."""
+    accounts are used from their user's handset too (without it, phone
+    pairs were one user in 0.75-0.86 of cases on the tuning networks).
+    None when the network has no accounts, persons or handsets.  O(n + m)."""
     if not is_account.any() or not is_phone.any() or not (x.node_type == "person").any():
         return None
     is_id = is_phone | is_account
@@ -64,23 +67,29 @@ def handset_holders(x: ev.Arrays, is_phone: np.ndarray, is_account: np.ndarray, 
     ident, dev = ident[ok], dev[ok]
     rid, rp, re = records(x)
     known = known_persons(x, re)
-    owner = pd.DataFrame({"acc": rid, "p": rp})
+    owner = pd.DataFrame({"i": rid, "p": rp})
     if identity is not None and len(identity):
         named = identity[identity["identity"].to_numpy() > 0]
-        owner = pd.concat([owner, pd.DataFrame({"acc": named["a"].to_numpy(np.int64),
+        owner = pd.concat([owner, pd.DataFrame({"i": named["a"].to_numpy(np.int64),
                                                 "p": named["b"].to_numpy(np.int64)})])
-    owner = owner[is_account[owner["acc"].to_numpy()] & known[owner["p"].to_numpy()]]
-    acc = pd.DataFrame({"acc": ident[is_account[ident]], "d": dev[is_account[ident]]}).merge(owner, on="acc")
-    per = acc.drop_duplicates(["d", "p"])
+    owner = owner[known[owner["p"].to_numpy()]]
+    inside = pd.DataFrame({"i": ident, "d": dev}).merge(owner, on="i")
+    per = inside.drop_duplicates(["d", "p"])
     one = per.groupby("d")["p"].agg(["size", "first"])
     one = one[one["size"].to_numpy() == 1]["first"]
-    ph = pd.DataFrame({"a": ident[is_phone[ident]], "d": dev[is_phone[ident]]})
+    inside["phone"] = is_phone[inside["i"].to_numpy()]
+    kinds = inside.groupby("d")["phone"].agg(["min", "max"])
+    ph = pd.DataFrame({"a": ident, "d": dev})
     ph["b"] = ph["d"].map(one)
-    ph = ph.dropna(subset=["b"]).astype({"b": np.int64}).drop_duplicates(["a", "b"])
+    ph = ph.dropna(subset=["b"]).astype({"b": np.int64})
+    # the person is named by an identifier of the other type in the handset
+    other = np.where(is_phone[ph["a"].to_numpy()], ~ph["d"].map(kinds["min"]).astype(bool).to_numpy(),
+                     ph["d"].map(kinds["max"]).astype(bool).to_numpy())
+    ph = ph[other].drop_duplicates(["a", "b"])
     width = np.int64(x.n + 1)
     held = np.isin(ph["a"].to_numpy(np.int64) * width + ph["b"].to_numpy(np.int64), rid * width + rp)
     ph = ph[~held]
-    # a phone in two handsets naming two persons: no pair
+    # an identifier in two handsets naming two persons: no pair
     ph = ph[~ph["a"].duplicated(keep=False)]
     return pd.DataFrame({"a": ph["a"].to_numpy(np.int64), "b": ph["b"].to_numpy(np.int64),
                          "handset_holder": np.ones(len(ph))})

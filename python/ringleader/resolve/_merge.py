@@ -108,7 +108,9 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         or stolen identities); never against the record of a person the
         case knows (``refused: registered to another person``: the record
         holder keeps it, the pair stays listed) nor when a group's pairs
-        name several persons (``refused: several persons``).
+        name several persons (``refused: several persons``) - unless
+        exactly one of them is known beyond its records, which then takes
+        the group.
     threshold : float or None, default None
         None = :data:`THRESHOLD`.
     max_size : int, default 10
@@ -298,15 +300,20 @@ def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person, known):
     their own; ``status`` per pair: _IMPLIED (its registered person
     already), _OTHER (registered to another person whom the case knows
     beyond its records, or the pair's person is not known so), _SEVERAL
-    (the group's pairs name several persons) or _FORCED."""
+    (the group's pairs name several persons, and this pair's is not the
+    only one known beyond its records) or _FORCED."""
     v = att["_a"].to_numpy(np.int64)
     p = att["_b"].to_numpy(np.int64)
     root = label[v]
     status = np.full(len(att), _FORCED, dtype=np.int64)
     if len(att) == 0:
         return pd.Series(dtype=np.int64), np.empty(0, np.int64), status
-    several = pd.Series(p).groupby(root).nunique()
-    status[np.isin(root, several.index[several.to_numpy() > 1])] = _SEVERAL
+    # several persons named for one group: the one known beyond its records when it is the only one so
+    named = pd.DataFrame({"root": root, "p": p, "k": known[p]}).drop_duplicates(["root", "p"])
+    per = named.groupby("root").agg(n=("p", "size"), k=("k", "sum"))
+    several = per.index[per["n"].to_numpy() > 1]
+    settled = per.index[(per["n"].to_numpy() > 1) & (per["k"].to_numpy() == 1)]
+    status[np.isin(root, several) & ~(np.isin(root, settled) & known[p])] = _SEVERAL
     grouped = np.isin(v, members)
     # an identifier on its own: its registered holders decide
     has_holder = np.isin(v, reg_id)
