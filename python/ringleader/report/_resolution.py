@@ -24,9 +24,10 @@ def groups(mapping) -> dict:
     for every person of a ``mapping`` from rl.resolve.merge: ``inferred``
     False when the group was attached to a registered person (subscriber of
     record), ``chosen`` why that person (``mapping.attrs["persons"]``, the
-    reasons of its groups joined by "; "; "" when the mapping does not say), ``identifiers`` the phones and accounts
-    merged under it (sorted as text), ``replaced`` the registered persons
-    whose records were taken for false.  Empty for None."""
+    reasons of its groups joined by "; "; "" when the mapping does not
+    say), ``identifiers`` the phones and accounts merged under it (sorted
+    as text), ``replaced`` the registered persons whose records were taken
+    for false.  Empty for None."""
     if mapping is None:
         return {}
     persons = mapping.attrs.get("persons")

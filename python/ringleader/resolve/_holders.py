@@ -39,6 +39,27 @@ def known_persons(x: ev.Arrays, record_edges: np.ndarray) -> np.ndarray:
     return known & is_person
 
 
+def held(v, p, rid, rp, n: int) -> np.ndarray:
+    """Whether identifier vertex v[i] is held by person vertex p[i] on record
+    (``rid``, ``rp``: the identifier and person vertices of :func:`records`),
+    for vertices below n."""
+    width = np.int64(n + 1)
+    return np.isin(np.asarray(v, dtype=np.int64) * width + np.asarray(p, dtype=np.int64),
+                   np.asarray(rid, dtype=np.int64) * width + np.asarray(rp, dtype=np.int64))
+
+
+def sole_known(root, person, known: np.ndarray):
+    """For groups (``root`` per named ``person``) naming several distinct
+    persons: (those roots, Series root -> the only one of its persons known
+    beyond its records, for the roots that have exactly one such)."""
+    d = pd.DataFrame({"root": root, "p": person}).drop_duplicates()
+    d["k"] = known[d["p"].to_numpy()]
+    per = d.groupby("root").agg(n=("p", "size"), k=("k", "sum"))
+    several = per["n"].to_numpy() > 1
+    one = per.index[several & (per["k"].to_numpy() == 1)]
+    return per.index[several].to_numpy(), d[d["root"].isin(one).to_numpy() & d["k"].to_numpy()].set_index("root")["p"]
+
+
 def handset_holders(x: ev.Arrays, is_phone: np.ndarray, is_account: np.ndarray, identity: Optional[pd.DataFrame],
                     max_sims: int, max_concurrent: int, max_overlapping: int) -> Optional[pd.DataFrame]:
     """Pairs (identifier ``a``, person ``b``, ``handset_holder`` = 1): the
@@ -86,9 +107,7 @@ def handset_holders(x: ev.Arrays, is_phone: np.ndarray, is_account: np.ndarray, 
     other = np.where(is_phone[ph["a"].to_numpy()], ~ph["d"].map(kinds["min"]).astype(bool).to_numpy(),
                      ph["d"].map(kinds["max"]).astype(bool).to_numpy())
     ph = ph[other].drop_duplicates(["a", "b"])
-    width = np.int64(x.n + 1)
-    held = np.isin(ph["a"].to_numpy(np.int64) * width + ph["b"].to_numpy(np.int64), rid * width + rp)
-    ph = ph[~held]
+    ph = ph[~held(ph["a"].to_numpy(np.int64), ph["b"].to_numpy(np.int64), rid, rp, x.n)]
     # an identifier in two handsets naming two persons: no pair
     ph = ph[~ph["a"].duplicated(keep=False)]
     return pd.DataFrame({"a": ph["a"].to_numpy(np.int64), "b": ph["b"].to_numpy(np.int64),

@@ -251,7 +251,7 @@ def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edg
     of = person_of_root.reindex(group["root"].to_numpy())
     pv = of["pv"].to_numpy(np.int64)
     person_v = np.where(pv >= 0, pv, of["person"].map(slot).fillna(-1).to_numpy(np.int64))
-    has = _held(members, pv, reg_id, reg_person, n) & (pv >= 0)
+    has = holders.held(members, pv, reg_id, reg_person, n) & (pv >= 0)
     members, person_v = members[~has], person_v[~has]
     edge_attrs = [("inferred", "number", np.ones(len(members)))]
     if edge_evidence:
@@ -284,14 +284,6 @@ STATUS = ("merged", "implied", "refused: size cap", "refused: SIM box", "attache
 _IMPLIED, _ATTACHED, _OTHER, _SEVERAL, _FORCED = 1, 4, 5, 6, 7
 
 
-def _held(v, p, reg_id, reg_person, n: int) -> np.ndarray:
-    """Whether identifier vertex v[i] is held by person vertex p[i] on
-    record (a uses/owns edge of _registrants), for vertices below n."""
-    width = np.int64(n + 1)
-    return np.isin(np.asarray(v, dtype=np.int64) * width + np.asarray(p, dtype=np.int64),
-                   reg_id.astype(np.int64) * width + reg_person.astype(np.int64))
-
-
 def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person, known):
     """The accepted pairs (identifier, person): ``(forced, alone, status)``.
     ``forced``: group root -> person vertex to attach the group to (decided
@@ -309,15 +301,12 @@ def _attachments(att: pd.DataFrame, label, members, reg_id, reg_person, known):
     if len(att) == 0:
         return pd.Series(dtype=np.int64), np.empty(0, np.int64), status
     # several persons named for one group: the one known beyond its records when it is the only one so
-    named = pd.DataFrame({"root": root, "p": p, "k": known[p]}).drop_duplicates(["root", "p"])
-    per = named.groupby("root").agg(n=("p", "size"), k=("k", "sum"))
-    several = per.index[per["n"].to_numpy() > 1]
-    settled = per.index[(per["n"].to_numpy() > 1) & (per["k"].to_numpy() == 1)]
-    status[np.isin(root, several) & ~(np.isin(root, settled) & known[p])] = _SEVERAL
+    several, sole = holders.sole_known(root, p, known)
+    status[np.isin(root, several) & (sole.reindex(root).to_numpy() != p)] = _SEVERAL
     grouped = np.isin(v, members)
     # an identifier on its own: its registered holders decide
     has_holder = np.isin(v, reg_id)
-    same = _held(v, p, reg_id, reg_person, len(label))
+    same = holders.held(v, p, reg_id, reg_person, len(label))
     lone = ~grouped & (status == _FORCED)
     status[lone & same] = _IMPLIED
     # a person the case knows beyond its records outranks holders of record it does not
@@ -377,10 +366,7 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     chosen = top.loc[ok.to_numpy(), "person"]
     # several registered persons, one of them known beyond its records: that
     # one (the others are taken for identities bought or stolen in its name)
-    n["known"] = known[n["person"].to_numpy()]
-    per = n.groupby("root").agg(persons=("person", "size"), known=("known", "sum"))
-    one = per.index[(per["persons"].to_numpy() >= 2) & (per["known"].to_numpy() == 1)]
-    alias = n[n["root"].isin(one).to_numpy() & n["known"].to_numpy()].set_index("root")["person"]
+    alias = holders.sole_known(n["root"].to_numpy(), n["person"].to_numpy(), known)[1]
     chosen = pd.concat([chosen.drop(alias.index, errors="ignore"), alias])
     if len(forced):   # an attachment to a known person outranks a holder of record the case does not know
         have = chosen.reindex(forced.index)
