@@ -360,6 +360,26 @@ def test_one_persons_sims_in_turn_are_not_a_sim_box():
     assert len(mapping) == 5 and mapping.nunique() == 1
 
 
+def test_a_year_of_fortnightly_numbers_in_one_handset_is_not_a_sim_box():
+    # 26 SIMs in turn (two weeks each, a year): more than the old size limit (12), one person's handset
+    rows = []
+    for i in range(26):
+        rows += [(f"r{i}", "hand", "in_device", pd.NaT)]
+        rows += [(f"r{i}", "k", "call", T(14 * i + d)) for d in range(0, 12, 3)]
+    # and 20 SIMs side by side for a month: a box whatever the size limit
+    for i in range(20):
+        rows += [(f"s{i}", "box", "in_device", pd.NaT)] + [(f"s{i}", "k", "call", T(d, 1)) for d in range(30)]
+    types = {**phones("k", *[f"r{i}" for i in range(26)], *[f"s{i}" for i in range(20)]),
+             "hand": "device", "box": "device"}
+    net = build(rows, types)
+    c = rl.resolve.candidates(net, evidence=["handset"])
+    assert c.attrs["hubs"] == {"box": 20}
+    assert len(c) == 26 * 25 // 2 and (c.handset == 1).all() and not c.a.str.startswith("s").any()
+    # the size limit still applies when asked for
+    assert rl.resolve.candidates(net, evidence=["handset"], max_sims_per_device=12).attrs["hubs"] == {
+        "hand": 26, "box": 20}
+
+
 def test_a_sim_never_active_gets_no_handset_evidence():
     # n0 made no timed call: it cannot be cleared of sitting in a SIM box, so the handset says nothing of it
     rows = [(p, "dev", "in_device", pd.NaT) for p in ("a", "b", "n0")]

@@ -16,8 +16,12 @@ header):
     The two phones were in one handset (``phone -in_device-> device``).  A
     device is a SIM box, gives no evidence and never has two of its SIMs
     merged into one person, when it holds more than ``max_sims_per_device``
-    SIMs (default 12: one person rotating a number every two weeks for six
-    months; SIM boxes hold 8 to 512), more than ``max_concurrent_sims`` (2:
+    SIMs (default 32: one person rotating a number every two weeks for a
+    year, 26, with a fixed number beside it; SIM boxes hold 8 to 512 and
+    run their SIMs side by side, which the next two tests catch: on the
+    tuning networks every SIM box with more than 12 SIMs was caught by
+    them, and the former default 12 cut 102 one-user handsets of rotating
+    members out of the evidence), more than ``max_concurrent_sims`` (2:
     a dual-SIM handset) active at one time, or one SIM active alongside
     more than ``max_overlapping_sims`` (2) others - one person's SIMs follow
     each other, each overlapping only the one before and after; a SIM box's

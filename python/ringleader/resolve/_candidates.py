@@ -93,7 +93,7 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
-def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 12,
+def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 32,
                max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
                succession_support: int = 3, succession_full: float = 0.35,

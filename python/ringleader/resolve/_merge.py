@@ -85,7 +85,7 @@ def _hubs(x, max_sims: int, max_concurrent: int, max_overlapping: int):
 
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
-          max_sims_per_device: int = 12, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
+          max_sims_per_device: int = 32, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
           edge_evidence: bool = True, **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
@@ -118,7 +118,7 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
         strongest first (union-find); a pair whose merge would exceed the
         cap is refused (a guard against chaining: a few wrong links would
         otherwise join a whole crew into one "person").
-    max_sims_per_device, max_concurrent_sims, max_overlapping_sims : int, default 12, 2, 2
+    max_sims_per_device, max_concurrent_sims, max_overlapping_sims : int, default 32, 2, 2
         A device with more identifiers, or with more than
         ``max_concurrent_sims`` of them active at one time, or with one
         active alongside more than ``max_overlapping_sims`` others (activity
