@@ -50,6 +50,10 @@ RELIABILITY = {"handset": 0.95, "succession": 0.95, "colocation": 0.1, "holder":
 #: ``pairs`` table, or a lower threshold).
 THRESHOLD = 0.7
 
+#: SIM-box limits of a device, shared by :func:`candidates` and
+#: :func:`ringleader.resolve.merge` (module documentation: ``handset``).
+MAX_SIMS_PER_DEVICE, MAX_CONCURRENT_SIMS, MAX_OVERLAPPING_SIMS = 32, 2, 2
+
 PHONE_EVIDENCE = ("handset", "succession", "colocation")
 ACCOUNT_EVIDENCE = ("holder", "devices", "passthrough", "identity")
 BOTH_EVIDENCE = ("handset_holder",)
@@ -93,8 +97,8 @@ def _join(frames: list, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
-def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = 32,
-               max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
+def candidates(net, *, evidence: Optional[Iterable[str]] = None, max_sims_per_device: int = MAX_SIMS_PER_DEVICE,
+               max_concurrent_sims: int = MAX_CONCURRENT_SIMS, max_overlapping_sims: int = MAX_OVERLAPPING_SIMS,
                max_gap="14D", overlap="1D", min_calls: int = 3, max_contact_block: int = 1000, idf: bool = True,
                succession_support: int = 3, succession_full: float = 0.35,
                colocation_window="1h", min_shared_windows: int = 3, max_cell_block: int = 50,

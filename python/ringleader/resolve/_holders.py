@@ -10,15 +10,16 @@ import pandas as pd
 from . import _evidence as ev
 from ._evidence import IDENTIFIER_TYPES
 
-#: Edge types of a subscriber record (person - identifier, either direction).
-RECORD_TYPES = ("uses", "owns")
+#: Edge type of a subscriber record joining a person to an identifier of each
+#: type (either direction in the input; merge writes person -> identifier).
+LINK_TYPE = {"phone": "uses", "account": "owns"}
 
 
 def records(x: ev.Arrays):
     """(identifier vertex, person vertex, edge row) of the subscriber
     records: uses/owns edges between a person and an identifier, either
     direction."""
-    e = x.edges(*RECORD_TYPES)
+    e = x.edges(*LINK_TYPE.values())
     is_id = np.isin(x.node_type, IDENTIFIER_TYPES)
     ident, other, e = ev.oriented(x, e, is_id)
     ok = x.node_type[other] == "person"

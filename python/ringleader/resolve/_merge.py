@@ -11,11 +11,10 @@ from .. import _core
 from .._edit import edited
 from . import _evidence as ev
 from . import _holders as holders
-from ._candidates import EVIDENCE, THRESHOLD, candidates
+from ._candidates import (EVIDENCE, MAX_CONCURRENT_SIMS, MAX_OVERLAPPING_SIMS, MAX_SIMS_PER_DEVICE, THRESHOLD,
+                          candidates)
 from ._evidence import IDENTIFIER_TYPES
 
-#: Edge type joining a person to an identifier of each type.
-LINK_TYPE = {"phone": "uses", "account": "owns"}
 #: Prefix of the id of an inferred person (then its smallest member id).
 PREFIX = "person~"
 
@@ -85,7 +84,8 @@ def _hubs(x, max_sims: int, max_concurrent: int, max_overlapping: int):
 
 
 def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] = None, *, max_size: int = 10,
-          max_sims_per_device: int = 32, max_concurrent_sims: int = 2, max_overlapping_sims: int = 2,
+          max_sims_per_device: int = MAX_SIMS_PER_DEVICE, max_concurrent_sims: int = MAX_CONCURRENT_SIMS,
+          max_overlapping_sims: int = MAX_OVERLAPPING_SIMS,
           edge_evidence: bool = True, **options):
     """Put the identifiers linked by accepted pairs under one person each.
 
@@ -257,7 +257,7 @@ def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edg
     if edge_evidence:
         edge_attrs += _edge_evidence(acc, ok, members)
     node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
-    link = np.array([LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
+    link = np.array([holders.LINK_TYPE[t] for t in x.node_type[members]], dtype=object) if len(members) else []
     return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
                   person_v, members, link, edge_attrs)
 
