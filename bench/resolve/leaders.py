@@ -11,7 +11,11 @@ network at its defaults, scored with rl.evaluate.resolved_leaders
 (``resolved``); ``no identity``: the same without the identity evidence (the
 pairs of rl.resolve.candidates minus its account-person rows).  ``loss`` =
 intact - broken, ``won back`` = (resolved - broken) / loss where loss >= 0.1
-(the acceptance's cases).  Precision at k, k = number of true leaders (boss,
+(the acceptance's cases).  ``resolved, keep``: merge with
+``unheld_phones="keep"`` (no person of its own for a phone without holder);
+``broken, own``: the broken network with only those persons (merge with no
+pairs), and ``won back, own`` = (resolved - broken, own) / (intact -
+broken, own): what the links win over the persons of their own alone.  Precision at k, k = number of true leaders (boss,
 financier, manager), mean over the seeds with its standard error.  Nothing
 here was tuned on these seeds: rl.resolve's defaults come from the tuning
 networks of bench/resolve/quality.py (seeds 100..).
@@ -35,8 +39,9 @@ def one(fam, seed, rate):
            "intact": rl.evaluate.leaders(rl.leaders(n2, seed=s), t2).precision,
            "broken": rl.evaluate.leaders(rl.leaders(n3, seed=s), t3).precision}
     cand = rl.resolve.candidates(n3)
-    for name, pairs in (("resolved", cand), ("no identity", cand[~(cand["identity"] > 0)])):
-        res, mapping = rl.resolve.merge(n3, pairs)
+    for name, pairs, unheld in (("resolved", cand, "person"), ("no identity", cand[~(cand["identity"] > 0)], "person"),
+                                ("resolved, keep", cand, "keep"), ("broken, own", cand.iloc[:0], "person")):
+        res, mapping = rl.resolve.merge(n3, pairs, unheld_phones=unheld)
         row[name] = rl.evaluate.resolved_leaders(rl.leaders(res, seed=s), mapping, t3).precision
     return row
 
@@ -55,12 +60,14 @@ def main(argv=None):
                 rows.append(one(fam, seed, rate))
             print(f"  {fam} {rate} done", file=sys.stderr, flush=True)
     df = pd.DataFrame(rows)
-    cols = ["intact", "broken", "resolved", "no identity"]
+    cols = ["intact", "broken", "resolved", "no identity", "resolved, keep", "broken, own"]
     g = df.groupby(["family", "rate"], sort=False)
     out = g[cols].mean()
     se = g[cols].sem()
     out["loss"] = out["intact"] - out["broken"]
     out["won back"] = np.where(out["loss"] >= 0.1, (out["resolved"] - out["broken"]) / out["loss"], np.nan)
+    own = out["intact"] - out["broken, own"]
+    out["won back, own"] = np.where(out["loss"] >= 0.1, (out["resolved"] - out["broken, own"]) / own, np.nan)
     table = out.round(3).astype(object)
     for c in cols:
         table[c] = [f"{m:.3f} ± {e:.3f}" for m, e in zip(out[c], se[c])]

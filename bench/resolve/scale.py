@@ -187,7 +187,9 @@ def resolve(path: str, threads: int, edge_evidence: bool = True) -> None:
     t = time.perf_counter()
     resolved, mapping = rl.resolve.merge(net, cand, edge_evidence=edge_evidence)
     tm = time.perf_counter() - t
-    print(f"merge {tm:.1f}s ({mapping.nunique():,} persons, {resolved.number_of_edges():,} edges); "
+    own = len(mapping.attrs["own_numbers"])
+    print(f"merge {tm:.1f}s ({mapping.nunique() - own:,} persons formed by merges, {own:,} phones' persons of "
+          f"their own, {resolved.number_of_edges():,} edges); "
           f"candidates + merge {tc + tm:.1f}s; peak {peak_gb():.2f} GB", flush=True)
 
 

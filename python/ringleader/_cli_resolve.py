@@ -97,8 +97,12 @@ def resolved(net, args, out=None):
     net, mapping = resolve.merge(net, pairs, threshold=args.resolve_threshold)
     merges = mapping.attrs["merges"]
     refused = int(merges["status"].astype(str).str.startswith("refused").sum()) if len(merges) else 0
-    print(f"resolved: {len(mapping)} phones and accounts under {mapping.nunique()} persons from {len(merges)} "
-          f"accepted pairs ({refused} refused)", file=out or sys.stdout)
+    from .report._resolution import linked
+
+    kept = linked(mapping)
+    print(f"resolved: {len(kept)} phones and accounts under {kept.nunique()} persons from {len(merges)} "
+          f"accepted pairs ({refused} refused); {len(mapping) - len(kept)} phones without holder are persons of "
+          "their own", file=out or sys.stdout)
     return net, mapping
 
 

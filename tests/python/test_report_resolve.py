@@ -62,6 +62,10 @@ def test_the_report_lists_the_merges_in_every_output(case):
     assert len(mapping) > 0 and (merges["status"] == "merged").any()
     doc = _json(out)
     r = doc["resolution"]
+    own = mapping.attrs["own_numbers"]
+    assert len(own) and r["own_numbers"] == len(own) and all(mapping[i] == f"person~{i}" for i in own)
+    own_persons = set(mapping[own])
+    mapping = mapping.drop(own)   # the report lists the merged and attached groups
     assert r["identifiers"] == len(mapping) and r["persons"] == mapping.nunique() and r["pairs"] == len(merges)
     groups = {g["person"]: g for g in r["groups"]}
     assert set(groups) == set(mapping.unique())
@@ -79,8 +83,9 @@ def test_the_report_lists_the_merges_in_every_output(case):
                             for m in attached)
     assert {e for m in attached for e in m["evidence"]} == {"identity", "handset_holder"}
     # leaders: inferred flag and identifiers
-    for x in doc["leaders"]:
-        assert x["identifiers"] == (groups[x["id"]]["identifiers"] if x["id"] in groups else [])
+    for x in doc["leaders"]:   # a phone's person of its own lists that phone
+        mine = [x["id"][len("person~"):]] if x["id"] in own_persons else []
+        assert x["identifiers"] == (groups[x["id"]]["identifiers"] if x["id"] in groups else mine)
         assert x["inferred"] == (x["id"].startswith("person~"))
     assert any(x["identifiers"] for x in doc["leaders"])
     # Markdown and HTML: the section, the persons table, the pairs with their evidence

@@ -72,9 +72,9 @@ def test_merge_attaches_to_the_registered_person_and_keeps_the_input():
     before = net.edges.copy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        _, mapping = rl.resolve.merge(net)
+        _, mapping = rl.resolve.merge(net, unheld_phones="keep")
         assert mapping.to_dict() == {"a": "P1", "x": "P1"}  # succession alone (0.6) is below the default
-        resolved, mapping = rl.resolve.merge(net, threshold=0.5)
+        resolved, mapping = rl.resolve.merge(net, threshold=0.5, unheld_phones="keep")
     pd.testing.assert_frame_equal(net.edges, before)     # input unchanged
     assert mapping.to_dict() == {"a": "P1", "b": "P1", "x": "P1"}
     uses = resolved.edges[resolved.edges.type == "uses"]
@@ -95,28 +95,56 @@ def test_sim_box_never_merges_its_sims():
         boxed = c[c.a.str.startswith("s") & c.b.str.startswith("s")]
         assert len(boxed) == 15 and (boxed.colocation == 1).all()  # co-located, never calling: evidence
         assert (boxed.handset == 0).all()                           # but the box gives no handset evidence
-        _, mapping = rl.resolve.merge(net, c, threshold=0.0)
+        _, mapping = rl.resolve.merge(net, c, threshold=0.0, unheld_phones="keep")
     assert not any(str(k).startswith("s") for k in mapping.index)
     assert set(mapping.attrs["merges"].status[mapping.attrs["merges"].a.str.startswith("s")]) == {"refused: SIM box"}
     # pairs given by hand are refused too
     hand = pd.DataFrame({"a": ["s0", "s1"], "b": ["s1", "s2"]})
-    _, mapping = rl.resolve.merge(net, hand)
+    _, mapping = rl.resolve.merge(net, hand, unheld_phones="keep")
     assert len(mapping) == 0
     # a bigger cap makes the box a handset again: then its SIMs merge
-    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6, max_overlapping_sims=6)
+    _, mapping = rl.resolve.merge(net, hand, max_concurrent_sims=6, max_overlapping_sims=6, unheld_phones="keep")
     assert mapping.nunique() == 1 and len(mapping) == 3
+
+
+def test_a_phone_no_one_holds_is_the_unknown_user_of_that_number():
+    net = succession_net()   # a is P1's, x joins it by handset; s0-s5 sit in a SIM box; the others have no holder
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        resolved, mapping = rl.resolve.merge(net)
+        kept, kept_mapping = rl.resolve.merge(net, unheld_phones="keep")
+    own = mapping.attrs["own_numbers"]
+    lone = {v for v, t in zip(net.nodes.index, net.nodes["type"]) if t == "phone"} - {"a", "x"} - \
+        {f"s{i}" for i in range(6)}
+    assert set(own) == lone and len(lone) == 35 and set(mapping.index) == lone | {"a", "x"}
+    assert all(mapping[v] == f"person~{v}" for v in lone) and mapping[["a", "x"]].tolist() == ["P1", "P1"]
+    assert list(mapping.attrs["persons"]["person"]) == ["P1"]           # one row per group: no phone of its own
+    assert resolved.nodes.loc["person~b", "type"] == "person" and resolved.nodes.loc["person~b", "inferred"] == 1
+    e = resolved.edges
+    assert ((e["source"] == "person~b") & (e["target"] == "b") & (e["type"] == "uses")).sum() == 1
+    # "keep": no person of its own, the rest the same
+    assert kept_mapping.to_dict() == {"a": "P1", "x": "P1"} and len(kept_mapping.attrs["own_numbers"]) == 0
+    assert resolved.number_of_nodes() == kept.number_of_nodes() + 35
+    assert resolved.number_of_edges() == kept.number_of_edges() + 35
+    # a phone a company holds is held
+    co = build([("C", "q", "uses", pd.NaT), ("q", "r", "call", T(0))], {"C": "company", "q": "phone", "r": "phone"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResolveWarning)
+        assert rl.resolve.merge(co)[1].to_dict() == {"r": "person~r"}
+    with pytest.raises(ValueError, match="unheld_phones must be 'person' or 'keep'"):
+        rl.resolve.merge(net, unheld_phones="yes")
 
 
 def test_merges_never_cross_node_types():
     rows = [("ph1", "ac1", "edge", T(0)), ("ph1", "ph2", "call", T(1))]
     net = build(rows, {"ph1": "phone", "ph2": "phone", "ac1": "account"})
     with pytest.raises(ValueError, match="never cross node types"):
-        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["ac1"]}))
+        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["ac1"]}), unheld_phones="keep")
     with pytest.raises(ValueError, match="only identifiers"):
         rl.resolve.merge(build([("d1", "d2", "edge", T(0))], {"d1": "device", "d2": "device"}),
-                         pd.DataFrame({"a": ["d1"], "b": ["d2"]}))
+                         pd.DataFrame({"a": ["d1"], "b": ["d2"]}), unheld_phones="keep")
     with pytest.raises(ValueError, match="not nodes of the network"):
-        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["nope"]}))
+        rl.resolve.merge(net, pd.DataFrame({"a": ["ph1"], "b": ["nope"]}), unheld_phones="keep")
 
 
 def test_candidates_of_both_types_stay_within_a_type():
@@ -127,7 +155,7 @@ def test_candidates_of_both_types_stay_within_a_type():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
         c = rl.resolve.candidates(net)
-        _, mapping = rl.resolve.merge(net, c)
+        _, mapping = rl.resolve.merge(net, c, unheld_phones="keep")
     assert set(zip(c.a, c.b, c.type)) == {("ph1", "ph2", "phone"), ("ac1", "ac2", "account")}
     assert c.loc[c.type == "account", "handset"].isna().all() and (c.loc[c.type == "account", "devices"] == 1).all()
     assert mapping["ph1"] == mapping["ph2"] != mapping["ac1"] == mapping["ac2"]
@@ -165,7 +193,7 @@ def test_false_subscriber_records_registered_persons():
     net = build(rows, types)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        resolved, mapping = rl.resolve.merge(net, unheld_phones="keep")
     assert set(mapping) == {"U"}                             # U holds most of the group
     persons = mapping.attrs["persons"].iloc[0]
     assert persons.attached and persons.replaced == ["Fake"]
@@ -175,7 +203,7 @@ def test_false_subscriber_records_registered_persons():
     net = build([r for r in rows if r[:2] != ("U", "p2")], types)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        resolved, mapping = rl.resolve.merge(net, unheld_phones="keep")
     assert set(mapping) == {"person~p1"} and list(mapping.attrs["persons"]["chosen"]) == ["inferred"]
     assert resolved.nodes.loc["person~p1", "inferred"] == 1
     assert set(resolved.edges[resolved.edges.type == "uses"].source) == {"person~p1"}
@@ -227,7 +255,7 @@ def test_attachments_to_a_person():
     net = identity_net()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        resolved, mapping = rl.resolve.merge(net, unheld_phones="keep")
     m = mapping.attrs["merges"]
     status = {(a, b): st for a, b, st in zip(m["a"], m["b"], m["status"])}
     assert status[("acA", "P")] == "attached" and status[("acB", "P")] == "attached"
@@ -242,13 +270,13 @@ def test_attachments_to_a_person():
     assert ("Q", "acD") in set(zip(owns["source"], owns["target"]))           # the record stays
     # by hand: a phone attached to a person, then undone by dropping the row
     net2 = build([("ph1", "k", "call", T(0))], {"ph1": "phone", "k": "phone", "P": "person"})
-    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}))
+    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}), unheld_phones="keep")
     assert mp.to_dict() == {"ph1": "P"} and list(mp.attrs["merges"]["status"]) == ["attached"]
     assert list(mp.attrs["persons"]["chosen"]) == ["named by a pair"]
-    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}).iloc[:0])
+    _, mp = rl.resolve.merge(net2, pd.DataFrame({"a": ["ph1"], "b": ["P"]}).iloc[:0], unheld_phones="keep")
     assert len(mp) == 0
     with pytest.raises(ValueError, match="identifier, person"):      # the identifier comes first
-        rl.resolve.merge(net2, pd.DataFrame({"a": ["P"], "b": ["ph1"]}))
+        rl.resolve.merge(net2, pd.DataFrame({"a": ["P"], "b": ["ph1"]}), unheld_phones="keep")
 
 
 def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
@@ -260,7 +288,7 @@ def test_merge_keeps_the_rest_of_the_network_and_never_reuses_an_id():
     net = build(rows, types, attrs={"age": {"person~p1": 40.0}})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        resolved, mapping = rl.resolve.merge(net, unheld_phones="keep")
     assert mapping.to_dict() == {"p1": "person~p1~", "p2": "person~p1~"}
     nodes, edges = resolved.to_pandas()
     assert len(nodes) == len(net.nodes) + 1 and nodes.loc["person~p1", "age"] == 40.0
@@ -283,13 +311,13 @@ def test_merge_refuses_a_resolved_network_above_the_memory_limit():
         rl.set_memory_limit(100)  # bytes: below the copy of even this network
         try:
             with pytest.raises(rl.MemoryLimitError, match="edited network"):
-                rl.resolve.merge(net, pairs)
+                rl.resolve.merge(net, pairs, unheld_phones="keep")
         finally:
             rl.set_memory_limit(None)
-        resolved, mapping = rl.resolve.merge(net, pairs)
-        lean, lean_mapping = rl.resolve.merge(net, pairs, edge_evidence=False)
+        resolved, mapping = rl.resolve.merge(net, pairs, unheld_phones="keep")
+        lean, lean_mapping = rl.resolve.merge(net, pairs, edge_evidence=False, unheld_phones="keep")
         with pytest.raises(ValueError, match="edge_evidence must be True or False"):
-            rl.resolve.merge(net, pairs, edge_evidence="no")
+            rl.resolve.merge(net, pairs, edge_evidence="no", unheld_phones="keep")
     assert mapping.to_dict() == {"p1": "person~p1", "p2": "person~p1"}
     # without the per-edge evidence: the same persons and edges, only `inferred` added; the evidence stays in
     # the merges table
@@ -309,11 +337,11 @@ def test_size_cap_guards_against_chaining():
     types.update({f"d{i}": "device" for i in range(8)})
     net = build(rows, types)
     c = rl.resolve.candidates(net, evidence=["handset"])
-    _, mapping = rl.resolve.merge(net, c, max_size=4)
+    _, mapping = rl.resolve.merge(net, c, max_size=4, unheld_phones="keep")
     assert mapping.value_counts().max() <= 4
     assert "refused: size cap" in set(mapping.attrs["merges"].status)
     with pytest.raises(ValueError, match="max_size"):
-        rl.resolve.merge(net, c, max_size=1)
+        rl.resolve.merge(net, c, max_size=1, unheld_phones="keep")
 
 
 def test_bad_input_is_named():
@@ -333,9 +361,9 @@ def test_bad_input_is_named():
         rl.resolve.candidates(untimed)
     assert any("in no timed call" in str(x.message) and "d" in str(x.message) for x in w)
     with pytest.raises(ValueError, match="threshold"):
-        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), threshold=0.5)
+        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), threshold=0.5, unheld_phones="keep")
     with pytest.raises(ValueError, match="options"):
-        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), max_gap="1D")
+        rl.resolve.merge(untimed, pd.DataFrame({"a": ["a"], "b": ["b"]}), max_gap="1D", unheld_phones="keep")
 
 
 def test_candidates_do_not_depend_on_threads():
@@ -356,7 +384,7 @@ def test_one_persons_sims_in_turn_are_not_a_sim_box():
     net = build(rows, {**phones("k", *[f"r{i}" for i in range(5)]), "hand": "device"})
     c = rl.resolve.candidates(net)
     assert c.attrs["hubs"] == {}
-    _, mapping = rl.resolve.merge(net, c)
+    _, mapping = rl.resolve.merge(net, c, unheld_phones="keep")
     assert len(mapping) == 5 and mapping.nunique() == 1
 
 
@@ -400,7 +428,7 @@ def test_a_bought_identity_registered_for_two_users_takes_neither():
                        "Fake": "person"})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(net)
+        resolved, mapping = rl.resolve.merge(net, unheld_phones="keep")
     assert mapping.to_dict() == {"u1a": "person~u1a", "u1b": "person~u1a", "u2a": "person~u2a",
                                  "u2b": "person~u2a"}
     assert "Fake" not in set(resolved.edges.source)
@@ -414,7 +442,7 @@ def test_a_sim_box_seen_through_one_busy_sim_is_a_box():
     net = build(rows, {**phones("L", "k", "o0", "o1", "o2"), "box": "device"})
     c = rl.resolve.candidates(net)
     assert c.attrs["hubs"] == {"box": 4} and len(c) == 0
-    _, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["L"], "b": ["o0"]}))
+    _, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["L"], "b": ["o0"]}), unheld_phones="keep")
     assert len(mapping) == 0 and set(mapping.attrs["merges"].status) == {"refused: SIM box"}
 
 
@@ -427,7 +455,7 @@ def test_the_person_the_case_knows_beats_names_on_sim_registrations():
     types = {**phones("p1", "p2", "p3", "q"), "dev": "device", "U": "person", "Fake": "person", "W": "person"}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
-        resolved, mapping = rl.resolve.merge(build(rows, types))
+        resolved, mapping = rl.resolve.merge(build(rows, types), unheld_phones="keep")
     assert mapping.to_dict() == {"p1": "U", "p2": "U", "p3": "U"}   # not Fake, who holds more of them
     row = mapping.attrs["persons"].iloc[0]
     assert row.replaced == ["Fake"] and row.chosen == "known beyond its records"
@@ -437,5 +465,6 @@ def test_the_person_the_case_knows_beats_names_on_sim_registrations():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResolveWarning)
             _, mapping = rl.resolve.merge(build([r for r in rows if r[2] != "meets"] + extra
-                                                + ([("U", "W", "meets", pd.NaT)] if extra else []), types))
+                                                + ([("U", "W", "meets", pd.NaT)] if extra else []), types),
+                                          unheld_phones="keep")
         assert set(mapping) == {person}

@@ -45,7 +45,7 @@ def resolve(net):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
         cand = rl.resolve.candidates(net)
-        return cand, *rl.resolve.merge(net, cand)
+        return cand, *rl.resolve.merge(net, cand, unheld_phones="keep")
 
 
 def test_a_phone_goes_to_the_known_person_whose_accounts_share_its_handset():
@@ -78,7 +78,7 @@ def test_a_known_person_outranks_a_name_on_records_only():
     net = handset_case(fake_record=True, fake_known=True)
     cand, resolved, mapping = resolve(net)
     assert not (cand["handset_holder"] > 0).any() and len(mapping) == 0
-    resolved, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["ph"], "b": ["U"]}))
+    resolved, mapping = rl.resolve.merge(net, pd.DataFrame({"a": ["ph"], "b": ["U"]}), unheld_phones="keep")
     assert list(mapping.attrs["merges"]["status"]) == ["refused: registered to another person"]
     assert len(mapping) == 0 and set(resolved.edges[resolved.edges.type == "uses"].source) == {"Fake"}
 

@@ -27,7 +27,9 @@ def test_report_lists_the_merges_with_evidence(resolved, tmp_path):
     jsonschema.validate(doc, rl.report.SCHEMA)
     r = doc["resolution"]
     merged = mapping.attrs["merges"]
-    assert r["identifiers"] == len(mapping) and r["pairs"] == len(merged) and len(r["merges"]) == len(merged)
+    own = mapping.attrs["own_numbers"]
+    assert r["identifiers"] == len(mapping.drop(own)) == 2 and r["own_numbers"] == len(own) > 0
+    assert r["pairs"] == len(merged) and len(r["merges"]) == len(merged)
     first = r["merges"][0]
     assert (first["a"], first["b"], first["person"], first["evidence"]) == ("a", "x", "P1", {"handset": 1.0})
     md = paths["md"].read_text()
@@ -36,7 +38,7 @@ def test_report_lists_the_merges_with_evidence(resolved, tmp_path):
     # pseudonymized: counts only, no identifier
     paths = rl.report.write(net, tmp_path / "p", seed=1, resolution=mapping, pseudonymize=True)
     doc = json.loads(paths["json"].read_text())
-    assert doc["resolution"]["merges"] == [] and doc["resolution"]["identifiers"] == len(mapping)
+    assert doc["resolution"]["merges"] == [] and doc["resolution"]["identifiers"] == len(mapping.drop(own))
     with pytest.raises(ValueError, match="rl.resolve.merge"):
         rl.report.write(net, tmp_path / "x", resolution={"a": "P1"})
 

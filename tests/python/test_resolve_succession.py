@@ -41,7 +41,7 @@ def test_rotation_at_the_same_places_is_full_evidence_and_merges():
     net = rotated()
     c = rl.resolve.candidates(net)
     assert pair(c, "o", "n").succession == 1.0 and pair(c, "o", "n").score == pytest.approx(0.95)
-    _, mapping = rl.resolve.merge(net)
+    _, mapping = rl.resolve.merge(net, unheld_phones="keep")
     assert mapping.to_dict() == {"n": "P1", "o": "P1"}  # attached to the registered person of the old number
 
 
@@ -82,6 +82,6 @@ def test_a_sim_box_still_never_merges_its_sims():
     net = build(rows, types)
     c = rl.resolve.candidates(net, max_sims_per_device=4)
     assert (c.succession == 1.0).any()  # the succession evidence is there ...
-    _, mapping = rl.resolve.merge(net, c, max_sims_per_device=4, threshold=0.0)
+    _, mapping = rl.resolve.merge(net, c, max_sims_per_device=4, threshold=0.0, unheld_phones="keep")
     assert len(mapping) == 0  # ... but a SIM box never puts two of its SIMs under one person
     assert set(mapping.attrs["merges"].status) == {"refused: SIM box"}

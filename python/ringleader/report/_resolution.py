@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..resolve._candidates import EVIDENCE  # the evidence columns of rl.resolve.candidates, in report order
 
-__all__ = ["document", "EVIDENCE", "groups", "merges_table", "persons"]
+__all__ = ["document", "EVIDENCE", "groups", "linked", "merges_table", "persons"]
 
 
 def _num(x) -> Optional[float]:
@@ -19,9 +19,23 @@ def _num(x) -> Optional[float]:
     return None if np.isnan(x) else x
 
 
-def groups(mapping) -> dict:
+def linked(mapping) -> pd.Series:
+    """``mapping`` without the phones given a person of their own
+    (``mapping.attrs["own_numbers"]``, see rl.resolve.merge's
+    ``unheld_phones``): the identifiers merged or attached."""
+    own = mapping.attrs.get("own_numbers")
+    if own is None or not len(own):
+        return mapping
+    kept = mapping[~mapping.index.isin(own)]
+    kept.attrs = dict(mapping.attrs)
+    return kept
+
+
+def groups(mapping, own: bool = False) -> dict:
     """person id -> ``{"inferred", "chosen", "identifiers", "replaced"}``
-    for every person of a ``mapping`` from rl.resolve.merge: ``inferred``
+    for every person of a ``mapping`` from rl.resolve.merge (with ``own``
+    also the phones' persons of their own, else only the merged and
+    attached groups, :func:`linked`): ``inferred``
     False when the group was attached to a registered person (subscriber of
     record), ``chosen`` why that person (``mapping.attrs["persons"]``, the
     reasons of its groups joined by "; "; "" when the mapping does not
@@ -36,6 +50,8 @@ def groups(mapping) -> dict:
     chosen = {} if persons is None or "chosen" not in persons else \
         persons.groupby("person", sort=False)["chosen"].agg(lambda v: "; ".join(sorted(set(v)))).to_dict()
     out = {}
+    if not own:
+        mapping = linked(mapping)
     for person, ids in mapping.groupby(mapping.to_numpy(), sort=False):
         out[person] = {"inferred": not bool(attached.get(person, False)), "chosen": str(chosen.get(person, "")),
                        "identifiers": sorted((str(i) for i in ids.index), key=str),
@@ -49,7 +65,7 @@ def persons(net, mapping, ids) -> pd.DataFrame:
     ``inferred``; False: a registered person, with merged identifiers
     attached or not) and ``identifiers`` (the phones and accounts merged
     under it, a list; empty when none)."""
-    g = groups(mapping)
+    g = groups(mapping, own=True)
     flag = (net.nodes["inferred"].reindex(ids) == 1).to_numpy() if "inferred" in net.nodes.columns \
         else np.zeros(len(ids), dtype=bool)
     return pd.DataFrame({"inferred": [bool(g[v]["inferred"]) if v in g else bool(f) for v, f in zip(ids, flag)],
@@ -72,7 +88,9 @@ def merges_table(mapping) -> pd.DataFrame:
 def document(mapping, hide_names: bool) -> Optional[dict]:
     """report.json's ``resolution`` of a ``mapping`` from rl.resolve.merge
     (None without one): counts, and every accepted pair with its evidence
-    (values > 0 only), score, status and person.  With ``hide_names``
+    (values > 0 only), score, status and person; ``identifiers`` and
+    ``persons`` count the merged and attached groups, ``own_numbers`` the
+    phones given a person of their own.  With ``hide_names``
     (pseudonymized reports) only the counts: the merges name identifiers."""
     if mapping is None:
         return None
@@ -90,7 +108,8 @@ def document(mapping, hide_names: bool) -> Optional[dict]:
                          "person": None if d.get("person") is None else str(d["person"]),
                          "score": _num(d["score"]), "status": str(d["status"]),
                          "evidence": {c: float(d[c]) for c in cols if d[c] == d[c] and d[c] > 0}})
-    return {"identifiers": int(len(mapping)), "persons": int(mapping.nunique()),
+    kept = linked(mapping)
+    return {"identifiers": int(len(kept)), "persons": int(kept.nunique()), "own_numbers": int(len(mapping) - len(kept)),
             "attached": int(persons["attached"].sum()) if persons is not None and len(persons) else 0,
             "pairs": int(len(merges)), "refused": int(status.str.startswith("refused").sum()),
             "merges": rows,

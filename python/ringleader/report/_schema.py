@@ -67,7 +67,7 @@ SCHEMA = {
             "freeze": _null(_obj({"accounts": _arr(_S), "stopped": _N, "total": _N, "remaining": _N}))})),
         "notes": _arr(_S),
         "resolution": _null(_obj({
-            "identifiers": _I, "persons": _I, "attached": _I, "pairs": _I, "refused": _I,
+            "identifiers": _I, "persons": _I, "own_numbers": _I, "attached": _I, "pairs": _I, "refused": _I,
             "merges": _arr(_obj({"a": _S, "b": _S, "type": _S, "person": _null(_S), "score": _null(_N),
                                  "status": _S, "evidence": _MAP_N})),
             "groups": _arr(_obj({"person": _S, "inferred": _B, "chosen": _S, "identifiers": _arr(_S),

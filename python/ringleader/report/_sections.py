@@ -143,7 +143,9 @@ def _resolution(doc: dict) -> Optional[Section]:
                         f"{r['persons']:,} persons ({r['attached']:,} of them registered subscribers, the others "
                         f"inferred) from {r['pairs']:,} accepted pairs, {r['refused']:,} refused (SIM box, size "
                         "cap, or an identifier attached to a person other than its holder of record). Every person "
-                        "below is analysed as one user.")]
+                        "below is analysed as one user."
+                        + (f" {r['own_numbers']:,} phones that no one holds and no pair links are each analysed as "
+                           "the unknown user of that number (person~<phone>)." if r.get("own_numbers") else ""))]
     if r.get("groups"):
         shown = r["groups"][:200]
         blocks.append(Table(["Person", "Kind", "Identifiers", "Records taken for false"],

@@ -127,6 +127,16 @@ good as that is true (a case file that knows the suspects only from
 subscriber tables leaves it unused).  bench/results/resolve_quality.md
 gives the attribution it changes on the report networks.
 
+A phone that after the merge has no holder (no subscriber record, in no
+accepted pair) and is in no SIM box gets an inferred person of its own, the
+unknown user of that number (``merge(unheld_phones="person")``, the default;
+``"keep"`` leaves it without one): a group of one, as two such phones
+linked make an inferred person.  Without it rl.leaders leaves such a
+phone's calls out of the person network, and with them what a leader does
+on a second number that nothing links to his first.  Accounts without a
+holder keep none (on the tuning networks persons of their own for mule
+accounts pushed leaders down; figures in merge's ``unheld_phones``).
+
 References: Fellegi, I. P. & Sunter, A. B. (1969). A theory for record
 linkage. JASA 64(328):1183-1210.  Christen, P. (2012). Data Matching.
 Springer (blocking, clustering of matched pairs).  The succession and SIM
