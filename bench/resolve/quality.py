@@ -49,6 +49,7 @@ def evaluate(net, truth, cand, threshold, attribution=False):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _, mapping = rl.resolve.merge(net, cand, threshold=threshold)
+    mapping = mapping.drop(mapping.attrs["own_numbers"])   # the merged and attached identifiers only
     if len(mapping) == 0:
         return (np.nan, 0.0) + ((np.nan, np.nan) if attribution else ())
     sc = rl.evaluate.resolution(mapping, truth)
