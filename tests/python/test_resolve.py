@@ -131,6 +131,10 @@ def test_a_phone_no_one_holds_is_the_unknown_user_of_that_number():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResolveWarning)
         assert rl.resolve.merge(co)[1].to_dict() == {"r": "person~r"}
+        # an id already taken gets "~" appended
+        taken = build([("person~r", "q", "call", T(0)), ("q", "r", "call", T(1))],
+                      {"person~r": "venue", "q": "phone", "r": "phone"})
+        assert rl.resolve.merge(taken)[1].to_dict() == {"q": "person~q", "r": "person~r~"}
     with pytest.raises(ValueError, match="unheld_phones must be 'person' or 'keep'"):
         rl.resolve.merge(net, unheld_phones="yes")
 
