@@ -314,8 +314,12 @@ def test_merge_refuses_a_resolved_network_above_the_memory_limit():
         pairs = rl.resolve.candidates(net)
         rl.set_memory_limit(100)  # bytes: below the copy of even this network
         try:
-            with pytest.raises(rl.MemoryLimitError, match="edited network"):
+            with pytest.raises(rl.MemoryLimitError, match="edited network.*needs less with edge_evidence=False"):
                 rl.resolve.merge(net, pairs, unheld_phones="keep")
+            with pytest.raises(rl.MemoryLimitError, match="edge_evidence=False .* or unheld_phones='keep' .*1 phones"):
+                rl.resolve.merge(net, pairs)
+            with pytest.raises(rl.MemoryLimitError, match="edited network[^;]*$"):   # nothing left to leave out
+                rl.resolve.merge(net, pairs, unheld_phones="keep", edge_evidence=False)
         finally:
             rl.set_memory_limit(None)
         resolved, mapping = rl.resolve.merge(net, pairs, unheld_phones="keep")

@@ -278,8 +278,17 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     mapping.attrs["merges"] = merges.reset_index(drop=True)
     mapping.attrs["persons"] = persons_rows
     mapping.attrs["own_numbers"] = own_of
-    return _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
-                     bool(edge_evidence), lone, own), mapping
+    try:
+        resolved = _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
+                             bool(edge_evidence), lone, own)
+    except _core.MemoryLimitError as err:   # say what merge can leave out
+        less = ([] if not edge_evidence else ["edge_evidence=False (no evidence and score column over every edge)"]) \
+            + ([] if not len(lone) else [f"unheld_phones='keep' (no person of its own for each of the {len(lone):,} "
+                                          "phones without holder)"])
+        if not less:
+            raise
+        raise _core.MemoryLimitError(f"{err}; rl.resolve.merge needs less with " + " or ".join(less)) from None
+    return resolved, mapping
 
 
 def _own_names(ids, lone: np.ndarray, new_nodes: list) -> np.ndarray:
