@@ -24,10 +24,9 @@ def edited(net, drop_edges, node_ids, node_types, node_attrs, source, target, ed
     def codes(names):  # names in order of first appearance, as from_pandas interns them; none for no rows
         if len(names) == 0:
             return [], np.empty(0, dtype=np.uint16)
-        arr = np.asarray(names, dtype=object)
-        if all(isinstance(v, str) and v for v in pd.unique(arr)):   # the type names of the package's own edits
-            c, uniq = pd.factorize(arr, sort=False)
-            return [str(u) for u in uniq], c.astype(np.uint16)
+        c, uniq = pd.factorize(np.asarray(names, dtype=object), sort=False)
+        if (c >= 0).all() and all(isinstance(v, str) and v for v in uniq):   # the package's own edits' type names
+            return list(uniq), c.astype(np.uint16)
         c, uniq = factorize_types(names, "")
         return uniq, c
     nt_names, nt_codes = codes(node_types)

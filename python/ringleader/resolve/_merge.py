@@ -291,14 +291,14 @@ def merge(net, pairs: Optional[pd.DataFrame] = None, threshold: Optional[float] 
     return resolved, mapping
 
 
-def _own_names(ids, lone: np.ndarray, new_nodes: list) -> np.ndarray:
-    """The ids of the persons of their own of the phones ``lone``:
-    ``"person~"`` + the phone's id, ``"~"`` appended while that id is taken
-    (by a node, a group's new person or an earlier phone, in order)."""
-    names = PREFIX + ids.keys(lone) if len(lone) else np.empty(0, dtype=object)
-    if len(names) and (ids.index.isin(names).any() or pd.Index(names).isin(new_nodes).any()
+def _free_ids(ids, names: np.ndarray, taken=()) -> np.ndarray:
+    """``names`` (an object array of new node ids) with ``"~"`` appended to
+    each while it is taken - by a node of ``ids``, by ``taken`` or by an
+    earlier name, in order (stable: the same names get the same ids)."""
+    names = np.asarray(names, dtype=object).copy()
+    if len(names) and (ids.index.isin(names).any() or pd.Index(names).isin(list(taken)).any()
                        or pd.Index(names).duplicated().any()):
-        existing = set(ids.keys(np.arange(len(ids.index)))) | set(new_nodes)
+        existing = set(ids.keys(np.arange(len(ids.index)))) | set(taken)
         for i in range(len(names)):
             while names[i] in existing:
                 names[i] += "~"
@@ -306,8 +306,15 @@ def _own_names(ids, lone: np.ndarray, new_nodes: list) -> np.ndarray:
     return names
 
 
+def _own_names(ids, lone: np.ndarray, new_nodes: list) -> np.ndarray:
+    """The ids of the persons of their own of the phones ``lone``:
+    ``"person~"`` + the phone's id, made free of the nodes' ids, the groups'
+    new persons ``new_nodes`` and each other (:func:`_free_ids`)."""
+    return _free_ids(ids, PREFIX + ids.keys(lone) if len(lone) else np.empty(0, dtype=object), taken=new_nodes)
+
+
 def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edges, reg_id, reg_person,
-              edge_evidence=True, lone=np.empty(0, np.int64), own=np.empty(0, dtype=object)):
+              edge_evidence, lone, own):
     # the edge from each group member to its person, unless the input has it
     n = x.n
     members = group["v"].to_numpy(np.int64)
@@ -324,8 +331,7 @@ def _resolved(net, x, acc, ok, label, group, person_of_root, new_nodes, drop_edg
     if edge_evidence:
         edge_attrs += _edge_evidence(acc, ok, members)
     node_attrs = [("inferred", "number", np.ones(len(new_nodes)))]
-    link = np.where(x.node_type[members] == "phone", holders.LINK_TYPE["phone"], holders.LINK_TYPE["account"]
-                    ).astype(object)
+    link = pd.Series(x.node_type[members], dtype=object).map(holders.LINK_TYPE).to_numpy(object)
     return edited(net, np.asarray(drop_edges, dtype=np.uint64), new_nodes, ["person"] * len(new_nodes), node_attrs,
                   person_v, members, link, edge_attrs)
 
@@ -451,12 +457,7 @@ def _persons(ids: _Ids, group: pd.DataFrame, reg_id, reg_person, reg_edge, force
     smallest = group.groupby("root")["key"].min().reindex(roots).to_numpy()
     names = np.where(pv >= 0, None, PREFIX + smallest.astype(object))
     new = pv < 0
-    if ids.index.isin(names[new]).any() or pd.Index(names[new]).duplicated().any():
-        existing = set(ids.keys(np.arange(len(ids.index))))
-        for i in np.flatnonzero(new):
-            while names[i] in existing:
-                names[i] += "~"
-            existing.add(names[i])
+    names[new] = _free_ids(ids, names[new])
     person = np.where(new, names, ids.of(np.maximum(pv, 0)) if len(ids.index) else names)
     person_of_root = pd.DataFrame({"person": person.astype(object), "pv": pv}, index=roots)
     # the registered persons whose records in each group were removed
