@@ -381,6 +381,15 @@ class DlParser {
   }
 
   Network lists() {
+    // one-mode: rows and columns are the same nodes, numbered or labelled alike (a label on one side and a
+    // number on the other would index one node list two ways)
+    if (!two_mode_ && row_emb_ != col_emb_) {
+      const std::string msg = std::string("only ") + (row_emb_ ? "row" : "column") +
+                              " labels are embedded in this one-mode list: its rows and columns are the same nodes, "
+                              "so embed both ('labels embedded') or neither";
+      if (pos_ < t_.size()) fail(t_[pos_], msg);
+      fail_end(msg);
+    }
     // with embedded labels, pre-declared labels (labels:) are the start of the index
     if (row_emb_) for (std::size_t i = 0; i < row_labels_.size(); ++i) row_index_.emplace(row_labels_[i], std::uint32_t(i));
     if (col_emb_ && two_mode_) for (std::size_t i = 0; i < col_labels_.size(); ++i) col_index_.emplace(col_labels_[i], std::uint32_t(i));

@@ -105,6 +105,8 @@ READER_ERRORS = [
     ("dl-unknown-format", "dl", "d.dl", "dl n=2\nformat=weird\ndata:\n0 1\n1 0\n", "unsupported format", 2, {}),
     ("dl-wrong-label-count", "dl", "d.dl", "dl n=3\nlabels:\na,b\ndata:\n0 1 0\n1 0 0\n0 0 0\n",
      "found 2 labels, expected 3", 4, {}),
+    ("dl-one-sided-embedded-labels", "dl", "d.dl", "dl n=3 format=edgelist1\nrow labels embedded\ndata:\na 2\n",
+     "only row labels are embedded in this one-mode list", 4, {}),
     ("rlnet-foreign-file", "rlnet", "n.rlnet", E + "a,b\n", "not a ringleader binary network", 0, {}),
     ("rlnet-truncated", "rlnet", "n.rlnet", _RLNET[:100], r"truncated: 100 bytes, the header announces \d+", 0, {}),
     ("rlnet-wrong-version", "rlnet", "n.rlnet", _RLNET[:8] + struct.pack("<I", 2) + _RLNET[12:],

@@ -172,3 +172,17 @@ TEST_CASE("ucinet: sizes after labels are refused", "[io][ucinet][fuzz]") {
   CHECK_THROWS_WITH(read_ucinet_dl_text("dl n=2\nlabels: a b\nn=3\ndata:\n", "x.dl"),
                     Catch::Contains("comes after labels"));
 }
+
+// Found by fuzz_ucinet (fuzz/README.md): in a one-mode edge list with only the
+// column labels embedded, labels went into the one node list that the row
+// numbers index, and the nodes were read past its end (allocation-size-too-big
+// under AddressSanitizer).
+TEST_CASE("ucinet: one-mode lists embed both labels or neither", "[io][ucinet][fuzz]") {
+  CHECK(dl_error_line("dl n=529 format=edgelist1\ncolumn labels embedded\ndata:\n1 2\n5 2\n1 3\n") == 4);
+  CHECK(dl_error_line("dl n=3 format=edgelist1\nrow labels embedded\ndata:\na 2\n") == 4);
+  CHECK(dl_error_line("dl n=3 format=nodelist1\ncol labels embedded:\ndata:\n1 b c\n") == 4);
+  CHECK_THROWS_WITH(read_ucinet_dl_text("dl n=2 format=edgelist1\ncolumn labels embedded\ndata:\n", "x.dl"),
+                    Catch::Contains("only column labels are embedded in this one-mode list"));
+  Network g = read_ucinet_dl_text("dl n=3 format=edgelist1\nlabels embedded\ndata:\na b\nb c\n", "x.dl");
+  CHECK(g.number_of_nodes() == 3);
+}
